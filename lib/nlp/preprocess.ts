@@ -1,0 +1,187 @@
+import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import englishStopwords from 'natural/lib/natural/util/stopwords.js';
+import chineseStopwords from 'natural/lib/natural/util/stopwords_zh.js';
+import { z } from 'zod';
+
+export const Language = z.enum(['en', 'zh']);
+export type Language = z.infer<typeof Language>;
+
+/** Every step's output, in order, so the admin test console can show how a message was read. */
+export interface PreprocessedText {
+  language: Language;
+  original: string;
+  normalized: string;
+  lowercased: string;
+  cleaned: string;
+  emoji: string[];
+  tokens: string[];
+  withoutStopwords: string[];
+  stems: string[];
+  charNgrams: string[];
+}
+
+export interface PreprocessOptions {
+  /** Inclusive range of character n-gram lengths, taken within word boundaries. */
+  charNgramRange?: readonly [number, number];
+}
+
+export const DEFAULT_CHAR_NGRAM_RANGE: Record<Language, readonly [number, number]> = {
+  en: [2, 5],
+  zh: [1, 2],
+};
+
+/** Words that carry intent even though generic stopword lists drop them. */
+export const KEPT_WORDS: Record<Language, ReadonlySet<string>> = {
+  en: new Set([
+    'not', 'no', 'nor', 'never', 'cannot', 'without', 'against', 'cancel', 'refund', 'again',
+    'how', 'what', 'why', 'where', 'when', 'which', 'who', 'before', 'after', 'more', 'still',
+    'too', 'only', 'up', 'out', 'off', 'can', 'should', 'could', 'would', 'get', 'got', 'same',
+    'over', 'under', 'few', 'much', 'many', 'take', 'make',
+  ]),
+  zh: new Set(['不', '没', '别', '无', '未', '多', '几', '哪', '谁', '什', '么', '取消', '退款']),
+};
+
+const STOPWORDS: Record<Language, ReadonlySet<string>> = {
+  en: new Set(englishStopwords.words.filter((word) => !KEPT_WORDS.en.has(word))),
+  zh: new Set(chineseStopwords.words.filter((word) => !KEPT_WORDS.zh.has(word))),
+};
+
+export function normalizeUnicode(text: string): string {
+  return text.normalize('NFKC');
+}
+
+export function lowercase(text: string): string {
+  return text.toLowerCase();
+}
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const KEPT_SYMBOL = /^[$€£¥%]$|^\p{Extended_Pictographic}$/u;
+// Skin tones, variation selectors and joiners only decorate the pictograph before them.
+const EMOJI_DECORATION = /[\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const CURRENCY_OR_PERCENT = /([$€£¥%])/g;
+const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]/gu;
+const ENGLISH_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/\bain't\b/g, 'is not'],
+  [/n't\b/g, ' not'],
+  [/'re\b/g, ' are'],
+  [/'m\b/g, ' am'],
+  [/'ll\b/g, ' will'],
+  [/'ve\b/g, ' have'],
+  [/'d\b/g, ' would'],
+  [/'s\b/g, ''],
+];
+
+/**
+ * Punctuation becomes space, each emoji becomes a token of its own (👍 can mean "thanks"),
+ * currency and percent signs stay as tokens, and English contractions are expanded so "can't" keeps its "not".
+ */
+export function cleanPunctuationAndEmoji(
+  text: string,
+  language: Language,
+): { cleaned: string; emoji: string[] } {
+  let cleaned = text.replace(/[\u2018\u2019\u02BC`´]/g, "'").replace(EMOJI_DECORATION, '');
+  if (language === 'en') {
+    for (const [pattern, replacement] of ENGLISH_CONTRACTIONS) {
+      cleaned = cleaned.replace(pattern, replacement);
+    }
+  }
+  const emoji = cleaned.match(EMOJI) ?? [];
+  cleaned = cleaned
+    .replace(EMOJI, ' $& ')
+    .replace(CURRENCY_OR_PERCENT, ' $1 ')
+    .replace(PUNCTUATION_OR_SYMBOL, (symbol) => (KEPT_SYMBOL.test(symbol) ? symbol : ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { cleaned, emoji: [...emoji] };
+}
+
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+const CJK = /\p{Script=Han}/u;
+
+/** English splits on spaces; Chinese has none, so ICU's dictionary segmenter finds the words. */
+export function tokenize(cleaned: string, language: Language): string[] {
+  if (cleaned === '') return [];
+  if (language === 'en') return cleaned.split(' ');
+  const tokens: string[] = [];
+  for (const piece of chineseWords.segment(cleaned)) {
+    const segment = piece.segment.trim();
+    if (segment !== '') tokens.push(segment);
+  }
+  return tokens;
+}
+
+export function removeStopwords(tokens: readonly string[], language: Language): string[] {
+  const stopwords = STOPWORDS[language];
+  return tokens.filter((token) => !stopwords.has(token));
+}
+
+const LATIN_WORD = /^[a-z]+$/;
+
+/** Porter stems Latin words in either language (Chinese messages often mix in English product names). */
+export function stem(tokens: readonly string[]): string[] {
+  return tokens.map((token) => (LATIN_WORD.test(token) ? porterStemmer.stem(token) : token));
+}
+
+/**
+ * Character n-grams give spelling tolerance: "refnud" still shares most n-grams with "refund".
+ * Latin words are padded with spaces so n-grams stay within a word; runs of Chinese characters yield
+ * n-grams across the segmenter's word boundaries, which makes a wrong segmentation harmless.
+ */
+export function charNgrams(
+  tokens: readonly string[],
+  range: readonly [number, number],
+  language: Language,
+): string[] {
+  const [minLength, maxLength] = range;
+  const grams: string[] = [];
+  const addGrams = (unit: string) => {
+    const chars = Array.from(unit);
+    for (let length = minLength; length <= maxLength; length++) {
+      for (let start = 0; start + length <= chars.length; start++) {
+        const gram = chars.slice(start, start + length).join('');
+        if (gram.trim() !== '') grams.push(gram);
+      }
+    }
+  };
+  let hanRun = '';
+  for (const token of tokens) {
+    if (language === 'zh' && CJK.test(token)) {
+      hanRun += token;
+      continue;
+    }
+    if (hanRun !== '') addGrams(hanRun);
+    hanRun = '';
+    addGrams(` ${token} `);
+  }
+  if (hanRun !== '') addGrams(hanRun);
+  return grams;
+}
+
+export function preprocess(
+  text: string,
+  language: Language,
+  options: PreprocessOptions = {},
+): PreprocessedText {
+  const normalized = normalizeUnicode(text);
+  const lowercased = lowercase(normalized);
+  const { cleaned, emoji } = cleanPunctuationAndEmoji(lowercased, language);
+  const tokens = tokenize(cleaned, language);
+  const withoutStopwords = removeStopwords(tokens, language);
+  const stems = stem(withoutStopwords);
+  const range = options.charNgramRange ?? DEFAULT_CHAR_NGRAM_RANGE[language];
+  return {
+    language,
+    original: text,
+    normalized,
+    lowercased,
+    cleaned,
+    emoji,
+    tokens,
+    withoutStopwords,
+    stems,
+    charNgrams: charNgrams(tokens, range, language),
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1d4ed8');
+
+/** How the widget looks on the host page. Stored in Site.widgetSettings. */
+export const WidgetSettingsSchema = z.object({
+  color: hexColor.default('#1d4ed8'),
+  title: z.string().trim().min(1).max(60).default('Chat with us'),
+  greeting: z.string().trim().max(500).default('Hi! How can we help you today?'),
+  avatarUrl: z.string().url().max(500).nullable().default(null),
+  position: z.enum(['right', 'left']).default('right'),
+  launcherText: z.string().trim().max(30).default('Chat'),
+});
+export type WidgetSettings = z.infer<typeof WidgetSettingsSchema>;
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
+
+/** How the bot decides. Stored in Site.botSettings. */
+export const BotSettingsSchema = z.object({
+  /** Below this confidence the bot does not answer with an intent. */
+  confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
+  /** When the top two intents are closer than this, the bot asks which one was meant. */
+  ambiguityMargin: z.number().min(0).max(1).default(0.1),
+  /** Consecutive fallbacks before the conversation goes to a human. */
+  fallbacksBeforeHandoff: z.number().int().min(1).max(10).default(2),
+  /** Regular expression for the site's order numbers. */
+  orderNumberPattern: z.string().max(200).default('#?[A-Z]{2,4}-?\\d{4,10}'),
+  businessHours: z
+    .object({
+      timezone: z.string().default('UTC'),
+      days: z.array(z.number().int().min(0).max(6)).default([1, 2, 3, 4, 5]),
+      open: timeOfDay.default('09:00'),
+      close: timeOfDay.default('17:00'),
+    })
+    .nullable()
+    .default(null),
+  offlineMessage: z
+    .string()
+    .max(500)
+    .default("We're offline right now. Leave your email and we'll get back to you."),
+});
+export type BotSettings = z.infer<typeof BotSettingsSchema>;
+
+export const SiteLanguageSchema = z.enum(['en', 'zh']);
+export type SiteLanguage = z.infer<typeof SiteLanguageSchema>;

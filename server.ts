@@ -1,0 +1,76 @@
+// The one process: database, Next.js and socket.io on one port.
+import { createServer } from 'node:http';
+import next from 'next';
+import { config } from '@/lib/config';
+import { db, disconnectDatabase } from '@/lib/db';
+import { seedDemo } from '@/lib/db/seed';
+import { startDatabase } from '@/lib/db/start';
+import { attachRealtime } from '@/lib/realtime';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const settings = config();
+  const dev = settings.NODE_ENV === 'development';
+
+  const database = await startDatabase({
+    url: settings.DATABASE_URL,
+    dataDir: settings.dataDir,
+    embeddedPort: settings.EMBEDDED_POSTGRES_PORT,
+  });
+  // Code that Next.js bundles reads the database from here.
+  process.env.DATABASE_URL = database.url;
+  if (database.applied.length) console.log(`Applied migrations: ${database.applied.join(', ')}`);
+
+  const publicUrl = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+  const seed = await seedDemo(db(), {
+    adminEmail: settings.ADMIN_EMAIL,
+    adminPassword: settings.ADMIN_PASSWORD,
+    publicUrl,
+  });
+  if (seed.generatedPassword) {
+    console.log(`\n  Admin account: ${settings.ADMIN_EMAIL} / ${seed.generatedPassword}`);
+    console.log('  (shown once; set ADMIN_PASSWORD to choose it)\n');
+  }
+
+  const app = next({ dev, hostname: 'localhost', port: settings.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((request, response) => void handle(request, response));
+  const realtime = await attachRealtime(httpServer);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject).listen(settings.PORT, settings.HOST, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    `Ready on http://localhost:${port} in ${seconds}s (${dev ? 'development' : 'production'}, ` +
+      `${database.embedded ? 'embedded Postgres in ' + settings.dataDir : 'external Postgres'})`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const forced = setTimeout(() => process.exit(1), 15_000).unref();
+    // Stop accepting, let in-flight requests and socket acks finish, then close the database.
+    const httpClosed = new Promise((resolve) => httpServer.close(resolve));
+    await realtime.close();
+    httpServer.closeIdleConnections();
+    await httpClosed;
+    await app.close?.();
+    await disconnectDatabase();
+    await database.stop();
+    clearTimeout(forced);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  console.error(`\nStart-up failed: ${error.message}\n`);
+  process.exit(1);
+});
