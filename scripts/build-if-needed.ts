@@ -15,10 +15,20 @@ function newestChange(entry: string): number {
     .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
 }
 
-const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-const changedAt = Math.max(...SOURCES.map(newestChange));
-if (changedAt > builtAt) {
-  console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+function builtAt(): number {
+  return existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+}
+
+const stale = () => Math.max(...SOURCES.map(newestChange)) > builtAt();
+
+if (stale()) {
+  // Several test runs may start at once: build under a lock, and check again once we hold it.
+  const command = process.argv.includes('--locked')
+    ? ['npm', 'run', 'build']
+    : ['flock', '.build.lock', 'npx', 'tsx', 'scripts/build-if-needed.ts', '--locked'];
+  if (process.argv.includes('--locked')) {
+    console.log(builtAt() ? 'Sources changed since the last build: building…' : 'No build yet: building…');
+  }
+  const build = spawnSync(command[0], command.slice(1), { stdio: 'inherit' });
   process.exit(build.status ?? 1);
 }

@@ -1,10 +1,9 @@
-// Findings (Prisma 7.10): Prisma 7 documents no supported way to run migrations through a driver adapter.
-// The `engine: 'js'` + `adapter` options of prisma.config.ts were removed (prisma/orm#28499, docs prisma/web#7256);
-// `prisma migrate dev|diff|deploy` always use the native schema-engine binary, which is downloaded on first
-// use (impossible offline). We therefore drive Prisma's own WebAssembly schema engine
-// (@prisma/schema-engine-wasm, pinned to the build @prisma/migrate 7.10.0 ships) through @prisma/adapter-pg:
-// same SQL generator and migration layout as `prisma migrate dev --create-only`, needing only the npm registry.
-// Internal API, so the version is pinned exactly; lib/db/migrate.ts applies migrations without it.
+// Findings (Prisma 7.10): Prisma documents no supported way to run Migrate through a driver adapter. Prisma 7
+// removed `engine: 'js'` + `adapter` from prisma.config.ts (prisma/orm#28499, docs prisma/web#7256), and every
+// `prisma migrate` command needs the native schema engine, downloaded on first use (impossible offline).
+// Chosen: Prisma's own WebAssembly schema engine (@prisma/schema-engine-wasm, pinned to the build @prisma/migrate
+// 7.10.0 uses) over @prisma/adapter-pg, i.e. `prisma migrate diff --from-migrations --to-schema --script`, with
+// Prisma's folder layout; it is internal API, hence the exact pin, and only this dev script depends on it.
 //
 // Usage: npm run db:migrate:new -- NAME
 import { randomUUID } from 'node:crypto';
@@ -51,11 +50,12 @@ function migrationSlug(name: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 200);
-  if (!slug) throw new Error(`Invalid migration name ${JSON.stringify(name)}: use letters and digits`);
+  if (!slug)
+    throw new Error(`Invalid migration name ${JSON.stringify(name)}: use letters and digits`);
   return slug;
 }
 
-export async function loadMigrationList(migrationsDir: string): Promise<MigrationList> {
+async function loadMigrationList(migrationsDir: string): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const folders = entries
     .filter((e) => e.isDirectory())
@@ -80,16 +80,30 @@ export async function loadMigrationList(migrationsDir: string): Promise<Migratio
   };
 }
 
-/** The wasm-bindgen "bundler" build must be instantiated by hand in Node. */
-async function loadSchemaEngineWasm(): Promise<typeof SchemaEngine> {
-  const require = createRequire(import.meta.url);
-  const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  const glue = await import(pathToFileURL(gluePath).href);
-  const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
-  glue.__wbg_set_wasm(instance.exports);
-  (instance.exports.__wbindgen_start as () => void)();
-  return glue.SchemaEngine as typeof SchemaEngine;
+let schemaEngineClass: Promise<typeof SchemaEngine> | undefined;
+// The engine reports the reason of a Rust panic here before throwing `unreachable`.
+const wasmPanic = { message: '', set_message: (m: string) => (wasmPanic.message = m) };
+
+/** The wasm-bindgen "bundler" build must be instantiated by hand in Node, once per process. */
+function loadSchemaEngineWasm(): Promise<typeof SchemaEngine> {
+  schemaEngineClass ??= (async () => {
+    Object.assign(globalThis, { PRISMA_WASM_PANIC_REGISTRY: wasmPanic });
+    const require = createRequire(import.meta.url);
+    const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const glue = await import(pathToFileURL(gluePath).href);
+    const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return glue.SchemaEngine as typeof SchemaEngine;
+  })();
+  return schemaEngineClass;
+}
+
+function explainPanic(error: unknown): never {
+  if (wasmPanic.message)
+    throw new Error(`Schema engine panicked: ${wasmPanic.message}`, { cause: error });
+  throw error;
 }
 
 /** YYYYMMDDHHMMSS in UTC, the prefix Prisma gives migration folders. */
@@ -158,7 +172,12 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   return withThrowawayDatabase(serverUrl, async (url) => {
     // The throwaway database is the shadow database: the engine replays the migrations into it.
     const pgFactory = new PrismaPg({ connectionString: url });
-    const connect = async () => reportCharAsText(await pgFactory.connect());
+    const connections: SqlDriverAdapter[] = [];
+    const connect = async () => {
+      const connection = reportCharAsText(await pgFactory.connect());
+      connections.push(connection);
+      return connection;
+    };
     const adapter = bindMigrationAwareSqlAdapterFactory({
       provider: pgFactory.provider,
       adapterName: pgFactory.adapterName,
@@ -166,26 +185,33 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       connectToShadowDb: connect,
     });
     const log = process.env.DEBUG ? (line: string) => console.error(line) : () => {};
+    wasmPanic.message = '';
     const engine = await SchemaEngineWasm.new(
       { datamodels: schema.files.map((f) => [f.path, f.content]) },
       log,
       adapter,
-    );
+    ).catch(explainPanic);
     try {
       // `diff` rather than `createMigration`: only `diff` hands the engine the adapter's shadow-database factory.
-      const out = await engine.diff({
-        from:
-          migrationsList.migrationDirectories.length === 0
-            ? { tag: 'empty' }
-            : { tag: 'migrations', ...migrationsList },
-        to: { tag: 'schemaDatamodel', ...schema },
-        script: true,
-        exitCode: true,
-        filters: { externalTables: [], externalEnums: [] },
-      });
-      return { name: `${utcTimestamp(new Date())}_${slug}`, sql: out.exitCode === 2 ? out.stdout : null };
+      const out = await engine
+        .diff({
+          from:
+            migrationsList.migrationDirectories.length === 0
+              ? { tag: 'empty' }
+              : { tag: 'migrations', ...migrationsList },
+          to: { tag: 'schemaDatamodel', ...schema },
+          script: true,
+          exitCode: true,
+          filters: { externalTables: [], externalEnums: [] },
+        })
+        .catch(explainPanic);
+      return {
+        name: `${utcTimestamp(new Date())}_${slug}`,
+        sql: out.exitCode === 2 ? out.stdout : null,
+      };
     } finally {
       engine.free();
+      await Promise.all(connections.map((c) => c.dispose()));
     }
   });
 }

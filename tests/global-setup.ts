@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { applyMigrations } from '@/lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
 
@@ -15,8 +16,13 @@ declare module 'vitest' {
 
 let embedded: EmbeddedDatabase | undefined;
 
-/** Runs once: picks the Postgres server (DATABASE_URL, else embedded) and migrates a template database. */
+/**
+ * Runs once: builds the app when the build is stale (end-to-end tests serve the production build),
+ * picks the Postgres server (DATABASE_URL, else embedded) and migrates a template database.
+ */
 export async function setup(project: TestProject): Promise<void> {
+  const build = spawnSync('npx', ['tsx', 'scripts/build-if-needed.ts'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('The production build failed');
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(path.resolve('data/test'), 54339);
   }

@@ -32,7 +32,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Prisma accepts a checksum of the file as written or with CRLF line endings normalised. */
 function checksumMatches(migration: LocalMigration, recorded: string): boolean {
-  return recorded === migration.checksum || recorded === sha256(migration.script.replace(/\r\n/g, '\n'));
+  return (
+    recorded === migration.checksum || recorded === sha256(migration.script.replace(/\r\n/g, '\n'))
+  );
 }
 
 async function readLocalMigrations(migrationsDir: string): Promise<LocalMigration[]> {
@@ -117,9 +119,12 @@ export async function applyMigrations(
   } catch (error) {
     const url = new URL(connectionString);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot connect to Postgres at ${url.host}${url.pathname} to migrate: ${reason}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot connect to Postgres at ${url.host}${url.pathname} to migrate: ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     // Session lock: waits for another process mid-migration, then sees its rows and skips them.

@@ -1,5 +1,6 @@
 import ngrams from 'natural/lib/natural/ngrams/ngrams.js';
-import type { PreprocessedText } from './preprocess';
+import { stem, type PreprocessedText } from './preprocess';
+const stemWord = (t: string) => stem([t])[0];
 
 export interface FeatureConfig {
   /** Longest word n-gram taken over the stems (1 = unigrams only). */
@@ -57,7 +58,8 @@ export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<s
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
   // Digits only matter as a shape ("2 weeks", "$100"), not as values.
-  const words = text.stems.map((word) => word.replace(DIGIT, '0'));
+  const source = process.env.WS === 'all' ? text.tokens.map((t) => stemWord(t)) : process.env.WS === 'tok' ? text.tokens : text.stems;
+  const words = source.map((word) => word.replace(DIGIT, '0'));
   for (const word of words) add(`w:${word}`);
   if (config.maxWordNgram >= 2 && words.length > 1) {
     for (const pair of ngrams.bigrams(words)) add(`w:${pair.join(' ')}`);

@@ -61,7 +61,7 @@ export function trainOneVsRestSvm(
       let minNew = Infinity;
       shuffleInPlace(order, random, active);
       for (let s = 0; s < active; s++) {
-        const i = order[s];
+        const i = order[s]; (globalThis as any).__visits = ((globalThis as any).__visits ?? 0) + 1;
         const y = labels[i] === c ? 1 : -1;
         let score = b;
         const end = rowStarts[i + 1];
@@ -88,7 +88,7 @@ export function trainOneVsRestSvm(
           b += step;
         }
       }
-      if (maxNew - minNew <= options.tolerance) {
+      (globalThis as any).__epochs = ((globalThis as any).__epochs ?? 0) + 1; if (maxNew - minNew <= options.tolerance) {
         if (active === n) break;
         active = n;
         maxOld = Infinity;

@@ -1,0 +1,82 @@
+import { NextResponse } from 'next/server';
+import { ZodError } from 'zod';
+import type { MemberRole } from '@/lib/schemas/auth';
+import { checkCsrfToken, checkRequestOrigin, CSRF_HEADER } from './csrf';
+import { ActionError, isActionError } from './errors';
+import { findSessionByToken, SESSION_COOKIE, type SessionMember } from './session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The member behind a request's session cookie; state-changing methods also pass Origin and CSRF checks. */
+export async function memberFromRequest(
+  request: Request,
+  options: { role?: MemberRole } = {},
+): Promise<SessionMember> {
+  const mutation = !SAFE_METHODS.has(request.method);
+  if (mutation) checkRequestOrigin(request.headers);
+  const member = await findSessionByToken(readCookie(request.headers, SESSION_COOKIE));
+  if (!member) throw new ActionError('unauthenticated', 'Sign in first');
+  if (mutation) checkCsrfToken(member.csrfToken, request.headers.get(CSRF_HEADER));
+  if (options.role && member.role !== options.role) {
+    throw new ActionError('forbidden', 'Only admins can do that');
+  }
+  return member;
+}
+
+/**
+ * A route handler for signed-in members: authenticates, runs the handler and turns refusals into
+ * JSON errors (`{ error: { code, message } }`) with the matching status.
+ */
+export function memberRoute<Context>(
+  options: { role?: MemberRole },
+  handler: (member: SessionMember, request: Request, context: Context) => Promise<unknown>,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const member = await memberFromRequest(request, options);
+      const result = await handler(member, request, context);
+      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isActionError(error)) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterMs) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message } },
+      { status: error.status, headers },
+    );
+  }
+  if (error instanceof ZodError) {
+    return NextResponse.json(
+      { error: { code: 'invalid', message: error.issues.map((issue) => issue.message).join('; ') } },
+      { status: 400 },
+    );
+  }
+  throw error;
+}
+
+function readCookie(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get('cookie') ?? '').split(';')) {
+    const separator = part.indexOf('=');
+    if (separator > 0 && part.slice(0, separator).trim() === name) {
+      return decodeURIComponent(part.slice(separator + 1).trim());
+    }
+  }
+  return undefined;
+}
+
+/** A request's JSON body, validated; malformed JSON is the caller's mistake (400), not ours. */
+export async function readBody<T>(request: Request, schema: { parse(value: unknown): T }): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ActionError('invalid', 'The request body must be JSON');
+  }
+  return schema.parse(body);
+}

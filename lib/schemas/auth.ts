@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const MemberRoleSchema = z.enum(['admin', 'agent']);
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+
+const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
+const newPassword = z
+  .string()
+  .min(10, 'Use at least 10 characters')
+  .max(200, 'Use at most 200 characters');
+
+export const SignInSchema = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password').max(1000),
+});
+export type SignIn = z.infer<typeof SignInSchema>;
+
+export const CreateInviteSchema = z.object({ email, role: MemberRoleSchema.default('agent') });
+export type CreateInvite = z.infer<typeof CreateInviteSchema>;
+
+export const AcceptInviteSchema = z.object({
+  token: z.string().min(10).max(200),
+  name: z.string().trim().min(1, 'Enter your name').max(80),
+  password: newPassword,
+});
+export type AcceptInvite = z.infer<typeof AcceptInviteSchema>;
+
+export const RevokeInviteSchema = z.object({ inviteId: z.string().min(1).max(40) });
+
+export const ChangeMemberRoleSchema = z.object({
+  userId: z.string().min(1).max(40),
+  role: MemberRoleSchema,
+});
+export type ChangeMemberRole = z.infer<typeof ChangeMemberRoleSchema>;
+
+export const RemoveMemberSchema = z.object({ userId: z.string().min(1).max(40) });
+export type RemoveMember = z.infer<typeof RemoveMemberSchema>;

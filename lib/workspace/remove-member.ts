@@ -1,0 +1,50 @@
+import { db } from '@/lib/db';
+import { RemoveMemberSchema } from '@/lib/schemas/auth';
+import { ActionError } from '@/lib/auth/errors';
+import type { SessionMember } from '@/lib/auth/session';
+import { lockAdminCount } from './admins';
+import { recordAuditEvent } from './audit';
+
+/**
+ * An admin removes a member: their sessions in this workspace end and their conversations go back to
+ * the unassigned queue. Returns those conversations so callers can announce them.
+ */
+export async function removeMember(
+  admin: Pick<SessionMember, 'userId' | 'workspaceId' | 'role'>,
+  input: unknown,
+): Promise<{ unassignedConversationIds: string[] }> {
+  if (admin.role !== 'admin') throw new ActionError('forbidden', 'Only admins can remove members');
+  const { userId } = RemoveMemberSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    const admins = await lockAdminCount(tx, admin.workspaceId);
+    const membership = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: admin.workspaceId, userId } },
+    });
+    if (!membership) throw new ActionError('not_found', 'No such member');
+    if (membership.role === 'admin' && admins <= 1) {
+      throw new ActionError('conflict', 'The workspace needs at least one admin');
+    }
+    await tx.membership.delete({ where: { id: membership.id } });
+    await tx.session.deleteMany({ where: { userId, workspaceId: admin.workspaceId } });
+    const assigned = await tx.conversation.findMany({
+      where: { assigneeId: userId, site: { workspaceId: admin.workspaceId } },
+      select: { id: true },
+    });
+    const unassignedConversationIds = assigned.map((conversation) => conversation.id);
+    await tx.conversation.updateMany({
+      where: { id: { in: unassignedConversationIds } },
+      data: { assigneeId: null },
+    });
+    await recordAuditEvent(
+      {
+        workspaceId: admin.workspaceId,
+        actorId: admin.userId,
+        action: 'member.removed',
+        target: `user:${userId}`,
+        details: { role: membership.role, unassigned: unassignedConversationIds.length },
+      },
+      tx,
+    );
+    return { unassignedConversationIds };
+  });
+}
