@@ -7,7 +7,10 @@ export default defineConfig([
   ...nextTypescript,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // lib/ is the domain: it never reaches into the UI.
       'no-restricted-imports': ['error', { patterns: [] }],
     },
@@ -17,9 +20,25 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/ must not import from app/ or components/.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@/components/*'],
+              message: 'lib/ must not import from app/ or components/.',
+            },
+          ],
+        },
       ],
     },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'lib/db/generated/**', 'data/**', 'models/**', 'public/widget.js', 'next-env.d.ts', 'tests/fixtures/generated/**']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'lib/db/generated/**',
+    'data/**',
+    'models/**',
+    'public/widget.js',
+    'next-env.d.ts',
+    'tests/fixtures/generated/**',
+  ]),
 ]);

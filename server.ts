@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname: 'localhost', port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((request, response) => void handle(request, response));
+  const httpServer = createServer((request, response) => {
+    // The TCP peer, for per-IP sign-in limits; overwrites any client-sent header of that name.
+    request.headers['x-hearth-peer-address'] = request.socket.remoteAddress ?? '';
+    void handle(request, response);
+  });
   const realtime = await attachRealtime(httpServer);
 
   await new Promise<void>((resolve, reject) => {

@@ -41,7 +41,9 @@ export function config(): Config {
     Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
   );
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   cached = {

@@ -3,7 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'widget', 'public', 'next.config.js', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'widget',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+];
 const buildId = path.join('.next', 'BUILD_ID');
 
 function newestChange(entry: string): number {
@@ -27,7 +35,9 @@ if (stale()) {
     ? ['npm', 'run', 'build']
     : ['flock', '.build.lock', 'npx', 'tsx', 'scripts/build-if-needed.ts', '--locked'];
   if (process.argv.includes('--locked')) {
-    console.log(builtAt() ? 'Sources changed since the last build: building…' : 'No build yet: building…');
+    console.log(
+      builtAt() ? 'Sources changed since the last build: building…' : 'No build yet: building…',
+    );
   }
   const build = spawnSync(command[0], command.slice(1), { stdio: 'inherit' });
   process.exit(build.status ?? 1);

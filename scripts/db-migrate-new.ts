@@ -172,10 +172,15 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
   return withThrowawayDatabase(serverUrl, async (url) => {
     // The throwaway database is the shadow database: the engine replays the migrations into it.
     const pgFactory = new PrismaPg({ connectionString: url });
-    const connections: SqlDriverAdapter[] = [];
+    // The engine disposes the shadow connection itself but not always the main one: close what's left.
+    const open = new Set<SqlDriverAdapter>();
     const connect = async () => {
       const connection = reportCharAsText(await pgFactory.connect());
-      connections.push(connection);
+      const dispose = connection.dispose.bind(connection);
+      connection.dispose = async () => {
+        if (open.delete(connection)) await dispose();
+      };
+      open.add(connection);
       return connection;
     };
     const adapter = bindMigrationAwareSqlAdapterFactory({
@@ -211,7 +216,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
       };
     } finally {
       engine.free();
-      await Promise.all(connections.map((c) => c.dispose()));
+      await Promise.all([...open].map((c) => c.dispose()));
     }
   });
 }

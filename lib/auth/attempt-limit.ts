@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 import { config } from '@/lib/config';
 
 /** Fixed-window counters; shared through Redis when REDIS_URL is set, so every node counts together. */
@@ -13,7 +13,7 @@ export interface AttemptVerdict {
   retryAfterMs: number;
 }
 
-type Redis = ReturnType<typeof createClient>;
+type Redis = RedisClientType;
 const globalForLimits = globalThis as unknown as {
   hearthAttemptCounts?: Map<string, { count: number; resetAt: number }>;
   hearthAttemptRedis?: Promise<Redis>;
@@ -23,7 +23,7 @@ function redis(): Promise<Redis> | undefined {
   const url = config().REDIS_URL;
   if (!url) return undefined;
   globalForLimits.hearthAttemptRedis ??= (async () => {
-    const client = createClient({ url });
+    const client: RedisClientType = createClient({ url });
     client.on('error', (error: Error) => console.error(`attempt limits: redis: ${error.message}`));
     await client.connect();
     return client;

@@ -10,9 +10,13 @@ const globalForPrisma = globalThis as unknown as { hearthPrisma?: PrismaClient }
 export function db(): PrismaClient {
   if (!globalForPrisma.hearthPrisma) {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error('DATABASE_URL is not set: start the app through server.ts');
+    if (!connectionString)
+      throw new Error('DATABASE_URL is not set: start the app through server.ts');
     globalForPrisma.hearthPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      adapter: new PrismaPg({
+        connectionString,
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      }),
     });
   }
   return globalForPrisma.hearthPrisma;

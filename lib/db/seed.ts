@@ -73,11 +73,21 @@ export async function seedDemo(
         },
       });
     }
-    await tx.article.createMany({ data: articles.map((article) => ({ siteId: site.id, ...article })) });
+    await tx.article.createMany({
+      data: articles.map((article) => ({ siteId: site.id, ...article })),
+    });
     await tx.cannedResponse.createMany({
       data: [
-        { workspaceId: workspace.id, shortcut: 'hello', body: 'Hi, this is the Juniper team. How can I help?' },
-        { workspaceId: workspace.id, shortcut: 'refund', body: 'I have started your refund; it reaches your card in 5-7 business days.' },
+        {
+          workspaceId: workspace.id,
+          shortcut: 'hello',
+          body: 'Hi, this is the Juniper team. How can I help?',
+        },
+        {
+          workspaceId: workspace.id,
+          shortcut: 'refund',
+          body: 'I have started your refund; it reaches your card in 5-7 business days.',
+        },
       ],
     });
   });

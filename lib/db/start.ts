@@ -19,7 +19,9 @@ export async function startDatabase(options: {
   dataDir: string;
   embeddedPort: number;
 }): Promise<Database> {
-  const embedded = options.url ? undefined : await startEmbeddedPostgres(options.dataDir, options.embeddedPort);
+  const embedded = options.url
+    ? undefined
+    : await startEmbeddedPostgres(options.dataDir, options.embeddedPort);
   const url = options.url ?? embedded!.url;
   await checkReachable(url);
   const applied = await applyMigrations(url);

@@ -30,7 +30,10 @@ export async function startApp(
   let printed = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server not ready in ${timeoutMs} ms:\n${printed}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Server not ready in ${timeoutMs} ms:\n${printed}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       printed += chunk.toString();
       const ready = /Ready on http:\/\/localhost:(\d+)/.exec(printed);
@@ -78,6 +81,11 @@ export function runAppToExit(
 
 /** The test's environment plus overrides; an override of `undefined` removes the variable. */
 function serverEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const merged: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', PORT: '0', ...overrides };
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: '0',
+    ...overrides,
+  };
   return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
 }

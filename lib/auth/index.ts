@@ -1,0 +1,17 @@
+// Accounts and sessions. Code outside Next.js (the socket server) may import ./session directly,
+// which pulls in nothing from next/*.
+export {
+  createSession,
+  findSessionByToken,
+  SESSION_COOKIE,
+  type SessionMember,
+} from './session';
+export { getCurrentMember, requireMember, requireMemberForAction } from './member';
+export { memberRoute, memberFromRequest, readBody, errorResponse } from './route';
+export { ActionError, isActionError, type ActionErrorCode } from './errors';
+export { checkRequestOrigin, CSRF_FIELD, CSRF_HEADER } from './csrf';
+export { clientAddress, sessionCookieOptions } from './cookie';
+export { formStateFromError, type FormState } from './form-state';
+export { signIn } from './actions/sign-in';
+export { signOut } from './actions/sign-out';
+export { signOutEverywhere } from './actions/sign-out-everywhere';
