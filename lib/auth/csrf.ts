@@ -2,10 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { config } from '@/lib/config';
 import { ActionError } from './errors';
 
-/** Header a page's fetch() sends the session's CSRF token in. */
-export const CSRF_HEADER = 'x-csrf-token';
-/** Hidden field a form posts the session's CSRF token in. */
-export const CSRF_FIELD = 'csrf';
+export { CSRF_FIELD, CSRF_HEADER } from '@/lib/schemas/auth';
 
 /**
  * Refuses a state-changing request that a browser sent from another origin. Browsers always send

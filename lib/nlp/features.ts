@@ -69,7 +69,7 @@ export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<s
       add(`w:${words.slice(start, start + length).join(' ')}`);
     }
   }
-  if (process.env.BOTH) { const st = text.stems.map((w) => w.replace(DIGIT, '0')); for (const w of st) add(`w:~${w}`); if (process.env.BOTH === '2') for (let i = 0; i + 1 < st.length; i++) add(`w:~${st[i]} ${st[i + 1]}`); }
+  if (process.env.BOTH) { const st = text.stems.map((w) => w.replace(DIGIT, "0")); if (process.env.BOTH !== "3") for (const w of st) add(`w:~${w}`); if (process.env.BOTH !== "1") for (let i = 0; i + 1 < st.length; i++) add(`w:~${st[i]} ${st[i + 1]}`); }
   for (const gram of text.charNgrams) add(`c:${gram.replace(DIGIT, '0')}`);
   return counts;
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
+/** Header a page's fetch() sends the session's CSRF token in. */
+export const CSRF_HEADER = 'x-csrf-token';
+/** Hidden field a form posts the session's CSRF token in. */
+export const CSRF_FIELD = 'csrf';
+
 export const MemberRoleSchema = z.enum(['admin', 'agent']);
 export type MemberRole = z.infer<typeof MemberRoleSchema>;
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
-const newPassword = z
+export const NewPasswordSchema = z
   .string()
   .min(10, 'Use at least 10 characters')
   .max(200, 'Use at most 200 characters');
@@ -20,8 +25,9 @@ export type CreateInvite = z.infer<typeof CreateInviteSchema>;
 
 export const AcceptInviteSchema = z.object({
   token: z.string().min(10).max(200),
-  name: z.string().trim().min(1, 'Enter your name').max(80),
-  password: newPassword,
+  /** Only for a new account; an existing one keeps its name. */
+  name: z.string().trim().min(1, 'Enter your name').max(80).optional(),
+  password: z.string().min(1, 'Enter a password').max(200),
 });
 export type AcceptInvite = z.infer<typeof AcceptInviteSchema>;
 

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { db } from '@/lib/db';
-import { AcceptInviteSchema } from '@/lib/schemas/auth';
+import { AcceptInviteSchema, NewPasswordSchema } from '@/lib/schemas/auth';
+import { countAttempt } from '@/lib/auth/attempt-limit';
 import { ActionError } from '@/lib/auth/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createSession, hashToken } from '@/lib/auth/session';
@@ -46,10 +48,17 @@ export async function acceptInvite(
 
     let user = await tx.user.findUnique({ where: { email: invite.email } });
     if (user) {
+      // The invite link must not become a way around sign-in's lock-out.
+      const verdict = await countAttempt(`accept-invite:${invite.id}`, { limit: 5, windowMs: 15 * 60_000 });
+      if (!verdict.allowed) {
+        throw new ActionError('rate_limited', 'Too many attempts; try again later', verdict.retryAfterMs);
+      }
       if (!(await verifyPassword(user.passwordHash, password))) {
         throw new ActionError('invalid', 'You already have an account: enter its current password');
       }
     } else {
+      if (!name) throw new ActionError('invalid', 'Enter your name');
+      z.object({ password: NewPasswordSchema }).parse({ password });
       user = await tx.user.create({
         data: { email: invite.email, name, passwordHash: await hashPassword(password) },
       });

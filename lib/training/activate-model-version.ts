@@ -1,0 +1,36 @@
+import { db } from '@/lib/db';
+import { NotFoundError } from './errors';
+import { MODEL_ACTIVATED_CHANNEL } from './live-classifier';
+
+/**
+ * Makes a trained version the site's live model, on every node: the change commits with a Postgres
+ * notification that each node's live-classifier cache listens to. Rolling back is the same act.
+ */
+export async function activateModelVersion(input: {
+  siteId: string;
+  versionId: string;
+  actorId?: string;
+}): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const version = await tx.modelVersion.findFirst({
+      where: { id: input.versionId, siteId: input.siteId },
+      select: { id: true, version: true, site: { select: { workspaceId: true } } },
+    });
+    if (!version) throw new NotFoundError('Model version');
+    await tx.site.update({
+      where: { id: input.siteId },
+      data: { activeModelVersionId: version.id },
+    });
+    await tx.modelVersion.update({ where: { id: version.id }, data: { activatedAt: new Date() } });
+    await tx.auditEvent.create({
+      data: {
+        workspaceId: version.site.workspaceId,
+        actorId: input.actorId,
+        action: 'model.activated',
+        target: `site:${input.siteId}`,
+        details: { versionId: version.id, version: version.version },
+      },
+    });
+    await tx.$executeRaw`select pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${input.siteId})`;
+  });
+}

@@ -1,0 +1,151 @@
+import { db } from '@/lib/db';
+import { trainInWorker, type TrainingExampleInput } from '@/lib/nlp';
+import { activateModelVersion } from './activate-model-version';
+import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
+
+const PROGRESS_WRITE_INTERVAL_MS = 400;
+/** A queued or running run not touched for this long was interrupted (its server stopped). */
+const INTERRUPTED_AFTER_MS = 60_000;
+const HEARTBEAT_MS = 10_000;
+const TRAINING_SEED = 42;
+
+/** Training jobs running in this process, so a cancel reaches the worker at once. */
+const running = ((globalThis as { hearthTrainingJobs?: Map<string, AbortController> }).hearthTrainingJobs ??=
+  new Map());
+
+/**
+ * Starts training a new model version for a site from its intents and examples. Returns at once with
+ * the queued run; the job trains in a worker thread and records progress on the run row.
+ */
+export async function startTrainingRun(input: {
+  siteId: string;
+  actorId?: string;
+  /** Activate the new version as soon as it is trained (first start). */
+  activateWhenDone?: boolean;
+}) {
+  const run = await db().$transaction(async (tx) => {
+    // One run per site at a time, even with several nodes.
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`training:${input.siteId}`}))`;
+    const site = await tx.site.findUnique({ where: { id: input.siteId }, select: { id: true } });
+    if (!site) throw new NotFoundError('Site');
+    await tx.trainingRun.updateMany({
+      where: {
+        siteId: input.siteId,
+        status: { in: ['queued', 'running'] },
+        updatedAt: { lt: new Date(Date.now() - INTERRUPTED_AFTER_MS) },
+      },
+      data: { status: 'failed', error: 'Interrupted: the server stopped during training', finishedAt: new Date() },
+    });
+    const active = await tx.trainingRun.findFirst({
+      where: { siteId: input.siteId, status: { in: ['queued', 'running'] } },
+      select: { id: true },
+    });
+    if (active) throw new TrainingAlreadyRunningError(active.id);
+    return tx.trainingRun.create({
+      data: { siteId: input.siteId, startedById: input.actorId, log: ['Queued'] },
+    });
+  });
+  const controller = new AbortController();
+  running.set(run.id, controller);
+  void trainJob(run.id, input, controller.signal).finally(() => running.delete(run.id));
+  return run;
+}
+
+export function abortLocalTrainingRun(runId: string): void {
+  running.get(runId)?.abort();
+}
+
+async function trainJob(
+  runId: string,
+  input: { siteId: string; actorId?: string; activateWhenDone?: boolean },
+  signal: AbortSignal,
+): Promise<void> {
+  const log: string[] = ['Queued'];
+  const startedAt = Date.now();
+  const heartbeat = setInterval(() => void writeProgress(runId, undefined, log), HEARTBEAT_MS);
+  const note = (line: string) => log.push(`${((Date.now() - startedAt) / 1000).toFixed(1)}s ${line}`);
+  try {
+    const site = await db().site.findUniqueOrThrow({
+      where: { id: input.siteId },
+      select: { language: true, intents: { select: { name: true, examples: { select: { text: true } } } } },
+    });
+    const examples: TrainingExampleInput[] = site.intents.flatMap((intent) =>
+      intent.examples.map((example) => ({ text: example.text, intent: intent.name })),
+    );
+    note(`Training on ${examples.length} examples of ${site.intents.length} intents`);
+    const { count: started } = await db().trainingRun.updateMany({
+      where: { id: runId, status: 'queued' },
+      data: { status: 'running', startedAt: new Date(), log },
+    });
+    if (!started) return; // cancelled while queued
+
+    let lastWrite = 0;
+    const result = await trainInWorker(
+      examples,
+      { language: site.language === 'zh' ? 'zh' : 'en', seed: TRAINING_SEED },
+      {
+        signal,
+        onProgress: (progress, message) => {
+          if (message) note(message);
+          if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+          lastWrite = Date.now();
+          void writeProgress(runId, progress, log);
+        },
+      },
+    );
+
+    const version = await db().$transaction(async (tx) => {
+      const latest = await tx.modelVersion.aggregate({
+        where: { siteId: input.siteId },
+        _max: { version: true },
+      });
+      note('Evaluation done; model version stored');
+      const created = await tx.modelVersion.create({
+        data: {
+          siteId: input.siteId,
+          version: (latest._max.version ?? 0) + 1,
+          artifact: Buffer.from(result.artifact),
+          metrics: result.metrics,
+          exampleCount: examples.length,
+          intentCount: site.intents.length,
+          trainingRunId: runId,
+        },
+      });
+      const { count: finished } = await tx.trainingRun.updateMany({
+        where: { id: runId, status: 'running' },
+        data: { status: 'succeeded', progress: 1, finishedAt: new Date(), log },
+      });
+      // Cancelled from another node at the last moment: keep no version.
+      if (!finished) throw new TrainingCancelledError();
+      return created;
+    });
+    if (input.activateWhenDone) {
+      await activateModelVersion({ siteId: input.siteId, versionId: version.id, actorId: input.actorId });
+    }
+  } catch (error) {
+    const cancelled = signal.aborted || error instanceof TrainingCancelledError;
+    note(cancelled ? 'Cancelled' : `Failed: ${(error as Error).message}`);
+    await db()
+      .trainingRun.updateMany({
+        where: { id: runId, status: { in: ['queued', 'running'] } },
+        data: {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? null : (error as Error).message,
+          finishedAt: new Date(),
+          log,
+        },
+      })
+      .catch(() => {});
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** Writes progress unless the run was cancelled meanwhile (perhaps from another node): then stop it. */
+async function writeProgress(runId: string, progress: number | undefined, log: string[]): Promise<void> {
+  const { count } = await db().trainingRun.updateMany({
+    where: { id: runId, status: { in: ['queued', 'running'] } },
+    data: { progress, log },
+  });
+  if (count === 0) abortLocalTrainingRun(runId);
+}
