@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Where browsers reach this server, used in the embed snippet. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Widget sockets, per minute: messages and connects per visitor and per IP address. */
+  VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  VISITOR_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  IP_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string; modelsDir: string };

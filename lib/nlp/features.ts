@@ -1,17 +1,17 @@
-import ngrams from 'natural/lib/natural/ngrams/ngrams.js';
-import { stem, type PreprocessedText } from './preprocess';
-const stemWord = (t: string) => stem([t])[0];
+import { z } from 'zod';
+import type { PreprocessedText } from './preprocess';
 
-export interface FeatureConfig {
-  /** Longest word n-gram taken over the stems (1 = unigrams only). */
-  maxWordNgram: number;
+export const FeatureConfig = z.object({
+  /** Longest word n-gram (1 = unigrams only). */
+  maxWordNgram: z.number().int().min(1),
   /** Terms seen in fewer training examples are dropped: they cannot generalize and bloat the model. */
-  minDocumentFrequency: number;
+  minDocumentFrequency: z.number().int().min(1),
   /** Relative weight of each L2-normalized block in the concatenated vector. */
-  wordWeight: number;
-  charWeight: number;
-  embeddingWeight: number;
-}
+  wordWeight: z.number().positive(),
+  charWeight: z.number().positive(),
+  embeddingWeight: z.number().positive(),
+});
+export type FeatureConfig = z.infer<typeof FeatureConfig>;
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   maxWordNgram: 2,
@@ -53,35 +53,36 @@ function blockOf(term: string): number {
   return term.charCodeAt(0) === 99 /* c */ ? CHAR_BLOCK : WORD_BLOCK;
 }
 
-/** Counts of the prefixed terms of one text: "w:" word n-grams over stems, "c:" character n-grams. */
+/**
+ * Counts of the prefixed terms of one text: "w:" word n-grams over every token (in short messages
+ * "how", "why" and "not" carry the intent), "s:" n-grams over the content stems (tolerant to
+ * inflection and to the filler between content words), "c:" character n-grams (tolerant to typos).
+ */
 export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
-  // Digits only matter as a shape ("2 weeks", "$100"), not as values.
-  const source = process.env.WS === 'all' ? text.tokens.map((t) => stemWord(t)) : process.env.WS === 'tok' ? text.tokens : text.stems;
-  const words = source.map((word) => word.replace(DIGIT, '0'));
-  for (const word of words) add(`w:${word}`);
-  if (config.maxWordNgram >= 2 && words.length > 1) {
-    for (const pair of ngrams.bigrams(words)) add(`w:${pair.join(' ')}`);
-  }
-  for (let length = 3; length <= config.maxWordNgram; length++) {
-    for (let start = 0; start + length <= words.length; start++) {
-      add(`w:${words.slice(start, start + length).join(' ')}`);
+  const addWordNgrams = (prefix: string, words: readonly string[]) => {
+    for (let length = 1; length <= config.maxWordNgram; length++) {
+      for (let start = 0; start + length <= words.length; start++) {
+        add(prefix + words.slice(start, start + length).join(' '));
+      }
     }
-  }
-  if (process.env.BOTH) { const st = text.stems.map((w) => w.replace(DIGIT, "0")); if (process.env.BOTH !== "3") for (const w of st) add(`w:~${w}`); if (process.env.BOTH !== "1") for (let i = 0; i + 1 < st.length; i++) add(`w:~${st[i]} ${st[i + 1]}`); }
+  };
+  // Digits only matter as a shape ("2 weeks", "$100"), not as values.
+  addWordNgrams('w:', text.tokens.map((word) => word.replace(DIGIT, '0')));
+  addWordNgrams('s:', text.stems.map((word) => word.replace(DIGIT, '0')));
   for (const gram of text.charNgrams) add(`c:${gram.replace(DIGIT, '0')}`);
   return counts;
 }
 
 export function buildFeatureSpace(
-  texts: readonly PreprocessedText[],
+  termCountsOfExamples: ReadonlyArray<Map<string, number>>,
   config: FeatureConfig,
   embeddingSize = 0,
 ): FeatureSpace {
   const documentFrequency = new Map<string, number>();
-  for (const text of texts) {
-    for (const term of termCounts(text, config).keys()) {
+  for (const counts of termCountsOfExamples) {
+    for (const term of counts.keys()) {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
@@ -90,13 +91,21 @@ export function buildFeatureSpace(
     .filter(([, frequency]) => frequency >= config.minDocumentFrequency)
     .map(([term]) => term)
     .sort();
-  const idf = new Float32Array(terms.length);
-  const blocks = new Uint8Array(terms.length);
-  const n = texts.length;
-  terms.forEach((term, column) => {
-    idf[column] = Math.log((1 + n) / (1 + (documentFrequency.get(term) ?? 0))) + 1;
-    blocks[column] = blockOf(term);
-  });
+  const n = termCountsOfExamples.length;
+  const idf = Float32Array.from(
+    terms,
+    (term) => Math.log((1 + n) / (1 + (documentFrequency.get(term) ?? 0))) + 1,
+  );
+  return restoreFeatureSpace(config, terms, idf, embeddingSize);
+}
+
+export function restoreFeatureSpace(
+  config: FeatureConfig,
+  terms: string[],
+  idf: Float32Array,
+  embeddingSize: number,
+): FeatureSpace {
+  const blocks = Uint8Array.from(terms, blockOf);
   return { config, terms, idf, blocks, embeddingSize };
 }
 
@@ -122,11 +131,11 @@ function normalizeBlock(values: Float32Array, from: number, to: number, weight: 
 export function vectorize(
   space: FeatureSpace,
   termIndex: TermIndex,
-  text: PreprocessedText,
+  counts: Map<string, number>,
   embedding?: Float32Array,
 ): SparseVector {
   const entries: Array<[number, number]> = [];
-  for (const [term, count] of termCounts(text, space.config)) {
+  for (const [term, count] of counts) {
     const column = termIndex.get(term);
     if (column !== undefined) entries.push([column, (1 + Math.log(count)) * space.idf[column]]);
   }
@@ -160,13 +169,15 @@ export function columnCount(space: FeatureSpace): number {
   return space.terms.length + space.embeddingSize;
 }
 
+/** In shared memory, so training threads read the same rows without copies. */
 export function toSparseRows(vectors: readonly SparseVector[], columns: number): SparseRows {
-  const rowStarts = new Int32Array(vectors.length + 1);
+  const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+  const rowStarts = new Int32Array(shared(4 * (vectors.length + 1)));
   vectors.forEach((vector, row) => {
     rowStarts[row + 1] = rowStarts[row] + vector.indices.length;
   });
-  const indices = new Int32Array(rowStarts[vectors.length]);
-  const values = new Float32Array(rowStarts[vectors.length]);
+  const indices = new Int32Array(shared(4 * rowStarts[vectors.length]));
+  const values = new Float32Array(shared(4 * rowStarts[vectors.length]));
   vectors.forEach((vector, row) => {
     indices.set(vector.indices, rowStarts[row]);
     values.set(vector.values, rowStarts[row]);

@@ -1,5 +1,9 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 import type { SparseRows } from './features';
 import { seededRandom, shuffleInPlace } from './random';
+import { startTypeScriptWorker } from './typescript-worker';
 
 /** One weight vector per intent, stored feature-major so scoring a sparse message reads contiguous memory. */
 export interface LinearScorer {
@@ -10,97 +14,210 @@ export interface LinearScorer {
   bias: Float32Array;
 }
 
-export interface SvmOptions {
+export const SvmSettings = z.object({
   /** Inverse regularization strength. */
-  C: number;
-  /** Stop when the projected-gradient spread falls below this (LIBLINEAR's default is 0.1). */
-  tolerance: number;
-  maxEpochs: number;
-  seed: number;
+  C: z.number().positive(),
+  /** Stop when the projected-gradient spread falls below this (LIBLINEAR uses 0.1; 0.5 scores the same here). */
+  tolerance: z.number().positive(),
+  maxEpochs: z.number().int().positive(),
+  seed: z.number().int(),
+});
+export type SvmSettings = z.infer<typeof SvmSettings>;
+
+export const DEFAULT_SVM_SETTINGS = { C: 0.5, tolerance: 0.5, maxEpochs: 200 };
+
+export interface SvmOptions extends SvmSettings {
+  /** Threads to spread the intents over (1 = this thread only). */
+  threads?: number;
   onClassTrained?: (trainedClasses: number) => void;
   signal?: AbortSignal;
+  /** Dual variables of a previous fit on the same examples, class-major: a warm start. */
+  initialDuals?: Float64Array;
 }
 
-export const DEFAULT_SVM_OPTIONS: Omit<SvmOptions, 'seed'> = { C: 0.5, tolerance: 0.1, maxEpochs: 200 };
+export interface TrainedSvm {
+  scorer: LinearScorer;
+  /** duals[class * examples + example]; nonzero for the support vectors. */
+  duals: Float64Array;
+}
+
+/** One intent against the rest: its weights, bias and dual variables. */
+export interface TrainedClass {
+  weights: Float32Array;
+  bias: number;
+  duals: Float64Array;
+}
 
 /**
- * One-vs-rest L2-loss linear SVM, solved in the dual by coordinate descent with shrinking
- * (Hsieh et al. 2008, as in LIBLINEAR): strong on sparse text and fast because most examples drop out early.
+ * L2-loss linear SVM for one intent against the rest, solved in the dual by coordinate descent
+ * with shrinking (Hsieh et al. 2008, as in LIBLINEAR): fast on sparse text because most examples
+ * leave the active set after the first pass.
  */
-export function trainOneVsRestSvm(
+export function trainClass(
   rows: SparseRows,
   labels: Int32Array,
-  classes: number,
-  options: SvmOptions,
-): LinearScorer {
+  c: number,
+  settings: SvmSettings,
+  initialDuals?: Float64Array,
+): TrainedClass {
   const n = labels.length;
   const { rowStarts, indices, values, columns } = rows;
-  const weights = new Float32Array(columns * classes);
-  const bias = new Float32Array(classes);
-  const diagonal = 1 / (2 * options.C);
+  const diagonal = 1 / (2 * settings.C);
+  const random = seededRandom(settings.seed * 1000003 + c);
+  const w = new Float64Array(columns);
+  const alpha = initialDuals ? Float64Array.from(initialDuals) : new Float64Array(n);
   const squaredNorms = new Float64Array(n);
+  let b = 0;
   for (let i = 0; i < n; i++) {
     let sum = 1; // the bias is an extra feature of constant value 1
     for (let p = rowStarts[i]; p < rowStarts[i + 1]; p++) sum += values[p] * values[p];
     squaredNorms[i] = sum + diagonal;
+    if (alpha[i] === 0) continue;
+    // A warm start's duals fix its primal solution: w = Σ alpha_i y_i x_i.
+    const step = labels[i] === c ? alpha[i] : -alpha[i];
+    for (let p = rowStarts[i]; p < rowStarts[i + 1]; p++) w[indices[p]] += step * values[p];
+    b += step;
   }
-  const w = new Float64Array(columns);
-  const alpha = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (let c = 0; c < classes; c++) {
-    options.signal?.throwIfAborted();
-    const random = seededRandom(options.seed * 1000003 + c);
-    w.fill(0);
-    alpha.fill(0);
-    let b = 0;
-    for (let i = 0; i < n; i++) order[i] = i;
-    let active = n;
-    let maxOld = Infinity;
-    for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-      let maxNew = -Infinity;
-      let minNew = Infinity;
-      shuffleInPlace(order, random, active);
-      for (let s = 0; s < active; s++) {
-        const i = order[s]; (globalThis as any).__visits = ((globalThis as any).__visits ?? 0) + 1;
-        const y = labels[i] === c ? 1 : -1;
-        let score = b;
-        const end = rowStarts[i + 1];
-        for (let p = rowStarts[i]; p < end; p++) score += w[indices[p]] * values[p];
-        const gradient = y * score - 1 + alpha[i] * diagonal;
-        let projected = gradient;
-        if (alpha[i] === 0) {
-          if (gradient > maxOld) {
-            active--;
-            order[s] = order[active];
-            order[active] = i;
-            s--;
-            continue;
-          }
-          if (gradient > 0) projected = 0;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  let active = n;
+  let maxOld = Infinity;
+  for (let epoch = 0; epoch < settings.maxEpochs; epoch++) {
+    let maxNew = -Infinity;
+    let minNew = Infinity;
+    shuffleInPlace(order, random, active);
+    for (let s = 0; s < active; s++) {
+      const i = order[s];
+      const y = labels[i] === c ? 1 : -1;
+      const end = rowStarts[i + 1];
+      let score = b;
+      for (let p = rowStarts[i]; p < end; p++) score += w[indices[p]] * values[p];
+      const gradient = y * score - 1 + alpha[i] * diagonal;
+      let projected = gradient;
+      if (alpha[i] === 0) {
+        if (gradient > maxOld) {
+          active--;
+          order[s] = order[active];
+          order[active] = i;
+          s--;
+          continue;
         }
-        if (projected > maxNew) maxNew = projected;
-        if (projected < minNew) minNew = projected;
-        if (Math.abs(projected) > 1e-12) {
-          const previous = alpha[i];
-          alpha[i] = Math.max(previous - gradient / squaredNorms[i], 0);
-          const step = (alpha[i] - previous) * y;
-          for (let p = rowStarts[i]; p < end; p++) w[indices[p]] += step * values[p];
-          b += step;
-        }
+        if (gradient > 0) projected = 0;
       }
-      (globalThis as any).__epochs = ((globalThis as any).__epochs ?? 0) + 1; if (maxNew - minNew <= options.tolerance) {
-        if (active === n) break;
-        active = n;
-        maxOld = Infinity;
-        continue;
+      if (projected > maxNew) maxNew = projected;
+      if (projected < minNew) minNew = projected;
+      if (Math.abs(projected) > 1e-12) {
+        const previous = alpha[i];
+        alpha[i] = Math.max(previous - gradient / squaredNorms[i], 0);
+        const step = (alpha[i] - previous) * y;
+        for (let p = rowStarts[i]; p < end; p++) w[indices[p]] += step * values[p];
+        b += step;
       }
-      maxOld = maxNew <= 0 ? Infinity : maxNew;
     }
-    for (let column = 0; column < columns; column++) weights[column * classes + c] = w[column];
-    bias[c] = b;
-    options.onClassTrained?.(c + 1);
+    if (maxNew - minNew <= settings.tolerance) {
+      if (active === n) break;
+      active = n;
+      maxOld = Infinity;
+      continue;
+    }
+    maxOld = maxNew <= 0 ? Infinity : maxNew;
   }
-  return { classes, columns, weights, bias };
+  return { weights: Float32Array.from(w), bias: b, duals: alpha };
+}
+
+/** Below this much work (examples × intents) a helper thread costs more to start than it saves. */
+const PARALLEL_WORK = 200_000;
+
+export function defaultTrainingThreads(): number {
+  return Math.min(2, availableParallelism());
+}
+
+/**
+ * One-vs-rest over all intents. Intents are independent, so with threads > 1 they are dealt out
+ * round-robin to helper threads over shared rows; each intent has its own seed, so the result is
+ * the same for any number of threads.
+ */
+export async function trainOneVsRestSvm(
+  rows: SparseRows,
+  labels: Int32Array,
+  classes: number,
+  options: SvmOptions,
+): Promise<TrainedSvm> {
+  const n = labels.length;
+  const settings = SvmSettings.parse(options);
+  const threads =
+    n * classes < PARALLEL_WORK ? 1 : Math.max(1, Math.min(options.threads ?? 1, classes));
+  const weights = new Float32Array(rows.columns * classes);
+  const bias = new Float32Array(classes);
+  const duals = new Float64Array(n * classes);
+  let trained = 0;
+  const store = (c: number, result: TrainedClass) => {
+    for (let column = 0; column < rows.columns; column++) {
+      weights[column * classes + c] = result.weights[column];
+    }
+    bias[c] = result.bias;
+    duals.set(result.duals, c * n);
+    options.onClassTrained?.(++trained);
+  };
+  const initialDualsOf = (c: number) => options.initialDuals?.subarray(c * n, (c + 1) * n);
+  const helpers = Array.from({ length: threads - 1 }, (_, k) => {
+    const mine = Array.from({ length: classes }, (_, c) => c).filter((c) => c % threads === k + 1);
+    return runHelper(
+      { rows, labels, classes: mine, settings, initialDuals: options.initialDuals },
+      store,
+      options.signal,
+    );
+  });
+  try {
+    for (let c = 0; c < classes; c += threads) {
+      options.signal?.throwIfAborted();
+      store(c, trainClass(rows, labels, c, settings, initialDualsOf(c)));
+    }
+    await Promise.all(helpers.map((helper) => helper.done));
+  } finally {
+    for (const helper of helpers) void helper.worker.terminate();
+  }
+  return { scorer: { classes, columns: rows.columns, weights, bias }, duals };
+}
+
+/** What a helper thread is asked to train. */
+export interface SvmJob {
+  rows: SparseRows;
+  labels: Int32Array;
+  classes: number[];
+  settings: SvmSettings;
+  initialDuals?: Float64Array;
+}
+
+export const SvmJobMessage = z.object({
+  c: z.number().int(),
+  weights: z.instanceof(Float32Array),
+  bias: z.number(),
+  duals: z.instanceof(Float64Array),
+});
+
+function runHelper(
+  job: SvmJob,
+  store: (c: number, result: TrainedClass) => void,
+  signal?: AbortSignal,
+): { worker: Worker; done: Promise<void> } {
+  const worker = startTypeScriptWorker(new URL('./svm-worker.ts', import.meta.url), job);
+  const done = new Promise<void>((resolve, reject) => {
+    let remaining = job.classes.length;
+    if (remaining === 0) resolve();
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    worker.on('message', (raw: unknown) => {
+      const { c, ...result } = SvmJobMessage.parse(raw);
+      store(c, result);
+      if (--remaining === 0) resolve();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (remaining > 0) reject(new Error(`SVM helper thread exited with code ${code}`));
+    });
+  });
+  // Awaited by the caller unless this thread failed first; then the rejection is moot.
+  done.catch(() => {});
+  return { worker, done };
 }
 
 /** Raw margins of every class for one message. */

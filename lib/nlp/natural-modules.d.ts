@@ -14,7 +14,3 @@ declare module 'natural/lib/natural/util/stopwords_zh.js' {
   export default stopwords;
 }
 
-declare module 'natural/lib/natural/ngrams/ngrams.js' {
-  const ngrams: { bigrams(sequence: string[]): string[][] };
-  export default ngrams;
-}

@@ -60,19 +60,13 @@ const KEPT_SYMBOL = /^[$€£¥%]$|^\p{Extended_Pictographic}$/u;
 const EMOJI_DECORATION = /[\u{1F3FB}-\u{1F3FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const CURRENCY_OR_PERCENT = /([$€£¥%])/g;
 const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]/gu;
-const ENGLISH_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bwon't\b/g, 'will not'],
-  [/\bcan't\b/g, 'can not'],
-  [/\bshan't\b/g, 'shall not'],
-  [/\bain't\b/g, 'is not'],
-  [/n't\b/g, ' not'],
-  [/'re\b/g, ' are'],
-  [/'m\b/g, ' am'],
-  [/'ll\b/g, ' will'],
-  [/'ve\b/g, ' have'],
-  [/'d\b/g, ' would'],
-  [/'s\b/g, ''],
-];
+const ENGLISH_CONTRACTION = /\b(won|can|shan|ain)'t\b|n't\b|'(re|m|ll|ve|d|s)\b/g;
+const EXPANDED: Record<string, string> = {
+  won: 'will not', can: 'can not', shan: 'shall not', ain: 'is not',
+  re: ' are', m: ' am', ll: ' will', ve: ' have', d: ' would', s: '',
+};
+const expandContraction = (_match: string, irregular?: string, suffix?: string) =>
+  irregular ? EXPANDED[irregular] : suffix !== undefined ? EXPANDED[suffix] : ' not';
 
 /**
  * Punctuation becomes space, each emoji becomes a token of its own (👍 can mean "thanks"),
@@ -83,11 +77,7 @@ export function cleanPunctuationAndEmoji(
   language: Language,
 ): { cleaned: string; emoji: string[] } {
   let cleaned = text.replace(/[\u2018\u2019\u02BC`´]/g, "'").replace(EMOJI_DECORATION, '');
-  if (language === 'en') {
-    for (const [pattern, replacement] of ENGLISH_CONTRACTIONS) {
-      cleaned = cleaned.replace(pattern, replacement);
-    }
-  }
+  if (language === 'en') cleaned = cleaned.replace(ENGLISH_CONTRACTION, expandContraction);
   const emoji = cleaned.match(EMOJI) ?? [];
   cleaned = cleaned
     .replace(EMOJI, ' $& ')
@@ -100,6 +90,7 @@ export function cleanPunctuationAndEmoji(
 
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK = /\p{Script=Han}/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** English splits on spaces; Chinese has none, so ICU's dictionary segmenter finds the words. */
 export function tokenize(cleaned: string, language: Language): string[] {
@@ -120,9 +111,22 @@ export function removeStopwords(tokens: readonly string[], language: Language): 
 
 const LATIN_WORD = /^[a-z]+$/;
 
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Porter stems Latin words in either language (Chinese messages often mix in English product names). */
 export function stem(tokens: readonly string[]): string[] {
-  return tokens.map((token) => (LATIN_WORD.test(token) ? porterStemmer.stem(token) : token));
+  return tokens.map((token) => {
+    if (!LATIN_WORD.test(token)) return token;
+    let stemmed = stemCache.get(token);
+    if (stemmed === undefined) {
+      // Visitors can send endless distinct words; a full cache is simply started over.
+      if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+      stemmed = porterStemmer.stem(token);
+      stemCache.set(token, stemmed);
+    }
+    return stemmed;
+  });
 }
 
 /**
@@ -138,10 +142,14 @@ export function charNgrams(
   const [minLength, maxLength] = range;
   const grams: string[] = [];
   const addGrams = (unit: string) => {
-    const chars = Array.from(unit);
+    // Code points, not UTF-16 units, so an emoji is never cut in half.
+    const chars = SURROGATE.test(unit) ? Array.from(unit) : unit;
     for (let length = minLength; length <= maxLength; length++) {
       for (let start = 0; start + length <= chars.length; start++) {
-        const gram = chars.slice(start, start + length).join('');
+        const gram =
+          typeof chars === 'string'
+            ? chars.substring(start, start + length)
+            : chars.slice(start, start + length).join('');
         if (gram.trim() !== '') grams.push(gram);
       }
     }

@@ -15,7 +15,7 @@
  *   conversation:read     ReadRequest            → {}
  *   conversation:handoff  {}                     → { conversation, agentsOnline }  ("talk to a human")
  *   contact:leave         LeaveContactRequest    → { conversation }  (email while no agent is online)
- *   visitor:identify      IdentifyRequest        → { verified, token }  (reconnect with `token` when it changed)
+ *   visitor:identify      IdentifyRequest        → { verified, visitorId, token }  (reconnect when visitorId changed)
  *   server emits: message, conversation:updated, typing, bot:token, conversation:read, presence, server:error
  *
  * Agent namespace `/agent` — authenticated by the `hearth_session` cookie; same-origin only
@@ -29,11 +29,32 @@
  *   presence:set           PresenceRequest          → { agents }
  *   server emits: message, conversation:updated, conversation:handoff, typing, conversation:read,
  *                 presence, server:error
- * More agent actions (assign, resolve, reopen, hand back) follow the same pattern: a request schema
- * here, an action file in lib/conversations, one line in lib/realtime/agent-namespace.ts.
+ *   conversation:assign    AssignConversationRequest → { conversation }  (assigneeId null = unassign)
+ *   conversation:resolve / conversation:reopen / conversation:hand-back  ConversationRequest → { conversation }
+ *   conversation:details   ConversationRequest      → { details }  (visitor, past conversations, model versions)
+ *   conversation:search    ConversationSearchRequest → { hits }   (full-text over messages)
+ *   inbox:counts           {}                       → { counts }
+ *   inbox:metrics          { days? }                → { metrics }
+ *   review:list            {}                       → { groups, total }  (review queue, grouped by similarity)
+ *   review:label           LabelMessageRequest      → LabelledMessages  (visitor messages → training examples)
+ *   review:dismiss         DismissReviewRequest     → { messageIds }
+ * More agent actions follow the same pattern: a request schema (lib/schemas/inbox.ts for the
+ * inbox's), an action file in lib/conversations, one line in lib/realtime/agent-namespace.ts.
  */
 import { z } from 'zod';
 import { CitationSchema, MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import type {
+  AssignConversationRequest,
+  ConversationDetails,
+  ConversationSearchHit,
+  ConversationSearchRequest,
+  DismissReviewRequest,
+  InboxCounts,
+  InboxMetrics,
+  LabelledMessages,
+  LabelMessageRequest,
+  ReviewGroup,
+} from '@/lib/schemas/inbox';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -157,6 +178,21 @@ export type AgentPresence = z.infer<typeof AgentPresenceSchema>;
 // ---------------------------------------------------------------------------------------------
 // Visitor namespace
 
+/** POST /api/widget/session: the embed iframe trades its stored token (or none) for a fresh one. */
+export const VisitorSessionRequestSchema = z.object({
+  siteKey: z.string().min(1).max(100),
+  token: z.string().max(1000).nullish(),
+  /** Origin of the page that embeds the widget. */
+  hostOrigin: z.string().max(300),
+  currentUrl: z.string().max(2000).nullish(),
+  language: z.string().max(35).nullish(),
+});
+export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequestSchema>;
+export interface VisitorSessionResult {
+  token: string;
+  visitorId: string;
+}
+
 export const VisitorHandshakeSchema = z.object({ token: z.string().min(1).max(1000) });
 export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
 
@@ -171,6 +207,8 @@ export interface VisitorResumeResult {
   /** The visitor's latest conversation; when its id differs from the request's, start over. */
   conversation: VisitorConversation | null;
   messages: VisitorMessage[];
+  /** More messages follow: ask again after the last one. */
+  hasMore: boolean;
   agentsOnline: boolean;
 }
 
@@ -208,7 +246,7 @@ export interface VisitorRequests {
   'conversation:read': [ReadRequest, Record<never, never>];
   'conversation:handoff': [Record<never, never>, { conversation: VisitorConversation; agentsOnline: boolean }];
   'contact:leave': [LeaveContactRequest, { conversation: VisitorConversation }];
-  'visitor:identify': [IdentifyRequest, { verified: boolean; token: string }];
+  'visitor:identify': [IdentifyRequest, { verified: boolean; visitorId: string; token: string }];
 }
 
 export const TypingNoticeSchema = z.object({
@@ -297,6 +335,18 @@ export interface AgentRequests {
   'conversation:read': [ReadRequest, Record<never, never>];
   'conversation:take-over': [ConversationRequest, { conversation: AgentConversation }];
   'presence:set': [PresenceRequest, { agents: AgentPresence[] }];
+  // The inbox's actions and queries (shapes in lib/schemas/inbox.ts).
+  'conversation:assign': [AssignConversationRequest, { conversation: AgentConversation }];
+  'conversation:resolve': [ConversationRequest, { conversation: AgentConversation }];
+  'conversation:reopen': [ConversationRequest, { conversation: AgentConversation }];
+  'conversation:hand-back': [ConversationRequest, { conversation: AgentConversation }];
+  'conversation:details': [ConversationRequest, { details: ConversationDetails }];
+  'conversation:search': [ConversationSearchRequest, { hits: ConversationSearchHit[] }];
+  'inbox:counts': [Record<never, never>, { counts: InboxCounts }];
+  'inbox:metrics': [{ days?: number }, { metrics: InboxMetrics }];
+  'review:list': [Record<never, never>, { groups: ReviewGroup[]; total: number }];
+  'review:label': [LabelMessageRequest, LabelledMessages];
+  'review:dismiss': [DismissReviewRequest, { messageIds: string[] }];
 }
 
 export interface AgentNotices {

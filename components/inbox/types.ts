@@ -1,0 +1,25 @@
+import type { ConversationView } from '@/lib/schemas/events';
+
+export interface InboxMember {
+  userId: string;
+  name: string;
+  role: 'admin' | 'agent';
+}
+
+export interface InboxIntent {
+  id: string;
+  name: string;
+}
+
+/** What the inbox page loads on the server before the socket takes over. */
+export interface InboxSetup {
+  me: InboxMember;
+  members: InboxMember[];
+  cannedResponses: { id: string; shortcut: string; body: string }[];
+  /** The intents an agent can teach, per site. */
+  intentsBySite: Record<string, InboxIntent[]>;
+  initialView: ConversationView;
+  initialConversationId: string | null;
+}
+
+export type InboxPanel = 'conversations' | 'review' | 'metrics';

@@ -1,0 +1,70 @@
+'use client';
+
+import type { ConversationView } from '@/lib/schemas/events';
+import type { InboxCounts } from '@/lib/schemas/inbox';
+import { INBOX_VIEWS } from './views';
+
+function countFor(view: ConversationView, counts: InboxCounts | null): { total?: number; alert?: number } {
+  if (!counts) return {};
+  switch (view) {
+    case 'needs_human':
+      return { total: counts.needsHuman, alert: counts.unassigned };
+    case 'mine':
+      return { total: counts.mine, alert: counts.mineUnread };
+    case 'open':
+      return { total: counts.open };
+    default:
+      return {};
+  }
+}
+
+/** The views, as a sidebar on wide screens and a strip of tabs on tablets. */
+export function ViewNav({
+  view,
+  counts,
+  onSelect,
+}: {
+  view: ConversationView;
+  counts: InboxCounts | null;
+  onSelect: (view: ConversationView) => void;
+}) {
+  return (
+    <nav aria-label="Views" className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-r lg:border-b-0">
+      {INBOX_VIEWS.map((item) => {
+        const { total, alert } = countFor(item.view, counts);
+        const active = item.view === view;
+        return (
+          <button
+            key={item.view}
+            type="button"
+            onClick={() => onSelect(item.view)}
+            aria-current={active ? 'page' : undefined}
+            title={`${item.label} (${item.key})`}
+            data-testid={`view-${item.view}`}
+            className={`flex shrink-0 items-center justify-between gap-3 rounded-md px-2.5 py-1.5 text-left text-sm whitespace-nowrap ${
+              active ? 'bg-stone-900 text-white' : 'text-stone-700 hover:bg-stone-100'
+            }`}
+          >
+            <span>{item.label}</span>
+            <span className="flex items-center gap-1">
+              {alert ? (
+                <span
+                  className="rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white"
+                  aria-label={`${alert} need attention`}
+                  data-testid={`view-${item.view}-alert`}
+                >
+                  {alert}
+                </span>
+              ) : null}
+              {total !== undefined ? (
+                <span className={`text-xs ${active ? 'text-stone-300' : 'text-stone-500'}`} data-testid={`view-${item.view}-count`}>
+                  {total}
+                </span>
+              ) : null}
+            </span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+}

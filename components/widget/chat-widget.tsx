@@ -1,0 +1,179 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { IdentifyRequest, VisitorMessage } from '@/lib/schemas/events';
+import type { SiteLanguage, WidgetSettings } from '@/lib/schemas/site';
+import { Composer } from './composer';
+import { isEmbedded, listenToHost, postToHost } from './host-bridge';
+import { HumanHelp } from './human-help';
+import { MessageList } from './message-list';
+import { WIDGET_STRINGS } from './strings';
+import { useVisitorConnection } from './use-visitor-connection';
+
+export interface ChatWidgetProps {
+  siteKey: string;
+  /** Origin of the page that embeds us; every postMessage goes to exactly this origin. */
+  hostOrigin: string;
+  pageUrl: string | null;
+  language: SiteLanguage;
+  settings: WidgetSettings;
+  offlineMessage: string;
+}
+
+/** The chat panel inside the iframe. The loader on the host page shows, hides and sizes it. */
+export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, offlineMessage }: ChatWidgetProps) {
+  const strings = WIDGET_STRINGS[language];
+  const accent = { background: settings.color, text: readableOn(settings.color) };
+  const [open, setOpen] = useState(false);
+  const openRef = useRef(open);
+  const unread = useRef(0);
+  const pendingIdentity = useRef<IdentifyRequest | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  // Known only in the browser; the server renders the standalone layout.
+  const embedded = useSyncExternalStore(noSubscription, isEmbedded, () => false);
+
+  const onMessage = useCallback(
+    (message: VisitorMessage) => {
+      postToHost(hostOrigin, {
+        type: 'hearth:message',
+        message: { sender: message.sender, body: message.body, createdAt: message.createdAt },
+      });
+      if (!openRef.current && message.sender !== 'visitor') {
+        unread.current += 1;
+        postToHost(hostOrigin, { type: 'hearth:unread', count: unread.current });
+      }
+    },
+    [hostOrigin],
+  );
+  const { connection, state } = useVisitorConnection({ siteKey, hostOrigin, pageUrl, onMessage });
+
+  const show = useCallback(
+    (visible: boolean) => {
+      openRef.current = visible;
+      setOpen(visible);
+      if (visible) {
+        unread.current = 0;
+        postToHost(hostOrigin, { type: 'hearth:unread', count: 0 });
+        requestAnimationFrame(() => input.current?.focus());
+      }
+    },
+    [hostOrigin],
+  );
+  const close = () => {
+    show(false);
+    postToHost(hostOrigin, { type: 'hearth:closed' });
+  };
+
+  useEffect(() => {
+    if (!isEmbedded()) show(true);
+    const stop = listenToHost(hostOrigin, (command) => {
+      if (command.type === 'hearth:open') show(true);
+      if (command.type === 'hearth:close') show(false);
+      if (command.type === 'hearth:identify') pendingIdentity.current = command.identity;
+      if (command.type === 'hearth:identify' && connection.state.connection === 'online') {
+        void connection.identify(command.identity);
+        pendingIdentity.current = null;
+      }
+    });
+    postToHost(hostOrigin, {
+      type: 'hearth:ready',
+      launcher: { color: settings.color, text: settings.launcherText, label: strings.openChat, position: settings.position },
+    });
+    return stop;
+  }, [connection, hostOrigin, settings, strings.openChat, show]);
+
+  useEffect(() => {
+    if (state.connection !== 'online' || !pendingIdentity.current) return;
+    void connection.identify(pendingIdentity.current);
+    pendingIdentity.current = null;
+  }, [connection, state.connection]);
+
+  // Read receipts: what is on screen while the panel is open has been seen.
+  const lastSeq = state.messages.at(-1)?.seq;
+  useEffect(() => {
+    if (!open || lastSeq === undefined) return;
+    const timer = setTimeout(() => {
+      if (document.visibilityState === 'visible') connection.markRead();
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [connection, open, lastSeq]);
+
+  return (
+    <section
+      aria-label={settings.title}
+      className="flex h-dvh flex-col bg-white text-stone-900"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && embedded) close();
+      }}
+    >
+      <header className="flex items-center gap-3 px-4 py-3" style={{ background: accent.background, color: accent.text }}>
+        {settings.avatarUrl && (
+          // eslint-disable-next-line @next/next/no-img-element -- a site's own avatar, any host
+          <img src={settings.avatarUrl} alt="" className="h-8 w-8 rounded-full object-cover" />
+        )}
+        <h1 className="flex-1 truncate text-base font-semibold">{settings.title}</h1>
+        {embedded && (
+          <button
+            type="button"
+            onClick={close}
+            aria-label={strings.closeChat}
+            className="rounded-md p-1 text-xl leading-none focus-visible:outline-2 focus-visible:outline-offset-2"
+          >
+            <span aria-hidden>×</span>
+          </button>
+        )}
+      </header>
+      {state.connection !== 'online' && (
+        <p role="status" className="bg-stone-100 px-4 py-1 text-xs text-stone-600">
+          {state.connection === 'refused'
+            ? strings.refused
+            : state.connection === 'connecting'
+              ? strings.connecting
+              : strings.reconnecting}
+        </p>
+      )}
+      {state.notice?.code === 'rate_limited' && (
+        <p role="alert" className="bg-amber-50 px-4 py-1 text-xs text-amber-900">
+          {strings.errors.rate_limited}
+        </p>
+      )}
+      <MessageList
+        state={state}
+        greeting={settings.greeting}
+        strings={strings}
+        language={language}
+        accent={accent}
+        onChoice={(choice) => connection.send(choice)}
+        onRetry={(clientId) => connection.retry(clientId)}
+        onDiscard={(clientId) => connection.discard(clientId)}
+      />
+      <HumanHelp
+        state={state}
+        strings={strings}
+        offlineMessage={offlineMessage}
+        accent={accent}
+        onAskForHuman={() => void connection.askForHuman()}
+        onLeaveEmail={async (email) => (await connection.leaveEmail(email)).ok}
+      />
+      <Composer
+        strings={strings}
+        accent={accent}
+        inputRef={input}
+        onSend={(body) => connection.send(body)}
+        onTyping={(typing) => connection.setTypingState(typing)}
+      />
+    </section>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/** Black or white, whichever reads better on the site's colour (WCAG relative luminance). */
+function readableOn(hex: string): string {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return luminance > 0.4 ? '#111827' : '#ffffff';
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { VisitorMessage, VisitorSessionResult } from '@/lib/schemas/events';
+import { browserStorage } from './browser-storage';
+import { VisitorConnection, type ChatState } from './visitor-connection';
+
+/** One connection per mounted widget, its state as React state. */
+export function useVisitorConnection(options: {
+  siteKey: string;
+  hostOrigin: string;
+  pageUrl: string | null;
+  onMessage(message: VisitorMessage): void;
+}): { connection: VisitorConnection; state: ChatState } {
+  const onMessage = useRef(options.onMessage);
+  useEffect(() => {
+    onMessage.current = options.onMessage;
+  });
+  const [connection] = useState(
+    () =>
+      new VisitorConnection({
+        url: window.location.origin,
+        siteKey: options.siteKey,
+        storage: browserStorage(),
+        onMessage: (message) => onMessage.current(message),
+        fetchToken: async (previous) => {
+          const response = await fetch('/api/widget/session', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              siteKey: options.siteKey,
+              token: previous,
+              hostOrigin: options.hostOrigin,
+              currentUrl: options.pageUrl,
+              language: navigator.language,
+            }),
+          });
+          if (!response.ok) throw new Error(`Widget session refused (${response.status})`);
+          return ((await response.json()) as VisitorSessionResult).token;
+        },
+      }),
+  );
+  useEffect(() => {
+    connection.start().catch(() => connection.refuse());
+    return () => connection.stop();
+  }, [connection]);
+  const state = useSyncExternalStore(connection.subscribe, connection.getState, connection.getState);
+  return { connection, state };
+}

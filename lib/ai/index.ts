@@ -1,0 +1,16 @@
+// Every transformers.js model the product uses: loading, status, embeddings and generation.
+export { embed, embeddingModelKey, embedTexts, readyEmbeddingModelKey } from './embedder';
+export { generate, GENERATION_LIMITS } from './generation/shared-pool';
+export { GenerationPool } from './generation/pool';
+export type {
+  GenerationOutcome,
+  GenerationPoolOptions,
+  GenerationRequest,
+  GenerationResult,
+} from './generation/pool';
+export type { ChatMessage } from './generation/protocol';
+export { chooseModel, ChooseModelInputSchema, type ChooseModelInput } from './choose-model';
+export { modelStatus } from './registry';
+export { startModels, stopModels } from './start-models';
+export { isModelInstalled, modelKey } from './model-files';
+export * from './schemas';

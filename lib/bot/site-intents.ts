@@ -1,0 +1,35 @@
+import { db } from '@/lib/db';
+
+export interface SiteIntent {
+  name: string;
+  description: string | null;
+  handoff: boolean;
+  rephrase: boolean;
+  quickReplies: string[];
+  responses: string[];
+}
+
+/** The site's intents with their responses, read per turn so edits apply at once. */
+export async function siteIntents(siteId: string): Promise<Map<string, SiteIntent>> {
+  const rows = await db().intent.findMany({
+    where: { siteId },
+    select: {
+      name: true,
+      description: true,
+      handoff: true,
+      rephrase: true,
+      quickReplies: true,
+      responses: { select: { body: true }, orderBy: { position: 'asc' } },
+    },
+  });
+  return new Map(
+    rows.map((row) => [row.name, { ...row, responses: row.responses.map((response) => response.body) }]),
+  );
+}
+
+/** How an intent is offered as a quick reply: its short description, else its name in words. */
+export function intentLabel(intent: SiteIntent | undefined, name: string): string {
+  if (intent?.description && intent.description.length <= 40) return intent.description;
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

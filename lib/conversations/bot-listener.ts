@@ -1,0 +1,105 @@
+import { db } from '@/lib/db';
+import type { BotReply, BotTurn } from '@/lib/bot/types';
+import { announce, onConversationEvent } from './events';
+import { handOffConversation } from './hand-off-conversation';
+import { loadConversation, loadMessages, type ConversationRecord, type StoredMessage } from './records';
+import { signalTyping } from './signal-typing';
+import { findSite } from './sites';
+import { storeMessage } from './store-message';
+
+export type ReplyToVisitor = (turn: BotTurn) => Promise<BotReply>;
+
+const HISTORY = 20;
+const REPLY_TIMEOUT_MS = 60_000;
+// Replies to one conversation are produced one at a time, in the order the messages came.
+const queues = new Map<string, Promise<void>>();
+
+/**
+ * The bot's listener: every visitor message in a conversation the bot handles gets a reply,
+ * stored like any message (clientId `bot:<visitor message id>`, so it is stored once) and
+ * streamed token by token while it is generated.
+ */
+export function listenForBotTurns(replyToVisitor: ReplyToVisitor): () => void {
+  return onConversationEvent('message.created', ({ conversation, message }) => {
+    if (message.sender !== 'visitor' || conversation.status !== 'bot') return;
+    const previous = queues.get(conversation.id) ?? Promise.resolve();
+    const next = previous.then(() => answer(conversation, message, replyToVisitor));
+    queues.set(conversation.id, next);
+    void next.finally(() => {
+      if (queues.get(conversation.id) === next) queues.delete(conversation.id);
+    });
+  });
+}
+
+async function answer(
+  conversation: ConversationRecord,
+  visitorMessage: StoredMessage,
+  replyToVisitor: ReplyToVisitor,
+): Promise<void> {
+  const streamId = `bot:${visitorMessage.id}`;
+  signalTyping(conversation, 'bot', true);
+  const timeout = AbortSignal.timeout(REPLY_TIMEOUT_MS);
+  try {
+    const site = await findSite(conversation.siteId);
+    if (!site) return;
+    const earlier = await loadMessages(conversation.id, {
+      afterSeq: Math.max(0, visitorMessage.seq - HISTORY - 1),
+      includePrivate: false,
+      limit: HISTORY,
+    });
+    const reply = await replyToVisitor({
+      site: { id: site.id, language: site.language, botSettings: site.botSettings },
+      conversation: { id: conversation.id, fallbackCount: conversation.fallbackCount },
+      visitorMessage: { id: visitorMessage.id, body: visitorMessage.body },
+      history: earlier
+        .filter((message) => message.seq < visitorMessage.seq)
+        .map((message) => ({ sender: message.sender, body: message.body })),
+      signal: timeout,
+      onToken: (text) => announce('bot.token', { conversation, streamId, text }),
+    });
+    // An agent may have taken over while the bot was thinking: then the bot keeps quiet.
+    const current = await loadConversation({ id: conversation.id });
+    if (!current || current.status !== 'bot') return;
+    await deliver(current, visitorMessage, reply, streamId);
+  } catch (error) {
+    console.error(`bot: no reply in conversation ${conversation.id}:`, error);
+    const current = await loadConversation({ id: conversation.id });
+    if (current?.status === 'bot') await handOffConversation(current, 'The bot could not answer');
+  } finally {
+    signalTyping(conversation, 'bot', false);
+  }
+}
+
+async function deliver(
+  conversation: ConversationRecord,
+  visitorMessage: StoredMessage,
+  reply: BotReply,
+  streamId: string,
+): Promise<void> {
+  const stored = await storeMessage(conversation, {
+    sender: 'bot',
+    body: reply.text,
+    clientId: streamId,
+    intent: reply.intent ?? null,
+    confidence: reply.confidence ?? null,
+    modelVersionId: reply.modelVersionId ?? null,
+    citations: reply.citations,
+    choices: reply.choices,
+  });
+  if (!stored.created) return;
+  const fallbackCount = reply.decision === 'fallback' ? conversation.fallbackCount + 1 : 0;
+  if (fallbackCount !== conversation.fallbackCount || reply.decision !== 'answer') {
+    await db().$transaction([
+      db().conversation.update({ where: { id: conversation.id }, data: { fallbackCount } }),
+      // What the bot was unsure about goes to the inbox's review queue.
+      ...(reply.decision === 'answer'
+        ? []
+        : [db().message.update({ where: { id: visitorMessage.id }, data: { reviewState: 'pending' } })]),
+    ]);
+  }
+  const record = { ...stored.conversation, fallbackCount };
+  announce('message.created', { conversation: record, message: stored.message });
+  if (reply.decision === 'handoff') {
+    await handOffConversation(record, reply.handoffReason ?? 'The bot handed the conversation over');
+  }
+}

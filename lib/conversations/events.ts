@@ -1,0 +1,68 @@
+import type { ConversationRecord, StoredMessage } from './records';
+
+/**
+ * Everything that happens to a conversation. Actions announce; listeners (the bot, the socket
+ * broadcast, …) subscribe, each in a file of its own. `conversation` is its state after the event.
+ */
+export interface ConversationEventMap {
+  'conversation.created': { conversation: ConversationRecord };
+  'message.created': { conversation: ConversationRecord; message: StoredMessage };
+  /** Status, assignee or contact details changed. */
+  'conversation.updated': { conversation: ConversationRecord };
+  /** The conversation started waiting for a human. */
+  'conversation.handoff': { conversation: ConversationRecord; reason: string };
+  'conversation.read': { conversation: ConversationRecord; reader: 'visitor' | 'agent'; seq: number };
+  'conversation.typing': {
+    conversation: ConversationRecord;
+    sender: 'visitor' | 'bot' | 'agent';
+    agentId: string | null;
+    name: string | null;
+    typing: boolean;
+  };
+  /** A piece of a bot answer still being generated; `streamId` is the final message's clientId. */
+  'bot.token': { conversation: ConversationRecord; streamId: string; text: string };
+}
+
+export type ConversationEventName = keyof ConversationEventMap;
+type Listener<E extends ConversationEventName> = (
+  event: ConversationEventMap[E],
+) => void | Promise<void>;
+
+type Listeners = { [E in ConversationEventName]?: Set<Listener<E>> };
+
+// On globalThis: actions run both in server.ts's module graph and in the one Next.js bundles,
+// and both must reach the listeners server.ts registered.
+const globalForEvents = globalThis as unknown as { hearthConversationListeners?: Listeners };
+const listeners: Listeners = (globalForEvents.hearthConversationListeners ??= {});
+
+/** Subscribes; returns the unsubscribe function. */
+export function onConversationEvent<E extends ConversationEventName>(
+  name: E,
+  listener: Listener<E>,
+): () => void {
+  const set = (listeners[name] ?? new Set()) as Set<Listener<E>>;
+  (listeners as Record<string, Set<Listener<E>>>)[name] = set;
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Tells every listener; a failing listener is logged and never affects the action or the others. */
+export function announce<E extends ConversationEventName>(
+  name: E,
+  event: ConversationEventMap[E],
+): void {
+  const set = listeners[name] as Set<Listener<E>> | undefined;
+  if (!set) return;
+  for (const listener of set) {
+    try {
+      const result = listener(event);
+      if (result instanceof Promise) result.catch((error) => logListenerError(name, error));
+    } catch (error) {
+      logListenerError(name, error);
+    }
+  }
+}
+
+function logListenerError(name: string, error: unknown): void {
+  console.error(`conversation event ${name}: listener failed:`, error);
+}

@@ -1,0 +1,104 @@
+import { db } from '@/lib/db';
+import {
+  BotSettingsSchema,
+  SiteLanguageSchema,
+  WidgetSettingsSchema,
+  type BotSettings,
+  type SiteLanguage,
+  type WidgetSettings,
+} from '@/lib/schemas/site';
+
+/** What the widget and the conversation engine need to know about a site. */
+export interface WidgetSite {
+  id: string;
+  workspaceId: string;
+  publicKey: string;
+  allowedOrigins: string[];
+  identitySecret: string;
+  visitorTokenSecret: string;
+  language: SiteLanguage;
+  widgetSettings: WidgetSettings;
+  botSettings: BotSettings;
+}
+
+// Every socket connect and bot turn needs the site; settings edits show up within this long.
+const CACHE_MS = 10_000;
+const byId = new Map<string, { site: WidgetSite | null; until: number }>();
+const idByKey = new Map<string, { id: string | null; until: number }>();
+
+export async function findSite(siteId: string): Promise<WidgetSite | null> {
+  const cached = byId.get(siteId);
+  if (cached && cached.until > Date.now()) return cached.site;
+  const row = await db().site.findUnique({ where: { id: siteId } });
+  const site = row ? toWidgetSite(row) : null;
+  remember(site, siteId);
+  return site;
+}
+
+export async function findSiteByKey(publicKey: string): Promise<WidgetSite | null> {
+  const cached = idByKey.get(publicKey);
+  if (cached && cached.until > Date.now()) return cached.id ? findSite(cached.id) : null;
+  const row = await db().site.findUnique({ where: { publicKey } });
+  const site = row ? toWidgetSite(row) : null;
+  idByKey.set(publicKey, { id: site?.id ?? null, until: Date.now() + CACHE_MS });
+  remember(site, site?.id);
+  return site;
+}
+
+/** Call after changing a site so this node sees it at once (other nodes within CACHE_MS). */
+export function forgetSite(siteId: string): void {
+  byId.delete(siteId);
+  for (const [key, entry] of idByKey) if (entry.id === siteId) idByKey.delete(key);
+}
+
+/**
+ * Whether a browser page at `origin` may use the site's widget: the site's allow-list, or this
+ * server's own pages (the demo shop, the admin preview).
+ */
+export function isAllowedOrigin(site: WidgetSite, origin: string, ownHosts: Set<string>): boolean {
+  const normalized = normalizeOrigin(origin);
+  if (!normalized) return false;
+  if (ownHosts.has(new URL(normalized).host)) return true;
+  return site.allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized);
+}
+
+export function normalizeOrigin(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.origin.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function remember(site: WidgetSite | null, siteId: string | undefined): void {
+  if (!siteId) return;
+  if (byId.size > 10_000) byId.clear();
+  byId.set(siteId, { site, until: Date.now() + CACHE_MS });
+}
+
+function toWidgetSite(row: {
+  id: string;
+  workspaceId: string;
+  publicKey: string;
+  allowedOrigins: string[];
+  identitySecret: string;
+  visitorTokenSecret: string;
+  language: string;
+  widgetSettings: unknown;
+  botSettings: unknown;
+}): WidgetSite {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    publicKey: row.publicKey,
+    allowedOrigins: row.allowedOrigins,
+    identitySecret: row.identitySecret,
+    visitorTokenSecret: row.visitorTokenSecret,
+    language: SiteLanguageSchema.catch('en').parse(row.language),
+    // Stored JSON is validated on write; fall back to defaults rather than break the widget.
+    widgetSettings: WidgetSettingsSchema.catch(WidgetSettingsSchema.parse({})).parse(row.widgetSettings),
+    botSettings: BotSettingsSchema.catch(BotSettingsSchema.parse({})).parse(row.botSettings),
+  };
+}

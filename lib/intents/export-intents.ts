@@ -1,0 +1,38 @@
+import { db } from '@/lib/db';
+import { INTENT_FILE_FORMATS, IntentFileFormatSchema, type IntentBundle } from '@/lib/schemas/intent';
+import { requireWorkspaceSite, type Admin } from '@/lib/sites/workspace-site';
+import { serializeIntentFile } from './formats';
+
+/** The site's training data as a file in the chosen format. */
+export async function exportIntents(
+  admin: Admin,
+  siteId: string,
+  formatInput: unknown,
+): Promise<{ fileName: string; mimeType: string; content: string }> {
+  const format = IntentFileFormatSchema.parse(formatInput);
+  const site = await requireWorkspaceSite(admin, siteId);
+  const intents = await db().intent.findMany({
+    where: { siteId },
+    orderBy: { name: 'asc' },
+    include: {
+      examples: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { text: true } },
+      responses: { orderBy: { position: 'asc' }, select: { body: true } },
+    },
+  });
+  const bundles: IntentBundle[] = intents.map((intent) => ({
+    name: intent.name,
+    description: intent.description,
+    examples: intent.examples.map((example) => example.text),
+    responses: intent.responses.map((response) => response.body),
+    quickReplies: intent.quickReplies,
+    handoff: intent.handoff,
+    rephrase: intent.rephrase,
+  }));
+  const { extension, mimeType } = INTENT_FILE_FORMATS[format];
+  const slug = site.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+  return {
+    fileName: `${slug}-intents.${format === 'nlpjs' ? 'corpus.json' : extension}`,
+    mimeType,
+    content: serializeIntentFile(format, bundles, site.language),
+  };
+}

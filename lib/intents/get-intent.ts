@@ -1,0 +1,52 @@
+import { db } from '@/lib/db';
+import { exampleKey } from './example-key';
+import { findExampleConflicts } from './find-example-conflicts';
+
+export interface IntentDetail {
+  id: string;
+  name: string;
+  description: string | null;
+  handoff: boolean;
+  rephrase: boolean;
+  quickReplies: string[];
+  responses: string[];
+  examples: {
+    id: string;
+    text: string;
+    source: 'manual' | 'import' | 'conversation';
+    /** Other intents that have the same example. */
+    conflictsWith: string[];
+  }[];
+}
+
+/** One intent of a site for the editor, with each example's conflicts. */
+export async function getIntent(siteId: string, intentId: string): Promise<IntentDetail | null> {
+  const intent = await db().intent.findFirst({
+    where: { id: intentId, siteId },
+    include: {
+      examples: { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] },
+      responses: { orderBy: { position: 'asc' } },
+    },
+  });
+  if (!intent) return null;
+  const conflicts = new Map(
+    (await findExampleConflicts(siteId)).map((conflict) => [conflict.key, conflict.intents]),
+  );
+  return {
+    id: intent.id,
+    name: intent.name,
+    description: intent.description,
+    handoff: intent.handoff,
+    rephrase: intent.rephrase,
+    quickReplies: intent.quickReplies,
+    responses: intent.responses.map((response) => response.body),
+    examples: intent.examples.map((example) => ({
+      id: example.id,
+      text: example.text,
+      source: example.source,
+      conflictsWith: (conflicts.get(exampleKey(example.text)) ?? []).filter(
+        (name) => name !== intent.name,
+      ),
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+import { db } from '@/lib/db';
+import { TrainingMetrics } from '@/lib/nlp';
+
+export interface ModelVersionView {
+  id: string;
+  version: number;
+  createdAt: Date;
+  activatedAt: Date | null;
+  active: boolean;
+  exampleCount: number;
+  intentCount: number;
+  /** null when the stored metrics do not read as TrainingMetrics (an older format). */
+  metrics: TrainingMetrics | null;
+}
+
+/** The site's trained versions, newest first, with their evaluations (never the artifacts). */
+export async function listModelVersions(siteId: string, limit = 50): Promise<ModelVersionView[]> {
+  const [site, versions] = await Promise.all([
+    db().site.findUnique({ where: { id: siteId }, select: { activeModelVersionId: true } }),
+    db().modelVersion.findMany({
+      where: { siteId },
+      orderBy: { version: 'desc' },
+      take: limit,
+      select: {
+        id: true,
+        version: true,
+        createdAt: true,
+        activatedAt: true,
+        exampleCount: true,
+        intentCount: true,
+        metrics: true,
+      },
+    }),
+  ]);
+  return versions.map((version) => {
+    const metrics = TrainingMetrics.safeParse(version.metrics);
+    return {
+      ...version,
+      active: version.id === site?.activeModelVersionId,
+      metrics: metrics.success ? metrics.data : null,
+    };
+  });
+}

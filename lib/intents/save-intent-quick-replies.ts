@@ -1,0 +1,29 @@
+import { recordAuditEvent } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { SaveQuickRepliesSchema } from '@/lib/schemas/intent';
+import type { Admin } from '@/lib/sites/workspace-site';
+import { requireSiteIntent } from './site-intent';
+
+/** The choices offered as buttons under the intent's answer. */
+export async function saveIntentQuickReplies(
+  admin: Admin,
+  siteId: string,
+  intentId: string,
+  input: unknown,
+): Promise<void> {
+  const { quickReplies } = SaveQuickRepliesSchema.parse(input);
+  await db().$transaction(async (tx) => {
+    const intent = await requireSiteIntent(tx, admin, siteId, intentId);
+    await tx.intent.update({ where: { id: intentId }, data: { quickReplies } });
+    await recordAuditEvent(
+      {
+        workspaceId: admin.workspaceId,
+        actorId: admin.userId,
+        action: 'intent.quick_replies_saved',
+        target: `intent:${intent.id}`,
+        details: { siteId, name: intent.name, quickReplies },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,153 @@
+import { readyEmbeddingModelKey } from '@/lib/ai';
+import { db } from '@/lib/db';
+import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
+import { Bm25Index } from './bm25';
+import { indexedText } from './chunk-article';
+import { indexArticle } from './index-article';
+import { retrievalTerms } from './terms';
+import { bytesToVector } from './vectors';
+
+export interface SearchableChunk {
+  id: string;
+  articleId: string;
+  title: string;
+  url: string | null;
+  text: string;
+}
+
+/** Everything retrieval needs for one site, in memory. */
+export interface SiteIndex {
+  language: SiteLanguage;
+  chunks: SearchableChunk[];
+  keywords: Bm25Index;
+  /** One per chunk, from `embeddingModel`; null when the model is off or some chunk lacks one. */
+  vectors: Float32Array[] | null;
+  embeddingModel: string | null;
+  /** Changes whenever an article is added, edited, deleted or (re-)embedded. */
+  signature: string;
+}
+
+interface ArticleFreshness {
+  id: string;
+  /** Edited since the last indexing (or never indexed). */
+  stale: boolean;
+  /** Some chunk has no embedding from the current model. */
+  unembedded: boolean;
+  indexedAt: Date | null;
+}
+
+interface KnowledgeCache {
+  bySite: Map<string, SiteIndex>;
+  /** Per site: one refresh at a time, shared by concurrent questions. */
+  refreshing: Map<string, Promise<void>>;
+  embedding: Map<string, Promise<void>>;
+}
+
+// One cache per process, also for a Next.js route bundle's copy of this module.
+const globalForKnowledge = globalThis as unknown as { hearthKnowledge?: KnowledgeCache };
+const cache = (globalForKnowledge.hearthKnowledge ??= {
+  bySite: new Map(),
+  refreshing: new Map(),
+  embedding: new Map(),
+});
+
+/**
+ * The site's search index, current with the database on every call (one cheap query), so every
+ * server node sees edits at once. Articles edited since their last indexing are indexed first;
+ * missing embeddings are computed in the background while keyword search answers.
+ */
+export async function siteIndex(siteId: string): Promise<SiteIndex> {
+  const model = readyEmbeddingModelKey();
+  let articles = await articleFreshness(siteId, model);
+  if (articles.some((article) => article.stale)) {
+    await once(cache.refreshing, siteId, async () => {
+      for (const article of articles.filter((candidate) => candidate.stale)) {
+        await indexArticle(article.id, { embeddings: 'if-ready' });
+      }
+    });
+    articles = await articleFreshness(siteId, model);
+  }
+  const unembedded = articles.filter((article) => article.unembedded);
+  if (model && unembedded.length) {
+    void once(cache.embedding, siteId, async () => {
+      for (const article of unembedded) await indexArticle(article.id, { embeddings: 'wait' });
+    }).catch((error) => console.error(`[knowledge] embedding articles of site ${siteId} failed:`, error));
+  }
+  const signature = [
+    articles.length,
+    Math.max(0, ...articles.map((article) => article.indexedAt?.getTime() ?? 0)),
+    unembedded.length,
+    model,
+  ].join('|');
+  const cached = cache.bySite.get(siteId);
+  if (cached?.signature === signature) return cached;
+  const built = await buildIndex(siteId, model, unembedded.length === 0, signature);
+  cache.bySite.set(siteId, built);
+  return built;
+}
+
+async function articleFreshness(siteId: string, model: string | null): Promise<ArticleFreshness[]> {
+  // md5 over the same text as articleHash() in chunk-article.ts.
+  return db().$queryRaw<ArticleFreshness[]>`
+    SELECT a."id",
+      (a."indexedHash" IS DISTINCT FROM md5(a."title" || chr(10) || a."body")) AS "stale",
+      (${model}::text IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "ArticleChunk" c
+        WHERE c."articleId" = a."id" AND c."embeddingModel" IS DISTINCT FROM ${model}::text
+      )) AS "unembedded",
+      a."indexedAt"
+    FROM "Article" a
+    WHERE a."siteId" = ${siteId}`;
+}
+
+async function buildIndex(
+  siteId: string,
+  model: string | null,
+  allEmbedded: boolean,
+  signature: string,
+): Promise<SiteIndex> {
+  const site = await db().site.findUnique({ where: { id: siteId }, select: { language: true } });
+  const language = SiteLanguageSchema.catch('en').parse(site?.language);
+  const rows = await db().articleChunk.findMany({
+    where: { article: { siteId } },
+    select: {
+      id: true,
+      articleId: true,
+      text: true,
+      embedding: true,
+      embeddingModel: true,
+      article: { select: { title: true, url: true } },
+    },
+    orderBy: [{ articleId: 'asc' }, { position: 'asc' }],
+  });
+  const chunks = rows.map((row) => ({
+    id: row.id,
+    articleId: row.articleId,
+    title: row.article.title,
+    url: row.article.url,
+    text: row.text,
+  }));
+  const keywords = new Bm25Index(
+    chunks.map((chunk) => retrievalTerms(indexedText(chunk.title, chunk.text), language)),
+  );
+  const dense =
+    model !== null &&
+    allEmbedded &&
+    rows.every((row) => row.embedding !== null && row.embeddingModel === model);
+  return {
+    language,
+    chunks,
+    keywords,
+    vectors: dense ? rows.map((row) => bytesToVector(row.embedding!)) : null,
+    embeddingModel: dense ? model : null,
+    signature,
+  };
+}
+
+function once(running: Map<string, Promise<void>>, siteId: string, work: () => Promise<void>): Promise<void> {
+  const current = running.get(siteId);
+  if (current) return current;
+  const next = work().finally(() => running.delete(siteId));
+  running.set(siteId, next);
+  return next;
+}

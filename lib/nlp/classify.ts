@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { decide, IntentDecision, softmax } from './decide';
+import { Entity, extractEntities, type EntityOptions } from './entities';
+import { indexTerms, termCounts, vectorize, type TermIndex } from './features';
+import { scoreClasses } from './linear-svm';
+import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
+import type { TrainingExampleInput, IntentClassifier } from './model';
+import { preprocess } from './preprocess';
+import type { EmbedTexts } from './train';
+
+/** What the bot gets for a visitor message: ranked intents, the decision, and the entities. */
+export const Classification = IntentDecision.extend({ entities: z.array(Entity) });
+export type Classification = z.infer<typeof Classification>;
+
+export interface ClassifyOptions {
+  /** Intents whose answer is a human (decision becomes handoff). */
+  handoffIntents?: ReadonlySet<string>;
+  /** Required when the model was trained with embeddings: the same embedding model. */
+  embed?: EmbedTexts;
+  entities?: EntityOptions;
+  rankingSize?: number;
+}
+
+// Built lazily once per loaded model; the model itself stays plain, serializable data.
+const termIndexes = new WeakMap<IntentClassifier, TermIndex>();
+
+function termIndexOf(model: IntentClassifier): TermIndex {
+  let termIndex = termIndexes.get(model);
+  if (!termIndex) {
+    termIndex = indexTerms(model.features);
+    termIndexes.set(model, termIndex);
+  }
+  return termIndex;
+}
+
+async function calibratedProbabilities(
+  model: IntentClassifier,
+  texts: readonly string[],
+  embed: EmbedTexts | undefined,
+): Promise<Float64Array[]> {
+  if (model.features.embeddingSize > 0 && !embed) {
+    throw new Error(`this model needs sentence embeddings from ${model.embeddingModel ?? 'its embedding model'}`);
+  }
+  const embeddings = model.features.embeddingSize > 0 && embed ? await embed([...texts]) : undefined;
+  const termIndex = termIndexOf(model);
+  return texts.map((text, i) => {
+    const counts = termCounts(
+      preprocess(text, model.language, { charNgramRange: model.charNgramRange }),
+      model.features.config,
+    );
+    const vector = vectorize(model.features, termIndex, counts, embeddings?.[i]);
+    const scores = scoreClasses(model.scorer, vector.indices, vector.values);
+    return softmax(scores, model.calibration.temperature);
+  });
+}
+
+export async function classify(
+  model: IntentClassifier,
+  text: string,
+  options: ClassifyOptions = {},
+): Promise<Classification> {
+  const [probabilities] = await calibratedProbabilities(model, [text], options.embed);
+  return {
+    ...decide(probabilities, {
+      intents: model.intents,
+      outOfScopeIntent: model.outOfScopeIntent,
+      calibration: model.calibration,
+      handoffIntents: options.handoffIntents,
+      rankingSize: options.rankingSize,
+    }),
+    entities: extractEntities(text, options.entities),
+  };
+}
+
+/** Metrics of a trained model on labelled examples it has not seen (e.g. a benchmark's test set). */
+export async function evaluate(
+  model: IntentClassifier,
+  examples: readonly TrainingExampleInput[],
+  options: { embed?: EmbedTexts; outOfScopeIntent?: string } = {},
+): Promise<TrainingMetrics> {
+  const probabilities = await calibratedProbabilities(
+    model,
+    examples.map((example) => example.text),
+    options.embed,
+  );
+  const evaluated = evaluateProbabilities(probabilities, examples, model);
+  return summarize(evaluated, {
+    evaluation: 'test',
+    folds: 1,
+    exampleCount: examples.length,
+    outOfScopeIntent: options.outOfScopeIntent ?? model.outOfScopeIntent ?? 'oos',
+    ...model.calibration,
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Calibration } from './model';
+
+export const BotDecision = z.enum(['answer', 'clarify', 'fallback', 'handoff']);
+export type BotDecision = z.infer<typeof BotDecision>;
+
+export const RankedIntent = z.object({ intent: z.string(), confidence: z.number() });
+export type RankedIntent = z.infer<typeof RankedIntent>;
+
+export const IntentDecision = z.object({
+  /** null when no intent fits (out of scope, or too unsure). */
+  intent: z.string().nullable(),
+  /** Calibrated probability of the best in-scope intent. */
+  confidence: z.number(),
+  /** In-scope intents, most likely first. */
+  ranking: z.array(RankedIntent),
+  decision: BotDecision,
+  /** The two intents to ask the visitor to choose between (decision = clarify). */
+  candidates: z.tuple([z.string(), z.string()]).nullable(),
+});
+export type IntentDecision = z.infer<typeof IntentDecision>;
+
+export function softmax(scores: ArrayLike<number>, temperature: number): Float64Array {
+  const probabilities = new Float64Array(scores.length);
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    probabilities[i] = Math.exp((scores[i] - max) / temperature);
+    sum += probabilities[i];
+  }
+  for (let i = 0; i < scores.length; i++) probabilities[i] /= sum;
+  return probabilities;
+}
+
+export interface DecisionContext {
+  intents: readonly string[];
+  outOfScopeIntent: string | null;
+  calibration: Calibration;
+  /** Intents whose answer is a human: answering them means handing off. */
+  handoffIntents?: ReadonlySet<string>;
+  /** How many ranked intents to return. */
+  rankingSize?: number;
+}
+
+/**
+ * Fallback when the out-of-scope class wins or the best intent is below the threshold;
+ * clarify when the runner-up is within the ambiguity margin; handoff when the answer is a human.
+ */
+export function decide(probabilities: Float64Array, context: DecisionContext): IntentDecision {
+  const { intents, outOfScopeIntent, calibration } = context;
+  const inScope: RankedIntent[] = [];
+  let outOfScopeConfidence = 0;
+  intents.forEach((intent, i) => {
+    if (intent === outOfScopeIntent) outOfScopeConfidence = probabilities[i];
+    else inScope.push({ intent, confidence: probabilities[i] });
+  });
+  inScope.sort((a, b) => b.confidence - a.confidence || (a.intent < b.intent ? -1 : 1));
+  const ranking = inScope.slice(0, context.rankingSize ?? 5);
+  const [best, runnerUp] = inScope;
+  const confidence = best?.confidence ?? 0;
+  if (!best || outOfScopeConfidence > confidence || confidence < calibration.threshold) {
+    return { intent: null, confidence, ranking, decision: 'fallback', candidates: null };
+  }
+  if (runnerUp && confidence - runnerUp.confidence < calibration.ambiguityMargin) {
+    return {
+      intent: best.intent,
+      confidence,
+      ranking,
+      decision: 'clarify',
+      candidates: [best.intent, runnerUp.intent],
+    };
+  }
+  const decision = context.handoffIntents?.has(best.intent) ? 'handoff' : 'answer';
+  return { intent: best.intent, confidence, ranking, decision, candidates: null };
+}

@@ -1,0 +1,18 @@
+// The bot's understanding: read a message, train and evaluate intent models, classify, find entities.
+export { preprocess, Language, type PreprocessedText, type PreprocessOptions } from './preprocess';
+export {
+  train,
+  TrainingProgress,
+  TrainingSettings,
+  type TrainOptions,
+  type TrainingResult,
+  type EmbedTexts,
+  type ReportProgress,
+} from './train';
+export { trainInWorker, type WorkerTrainingOptions } from './train-in-worker';
+export { classify, evaluate, Classification, type ClassifyOptions } from './classify';
+export { extractEntities, Entity, DEFAULT_ORDER_NUMBER_PATTERN, type EntityOptions } from './entities';
+export { serialize, deserialize } from './serialize';
+export { TrainingMetrics } from './metrics';
+export { BotDecision, IntentDecision, RankedIntent } from './decide';
+export { TrainingExampleInput, Calibration, type IntentClassifier } from './model';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { FeatureSpace } from './features';
+import type { LinearScorer } from './linear-svm';
+import type { Language } from './preprocess';
+
+/** How raw scores become decisions; all three are chosen on held-out data. */
+export const Calibration = z.object({
+  /** Softmax temperature that makes confidences match held-out accuracy. */
+  temperature: z.number().positive(),
+  /** Below this confidence the bot says no intent fits (fallback). */
+  threshold: z.number().min(0).max(1),
+  /** When the top two confidences are closer than this, the bot asks which one was meant. */
+  ambiguityMargin: z.number().min(0).max(1),
+});
+export type Calibration = z.infer<typeof Calibration>;
+
+/** A trained intent classifier: everything classify() needs, and what serialize() stores. */
+export interface IntentClassifier {
+  language: Language;
+  /** Class names in score order; may include the out-of-scope class. */
+  intents: string[];
+  /** Name of the class trained on out-of-scope examples, when there were any. */
+  outOfScopeIntent: string | null;
+  charNgramRange: readonly [number, number];
+  features: FeatureSpace;
+  scorer: LinearScorer;
+  calibration: Calibration;
+  /** Identifies the sentence-embedding model whose vectors were concatenated (null when none). */
+  embeddingModel: string | null;
+  seed: number;
+}
+
+/** One labelled message: a training example, or a test case in evaluation. */
+export const TrainingExampleInput = z.object({ text: z.string().min(1), intent: z.string().min(1) });
+export type TrainingExampleInput = z.infer<typeof TrainingExampleInput>;

@@ -1,0 +1,79 @@
+
+import { z } from 'zod';
+import { TrainingMetrics } from './metrics';
+import type { TrainingExampleInput } from './model';
+import { deserialize } from './serialize';
+import {
+  TrainingProgress,
+  type EmbedTexts,
+  type ReportProgress,
+  type TrainingResult,
+  type TrainingSettings,
+} from './train';
+import { startTypeScriptWorker } from './typescript-worker';
+
+export const TrainingJobMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), progress: TrainingProgress }),
+  z.object({ type: z.literal('done'), artifact: z.instanceof(Uint8Array), metrics: TrainingMetrics }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type TrainingJobMessage = z.infer<typeof TrainingJobMessage>;
+
+export interface WorkerTrainingOptions {
+  onProgress?: ReportProgress;
+  /** Aborting terminates the worker at once. */
+  signal?: AbortSignal;
+  /** Runs here, before the worker starts: the embedding model stays loaded in this thread. */
+  embed?: EmbedTexts;
+}
+
+/**
+ * Trains in a worker thread so the live bot keeps answering; resolves with the model and the
+ * artifact to store. The worker runs TypeScript through tsx's loader in dev, tests and production.
+ */
+export async function trainInWorker(
+  examples: readonly TrainingExampleInput[],
+  settings: TrainingSettings,
+  { onProgress, signal, embed }: WorkerTrainingOptions = {},
+): Promise<TrainingResult & { artifact: Uint8Array }> {
+  signal?.throwIfAborted();
+  let embeddings: { texts: string[]; vectors: Float32Array[] } | undefined;
+  if (embed) {
+    const texts = [
+      ...new Set([...examples, ...(settings.validation ?? [])].map((example) => example.text)),
+    ];
+    embeddings = { texts, vectors: await embed(texts) };
+    signal?.throwIfAborted();
+  }
+  const worker = startTypeScriptWorker(new URL('./train-worker.ts', import.meta.url), { examples, settings, embeddings });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', abort);
+      outcome();
+    };
+    const abort = () => {
+      finish(() => reject(signal?.reason ?? new Error('training cancelled')));
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.on('message', (raw: unknown) => {
+      const message = TrainingJobMessage.parse(raw);
+      if (message.type === 'progress') {
+        const { progress, message: line, phase } = message.progress;
+        onProgress?.(progress, line, phase);
+      }
+      else if (message.type === 'error') finish(() => reject(new Error(message.message)));
+      else {
+        const { artifact, metrics } = message;
+        finish(() => resolve({ model: deserialize(artifact), metrics, artifact }));
+      }
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) =>
+      finish(() => reject(new Error(`training worker exited with code ${code}`))),
+    );
+  });
+}

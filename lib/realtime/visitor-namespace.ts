@@ -1,0 +1,153 @@
+import type { Namespace, Socket } from 'socket.io';
+import { ActionError, isActionError } from '@/lib/auth/errors';
+import { readVisitorTokenClaims, verifyVisitorToken } from '@/lib/auth/visitor-token';
+import {
+  askForHuman,
+  findActiveConversation,
+  findSite,
+  identifyVisitor,
+  isAllowedOrigin,
+  leaveContactEmail,
+  markConversationRead,
+  resumeVisitorConversation,
+  sendVisitorMessage,
+  signalTyping,
+  type ConversationRecord,
+  type VisitorActor,
+} from '@/lib/conversations';
+import {
+  ReadRequestSchema,
+  VisitorHandshakeSchema,
+  VisitorTypingRequestSchema,
+  type ReadRequest,
+} from '@/lib/schemas/events';
+import { socketAddress } from './client-address';
+import { limitVisitorConnect, limitVisitorMessage } from './limits';
+import { ownHosts } from './own-hosts';
+import { agentsOnline, type PresenceStore } from './presence';
+import { serveRequests, toEventError, type InFlight } from './requests';
+import { rooms } from './rooms';
+import { Throttle } from './throttle';
+
+export interface VisitorSocketData {
+  visitor: VisitorActor;
+  workspaceId: string;
+  ip: string;
+}
+
+// Typing "on" is forwarded at most this often; receivers expire it after a few seconds.
+const TYPING_EVERY_MS = 2_000;
+const READ_EVERY_MS = 1_000;
+
+/** `/visitor`: widget sockets, authenticated by a signed visitor token, each seeing only its own visitor. */
+export function serveVisitors(
+  namespace: Namespace,
+  options: { presence: PresenceStore; inFlight: InFlight },
+): void {
+  namespace.use((socket, next) => {
+    authenticate(socket).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (error: unknown) => {
+        const problem = toEventError(error);
+        next(Object.assign(new Error(problem.message), { data: problem }));
+      },
+    );
+  });
+
+  namespace.on('connection', (socket: Socket) => {
+    const { visitor, workspaceId, ip } = socket.data as VisitorSocketData;
+    void socket.join([rooms.visitor(visitor.visitorId), rooms.workspaceVisitors(workspaceId)]);
+    let typingConversation: { record: ConversationRecord; until: number } | null = null;
+    const activeConversation = async () => {
+      if (typingConversation && typingConversation.until > Date.now()) return typingConversation.record;
+      const record = await findActiveConversation(visitor);
+      typingConversation = record ? { record, until: Date.now() + 10_000 } : null;
+      return record;
+    };
+    let typingShown = false;
+    const typing = new Throttle<boolean>(TYPING_EVERY_MS, async (isTyping) => {
+      if (!isTyping && !typingShown) return;
+      typingShown = isTyping;
+      const conversation = await activeConversation();
+      if (conversation) signalTyping(conversation, 'visitor', isTyping);
+    });
+    const reads = new Throttle<ReadRequest>(READ_EVERY_MS, (request) =>
+      markConversationRead({ visitor }, request).catch(ignoreRefusal),
+    );
+    socket.on('disconnect', () => {
+      typing.flushNow(false);
+      typing.stop();
+      reads.stop();
+    });
+
+    serveRequests(
+      socket,
+      {
+        'conversation:resume': {
+          run: async (payload) => ({
+            ...(await resumeVisitorConversation(visitor, payload)),
+            agentsOnline: agentsOnline(await options.presence.list(workspaceId)),
+          }),
+        },
+        'message:send': {
+          serial: true,
+          run: async (payload) => {
+            await limitVisitorMessage(ip, visitor.visitorId);
+            const sent = await sendVisitorMessage(visitor, payload);
+            typing.flushNow(false);
+            return sent;
+          },
+        },
+        typing: {
+          run: async (payload) => {
+            const { typing: isTyping } = VisitorTypingRequestSchema.parse(payload);
+            typing.offer(isTyping, { leading: isTyping });
+            return {};
+          },
+        },
+        'conversation:read': {
+          run: async (payload) => {
+            reads.offer(ReadRequestSchema.parse(payload), { leading: true });
+            return {};
+          },
+        },
+        'conversation:handoff': {
+          run: async () => ({
+            conversation: await askForHuman(visitor),
+            agentsOnline: agentsOnline(await options.presence.list(workspaceId)),
+          }),
+        },
+        'contact:leave': {
+          run: async (payload) => ({ conversation: await leaveContactEmail(visitor, payload) }),
+        },
+        'visitor:identify': { serial: true, run: (payload) => identifyVisitor(visitor, payload) },
+      },
+      options.inFlight,
+    );
+  });
+}
+
+async function authenticate(socket: Socket): Promise<VisitorSocketData> {
+  const handshake = VisitorHandshakeSchema.safeParse(socket.handshake.auth);
+  if (!handshake.success) throw new ActionError('unauthenticated', 'A visitor token is required');
+  const claims = readVisitorTokenClaims(handshake.data.token);
+  const site = claims ? await findSite(claims.siteId) : null;
+  const verified = site ? verifyVisitorToken(site.visitorTokenSecret, handshake.data.token) : null;
+  if (!site || !verified) throw new ActionError('unauthenticated', 'This visitor token is not valid');
+  // Browsers always send Origin; only the site's allowed pages (and our own embed page) may connect.
+  const origin = socket.handshake.headers.origin;
+  if (origin && !isAllowedOrigin(site, origin, ownHosts(socket.handshake.headers.host))) {
+    throw new ActionError('forbidden', `This site does not allow the widget on ${origin}`);
+  }
+  const ip = socketAddress(socket);
+  await limitVisitorConnect(ip, verified.visitorId);
+  return { visitor: { siteId: site.id, visitorId: verified.visitorId }, workspaceId: site.workspaceId, ip };
+}
+
+/** A receipt for a conversation that is not the visitor's own is dropped, not logged. */
+function ignoreRefusal(error: unknown): void {
+  if (!isActionError(error)) throw error;
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** An intent's name as the classifier and the analytics see it: no spaces, so it survives every format. */
+export const IntentNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the intent a name')
+  .max(100, 'Use at most 100 characters')
+  .regex(
+    /^[\p{L}\p{N}][\p{L}\p{N}_.\-/]*$/u,
+    'Use letters, digits, _ . - or / (no spaces), starting with a letter or digit',
+  );
+
+export const ExampleTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'An example cannot be empty')
+  .max(500, 'An example has at most 500 characters');
+
+export const ResponseBodySchema = z
+  .string()
+  .trim()
+  .min(1, 'A response cannot be empty')
+  .max(2000, 'A response has at most 2000 characters');
+
+export const QuickReplySchema = z
+  .string()
+  .trim()
+  .min(1, 'A quick reply cannot be empty')
+  .max(60, 'A quick reply has at most 60 characters');
+
+const id = z.string().min(1).max(40);
+
+export const CreateIntentSchema = z.object({
+  name: IntentNameSchema,
+  description: z.string().trim().max(500).optional(),
+});
+export type CreateIntent = z.infer<typeof CreateIntentSchema>;
+
+export const RenameIntentSchema = z.object({ name: IntentNameSchema });
+
+export const MergeIntentsSchema = z.object({
+  /** Intents folded into the target and then deleted. */
+  sourceIds: z.array(id).min(1, 'Pick at least one intent to merge').max(100),
+  targetId: id,
+});
+export type MergeIntents = z.infer<typeof MergeIntentsSchema>;
+
+/** Bulk paste: one example per entry (the editor splits the pasted text into lines). */
+export const AddExamplesSchema = z.object({
+  examples: z
+    .array(z.string())
+    .max(5000, 'Paste at most 5000 examples at once')
+    .transform((lines) => lines.map((line) => line.trim()).filter(Boolean))
+    .pipe(z.array(ExampleTextSchema).min(1, 'Paste at least one example')),
+});
+
+export const RemoveExamplesSchema = z.object({ exampleIds: z.array(id).min(1).max(5000) });
+
+export const MoveExamplesSchema = z.object({
+  exampleIds: z.array(id).min(1).max(5000),
+  targetIntentId: id,
+});
+
+export const SaveResponsesSchema = z.object({
+  responses: z.array(ResponseBodySchema).max(20, 'At most 20 responses'),
+});
+
+export const SaveQuickRepliesSchema = z.object({
+  quickReplies: z.array(QuickReplySchema).max(8, 'At most 8 quick replies'),
+});
+
+export const SetIntentFlagsSchema = z
+  .object({ handoff: z.boolean().optional(), rephrase: z.boolean().optional() })
+  .refine((flags) => flags.handoff !== undefined || flags.rephrase !== undefined, 'Nothing to set');
+
+/** One intent with everything that travels in an import or export file. */
+export const IntentBundleSchema = z.object({
+  name: IntentNameSchema,
+  description: z.string().trim().max(500).nullable().default(null),
+  examples: z.array(ExampleTextSchema).default([]),
+  responses: z.array(ResponseBodySchema).default([]),
+  quickReplies: z.array(QuickReplySchema).default([]),
+  handoff: z.boolean().default(false),
+  rephrase: z.boolean().default(false),
+});
+export type IntentBundle = z.infer<typeof IntentBundleSchema>;
+
+export const IntentFileFormatSchema = z.enum(['hearth-json', 'csv', 'rasa-yaml', 'nlpjs']);
+export type IntentFileFormat = z.infer<typeof IntentFileFormatSchema>;
+
+export const INTENT_FILE_FORMATS: Record<
+  IntentFileFormat,
+  { label: string; extension: string; mimeType: string }
+> = {
+  'hearth-json': { label: 'Hearth JSON', extension: 'json', mimeType: 'application/json' },
+  csv: { label: 'CSV (text,intent)', extension: 'csv', mimeType: 'text/csv' },
+  'rasa-yaml': { label: 'Rasa NLU YAML', extension: 'yml', mimeType: 'application/yaml' },
+  nlpjs: { label: 'nlp.js corpus JSON', extension: 'json', mimeType: 'application/json' },
+};
+
+export const ImportIntentsSchema = z.object({
+  /** auto: guessed from the file name and content. */
+  format: z.union([IntentFileFormatSchema, z.literal('auto')]).default('auto'),
+  fileName: z.string().max(255).default(''),
+  content: z.string().max(5_000_000, 'The file is larger than 5 MB'),
+  /** merge: add to the intents there; replace: the file becomes the whole training data. */
+  mode: z.enum(['merge', 'replace']).default('merge'),
+});
+export type ImportIntents = z.infer<typeof ImportIntentsSchema>;
+
+/** Where an import file is wrong, for the editor to point at. */
+export const ImportProblemSchema = z.object({ line: z.number().int().nullable(), message: z.string() });
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;

@@ -1,0 +1,38 @@
+import { replyToVisitor, siteIntents, understand, type BotReply, type BotTurn } from '@/lib/bot';
+import { db } from '@/lib/db';
+import { preprocess, type PreprocessedText } from '@/lib/nlp';
+import { BotSettingsSchema, SiteLanguageSchema } from '@/lib/schemas/site';
+import type { Understanding } from '@/lib/bot';
+
+export interface MessageTest {
+  steps: PreprocessedText;
+  understanding: Understanding;
+  reply: BotReply;
+}
+
+/** How long the console waits for a generated reply before showing the fallback the bot would use. */
+const REPLY_TIMEOUT_MS = 30_000;
+
+/**
+ * The test console: how the site's bot reads a sentence (every preprocessing step, entities, ranked
+ * intents, decision) and the reply it would send as the first message of a conversation. Stores nothing.
+ */
+export async function testMessage(siteId: string, text: string): Promise<MessageTest> {
+  const site = await db().site.findUniqueOrThrow({
+    where: { id: siteId },
+    select: { id: true, language: true, botSettings: true },
+  });
+  const language = SiteLanguageSchema.catch('en').parse(site.language);
+  const turn: BotTurn = {
+    site: { id: site.id, language, botSettings: BotSettingsSchema.parse(site.botSettings ?? {}) },
+    conversation: { id: `test-console:${siteId}`, fallbackCount: 0 },
+    visitorMessage: { id: 'test-console', body: text },
+    history: [],
+    signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
+  };
+  const [understanding, reply] = await Promise.all([
+    siteIntents(siteId).then((intents) => understand(turn, intents)),
+    replyToVisitor(turn),
+  ]);
+  return { steps: preprocess(text, language), understanding, reply };
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, signOut, signOutEverywhere } from '@/lib/auth';
+import { createSession, findSessionByToken, hashToken } from '@/lib/auth/session';
+import { LOCK_AFTER_FAILURES } from '@/lib/auth/actions/sign-in';
+import { db } from '@/lib/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { createFixtureWorkspace, FIXTURE_PASSWORD, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+
+let database: TestDatabase;
+let acme: FixtureWorkspace;
+let ipCounter = 0;
+// Each test signs in from its own address so per-IP limits only bite where a test means them to.
+const freshIp = () => `203.0.113.${++ipCounter}`;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  acme = await createFixtureWorkspace({ agents: 2 });
+});
+afterAll(async () => database?.drop());
+
+describe('sessions', () => {
+  it('stores only the hash of the cookie token and finds the member by the token', async () => {
+    const { token, sessionId } = await createSession(acme.agents[0].userId, acme.workspaceId);
+    const row = await db().session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(row.tokenHash).toBe(hashToken(token));
+    expect(row.tokenHash).not.toContain(token);
+    const member = await findSessionByToken(token);
+    expect(member).toMatchObject({
+      userId: acme.agents[0].userId,
+      workspaceId: acme.workspaceId,
+      role: 'agent',
+      sessionId,
+      csrfToken: row.csrfToken,
+    });
+  });
+
+  it('refuses unknown, empty and expired tokens', async () => {
+    expect(await findSessionByToken('nope')).toBeNull();
+    expect(await findSessionByToken('')).toBeNull();
+    expect(await findSessionByToken(undefined)).toBeNull();
+    const { token, sessionId } = await createSession(acme.agents[0].userId, acme.workspaceId);
+    await db().session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findSessionByToken(token)).toBeNull();
+    expect(await db().session.findUnique({ where: { id: sessionId } })).toBeNull();
+  });
+
+  it('reads the role fresh, so a role change applies to existing sessions', async () => {
+    const { token } = await createSession(acme.agents[1].userId, acme.workspaceId);
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId } },
+      data: { role: 'admin' },
+    });
+    expect((await findSessionByToken(token))?.role).toBe('admin');
+    await db().membership.update({
+      where: { workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId } },
+      data: { role: 'agent' },
+    });
+    expect((await findSessionByToken(token))?.role).toBe('agent');
+  });
+
+  it('sign out ends one session; sign out everywhere ends all of them', async () => {
+    const user = acme.agents[0];
+    const a = await createSession(user.userId, acme.workspaceId);
+    const b = await createSession(user.userId, acme.workspaceId);
+    await signOut({ sessionId: a.sessionId });
+    expect(await findSessionByToken(a.token)).toBeNull();
+    expect(await findSessionByToken(b.token)).not.toBeNull();
+    const { sessionsEnded } = await signOutEverywhere(user);
+    expect(sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect(await findSessionByToken(b.token)).toBeNull();
+    const audit = await db().auditEvent.findFirst({ where: { action: 'member.signed_out_everywhere' } });
+    expect(audit?.actorId).toBe(user.userId);
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password, case-insensitively by email', async () => {
+    const result = await signIn(
+      { email: acme.admin.email.toUpperCase(), password: FIXTURE_PASSWORD },
+      { ip: freshIp() },
+    );
+    expect(result.workspaceId).toBe(acme.workspaceId);
+    expect((await findSessionByToken(result.token))?.role).toBe('admin');
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const wrong = signIn({ email: acme.admin.email, password: 'not it at all' }, { ip: freshIp() });
+    await expect(wrong).rejects.toMatchObject({ code: 'invalid', message: 'Wrong email or password' });
+    const unknown = signIn({ email: 'nobody@example.com', password: 'whatever' }, { ip: freshIp() });
+    await expect(unknown).rejects.toMatchObject({ code: 'invalid', message: 'Wrong email or password' });
+    await expect(signIn({ email: 'not an email', password: 'x' }, { ip: freshIp() })).rejects.toThrow();
+  });
+
+  it('locks the account after repeated failures, even against the right password', async () => {
+    const victim = await db().user.create({
+      data: {
+        email: 'locked@example.com',
+        name: 'Lock Test',
+        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } })).passwordHash,
+        memberships: { create: { workspaceId: acme.workspaceId, role: 'agent' } },
+      },
+    });
+    for (let i = 0; i < LOCK_AFTER_FAILURES; i += 1) {
+      await expect(
+        signIn({ email: victim.email, password: `guess ${i}` }, { ip: freshIp() }),
+      ).rejects.toMatchObject({ code: 'invalid' });
+    }
+    const locked = await db().user.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(locked.failedLogins).toBe(LOCK_AFTER_FAILURES);
+    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    await expect(
+      signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() }),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+
+    // Once the lock has passed, the right password works and clears the count.
+    await db().user.update({ where: { id: victim.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    await signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() });
+    const cleared = await db().user.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(cleared).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it('rate-limits one address across many accounts', async () => {
+    const ip = freshIp();
+    let limited = 0;
+    for (let i = 0; i < 35; i += 1) {
+      try {
+        await signIn({ email: `spray${i}@example.com`, password: 'Password1' }, { ip });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'rate_limited') limited += 1;
+      }
+    }
+    expect(limited).toBe(5);
+  });
+
+  it('refuses a user who belongs to no workspace any more', async () => {
+    const user = await db().user.create({
+      data: {
+        email: 'former@example.com',
+        name: 'Former',
+        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } })).passwordHash,
+      },
+    });
+    await expect(
+      signIn({ email: user.email, password: FIXTURE_PASSWORD }, { ip: freshIp() }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+  });
+});

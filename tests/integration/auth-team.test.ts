@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSessionByToken } from '@/lib/auth/session';
+import { signIn } from '@/lib/auth';
+import { db } from '@/lib/db';
+import {
+  acceptInvite,
+  changeMemberRole,
+  createInvite,
+  findPendingInvite,
+  listTeam,
+  removeMember,
+  revokeInvite,
+} from '@/lib/workspace';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import {
+  createFixtureConversation,
+  createFixtureWorkspace,
+  FIXTURE_PASSWORD,
+  type FixtureWorkspace,
+} from '../helpers/workspace-fixtures';
+
+let database: TestDatabase;
+let acme: FixtureWorkspace;
+let globex: FixtureWorkspace;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  acme = await createFixtureWorkspace({ agents: 2 });
+  globex = await createFixtureWorkspace({ agents: 1 });
+});
+afterAll(async () => database?.drop());
+
+describe('invites', () => {
+  it('an admin invites; the link signs the new agent in once', async () => {
+    const { token } = await createInvite(acme.admin, { email: 'New.Agent@Example.com', role: 'agent' });
+    expect(await findPendingInvite(token)).toMatchObject({ email: 'new.agent@example.com', hasAccount: false });
+    const joined = await acceptInvite({ token, name: 'New Agent', password: 'long enough password' });
+    expect(joined.workspaceId).toBe(acme.workspaceId);
+    expect(await findSessionByToken(joined.token)).toMatchObject({ role: 'agent', name: 'New Agent' });
+    await expect(
+      acceptInvite({ token, name: 'Again', password: 'long enough password' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await findPendingInvite(token)).toBeNull();
+    const signedIn = await signIn(
+      { email: 'new.agent@example.com', password: 'long enough password' },
+      { ip: '198.51.100.1' },
+    );
+    expect(signedIn.workspaceId).toBe(acme.workspaceId);
+  });
+
+  it('refuses short passwords for new accounts and expired invites', async () => {
+    const { token, inviteId } = await createInvite(acme.admin, { email: 'short@example.com' });
+    await expect(acceptInvite({ token, name: 'S', password: 'short' })).rejects.toThrow(/10 characters/);
+    await db().invite.update({ where: { id: inviteId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expect(
+      acceptInvite({ token, name: 'S', password: 'long enough password' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('an existing account joins a second workspace only with its own password', async () => {
+    const { token } = await createInvite(globex.admin, { email: acme.agents[0].email });
+    expect(await findPendingInvite(token)).toMatchObject({ hasAccount: true });
+    await expect(acceptInvite({ token, password: 'a guess that is wrong' })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    const joined = await acceptInvite({ token, password: FIXTURE_PASSWORD });
+    expect(joined.workspaceId).toBe(globex.workspaceId);
+    const user = await db().user.findUniqueOrThrow({ where: { id: acme.agents[0].userId } });
+    expect(user.name).toBe(acme.agents[0].name);
+    await db().membership.delete({
+      where: { workspaceId_userId: { workspaceId: globex.workspaceId, userId: user.id } },
+    });
+  });
+
+  it('agents cannot invite or revoke; admins cannot revoke another workspace’s invite', async () => {
+    await expect(createInvite(acme.agents[0], { email: 'x@example.com' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const { inviteId } = await createInvite(acme.admin, { email: 'pending@example.com' });
+    await expect(revokeInvite(acme.agents[0], { inviteId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(revokeInvite(globex.admin, { inviteId })).rejects.toMatchObject({ code: 'not_found' });
+    await revokeInvite(acme.admin, { inviteId });
+    expect(await db().invite.findUnique({ where: { id: inviteId } })).toBeNull();
+  });
+
+  it('refuses to invite an existing member, and a new invite replaces the pending one', async () => {
+    await expect(createInvite(acme.admin, { email: acme.agents[1].email })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const first = await createInvite(acme.admin, { email: 'twice@example.com' });
+    const second = await createInvite(acme.admin, { email: 'twice@example.com', role: 'admin' });
+    expect(await findPendingInvite(first.token)).toBeNull();
+    expect(await findPendingInvite(second.token)).toMatchObject({ role: 'admin' });
+    const team = await listTeam(acme.workspaceId);
+    expect(team.invites.filter((invite) => invite.email === 'twice@example.com')).toHaveLength(1);
+  });
+});
+
+describe('roles and removal', () => {
+  it('an admin changes roles; agents and other workspaces cannot', async () => {
+    const target = acme.agents[1];
+    await expect(changeMemberRole(acme.agents[0], { userId: target.userId, role: 'admin' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(changeMemberRole(globex.admin, { userId: target.userId, role: 'admin' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await changeMemberRole(acme.admin, { userId: target.userId, role: 'admin' });
+    expect((await findSessionByToken(target.token))?.role).toBe('admin');
+    await changeMemberRole(acme.admin, { userId: target.userId, role: 'agent' });
+    expect((await findSessionByToken(target.token))?.role).toBe('agent');
+  });
+
+  it('keeps at least one admin', async () => {
+    await expect(
+      changeMemberRole(acme.admin, { userId: acme.admin.userId, role: 'agent' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(removeMember(acme.admin, { userId: acme.admin.userId })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+  });
+
+  it('removing a member ends their sessions and frees their conversations', async () => {
+    const leaver = acme.agents[1];
+    const { conversationId } = await createFixtureConversation(acme.siteId, {
+      status: 'open',
+      assigneeId: leaver.userId,
+    });
+    await expect(removeMember(acme.agents[0], { userId: leaver.userId })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(removeMember(globex.admin, { userId: leaver.userId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const { unassignedConversationIds } = await removeMember(acme.admin, { userId: leaver.userId });
+    expect(unassignedConversationIds).toEqual([conversationId]);
+    expect(await findSessionByToken(leaver.token)).toBeNull();
+    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(conversation).toMatchObject({ assigneeId: null, status: 'open' });
+    const audit = await db().auditEvent.findMany({
+      where: { workspaceId: acme.workspaceId, action: 'member.removed' },
+    });
+    expect(audit).toHaveLength(1);
+    expect((await listTeam(acme.workspaceId)).members.map((m) => m.userId)).not.toContain(leaver.userId);
+  });
+});
