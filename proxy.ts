@@ -4,7 +4,7 @@ import { findSiteByKey, normalizeOrigin } from '@/lib/conversations';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next();
-  const siteKey = decodeURIComponent(request.nextUrl.pathname.split('/')[2] ?? '');
+  const siteKey = safeDecode(request.nextUrl.pathname.split('/')[2] ?? '');
   const site = siteKey ? await findSiteByKey(siteKey) : null;
   // The chat iframe may be framed by this server's pages and the site's allowed origins only.
   const ancestors = (site?.allowedOrigins ?? []).map(normalizeOrigin).filter((origin) => origin !== null);
@@ -14,3 +14,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = { matcher: ['/embed/:siteKey*'] };
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}

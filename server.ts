@@ -1,11 +1,13 @@
 // The one process: database, Next.js and socket.io on one port.
 import { createServer } from 'node:http';
 import next from 'next';
+import { startModels, stopModels } from '@/lib/ai';
 import { config } from '@/lib/config';
 import { db, disconnectDatabase } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
 import { startDatabase } from '@/lib/db/start';
 import { attachRealtime } from '@/lib/realtime';
+import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -27,6 +29,11 @@ async function main(): Promise<void> {
     adminPassword: settings.ADMIN_PASSWORD,
     publicUrl,
   });
+  if (seed.seeded) {
+    // The demo bot needs a model: train the starter intents now (seconds, in a worker thread).
+    const site = await db().site.findFirstOrThrow({ select: { id: true } });
+    await startTrainingRun({ siteId: site.id, activateWhenDone: true });
+  }
   if (seed.generatedPassword) {
     console.log(`\n  Admin account: ${settings.ADMIN_EMAIL} / ${seed.generatedPassword}`);
     console.log('  (shown once; set ADMIN_PASSWORD to choose it)\n');
@@ -41,6 +48,8 @@ async function main(): Promise<void> {
     void handle(request, response);
   });
   const realtime = await attachRealtime(httpServer);
+  // Models load in the background; until they are ready the bot uses its fallbacks.
+  await startModels();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject).listen(settings.PORT, settings.HOST, resolve);
@@ -62,9 +71,11 @@ async function main(): Promise<void> {
     // Stop accepting, let in-flight requests and socket acks finish, then close the database.
     const httpClosed = new Promise((resolve) => httpServer.close(resolve));
     await realtime.close();
+    await stopModels();
     httpServer.closeIdleConnections();
     await httpClosed;
     await app.close?.();
+    await stopLiveClassifiers();
     await disconnectDatabase();
     await database.stop();
     clearTimeout(forced);

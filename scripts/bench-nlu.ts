@@ -140,7 +140,7 @@ async function benchNlpjs({ training, validation, test, language }: Data): Promi
   const inScope = tested.filter((outcome) => !outcome.outOfScope);
   const outOfScope = tested.filter((outcome) => outcome.outOfScope);
   const accepted = (outcome: (typeof tested)[number]) =>
-    threshold !== null && !outcome.outOfScopeWins && outcome.confidence >= threshold;
+    threshold !== null && outcome.scopeScore >= threshold;
   const macroF1 = (() => {
     const scores = intents
       .map((_, c) => c)
@@ -179,7 +179,14 @@ async function benchNlpjs({ training, validation, test, language }: Data): Promi
 function runInChild(system: System): Measures {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2), '--system', system],
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+      '--system',
+      system,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
   );
   const lines = output.trim().split('\n');
@@ -200,7 +207,9 @@ function describe(name: string, m: Measures): string {
 
 async function main() {
   if (!args.train || !args.test) {
-    throw new Error('usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs]');
+    throw new Error(
+      'usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs]',
+    );
   }
   if (args.system) {
     const data: Data = {

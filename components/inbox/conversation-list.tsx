@@ -87,8 +87,8 @@ function ConversationRow({
         </p>
         <div className="mt-1 flex items-center gap-2 text-[11px] text-stone-500">
           {waiting ? (
-            <span className="font-medium text-amber-700" title="Waiting for a human since">
-              ⏱ {waiting}
+            <span className="font-medium text-amber-700" title="Waiting for a human for">
+              waiting {waiting}
             </span>
           ) : null}
           <span data-testid="assignee">{assignee ? `→ ${assignee}` : conversation.status === 'open' ? 'Unassigned' : null}</span>

@@ -91,7 +91,7 @@ export function DetailsPanel({
             <Row label="Resolved">{when(details.resolvedAt)}</Row>
             <Row label="Rating">
               <span data-testid="csat">
-                {details.csat ? `${details.csat.score > 0 ? '👍' : '👎'}${details.csat.comment ? ` “${details.csat.comment}”` : ''}` : '—'}
+                {details.csat ? `${details.csat.score > 0 ? 'Thumbs up' : 'Thumbs down'}${details.csat.comment ? ` “${details.csat.comment}”` : ''}` : '—'}
               </span>
             </Row>
             {conversation.handoffReason ? <Row label="Handoff">{conversation.handoffReason}</Row> : null}

@@ -8,7 +8,7 @@ import { formatDuration } from './views';
 
 function csat(figures: AgentFigures): string {
   if (figures.csatResponses === 0) return '—';
-  return `${Math.round((figures.csatPositive / figures.csatResponses) * 100)}% 👍 (${figures.csatResponses})`;
+  return `${Math.round((figures.csatPositive / figures.csatResponses) * 100)}% positive of ${figures.csatResponses}`;
 }
 
 /** First response, resolution time, conversations handled and CSAT, for the team and each agent. */

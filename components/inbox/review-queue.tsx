@@ -124,7 +124,7 @@ export function ReviewQueue({
           <p className="text-sm text-stone-500">Loading…</p>
         ) : groups.length === 0 ? (
           <p className="text-sm text-stone-500" data-testid="review-empty">
-            Nothing to review. 🎉
+            Nothing to review.
           </p>
         ) : (
           <ul className="space-y-3">

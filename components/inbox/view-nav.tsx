@@ -29,7 +29,7 @@ export function ViewNav({
   onSelect: (view: ConversationView) => void;
 }) {
   return (
-    <nav aria-label="Views" className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-r lg:border-b-0">
+    <nav aria-label="Views" className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-b-0">
       {INBOX_VIEWS.map((item) => {
         const { total, alert } = countFor(item.view, counts);
         const active = item.view === view;

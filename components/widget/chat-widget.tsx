@@ -77,10 +77,17 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
     });
     postToHost(hostOrigin, {
       type: 'hearth:ready',
-      launcher: { color: settings.color, text: settings.launcherText, label: strings.openChat, position: settings.position },
+      launcher: {
+        color: accent.background,
+        textColor: accent.text,
+        text: settings.launcherText,
+        label: strings.openChat,
+        title: settings.title,
+        position: settings.position,
+      },
     });
     return stop;
-  }, [connection, hostOrigin, settings, strings.openChat, show]);
+  }, [connection, hostOrigin, settings, accent.background, accent.text, strings.openChat, show]);
 
   useEffect(() => {
     if (state.connection !== 'online' || !pendingIdentity.current) return;

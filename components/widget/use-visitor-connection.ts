@@ -19,7 +19,8 @@ export function useVisitorConnection(options: {
   const [connection] = useState(
     () =>
       new VisitorConnection({
-        url: window.location.origin,
+        // Also constructed during server rendering, where it never starts.
+        url: typeof window === 'undefined' ? '' : window.location.origin,
         siteKey: options.siteKey,
         storage: browserStorage(),
         onMessage: (message) => onMessage.current(message),

@@ -91,11 +91,6 @@ export class VisitorConnection {
 
   constructor(private readonly options: VisitorConnectionOptions) {
     this.keys = { token: `hearth:${options.siteKey}:token`, outbox: `hearth:${options.siteKey}:outbox` };
-    this.state.outbox = readOutbox(options.storage.getItem(this.keys.outbox)).map((item) => ({
-      ...item,
-      state: 'sending',
-      attempts: 0,
-    }));
   }
 
   /** For React's useSyncExternalStore. */
@@ -107,6 +102,10 @@ export class VisitorConnection {
 
   async start(): Promise<void> {
     this.stopped = false;
+    // Messages written before the last page load that the server never acknowledged.
+    const unsent = readOutbox(this.options.storage.getItem(this.keys.outbox));
+    const known = new Set(this.state.outbox.map((item) => item.clientId));
+    this.update({ outbox: [...this.state.outbox, ...unsent.filter((item) => !known.has(item.clientId))] });
     const token = await this.refreshToken();
     if (this.stopped) return;
     const socket: VisitorSocket = io(`${this.options.url}/visitor`, {
@@ -391,7 +390,7 @@ function newClientId(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function readOutbox(stored: string | null): Pick<OutboxItem, 'clientId' | 'body' | 'createdAt'>[] {
+function readOutbox(stored: string | null): OutboxItem[] {
   if (!stored) return [];
   try {
     const parsed: unknown = JSON.parse(stored);

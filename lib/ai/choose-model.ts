@@ -3,7 +3,12 @@ import { db } from '@/lib/db';
 import { loadEmbedder } from './embedder';
 import { generationPool } from './generation/shared-pool';
 import { modelStatus, readModelSettings } from './registry';
-import { ModelCapabilitySchema, ModelChoiceSchema, modelSettingKey, type ModelStatus } from './schemas';
+import {
+  ModelCapabilitySchema,
+  ModelChoiceSchema,
+  modelSettingKey,
+  type ModelStatus,
+} from './schemas';
 
 export const ChooseModelInputSchema = z.object({
   capability: ModelCapabilitySchema,
@@ -18,7 +23,11 @@ export type ChooseModelInput = z.infer<typeof ChooseModelInputSchema>;
 export async function chooseModel(input: ChooseModelInput): Promise<ModelStatus[]> {
   const { capability, model } = ChooseModelInputSchema.parse(input);
   const key = modelSettingKey(capability);
-  await db().setting.upsert({ where: { key }, create: { key, value: model }, update: { value: model } });
+  await db().setting.upsert({
+    where: { key },
+    create: { key, value: model },
+    update: { value: model },
+  });
   await readModelSettings();
   if (capability === 'embedding') void loadEmbedder();
   else generationPool();

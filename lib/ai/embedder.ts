@@ -1,5 +1,5 @@
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { isModelInstalled, modelKey, useModelSource } from './model-files';
+import { isModelInstalled, modelKey, pointTransformersAt } from './model-files';
 import { chosenModel, modelSource, reportLoadProgress, setModelState } from './registry';
 
 const BATCH_SIZE = 16;
@@ -41,7 +41,7 @@ export function loadEmbedder(): Promise<LoadedEmbedder | null> {
     }
     setModelState('embedding', 'loading', { source: installed ? 'local' : 'remote' });
     try {
-      useModelSource(source);
+      pointTransformersAt(source);
       const extract = await pipeline('feature-extraction', model.id, {
         dtype: model.dtype,
         local_files_only: installed,

@@ -17,6 +17,8 @@ const DTYPE_FILE_SUFFIX: Record<ModelDtype, string> = {
 export interface ModelSource {
   modelsDir: string;
   allowRemote: boolean;
+  /** A Hugging Face hub mirror (default: huggingface.co). */
+  remoteHost?: string;
 }
 
 /** Where transformers.js looks for (and, when allowed, downloads) a model. */
@@ -31,7 +33,9 @@ export function isModelInstalled(modelsDir: string, model: ModelChoice): boolean
   if (!existsSync(path.join(folder, 'tokenizer.json'))) return false;
   const onnxFolder = path.join(folder, 'onnx');
   if (!existsSync(onnxFolder)) return false;
-  const weights = new RegExp(`^(model|decoder_model_merged)${DTYPE_FILE_SUFFIX[model.dtype]}\\.onnx$`);
+  const weights = new RegExp(
+    `^(model|decoder_model_merged)${DTYPE_FILE_SUFFIX[model.dtype]}\\.onnx$`,
+  );
   return readdirSync(onnxFolder).some((name) => weights.test(name));
 }
 
@@ -39,7 +43,8 @@ export function isModelInstalled(modelsDir: string, model: ModelChoice): boolean
  * Points transformers.js at the models folder, for reading and for downloads alike, so a model
  * fetched once is found locally from then on. Called in every thread that loads a model.
  */
-export function useModelSource({ modelsDir, allowRemote }: ModelSource): void {
+export function pointTransformersAt({ modelsDir, allowRemote, remoteHost }: ModelSource): void {
+  if (remoteHost) env.remoteHost = remoteHost;
   env.allowLocalModels = true;
   env.localModelPath = `${modelsDir}${path.sep}`;
   env.allowRemoteModels = allowRemote;

@@ -54,8 +54,14 @@ export function chosenModel(capability: ModelCapability): ModelChoice {
   if (chosen) return chosen;
   const settings = config();
   return capability === 'embedding'
-    ? { id: settings.EMBEDDING_MODEL, dtype: ModelChoiceSchema.shape.dtype.parse(settings.EMBEDDING_DTYPE) }
-    : { id: settings.GENERATION_MODEL, dtype: ModelChoiceSchema.shape.dtype.parse(settings.GENERATION_DTYPE) };
+    ? {
+        id: settings.EMBEDDING_MODEL,
+        dtype: ModelChoiceSchema.shape.dtype.parse(settings.EMBEDDING_DTYPE),
+      }
+    : {
+        id: settings.GENERATION_MODEL,
+        dtype: ModelChoiceSchema.shape.dtype.parse(settings.GENERATION_DTYPE),
+      };
 }
 
 /** Reads the admin's model choices; returns the capabilities whose model changed. */
@@ -79,12 +85,20 @@ export async function readModelSettings(): Promise<ModelCapability[]> {
 export function setModelState(
   capability: ModelCapability,
   state: State,
-  details: { offReason?: CapabilityState['offReason']; source?: CapabilityState['source']; error?: string } = {},
+  details: {
+    offReason?: CapabilityState['offReason'];
+    source?: CapabilityState['source'];
+    error?: string;
+  } = {},
 ): void {
   const entry = registry.states[capability];
   const model = chosenModel(capability);
   if (entry.state !== state) {
-    const suffix = details.error ? `: ${details.error}` : details.source ? ` (${details.source})` : '';
+    const suffix = details.error
+      ? `: ${details.error}`
+      : details.source
+        ? ` (${details.source})`
+        : '';
     console.log(`[models] ${capability} ${model.id} (${model.dtype}): ${state}${suffix}`);
   }
   Object.assign(entry, {
@@ -105,10 +119,9 @@ export function reportLoadProgress(capability: ModelCapability, info: ProgressIn
   const tenth = Math.floor(entry.progress * 10);
   if (tenth > entry.loggedTenth) {
     entry.loggedTenth = tenth;
-    const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
     const verb = entry.source === 'remote' ? 'Downloading' : 'Loading';
     console.log(
-      `[models] ${verb} ${info.name}: ${tenth * 10}% (${megabytes(info.loaded)}/${megabytes(info.total)} MB)`,
+      `[models] ${verb} ${info.name}: ${tenth * 10}% (${fileSize(info.loaded)} of ${fileSize(info.total)})`,
     );
   }
 }
@@ -133,7 +146,13 @@ export function modelStatus(): ModelStatus[] {
   return (['embedding', 'generation'] as const).map((capability) => {
     const entry = registry.states[capability];
     const model = chosenModel(capability);
-    const base = { capability, model, state: entry.state, source: entry.source, progress: entry.progress };
+    const base = {
+      capability,
+      model,
+      state: entry.state,
+      source: entry.source,
+      progress: entry.progress,
+    };
     switch (entry.state) {
       case 'ready':
         return { ...base, detail: WHEN_READY[capability], howToEnable: null };
@@ -150,21 +169,34 @@ export function modelStatus(): ModelStatus[] {
           howToEnable: `Check the files in ${modelFolder(config().modelsDir, model)}, run \`npm run models:pull\` again, or choose another model in the admin page.`,
         };
       case 'off':
-        return { ...base, detail: `Off. ${WHEN_OFF[capability]}`, howToEnable: howToEnable(capability, entry, model) };
+        return {
+          ...base,
+          detail: `Off. ${WHEN_OFF[capability]}`,
+          howToEnable: howToEnable(capability, entry, model),
+        };
     }
   });
 }
 
-function howToEnable(capability: ModelCapability, entry: CapabilityState, model: ModelChoice): string {
+function howToEnable(
+  capability: ModelCapability,
+  entry: CapabilityState,
+  model: ModelChoice,
+): string {
   const settings = config();
   if (entry.offReason === 'disabled') return 'Set GENERATION_WORKERS to 1 or more and restart.';
   if (entry.offReason === 'not-started' && isModelInstalled(settings.modelsDir, model)) {
     return `The model is installed and loads when first needed (or at server start).`;
   }
+  const folder = modelFolder(settings.modelsDir, model);
   return (
-    `Install ${model.id} (${model.dtype}): run \`npm run models:pull\` on a machine with internet access ` +
-    `and copy ${modelFolder(settings.modelsDir, model)} here, or set ALLOW_REMOTE_MODELS=true to download it ` +
-    `from the Hugging Face hub at start.` +
-    (capability === 'embedding' ? '' : ' Any small ONNX chat model with a chat template works.')
+    `Install ${model.id} (${model.dtype}): run \`npm run models:pull -- --${capability} ${model.id}:${model.dtype}\` ` +
+    `(it needs internet access; for an offline server, run it elsewhere and copy ${folder} over), ` +
+    `or set ALLOW_REMOTE_MODELS=true to download it at start.` +
+    (capability === 'generation' ? ' Any small ONNX chat model with a chat template works.' : '')
   );
+}
+
+export function fileSize(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} kB`;
 }

@@ -5,7 +5,16 @@ export const ModelCapabilitySchema = z.enum(['embedding', 'generation']);
 export type ModelCapability = z.infer<typeof ModelCapabilitySchema>;
 
 /** ONNX weight variants transformers.js can load (file suffixes in the model's onnx/ folder). */
-export const ModelDtypeSchema = z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4']);
+export const ModelDtypeSchema = z.enum([
+  'fp32',
+  'fp16',
+  'q8',
+  'int8',
+  'uint8',
+  'q4',
+  'q4f16',
+  'bnb4',
+]);
 export type ModelDtype = z.infer<typeof ModelDtypeSchema>;
 
 /** A Hugging Face model id and its weight variant; stored in Setting `models.<capability>`. */

@@ -9,6 +9,12 @@ export async function startModels(): Promise<void> {
   generationPool();
 }
 
+/** Resolves once every model has loaded, or turned out to be off (scripts and tests). */
+export async function modelsSettled(): Promise<void> {
+  await loadEmbedder();
+  await generationPool()?.ready();
+}
+
 export async function stopModels(): Promise<void> {
   await closeGenerationPool();
 }

@@ -18,13 +18,19 @@ export interface KnowledgeAnswer {
  * An answer grounded only in the retrieved passages, with their articles cited. Without a generator
  * (or when it fails, is busy or strays), the best passage itself, quoted.
  */
-export async function answerFromKnowledge(turn: BotTurn, retrieval: Retrieval): Promise<KnowledgeAnswer> {
-  const relevant = retrieval.passages.filter((passage) => passage.score >= retrieval.threshold).slice(0, MAX_SOURCES);
+export async function answerFromKnowledge(
+  turn: BotTurn,
+  retrieval: Retrieval,
+): Promise<KnowledgeAnswer> {
+  const relevant = retrieval.passages
+    .filter((passage) => passage.score >= retrieval.threshold)
+    .slice(0, MAX_SOURCES);
   const generated = await generateGrounded(turn, {
     system: documentsPrompt(turn.site.language, relevant),
     sources: relevant.map((passage) => passage.text),
   });
-  if (generated !== null) return { text: generated, citations: citationsOf(relevant), generated: true };
+  if (generated !== null)
+    return { text: generated, citations: citationsOf(relevant), generated: true };
   const best = relevant[0];
   const intro = WORDING[turn.site.language].quoteIntro(best.title);
   const passage = limitReply(best.text, { max: MAX_REPLY_CHARS - intro.length - 3 });

@@ -23,12 +23,10 @@ export async function generateGrounded(
   );
   const messages: ChatMessage[] = [
     { role: 'system', content: system },
-    ...conversation.slice(-HISTORY_TURNS).map(
-      (message): ChatMessage => ({
-        role: message.sender === 'visitor' ? 'user' : 'assistant',
-        content: message.body,
-      }),
-    ),
+    ...conversation.slice(-HISTORY_TURNS).map((message): ChatMessage => ({
+      role: message.sender === 'visitor' ? 'user' : 'assistant',
+      content: message.body,
+    })),
     { role: 'user', content: turn.visitorMessage.body },
   ];
   const result = await generate({

@@ -47,10 +47,14 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
     return handoff(recognized, words.handoffUpset, HANDOFF_REASON.upset);
   }
 
-  const response = decision === 'answer' && matched ? pickResponse(matched, turn, understanding) : null;
+  const response =
+    decision === 'answer' && matched ? pickResponse(matched, turn, understanding) : null;
   if (response !== null && matched) {
     const rephrased = matched.rephrase
-      ? await generateGrounded(turn, { system: rephrasePrompt(language, response), sources: [response] })
+      ? await generateGrounded(turn, {
+          system: rephrasePrompt(language, response),
+          sources: [response],
+        })
       : null;
     return {
       ...recognized,
@@ -64,7 +68,14 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
   const retrieval = await retrieve(turn.site.id, message);
   if (retrieval.knows) {
     const answer = await answerFromKnowledge(turn, retrieval);
-    return { ...recognized, intent: undefined, decision: 'answer', text: answer.text, choices: [], citations: answer.citations };
+    // The articles answered, not an intent: keep only which model version judged the message.
+    return {
+      modelVersionId: recognized.modelVersionId,
+      decision: 'answer',
+      text: answer.text,
+      choices: [],
+      citations: answer.citations,
+    };
   }
 
   const ranking = classification?.ranking ?? [];
@@ -72,7 +83,13 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
     .filter((name) => intents.get(name)?.responses.length && !intents.get(name)?.handoff)
     .map((name) => intentLabel(intents.get(name), name));
   if (decision === 'clarify' && offered.length === 2) {
-    return { ...recognized, decision: 'clarify', text: words.pickOne, choices: [...offered, words.talkToHuman], citations: [] };
+    return {
+      ...recognized,
+      decision: 'clarify',
+      text: words.pickOne,
+      choices: [...offered, words.talkToHuman],
+      citations: [],
+    };
   }
 
   const fallbacks = turn.conversation.fallbackCount + 1;
@@ -93,7 +110,11 @@ function handoff(recognized: Partial<BotReply>, text: string, handoffReason: str
 }
 
 /** One of the intent's responses (taking turns, so a repeated question is not answered identically), filled in. */
-function pickResponse(intent: SiteIntent, turn: BotTurn, understanding: Understanding): string | null {
+function pickResponse(
+  intent: SiteIntent,
+  turn: BotTurn,
+  understanding: Understanding,
+): string | null {
   if (intent.responses.length === 0) return null;
   const botTurns = turn.history.filter((message) => message.sender === 'bot').length;
   return fillTemplate(intent.responses[botTurns % intent.responses.length], understanding.entities);

@@ -23,7 +23,10 @@ export async function siteIntents(siteId: string): Promise<Map<string, SiteInten
     },
   });
   return new Map(
-    rows.map((row) => [row.name, { ...row, responses: row.responses.map((response) => response.body) }]),
+    rows.map((row) => [
+      row.name,
+      { ...row, responses: row.responses.map((response) => response.body) },
+    ]),
   );
 }
 

@@ -1,5 +1,11 @@
 import { embedTexts } from '@/lib/ai';
-import { classify, extractEntities, type BotDecision, type Classification, type Entity } from '@/lib/nlp';
+import {
+  classify,
+  extractEntities,
+  type BotDecision,
+  type Classification,
+  type Entity,
+} from '@/lib/nlp';
 import { liveClassifier } from '@/lib/training';
 import type { BotTurn } from './types';
 import type { SiteIntent } from './site-intents';
@@ -15,12 +21,18 @@ export interface Understanding {
 }
 
 /** Reads the visitor's message with the site's live classifier and finds its entities. */
-export async function understand(turn: BotTurn, intents: Map<string, SiteIntent>): Promise<Understanding> {
+export async function understand(
+  turn: BotTurn,
+  intents: Map<string, SiteIntent>,
+): Promise<Understanding> {
   const { botSettings } = turn.site;
   const entityOptions = { orderNumberPattern: botSettings.orderNumberPattern };
   const visitorTexts = [
     turn.visitorMessage.body,
-    ...turn.history.filter((message) => message.sender === 'visitor').map((message) => message.body).reverse(),
+    ...turn.history
+      .filter((message) => message.sender === 'visitor')
+      .map((message) => message.body)
+      .reverse(),
   ];
   const entities = visitorTexts.flatMap((text) => extractEntities(text, entityOptions));
 
@@ -31,13 +43,17 @@ export async function understand(turn: BotTurn, intents: Map<string, SiteIntent>
     if (live) {
       const { classifier } = live;
       classification = await classify(classifier, turn.visitorMessage.body, {
-        handoffIntents: new Set([...intents.values()].filter((intent) => intent.handoff).map((intent) => intent.name)),
+        handoffIntents: new Set(
+          [...intents.values()].filter((intent) => intent.handoff).map((intent) => intent.name),
+        ),
         entities: entityOptions,
         embed: classifier.embeddingModel
           ? async (texts) => {
               const embedded = await embedTexts(texts);
               if (embedded?.model !== classifier.embeddingModel) {
-                throw new Error(`the classifier needs embeddings from ${classifier.embeddingModel}`);
+                throw new Error(
+                  `the classifier needs embeddings from ${classifier.embeddingModel}`,
+                );
               }
               return embedded.vectors;
             }
@@ -46,7 +62,10 @@ export async function understand(turn: BotTurn, intents: Map<string, SiteIntent>
     }
   } catch (error) {
     // The bot still answers from the knowledge base; the admin page shows the model problem.
-    console.error(`[bot] classification failed for site ${turn.site.id}:`, (error as Error).message);
+    console.error(
+      `[bot] classification failed for site ${turn.site.id}:`,
+      (error as Error).message,
+    );
     classification = null;
   }
   return {
@@ -64,9 +83,14 @@ function siteDecision(
 ): BotDecision {
   const { decision, confidence, ranking } = classification;
   if (decision === 'fallback') return decision;
-  if (settings.confidenceThreshold !== null && confidence < settings.confidenceThreshold) return 'fallback';
+  if (settings.confidenceThreshold !== null && confidence < settings.confidenceThreshold)
+    return 'fallback';
   const runnerUp = ranking[1];
-  if (decision !== 'clarify' && runnerUp && confidence - runnerUp.confidence < settings.ambiguityMargin) {
+  if (
+    decision !== 'clarify' &&
+    runnerUp &&
+    confidence - runnerUp.confidence < settings.ambiguityMargin
+  ) {
     return 'clarify';
   }
   return decision;

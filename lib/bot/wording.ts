@@ -5,11 +5,13 @@ export const WORDING = {
   en: {
     noAnswer: "Sorry, I don't know the answer to that.",
     pickOne: 'Did you mean one of these?',
-    orHuman: 'Or I can connect you with a member of our team.',
+    orHuman: 'I can connect you with a member of our team.',
     talkToHuman: 'Talk to a human',
     quoteIntro: (title: string) => `Here is what our help article "${title}" says:`,
-    handoffAfterFallbacks: "I'm not able to help with this, so I'm passing you to a member of our team.",
-    handoffUpset: "I'm sorry about this. I'm passing you to a member of our team who can sort it out.",
+    handoffAfterFallbacks:
+      "I'm not able to help with this, so I'm passing you to a member of our team.",
+    handoffUpset:
+      "I'm sorry about this. I'm passing you to a member of our team who can sort it out.",
     handoffRequested: "Sure, I'm connecting you with a member of our team.",
   },
   zh: {

@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
-import { loadConversation, loadMessages, type ConversationRecord, type StoredMessage } from './records';
+import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
 import { signalTyping } from './signal-typing';
 import { findSite } from './sites';
 import { storeMessage } from './store-message';
@@ -42,25 +42,21 @@ async function answer(
   try {
     const site = await findSite(conversation.siteId);
     if (!site) return;
-    const earlier = await loadMessages(conversation.id, {
-      afterSeq: Math.max(0, visitorMessage.seq - HISTORY - 1),
-      includePrivate: false,
-      limit: HISTORY,
+    const earlier = await db().message.findMany({
+      where: { conversationId: conversation.id, isPrivate: false, seq: { lt: visitorMessage.seq } },
+      orderBy: { seq: 'desc' },
+      take: HISTORY,
+      select: { sender: true, body: true },
     });
     const reply = await replyToVisitor({
       site: { id: site.id, language: site.language, botSettings: site.botSettings },
       conversation: { id: conversation.id, fallbackCount: conversation.fallbackCount },
       visitorMessage: { id: visitorMessage.id, body: visitorMessage.body },
-      history: earlier
-        .filter((message) => message.seq < visitorMessage.seq)
-        .map((message) => ({ sender: message.sender, body: message.body })),
+      history: earlier.reverse(),
       signal: timeout,
       onToken: (text) => announce('bot.token', { conversation, streamId, text }),
     });
-    // An agent may have taken over while the bot was thinking: then the bot keeps quiet.
-    const current = await loadConversation({ id: conversation.id });
-    if (!current || current.status !== 'bot') return;
-    await deliver(current, visitorMessage, reply, streamId);
+    await deliver(conversation, visitorMessage, reply, streamId);
   } catch (error) {
     console.error(`bot: no reply in conversation ${conversation.id}:`, error);
     const current = await loadConversation({ id: conversation.id });
@@ -76,19 +72,24 @@ async function deliver(
   reply: BotReply,
   streamId: string,
 ): Promise<void> {
-  const stored = await storeMessage(conversation, {
-    sender: 'bot',
+  // Stored only if the bot still has the conversation: an agent may have taken over meanwhile.
+  const stored = await storeMessage(
+    conversation,
+    {
+      sender: 'bot',
     body: reply.text,
-    clientId: streamId,
-    intent: reply.intent ?? null,
-    confidence: reply.confidence ?? null,
-    modelVersionId: reply.modelVersionId ?? null,
-    citations: reply.citations,
-    choices: reply.choices,
-  });
-  if (!stored.created) return;
-  const fallbackCount = reply.decision === 'fallback' ? conversation.fallbackCount + 1 : 0;
-  if (fallbackCount !== conversation.fallbackCount || reply.decision !== 'answer') {
+      clientId: streamId,
+      intent: reply.intent ?? null,
+      confidence: reply.confidence ?? null,
+      modelVersionId: reply.modelVersionId ?? null,
+      citations: reply.citations,
+      choices: reply.choices,
+    },
+    'bot',
+  );
+  if (!stored?.created) return;
+  const fallbackCount = reply.decision === 'fallback' ? stored.conversation.fallbackCount + 1 : 0;
+  if (fallbackCount !== stored.conversation.fallbackCount || reply.decision !== 'answer') {
     await db().$transaction([
       db().conversation.update({ where: { id: conversation.id }, data: { fallbackCount } }),
       // What the bot was unsure about goes to the inbox's review queue.

@@ -4,7 +4,7 @@ import { isVerifiedIdentity } from '@/lib/auth/identity';
 import { signVisitorToken } from '@/lib/auth/visitor-token';
 import { IdentifyRequestSchema } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
-import { findActiveConversation } from './current-conversation';
+import { findActiveConversation, rememberActiveConversation } from './current-conversation';
 import { announce } from './events';
 import { findSite } from './sites';
 
@@ -42,6 +42,7 @@ export async function identifyVisitor(
     target = await switchToUser(current, identity.id, details);
   }
 
+  rememberActiveConversation(current.id, null);
   const active = await findActiveConversation({ siteId: site.id, visitorId: target.id });
   if (active) announce('conversation.updated', { conversation: active });
   return {

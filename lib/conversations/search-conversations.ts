@@ -17,26 +17,30 @@ export async function searchConversations(
   const tsquery = toPrefixQuery(query);
   if (!tsquery) return { hits: [] };
 
-  // The GIN index on to_tsvector('simple', body) finds the messages; the newest per conversation wins.
+  // Matching goes through the GIN index on to_tsvector('simple', body) first (MATERIALIZED keeps the
+  // planner from walking every conversation of the workspace instead); the newest match per
+  // conversation wins; snippets are made for the page only.
   const matches = await db().$queryRaw<
     { messageId: string; conversationId: string; seq: number; snippet: string }[]
   >`
-    WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query),
-    hits AS (
-      SELECT DISTINCT ON (m."conversationId") m.id, m."conversationId", m.seq, m.body, m."createdAt"
+    WITH matched AS MATERIALIZED (
+      SELECT m.id, m."conversationId", m.seq, m.body, m."createdAt"
       FROM "Message" m
-      JOIN "Conversation" c ON c.id = m."conversationId"
-      JOIN "Site" s ON s.id = c."siteId"
-      CROSS JOIN q
-      WHERE to_tsvector('simple', m.body) @@ q.query AND s."workspaceId" = ${agent.workspaceId}
-      ORDER BY m."conversationId", m."createdAt" DESC
-    )
-    SELECT h.id AS "messageId", h."conversationId", h.seq,
-      ts_headline('simple', h.body, q.query,
+      WHERE to_tsvector('simple', m.body) @@ to_tsquery('simple', ${tsquery})
+    ),
+    newest AS (
+      SELECT DISTINCT ON (x."conversationId") x.id, x."conversationId", x.seq, x.body, x."createdAt"
+      FROM matched x
+      JOIN "Conversation" c ON c.id = x."conversationId"
+      WHERE c."siteId" IN (SELECT id FROM "Site" WHERE "workspaceId" = ${agent.workspaceId})
+      ORDER BY x."conversationId", x."createdAt" DESC
+    ),
+    page AS (SELECT * FROM newest ORDER BY "createdAt" DESC LIMIT ${limit})
+    SELECT p.id AS "messageId", p."conversationId", p.seq,
+      ts_headline('simple', p.body, to_tsquery('simple', ${tsquery}),
         'StartSel=«, StopSel=», MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS snippet
-    FROM hits h CROSS JOIN q
-    ORDER BY h."createdAt" DESC
-    LIMIT ${limit}`;
+    FROM page p
+    ORDER BY p."createdAt" DESC`;
   if (matches.length === 0) return { hits: [] };
 
   const conversations = await db().conversation.findMany({

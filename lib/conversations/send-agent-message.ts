@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { ActionError } from '@/lib/auth/errors';
 import { AgentSendRequestSchema, type AgentMessage } from '@/lib/schemas/events';
 import type { AgentActor } from './actors';
 import { announce } from './events';
@@ -22,6 +23,7 @@ export async function sendAgentMessage(agent: AgentActor, input: unknown): Promi
     authorId: agent.userId,
     authorName: agent.name,
   });
+  if (!stored) throw new ActionError('not_found', 'No such conversation');
   if (stored.created) {
     announce('message.created', { conversation: stored.conversation, message: stored.message });
   }

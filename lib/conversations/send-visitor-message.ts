@@ -5,10 +5,14 @@ import {
   type VisitorMessage,
 } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
-import { findActiveConversation, findOrStartConversation } from './current-conversation';
+import {
+  findActiveConversation,
+  findOrStartConversation,
+  rememberActiveConversation,
+} from './current-conversation';
 import { announce } from './events';
 import { loadConversation } from './records';
-import { storeMessage } from './store-message';
+import { storeMessage, type StoredResult } from './store-message';
 import { toVisitorConversation, toVisitorMessage } from './views';
 
 /**
@@ -20,14 +24,19 @@ export async function sendVisitorMessage(
   input: unknown,
 ): Promise<{ message: VisitorMessage; conversation: VisitorConversation }> {
   const { clientId, body } = VisitorSendRequestSchema.parse(input);
-  let conversation = await findActiveConversation(visitor);
-  if (!conversation) {
-    // Starting a conversation: the send may be a retry whose conversation was resolved since.
+  const message = { sender: 'visitor' as const, body, clientId };
+  let stored: StoredResult | null = null;
+  const cached = await findActiveConversation(visitor, { cached: true });
+  if (cached) stored = await storeMessage(cached, message, 'active');
+  if (!stored) {
+    // No active conversation (or it was resolved meanwhile): this may be a retry whose
+    // conversation has been resolved since, else it starts a new conversation.
     const earlier = await findEarlierSend(visitor, clientId);
     if (earlier) return earlier;
-    conversation = await findOrStartConversation(visitor);
+    stored = await storeMessage(await findOrStartConversation(visitor), message, 'active');
+    if (!stored) throw new Error('The new conversation was resolved before its first message');
   }
-  const stored = await storeMessage(conversation, { sender: 'visitor', body, clientId });
+  rememberActiveConversation(visitor.visitorId, stored.conversation);
   if (stored.created) {
     announce('message.created', { conversation: stored.conversation, message: stored.message });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db, Prisma, type MessageSender } from '@/lib/db';
+import { db, Prisma, type ConversationStatus, type MessageSender } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
 import type { Citation } from '@/lib/schemas/message';
 import type { ConversationRecord, StoredMessage } from './records';
@@ -18,27 +18,35 @@ export interface NewMessage {
   choices?: string[];
 }
 
-interface MessageRow {
-  id: string;
-  conversationId: string;
-  seq: number;
-  sender: MessageSender;
-  authorId: string | null;
-  clientId: string | null;
-  body: string;
-  isPrivate: boolean;
-  intent: string | null;
-  confidence: number | null;
-  modelVersionId: string | null;
-  citations: Prisma.JsonValue;
-  choices: string[];
-  reviewState: StoredMessage['reviewState'];
-  createdAt: Date;
+/** Store only while the conversation is: not resolved (`active`), still the bot's (`bot`), or `any`. */
+export type StoreCondition = 'any' | 'active' | 'bot';
+
+export interface StoredResult {
+  message: StoredMessage;
+  /** The conversation as it is now, read in the same statement. */
+  conversation: ConversationRecord;
+  /** False when a retry found the message already stored. */
+  created: boolean;
 }
+
+type Row = Omit<StoredMessage, 'authorName'> & {
+  c_status: ConversationStatus;
+  c_assigneeId: string | null;
+  c_handoffReason: string | null;
+  c_waitingSince: Date | null;
+  c_fallbackCount: number;
+  c_visitorReadSeq: number;
+  c_agentReadSeq: number;
+  c_contactEmail: string | null;
+  c_firstResponseAt: Date | null;
+  c_resolvedAt: Date | null;
+  c_updatedAt: Date;
+};
 
 /**
  * Stores a message once per (conversation, clientId) and gives it the conversation's next seq.
- * Returns `created: false` with the earlier row when the client retried a send that was stored.
+ * Returns null when `condition` no longer holds (nothing stored); `created: false` with the
+ * earlier row when a retried send had been stored.
  *
  * One statement, so a message costs one round trip: the UPDATE takes the conversation's row lock
  * (which totally orders its messages) and the INSERT commits with it. A duplicate clientId fails
@@ -47,11 +55,13 @@ interface MessageRow {
 export async function storeMessage(
   conversation: ConversationRecord,
   message: NewMessage,
-): Promise<{ message: StoredMessage; conversation: ConversationRecord; created: boolean }> {
+  condition: StoreCondition = 'any',
+): Promise<StoredResult | null> {
   const citations = message.citations?.length ? JSON.stringify(message.citations) : null;
   const agentReply = message.sender === 'agent' && !message.isPrivate;
+  let rows: Row[];
   try {
-    const [row] = await db().$queryRaw<MessageRow[]>`
+    rows = await db().$queryRaw<Row[]>`
       WITH next AS (
         UPDATE "Conversation"
         SET "lastSeq" = "lastSeq" + 1,
@@ -59,51 +69,87 @@ export async function storeMessage(
             "updatedAt" = now() AT TIME ZONE 'UTC',
             "firstResponseAt" = CASE WHEN ${agentReply} THEN coalesce("firstResponseAt", now() AT TIME ZONE 'UTC')
                                      ELSE "firstResponseAt" END
-        WHERE "id" = ${conversation.id}
-        RETURNING "lastSeq", "lastMessageAt"
+        WHERE "id" = ${conversation.id} AND "visitorId" = ${conversation.visitorId}
+          AND (${condition} = 'any'
+               OR (${condition} = 'active' AND "status" <> 'resolved')
+               OR (${condition} = 'bot' AND "status" = 'bot'))
+        RETURNING *
+      ), inserted AS (
+        INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "authorId", "clientId", "body",
+          "isPrivate", "intent", "confidence", "modelVersionId", "citations", "choices", "createdAt")
+        SELECT ${randomUUID()}, ${conversation.id}, next."lastSeq", ${message.sender}::"MessageSender",
+          ${message.authorId ?? null}, ${message.clientId}, ${message.body}, ${message.isPrivate ?? false},
+          ${message.intent ?? null}, ${message.confidence ?? null}::double precision,
+          ${message.modelVersionId ?? null}, ${citations}::jsonb, ${message.choices ?? []}::text[],
+          next."lastMessageAt"
+        FROM next
+        RETURNING *
       )
-      INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "authorId", "clientId", "body",
-        "isPrivate", "intent", "confidence", "modelVersionId", "citations", "choices", "createdAt")
-      SELECT ${randomUUID()}, ${conversation.id}, next."lastSeq", ${message.sender}::"MessageSender",
-        ${message.authorId ?? null}, ${message.clientId}, ${message.body}, ${message.isPrivate ?? false},
-        ${message.intent ?? null}, ${message.confidence ?? null}::double precision, ${message.modelVersionId ?? null},
-        ${citations}::jsonb, ${message.choices ?? []}::text[], next."lastMessageAt"
-      FROM next
-      RETURNING *`;
-    if (!row) throw new ActionError('not_found', 'No such conversation');
-    const stored: StoredMessage = { ...row, authorName: message.authorName ?? null };
-    return {
-      message: stored,
-      conversation: {
-        ...conversation,
-        lastSeq: row.seq,
-        lastMessageAt: row.createdAt,
-        firstResponseAt: agentReply
-          ? (conversation.firstResponseAt ?? row.createdAt)
-          : conversation.firstResponseAt,
-      },
-      created: true,
-    };
+      SELECT inserted.*, next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
+        next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
+        next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
+        next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
+        next."firstResponseAt" AS "c_firstResponseAt", next."resolvedAt" AS "c_resolvedAt",
+        next."updatedAt" AS "c_updatedAt"
+      FROM inserted, next`;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const existing = await db().message.findUnique({
-      where: { conversationId_clientId: { conversationId: conversation.id, clientId: message.clientId } },
-    });
-    // A clientId is the sender's own; someone else's message with it is not a retry.
-    if (!existing || existing.sender !== message.sender || existing.authorId !== (message.authorId ?? null)) {
-      throw new ActionError('conflict', 'This message id is already taken');
-    }
-    return {
-      message: { ...existing, authorName: message.authorName ?? null },
-      conversation,
-      created: false,
-    };
+    return findRetriedMessage(conversation, message);
   }
+  const [row] = rows;
+  if (!row) return null;
+  const {
+    c_status: status,
+    c_assigneeId: assigneeId,
+    c_handoffReason: handoffReason,
+    c_waitingSince: waitingSince,
+    c_fallbackCount: fallbackCount,
+    c_visitorReadSeq: visitorReadSeq,
+    c_agentReadSeq: agentReadSeq,
+    c_contactEmail: contactEmail,
+    c_firstResponseAt: firstResponseAt,
+    c_resolvedAt: resolvedAt,
+    c_updatedAt: updatedAt,
+    ...stored
+  } = row;
+  return {
+    message: { ...stored, authorName: message.authorName ?? null },
+    conversation: {
+      ...conversation,
+      status,
+      assigneeId,
+      handoffReason,
+      waitingSince,
+      fallbackCount,
+      visitorReadSeq,
+      agentReadSeq,
+      contactEmail,
+      firstResponseAt,
+      resolvedAt,
+      updatedAt,
+      lastSeq: stored.seq,
+      lastMessageAt: stored.createdAt,
+    },
+    created: true,
+  };
+}
+
+async function findRetriedMessage(conversation: ConversationRecord, message: NewMessage): Promise<StoredResult> {
+  const existing = await db().message.findUnique({
+    where: { conversationId_clientId: { conversationId: conversation.id, clientId: message.clientId } },
+  });
+  // A clientId is its sender's own; someone else's message with it is not a retry.
+  if (!existing || existing.sender !== message.sender || existing.authorId !== (message.authorId ?? null)) {
+    throw new ActionError('conflict', 'This message id is already taken');
+  }
+  return { message: { ...existing, authorName: message.authorName ?? null }, conversation, created: false };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === 'P2002') return true;
-  const meta = error.meta as { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
+  const meta = error.meta as
+    | { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } }
+    | undefined;
   return meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
 }

@@ -19,7 +19,8 @@ export class Bm25Index {
       return counts;
     });
     this.lengths = documents.map((terms) => terms.length);
-    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / (documents.length || 1);
+    this.averageLength =
+      this.lengths.reduce((sum, length) => sum + length, 0) / (documents.length || 1);
   }
 
   get size(): number {

@@ -16,7 +16,8 @@ const MAX_CHUNK_CHARS = 700;
 export function chunkArticle(article: { title: string; body: string }): ArticleChunkDraft[] {
   const texts: string[] = [];
   for (const section of sections(article.body)) {
-    const heading = section.heading && !sameText(section.heading, article.title) ? section.heading : null;
+    const heading =
+      section.heading && !sameText(section.heading, article.title) ? section.heading : null;
     for (const piece of splitLong(section.paragraphs.map(markdownToPlainText).filter(Boolean))) {
       texts.push(heading ? `${markdownToPlainText(heading).replace(/\.$/, '')}: ${piece}` : piece);
     }
@@ -108,6 +109,10 @@ function sentences(text: string): string[] {
 }
 
 function sameText(a: string, b: string): boolean {
-  const simple = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const simple = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return simple(a) === simple(b);
 }

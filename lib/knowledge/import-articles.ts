@@ -1,5 +1,5 @@
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { saveArticle } from './save-article';
@@ -12,8 +12,13 @@ export interface ImportResult {
   failed: { name: string; reason: string }[];
 }
 
-const JsonArticlesSchema = z.union([z.array(ArticleInputSchema), ArticleInputSchema.transform((one) => [one])]);
-const FrontMatterSchema = z.object({ title: z.string().optional(), url: z.string().optional() }).partial();
+const JsonArticlesSchema = z.union(
+  [z.array(ArticleInputSchema), ArticleInputSchema.transform((one) => [one])],
+  { error: 'expected an article {title, body, url} or a list of them' },
+);
+const FrontMatterSchema = z
+  .object({ title: z.string().optional(), url: z.string().optional() })
+  .partial();
 
 /**
  * Imports markdown files (title from front matter, the first heading, or the file name) and JSON
@@ -49,7 +54,7 @@ function fromMarkdown(file: ArticleFile) {
   let front: z.infer<typeof FrontMatterSchema> = {};
   const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(body);
   if (frontMatter) {
-    front = FrontMatterSchema.parse(yaml.load(frontMatter[1]) ?? {});
+    front = FrontMatterSchema.parse(loadYaml(frontMatter[1]) ?? {});
     body = body.slice(frontMatter[0].length);
   }
   const heading = /^#\s+(.+)$/m.exec(body)?.[1].trim();
@@ -58,6 +63,12 @@ function fromMarkdown(file: ArticleFile) {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof z.ZodError) return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  if (error instanceof z.ZodError) {
+    return error.issues
+      .map((issue) =>
+        issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+      )
+      .join('; ');
+  }
   return (error as Error).message;
 }

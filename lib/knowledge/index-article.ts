@@ -43,7 +43,13 @@ export async function indexArticle(
   if (!article) return null;
   const hash = articleHash(article);
   const model = embeddings === 'wait' ? await embeddingModelKey() : readyEmbeddingModelKey();
-  const skipped = { articleId, skipped: true, chunks: article.chunks.length, embedded: 0, reused: 0 };
+  const skipped = {
+    articleId,
+    skipped: true,
+    chunks: article.chunks.length,
+    embedded: 0,
+    reused: 0,
+  };
   const embeddedWithModel = article.chunks.every((chunk) => chunk.embeddingModel === model);
   if (article.indexedHash === hash && (model === null || embeddedWithModel)) return skipped;
 
@@ -62,13 +68,17 @@ export async function indexArticle(
   if (model) kept.forEach((bytes, contentHash) => vectors.set(contentHash, { bytes, model }));
   missing.forEach((draft, i) => {
     const vector = fresh?.vectors[i];
-    if (vector && fresh) vectors.set(draft.contentHash, { bytes: vectorToBytes(vector), model: fresh.model });
+    if (vector && fresh)
+      vectors.set(draft.contentHash, { bytes: vectorToBytes(vector), model: fresh.model });
   });
 
   const written = await db().$transaction(async (tx) => {
     // Two saves (or two server nodes) indexing the same article take turns.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`article:${articleId}`}))`;
-    const current = await tx.article.findUnique({ where: { id: articleId }, select: { title: true, body: true } });
+    const current = await tx.article.findUnique({
+      where: { id: articleId },
+      select: { title: true, body: true },
+    });
     // Changed (or deleted) meanwhile: whoever changed it indexes the new text.
     if (!current || articleHash(current) !== hash) return false;
     await tx.articleChunk.deleteMany({ where: { articleId } });

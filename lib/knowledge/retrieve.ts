@@ -26,12 +26,16 @@ export interface Retrieval {
   passages: Passage[];
 }
 
-/** Weight of keywords against meaning when both are available. */
-const KEYWORD_WEIGHT = 0.5;
+/**
+ * Weight of keywords against meaning when both are available. Meaning leads ("package" finds the
+ * parcel-tracking article, not the one about packaging); keywords still decide on exact names.
+ */
+const KEYWORD_WEIGHT = 0.3;
 
 /**
  * Below these, the articles do not answer the question. Keyword scores are "share of the question's
- * information found"; hybrid scores average that with the cosine similarity.
+ * information found" (tuned on the demo knowledge base's questions); hybrid scores mix that with the
+ * cosine similarity of sentence embeddings.
  */
 export const RELEVANCE_THRESHOLD = { keywords: 0.3, hybrid: 0.35 } as const;
 
@@ -57,7 +61,16 @@ export async function retrieve(
         meaningScore === null
           ? keywordScore
           : KEYWORD_WEIGHT * keywordScore + (1 - KEYWORD_WEIGHT) * Math.max(0, meaningScore);
-      return { chunkId: chunk.id, articleId: chunk.articleId, title: chunk.title, url: chunk.url, text: chunk.text, score, keywordScore, meaningScore };
+      return {
+        chunkId: chunk.id,
+        articleId: chunk.articleId,
+        title: chunk.title,
+        url: chunk.url,
+        text: chunk.text,
+        score,
+        keywordScore,
+        meaningScore,
+      };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);

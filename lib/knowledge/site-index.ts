@@ -71,7 +71,9 @@ export async function siteIndex(siteId: string): Promise<SiteIndex> {
   if (model && unembedded.length) {
     void once(cache.embedding, siteId, async () => {
       for (const article of unembedded) await indexArticle(article.id, { embeddings: 'wait' });
-    }).catch((error) => console.error(`[knowledge] embedding articles of site ${siteId} failed:`, error));
+    }).catch((error) =>
+      console.error(`[knowledge] embedding articles of site ${siteId} failed:`, error),
+    );
   }
   const signature = [
     articles.length,
@@ -144,7 +146,11 @@ async function buildIndex(
   };
 }
 
-function once(running: Map<string, Promise<void>>, siteId: string, work: () => Promise<void>): Promise<void> {
+function once(
+  running: Map<string, Promise<void>>,
+  siteId: string,
+  work: () => Promise<void>,
+): Promise<void> {
   const current = running.get(siteId);
   if (current) return current;
   const next = work().finally(() => running.delete(siteId));

@@ -1,4 +1,4 @@
-import { softmax } from './decide';
+import { inScopeScore, softmax } from './decide';
 
 /** A held-out example's raw class scores and its true class (-1: out of scope with no class for it). */
 export interface HeldOutScores {
@@ -53,7 +53,8 @@ export interface HeldOutOutcome {
   runnerUp: number;
   confidence: number;
   runnerUpConfidence: number;
-  outOfScopeWins: boolean;
+  /** What the threshold is compared with (see inScopeScore). */
+  scopeScore: number;
 }
 
 export function outcomes(
@@ -78,42 +79,30 @@ export function outcomes(
       runnerUp,
       confidence: row[best],
       runnerUpConfidence: runnerUp < 0 ? 0 : row[runnerUp],
-      outOfScopeWins: outOfScopeClass >= 0 && row[outOfScopeClass] > row[best],
+      scopeScore: inScopeScore(row[best], outOfScopeClass >= 0 ? row[outOfScopeClass] : null),
     };
   });
 }
 
-const THRESHOLD_GRID = Array.from({ length: 200 }, (_, i) => i / 200);
+/** Share of the right answers the threshold may turn into fallbacks. */
+export const DEFAULT_REJECTION_BUDGET = 0.03;
 
 /**
- * With out-of-scope examples: maximize the mean of out-of-scope recall and in-scope accuracy.
- * Without: treat wrong answers as the ones to reject, and maximize right answers kept plus wrong
- * ones rejected. The middle of the best plateau is taken, so the choice is stable.
+ * The highest threshold that still keeps (1 - budget) of the held-out messages the model gets
+ * right. Every step up turns away more out-of-scope and wrongly-understood messages, so within the
+ * budget the highest is best; the budget bounds what that costs visitors the bot would have helped.
  */
-export function pickThreshold(heldOut: readonly HeldOutOutcome[]): number {
-  const outOfScopeCount = heldOut.filter((outcome) => outcome.outOfScope).length;
-  const inScopeCount = heldOut.length - outOfScopeCount;
-  if (inScopeCount === 0) return 0;
-  const objective = (threshold: number) => {
-    let rejectedOutOfScope = 0;
-    let rightAnswers = 0;
-    let rejectedWrong = 0;
-    for (const outcome of heldOut) {
-      const rejected = outcome.outOfScopeWins || outcome.confidence < threshold;
-      if (outcome.outOfScope) {
-        if (rejected) rejectedOutOfScope++;
-      } else if (outcome.best === outcome.expected) {
-        if (!rejected) rightAnswers++;
-      } else if (rejected) rejectedWrong++;
-    }
-    return outOfScopeCount > 0
-      ? (rejectedOutOfScope / outOfScopeCount + rightAnswers / inScopeCount) / 2
-      : (rightAnswers + rejectedWrong) / inScopeCount;
-  };
-  const values = THRESHOLD_GRID.map(objective);
-  const best = Math.max(...values);
-  const plateau = THRESHOLD_GRID.filter((_, i) => values[i] >= best - 1e-12);
-  return plateau[Math.floor((plateau.length - 1) / 2)];
+export function pickThreshold(
+  heldOut: readonly HeldOutOutcome[],
+  rejectionBudget = DEFAULT_REJECTION_BUDGET,
+): number {
+  const right = heldOut.filter(
+    (outcome) => !outcome.outOfScope && outcome.best === outcome.expected,
+  );
+  if (right.length === 0) return 0;
+  const scores = right.map((outcome) => outcome.scopeScore).sort((a, b) => a - b);
+  const kept = Math.max(1, Math.ceil((1 - rejectionBudget) * right.length));
+  return scores[right.length - kept];
 }
 
 /** Asking "did you mean A or B?" is worth a little when one of them is right, as bad as a wrong answer when not. */
@@ -123,7 +112,7 @@ const MARGIN_GRID = Array.from({ length: 31 }, (_, i) => i / 100);
 /** The margin that maximizes the bot's utility over held-out messages it would not reject. */
 export function pickAmbiguityMargin(heldOut: readonly HeldOutOutcome[], threshold: number): number {
   const answered = heldOut.filter(
-    (outcome) => !outcome.outOfScopeWins && outcome.confidence >= threshold && outcome.runnerUp >= 0,
+    (outcome) => outcome.scopeScore >= threshold && outcome.runnerUp >= 0,
   );
   let bestMargin = 0;
   let bestUtility = -Infinity;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decide, IntentDecision, softmax } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
-import { indexTerms, termCounts, vectorize, type TermIndex } from './features';
+import { termCounts, vectorize } from './features';
 import { scoreClasses } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
 import type { TrainingExampleInput, IntentClassifier } from './model';
@@ -21,34 +21,24 @@ export interface ClassifyOptions {
   rankingSize?: number;
 }
 
-// Built lazily once per loaded model; the model itself stays plain, serializable data.
-const termIndexes = new WeakMap<IntentClassifier, TermIndex>();
-
-function termIndexOf(model: IntentClassifier): TermIndex {
-  let termIndex = termIndexes.get(model);
-  if (!termIndex) {
-    termIndex = indexTerms(model.features);
-    termIndexes.set(model, termIndex);
-  }
-  return termIndex;
-}
-
 async function calibratedProbabilities(
   model: IntentClassifier,
   texts: readonly string[],
   embed: EmbedTexts | undefined,
 ): Promise<Float64Array[]> {
   if (model.features.embeddingSize > 0 && !embed) {
-    throw new Error(`this model needs sentence embeddings from ${model.embeddingModel ?? 'its embedding model'}`);
+    throw new Error(
+      `this model needs sentence embeddings from ${model.embeddingModel ?? 'its embedding model'}`,
+    );
   }
-  const embeddings = model.features.embeddingSize > 0 && embed ? await embed([...texts]) : undefined;
-  const termIndex = termIndexOf(model);
+  const embeddings =
+    model.features.embeddingSize > 0 && embed ? await embed([...texts]) : undefined;
   return texts.map((text, i) => {
     const counts = termCounts(
       preprocess(text, model.language, { charNgramRange: model.charNgramRange }),
       model.features.config,
     );
-    const vector = vectorize(model.features, termIndex, counts, embeddings?.[i]);
+    const vector = vectorize(model.features, counts, embeddings?.[i]);
     const scores = scoreClasses(model.scorer, vector.indices, vector.values);
     return softmax(scores, model.calibration.temperature);
   });

@@ -33,6 +33,17 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
   return probabilities;
 }
 
+/**
+ * How sure the model is that a message is in scope at all. With an out-of-scope class it is the
+ * best intent's share against that class alone: on held-out data this separates out-of-scope
+ * messages far better than the best intent's probability, which the other intents also dilute.
+ */
+export function inScopeScore(bestConfidence: number, outOfScopeConfidence: number | null): number {
+  if (outOfScopeConfidence === null) return bestConfidence;
+  const total = bestConfidence + outOfScopeConfidence;
+  return total === 0 ? 0 : bestConfidence / total;
+}
+
 export interface DecisionContext {
   intents: readonly string[];
   outOfScopeIntent: string | null;
@@ -44,13 +55,13 @@ export interface DecisionContext {
 }
 
 /**
- * Fallback when the out-of-scope class wins or the best intent is below the threshold;
+ * Fallback when the message is not in scope enough (below the threshold, or the out-of-scope class wins);
  * clarify when the runner-up is within the ambiguity margin; handoff when the answer is a human.
  */
 export function decide(probabilities: Float64Array, context: DecisionContext): IntentDecision {
   const { intents, outOfScopeIntent, calibration } = context;
   const inScope: RankedIntent[] = [];
-  let outOfScopeConfidence = 0;
+  let outOfScopeConfidence: number | null = null;
   intents.forEach((intent, i) => {
     if (intent === outOfScopeIntent) outOfScopeConfidence = probabilities[i];
     else inScope.push({ intent, confidence: probabilities[i] });
@@ -59,7 +70,7 @@ export function decide(probabilities: Float64Array, context: DecisionContext): I
   const ranking = inScope.slice(0, context.rankingSize ?? 5);
   const [best, runnerUp] = inScope;
   const confidence = best?.confidence ?? 0;
-  if (!best || outOfScopeConfidence > confidence || confidence < calibration.threshold) {
+  if (!best || inScopeScore(confidence, outOfScopeConfidence) < calibration.threshold) {
     return { intent: null, confidence, ranking, decision: 'fallback', candidates: null };
   }
   if (runnerUp && confidence - runnerUp.confidence < calibration.ambiguityMargin) {

@@ -25,10 +25,28 @@ export const DEFAULT_ORDER_NUMBER_PATTERN = String.raw`#?\b[A-Z]{2,3}-?\d{4,10}\
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 const PHONE = /(?<![\w+])\+?\d[\d\s().-]{5,18}\d(?!\w)/g;
-const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '￥': 'CNY' };
+const CURRENCY_SYMBOL: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'CNY',
+  '￥': 'CNY',
+};
 const CURRENCY_WORD: Record<string, string> = {
-  usd: 'USD', dollar: 'USD', dollars: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', gbp: 'GBP',
-  pound: 'GBP', pounds: 'GBP', cny: 'CNY', rmb: 'CNY', yuan: 'CNY', '元': 'CNY', '块': 'CNY',
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  cny: 'CNY',
+  rmb: 'CNY',
+  yuan: 'CNY',
+  元: 'CNY',
+  块: 'CNY',
 };
 const AMOUNT = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?`;
 const MONEY_SYMBOL_FIRST = new RegExp(String.raw`([$€£¥￥])\s?(${AMOUNT})`, 'g');
@@ -38,19 +56,38 @@ const MONEY_WORD_AFTER = new RegExp(
 );
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const RELATIVE_DAYS: Record<string, number> = {
-  today: 0, tonight: 0, tomorrow: 1, yesterday: -1, 'day after tomorrow': 2,
-  '今天': 0, '明天': 1, '昨天': -1, '后天': 2,
+  today: 0,
+  tonight: 0,
+  tomorrow: 1,
+  yesterday: -1,
+  'day after tomorrow': 2,
+  今天: 0,
+  明天: 1,
+  昨天: -1,
+  后天: 2,
 };
-const RELATIVE_DATE = /\b(day after tomorrow|today|tonight|tomorrow|yesterday)\b|今天|明天|昨天|后天/gi;
+const RELATIVE_DATE =
+  /\b(day after tomorrow|today|tonight|tomorrow|yesterday)\b|今天|明天|昨天|后天/gi;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const DAY_MONTH = new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?:,?\s+(\d{4}))?`, 'gi');
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?:,?\s+(\d{4}))?`, 'gi');
+const DATE_SHAPE = /^\d{4}-\d{1,2}-\d{1,2}$/;
 const CHINESE_DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/g;
 
 function isoDate(year: number, month: number, day: number): string | null {
@@ -126,7 +163,8 @@ export function extractEntities(text: string, options: EntityOptions = {}): Enti
     ...[...matches(PHONE, text)]
       .filter((match) => {
         const digits = match[0].replace(/\D/g, '').length;
-        return digits >= 7 && digits <= 15;
+        // An impossible date such as 2025-02-30 is still a date, not a phone number.
+        return digits >= 7 && digits <= 15 && !DATE_SHAPE.test(match[0]);
       })
       .map((match) => ({
         type: 'phone' as const,

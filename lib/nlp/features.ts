@@ -69,8 +69,14 @@ export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<s
     }
   };
   // Digits only matter as a shape ("2 weeks", "$100"), not as values.
-  addWordNgrams('w:', text.tokens.map((word) => word.replace(DIGIT, '0')));
-  addWordNgrams('s:', text.stems.map((word) => word.replace(DIGIT, '0')));
+  addWordNgrams(
+    'w:',
+    text.tokens.map((word) => word.replace(DIGIT, '0')),
+  );
+  addWordNgrams(
+    's:',
+    text.stems.map((word) => word.replace(DIGIT, '0')),
+  );
   for (const gram of text.charNgrams) add(`c:${gram.replace(DIGIT, '0')}`);
   return counts;
 }
@@ -109,11 +115,17 @@ export function restoreFeatureSpace(
   return { config, terms, idf, blocks, embeddingSize };
 }
 
-/** Column lookup built once per model; kept out of FeatureSpace so the space stays plain data. */
+/** Column of each term; built once per feature space, which itself stays plain, serializable data. */
 export type TermIndex = Map<string, number>;
+const termIndexes = new WeakMap<FeatureSpace, TermIndex>();
 
-export function indexTerms(space: FeatureSpace): TermIndex {
-  return new Map(space.terms.map((term, column) => [term, column]));
+export function termIndexOf(space: FeatureSpace): TermIndex {
+  let termIndex = termIndexes.get(space);
+  if (!termIndex) {
+    termIndex = new Map(space.terms.map((term, column) => [term, column]));
+    termIndexes.set(space, termIndex);
+  }
+  return termIndex;
 }
 
 function normalizeBlock(values: Float32Array, from: number, to: number, weight: number): void {
@@ -130,10 +142,10 @@ function normalizeBlock(values: Float32Array, from: number, to: number, weight: 
  */
 export function vectorize(
   space: FeatureSpace,
-  termIndex: TermIndex,
   counts: Map<string, number>,
   embedding?: Float32Array,
 ): SparseVector {
+  const termIndex = termIndexOf(space);
   const entries: Array<[number, number]> = [];
   for (const [term, count] of counts) {
     const column = termIndex.get(term);
@@ -154,7 +166,9 @@ export function vectorize(
   normalizeBlock(values, charEnd, entries.length, space.config.wordWeight);
   if (embedding && embeddingSize > 0) {
     if (embedding.length !== embeddingSize) {
-      throw new Error(`embedding has ${embedding.length} dimensions, the model expects ${embeddingSize}`);
+      throw new Error(
+        `embedding has ${embedding.length} dimensions, the model expects ${embeddingSize}`,
+      );
     }
     for (let i = 0; i < embeddingSize; i++) {
       indices[entries.length + i] = space.terms.length + i;

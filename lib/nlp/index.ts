@@ -11,7 +11,12 @@ export {
 } from './train';
 export { trainInWorker, type WorkerTrainingOptions } from './train-in-worker';
 export { classify, evaluate, Classification, type ClassifyOptions } from './classify';
-export { extractEntities, Entity, DEFAULT_ORDER_NUMBER_PATTERN, type EntityOptions } from './entities';
+export {
+  extractEntities,
+  Entity,
+  DEFAULT_ORDER_NUMBER_PATTERN,
+  type EntityOptions,
+} from './entities';
 export { serialize, deserialize } from './serialize';
 export { TrainingMetrics } from './metrics';
 export { BotDecision, IntentDecision, RankedIntent } from './decide';

@@ -31,5 +31,8 @@ export interface IntentClassifier {
 }
 
 /** One labelled message: a training example, or a test case in evaluation. */
-export const TrainingExampleInput = z.object({ text: z.string().min(1), intent: z.string().min(1) });
+export const TrainingExampleInput = z.object({
+  text: z.string().min(1),
+  intent: z.string().min(1),
+});
 export type TrainingExampleInput = z.infer<typeof TrainingExampleInput>;

@@ -13,4 +13,3 @@ declare module 'natural/lib/natural/util/stopwords_zh.js' {
   const stopwords: { words: string[] };
   export default stopwords;
 }
-

@@ -32,12 +32,13 @@ export const DEFAULT_CHAR_NGRAM_RANGE: Record<Language, readonly [number, number
 
 /** Words that carry intent even though generic stopword lists drop them. */
 export const KEPT_WORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set([
-    'not', 'no', 'nor', 'never', 'cannot', 'without', 'against', 'cancel', 'refund', 'again',
-    'how', 'what', 'why', 'where', 'when', 'which', 'who', 'before', 'after', 'more', 'still',
-    'too', 'only', 'up', 'out', 'off', 'can', 'should', 'could', 'would', 'get', 'got', 'same',
-    'over', 'under', 'few', 'much', 'many', 'take', 'make',
-  ]),
+  en: new Set(
+    (
+      'not no nor never cannot without against cancel refund again how what why where when which ' +
+      'who before after more still too only up out off can should could would get got same over ' +
+      'under few much many take make'
+    ).split(' '),
+  ),
   zh: new Set(['不', '没', '别', '无', '未', '多', '几', '哪', '谁', '什', '么', '取消', '退款']),
 };
 
@@ -62,8 +63,16 @@ const CURRENCY_OR_PERCENT = /([$€£¥%])/g;
 const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]/gu;
 const ENGLISH_CONTRACTION = /\b(won|can|shan|ain)'t\b|n't\b|'(re|m|ll|ve|d|s)\b/g;
 const EXPANDED: Record<string, string> = {
-  won: 'will not', can: 'can not', shan: 'shall not', ain: 'is not',
-  re: ' are', m: ' am', ll: ' will', ve: ' have', d: ' would', s: '',
+  won: 'will not',
+  can: 'can not',
+  shan: 'shall not',
+  ain: 'is not',
+  re: ' are',
+  m: ' am',
+  ll: ' will',
+  ve: ' have',
+  d: ' would',
+  s: '',
 };
 const expandContraction = (_match: string, irregular?: string, suffix?: string) =>
   irregular ? EXPANDED[irregular] : suffix !== undefined ? EXPANDED[suffix] : ' not';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeatureConfig, restoreFeatureSpace } from './features';
+import { FeatureConfig, restoreFeatureSpace, termIndexOf } from './features';
 import { Calibration, type IntentClassifier } from './model';
 import { Language } from './preprocess';
 
@@ -87,12 +87,20 @@ export function deserialize(bytes: Uint8Array): IntentClassifier {
   const idf = readFloats(header.terms.length);
   const weights = readFloats(columns * classes);
   const bias = readFloats(classes);
+  const features = restoreFeatureSpace(
+    header.featureConfig,
+    header.terms,
+    idf,
+    header.embeddingSize,
+  );
+  // Built now, while loading, so the first message after a model swap does not wait for it.
+  termIndexOf(features);
   return {
     language: header.language,
     intents: header.intents,
     outOfScopeIntent: header.outOfScopeIntent,
     charNgramRange: header.charNgramRange,
-    features: restoreFeatureSpace(header.featureConfig, header.terms, idf, header.embeddingSize),
+    features,
     scorer: { classes, columns, weights, bias },
     calibration: header.calibration,
     embeddingModel: header.embeddingModel,

@@ -12,5 +12,8 @@ for (const c of job.classes) {
     job.settings,
     job.initialDuals?.subarray(c * n, (c + 1) * n),
   );
-  parentPort?.postMessage({ c, ...result }, [result.weights.buffer as ArrayBuffer, result.duals.buffer as ArrayBuffer]);
+  parentPort?.postMessage({ c, ...result }, [
+    result.weights.buffer as ArrayBuffer,
+    result.duals.buffer as ArrayBuffer,
+  ]);
 }

@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import { TrainingMetrics } from './metrics';
 import type { TrainingExampleInput } from './model';
@@ -14,7 +13,11 @@ import { startTypeScriptWorker } from './typescript-worker';
 
 export const TrainingJobMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: TrainingProgress }),
-  z.object({ type: z.literal('done'), artifact: z.instanceof(Uint8Array), metrics: TrainingMetrics }),
+  z.object({
+    type: z.literal('done'),
+    artifact: z.instanceof(Uint8Array),
+    metrics: TrainingMetrics,
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type TrainingJobMessage = z.infer<typeof TrainingJobMessage>;
@@ -45,7 +48,11 @@ export async function trainInWorker(
     embeddings = { texts, vectors: await embed(texts) };
     signal?.throwIfAborted();
   }
-  const worker = startTypeScriptWorker(new URL('./train-worker.ts', import.meta.url), { examples, settings, embeddings });
+  const worker = startTypeScriptWorker(new URL('./train-worker.ts', import.meta.url), {
+    examples,
+    settings,
+    embeddings,
+  });
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -60,12 +67,12 @@ export async function trainInWorker(
     };
     signal?.addEventListener('abort', abort, { once: true });
     worker.on('message', (raw: unknown) => {
+      if (settled) return;
       const message = TrainingJobMessage.parse(raw);
       if (message.type === 'progress') {
         const { progress, message: line, phase } = message.progress;
         onProgress?.(progress, line, phase);
-      }
-      else if (message.type === 'error') finish(() => reject(new Error(message.message)));
+      } else if (message.type === 'error') finish(() => reject(new Error(message.message)));
       else {
         const { artifact, metrics } = message;
         finish(() => resolve({ model: deserialize(artifact), metrics, artifact }));

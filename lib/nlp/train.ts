@@ -1,23 +1,20 @@
 import { z } from 'zod';
 import {
+  DEFAULT_REJECTION_BUDGET,
   fitTemperature,
   outcomes,
   pickAmbiguityMargin,
   pickThreshold,
-  type HeldOutScores,
 } from './calibration';
 import { softmax } from './decide';
 import {
   buildFeatureSpace,
   columnCount,
   DEFAULT_FEATURE_CONFIG,
-  indexTerms,
   termCounts,
   toSparseRows,
   vectorize,
-  type FeatureConfig,
   type FeatureSpace,
-  type TermIndex,
 } from './features';
 import {
   DEFAULT_SVM_SETTINGS,
@@ -56,6 +53,8 @@ export const TrainingSettings = z.object({
   embeddingModel: z.string().nullable().default(null),
   /** SVM regularization; larger fits the training examples more closely. */
   C: z.number().positive().default(DEFAULT_SVM_SETTINGS.C),
+  /** Share of right answers the out-of-scope threshold may turn into fallbacks. */
+  rejectionBudget: z.number().min(0).max(1).default(DEFAULT_REJECTION_BUDGET),
   /** Threads for the one-vs-rest fits; the model is the same for any number. */
   threads: z.number().int().min(1).optional(),
 });
@@ -80,10 +79,89 @@ const FOLDS = 5;
 
 interface FittedScorer {
   space: FeatureSpace;
-  termIndex: TermIndex;
   scorer: LinearScorer;
   /** Dual variables per class over all training examples (zero for those not learned from). */
   duals: Float64Array;
+}
+
+/** The examples read once: term counts (and embeddings) of training then validation examples. */
+interface PreparedExamples {
+  all: TrainingExampleInput[];
+  trainingCount: number;
+  counts: Array<Map<string, number>>;
+  embeddings?: Float32Array[];
+  intents: string[];
+  /** Class of each training example. */
+  labels: Int32Array;
+}
+
+interface FitRequest {
+  members: readonly number[];
+  phase: TrainingPhase;
+  /** Progress at the start and the end of this fit. */
+  from: number;
+  to: number;
+  warmStart?: FittedScorer;
+}
+
+async function fitScorer(
+  prepared: PreparedExamples,
+  settings: z.output<typeof TrainingSettings>,
+  request: FitRequest,
+  report: (phase: TrainingPhase, progress: number, message: string) => void,
+  signal?: AbortSignal,
+): Promise<FittedScorer> {
+  const { members, warmStart } = request;
+  const classes = prepared.intents.length;
+  const n = prepared.trainingCount;
+  const embeddingSize = prepared.embeddings?.[0]?.length ?? 0;
+  const config = DEFAULT_FEATURE_CONFIG;
+  const space = buildFeatureSpace(
+    members.map((i) => prepared.counts[i]),
+    config,
+    embeddingSize,
+  );
+  const rows = toSparseRows(
+    members.map((i) => vectorize(space, prepared.counts[i], prepared.embeddings?.[i])),
+    columnCount(space),
+  );
+  // Duals are kept per class over all training examples, so a later fit can start from them.
+  const memberDuals = (duals: Float64Array) =>
+    Float64Array.from({ length: classes * members.length }, (_, k) => {
+      const c = Math.floor(k / members.length);
+      return duals[c * n + members[k % members.length]];
+    });
+  const { scorer, duals } = await trainOneVsRestSvm(
+    rows,
+    Int32Array.from(members, (i) => prepared.labels[i]),
+    classes,
+    {
+      ...DEFAULT_SVM_SETTINGS,
+      C: settings.C,
+      seed: settings.seed,
+      threads: settings.threads ?? defaultTrainingThreads(),
+      signal,
+      initialDuals: warmStart && memberDuals(warmStart.duals),
+      onClassTrained: (done) =>
+        report(
+          request.phase,
+          request.from + ((request.to - request.from) * done) / classes,
+          `trained ${done} of ${classes} intents`,
+        ),
+    },
+  );
+  const dualsOfAll = new Float64Array(classes * n);
+  for (let c = 0; c < classes; c++) {
+    members.forEach((i, k) => {
+      dualsOfAll[c * n + i] = duals[c * members.length + k];
+    });
+  }
+  return { space, scorer, duals: dualsOfAll };
+}
+
+function scoreExample(prepared: PreparedExamples, fitted: FittedScorer, i: number): Float64Array {
+  const vector = vectorize(fitted.space, prepared.counts[i], prepared.embeddings?.[i]);
+  return scoreClasses(fitted.scorer, vector.indices, vector.values);
 }
 
 /**
@@ -102,6 +180,7 @@ export async function train(
     validation: options.validation,
     embeddingModel: options.embeddingModel,
     C: options.C,
+    rejectionBudget: options.rejectionBudget,
     threads: options.threads,
   });
   const training = z.array(TrainingExampleInput).parse(examples);
@@ -111,158 +190,117 @@ export async function train(
     onProgress?.(progress, message, phase);
   signal?.throwIfAborted();
 
-  const oos = settings.outOfScopeIntent;
   const intents = [...new Set(training.map((example) => example.intent))].sort();
   if (intents.length < 2) throw new Error('training needs at least two intents');
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
-  const outOfScopeIntent = classOf.has(oos) ? oos : null;
+  const outOfScopeIntent = classOf.has(settings.outOfScopeIntent)
+    ? settings.outOfScopeIntent
+    : null;
 
   report('preparing', 0, `reading ${training.length + validation.length} examples`);
   const charNgramRange = DEFAULT_CHAR_NGRAM_RANGE[settings.language];
-  const config: FeatureConfig = DEFAULT_FEATURE_CONFIG;
   const all = [...training, ...validation];
-  const counts = all.map((example) =>
-    termCounts(preprocess(example.text, settings.language, { charNgramRange }), config),
-  );
-  const embeddings = embed ? await embed(all.map((example) => example.text)) : undefined;
-  const embeddingSize = embeddings?.[0]?.length ?? 0;
+  const prepared: PreparedExamples = {
+    all,
+    trainingCount: training.length,
+    counts: all.map((example) =>
+      termCounts(
+        preprocess(example.text, settings.language, { charNgramRange }),
+        DEFAULT_FEATURE_CONFIG,
+      ),
+    ),
+    embeddings: embed ? await embed(all.map((example) => example.text)) : undefined,
+    intents,
+    labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
+  };
   signal?.throwIfAborted();
-  const labels = Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1);
+  const fit = (request: FitRequest) => fitScorer(prepared, settings, request, report, signal);
+  const everyExample = training.map((_, i) => i);
 
-  const fit = async (
-    members: readonly number[],
-    phase: TrainingPhase,
-    from: number,
-    to: number,
-    warmStart?: FittedScorer,
-  ): Promise<FittedScorer> => {
-    const space = buildFeatureSpace(
-      members.map((i) => counts[i]),
-      config,
-      embeddingSize,
-    );
-    const termIndex = indexTerms(space);
-    const rows = toSparseRows(
-      members.map((i) => vectorize(space, termIndex, counts[i], embeddings?.[i])),
-      columnCount(space),
-    );
-    const classes = intents.length;
-    const n = training.length;
-    const { scorer, duals } = await trainOneVsRestSvm(
-      rows,
-      Int32Array.from(members, (i) => labels[i]),
-      classes,
-      {
-        ...DEFAULT_SVM_SETTINGS,
-        C: settings.C,
-        seed: settings.seed,
-        threads: settings.threads ?? defaultTrainingThreads(),
-        signal,
-        initialDuals:
-          warmStart &&
-          Float64Array.from({ length: classes * members.length }, (_, k) => {
-            const c = Math.floor(k / members.length);
-            return warmStart.duals[c * n + members[k % members.length]];
-          }),
-        onClassTrained: (done) =>
-          report(
-            phase,
-            from + ((to - from) * done) / intents.length,
-            `trained ${done} of ${intents.length} intents`,
-          ),
-      },
-    );
-    const dualsOfAll = new Float64Array(classes * n);
-    for (let c = 0; c < classes; c++) {
-      members.forEach((i, k) => {
-        dualsOfAll[c * n + i] = duals[c * members.length + k];
-      });
-    }
-    return { space, termIndex, scorer, duals: dualsOfAll };
-  };
-  const scoreOf = (fitted: FittedScorer, i: number) => {
-    const vector = vectorize(fitted.space, fitted.termIndex, counts[i], embeddings?.[i]);
-    return scoreClasses(fitted.scorer, vector.indices, vector.values);
-  };
-  const expectedOf = (intent: string) => classOf.get(intent) ?? -1;
-
-  let evaluation: TrainingMetrics['evaluation'];
+  // Held-out scores: from the validation set, else from models that did not see the example.
+  let evaluation: TrainingMetrics['evaluation'] = 'validation';
   let folds = 1;
   const heldOutIndices: number[] = [];
-  const heldOut: HeldOutScores = { scores: [], expected: new Int32Array(0) };
+  const heldOutScores: Float64Array[] = [];
   let final: FittedScorer | undefined;
-  // Refitting on all examples starts from the held-out fit's solution, which is nearly right.
   let warmStart: FittedScorer | undefined;
-  const everyExample = training.map((_, i) => i);
-  // Where the progress bar stands once held-out scores exist.
   let scored = 0.9;
   if (validation.length > 0) {
-    evaluation = 'validation';
     report('training', 0.05, 'training on all examples');
-    const fitted = await fit(everyExample, 'training', 0.05, scored);
-    validation.forEach((_, v) => {
-      const i = training.length + v;
+    final = await fit({ members: everyExample, phase: 'training', from: 0.05, to: scored });
+    for (let i = training.length; i < all.length; i++) {
       heldOutIndices.push(i);
-      heldOut.scores.push(scoreOf(fitted, i));
-    });
-    final = fitted;
+      heldOutScores.push(scoreExample(prepared, final, i));
+    }
   } else {
     const smallestIntent = Math.min(
       ...intents.map((intent) => training.filter((e) => e.intent === intent).length),
     );
+    evaluation = smallestIntent < SMALL_INTENT_SIZE ? 'k-fold' : 'holdout';
+    folds = evaluation === 'k-fold' ? FOLDS : 1;
+    scored = evaluation === 'k-fold' ? 0.65 : 0.45;
     const assignment = assignFolds(
       training.map((example) => example.intent),
       FOLDS,
       settings.seed,
     );
-    evaluation = smallestIntent < SMALL_INTENT_SIZE ? 'k-fold' : 'holdout';
-    folds = evaluation === 'k-fold' ? FOLDS : 1;
-    scored = evaluation === 'k-fold' ? 0.65 : 0.45;
+    const share = (scored - 0.05) / folds;
     for (let fold = 0; fold < folds; fold++) {
-      const from = 0.05 + ((scored - 0.05) * fold) / folds;
+      const from = 0.05 + share * fold;
       report('evaluating', from, `evaluating on held-out fold ${fold + 1} of ${folds}`);
-      const learn: number[] = [];
-      const hold: number[] = [];
-      assignment.forEach((assigned, i) => (assigned === fold ? hold : learn).push(i));
+      const hold = everyExample.filter((i) => assignment[i] === fold);
       if (hold.length === 0) continue;
-      const fitted = await fit(learn, 'evaluating', from, from + (scored - 0.05) / folds);
+      const learn = everyExample.filter((i) => assignment[i] !== fold);
+      const fitted = await fit({ members: learn, phase: 'evaluating', from, to: from + share });
+      // The final fit starts from this solution, which is nearly right for all examples.
       warmStart ??= fitted;
       for (const i of hold) {
         heldOutIndices.push(i);
-        heldOut.scores.push(scoreOf(fitted, i));
+        heldOutScores.push(scoreExample(prepared, fitted, i));
       }
     }
   }
-  heldOut.expected = Int32Array.from(heldOutIndices, (i) => expectedOf(all[i].intent));
 
   report('calibrating', scored, 'calibrating confidence, threshold and ambiguity margin');
-  const temperature = heldOut.scores.length > 0 ? fitTemperature(heldOut) : 1;
-  const probabilities = heldOut.scores.map((scores) => softmax(scores, temperature));
-  const heldOutOutcomes = outcomes(
+  const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
+  const temperature =
+    heldOutScores.length > 0 ? fitTemperature({ scores: heldOutScores, expected }) : 1;
+  const probabilities = heldOutScores.map((scores) => softmax(scores, temperature));
+  const heldOut = outcomes(
     probabilities,
-    heldOut.expected,
-    outOfScopeIntent === null ? -1 : expectedOf(outOfScopeIntent),
+    expected,
+    outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1),
   );
-  const threshold = pickThreshold(heldOutOutcomes);
-  const ambiguityMargin = pickAmbiguityMargin(heldOutOutcomes, threshold);
-  const calibration = { temperature, threshold, ambiguityMargin };
-
-  const evaluated = evaluateProbabilities(
-    probabilities,
-    heldOutIndices.map((i) => all[i]),
-    { intents, outOfScopeIntent, calibration },
+  const threshold = pickThreshold(heldOut, settings.rejectionBudget);
+  const calibration = {
+    temperature,
+    threshold,
+    ambiguityMargin: pickAmbiguityMargin(heldOut, threshold),
+  };
+  const metrics = summarize(
+    evaluateProbabilities(
+      probabilities,
+      heldOutIndices.map((i) => all[i]),
+      { intents, outOfScopeIntent, calibration },
+    ),
+    {
+      evaluation,
+      folds,
+      exampleCount: training.length,
+      outOfScopeIntent: settings.outOfScopeIntent,
+      ...calibration,
+    },
   );
-  const metrics = summarize(evaluated, {
-    evaluation,
-    folds,
-    exampleCount: training.length,
-    outOfScopeIntent: oos,
-    ...calibration,
-  });
 
   if (!final) {
     report('training', scored, 'training on all examples');
-    final = await fit(everyExample, 'training', scored, 0.99, warmStart);
+    final = await fit({
+      members: everyExample,
+      phase: 'training',
+      from: scored,
+      to: 0.99,
+      warmStart,
+    });
   }
   report('done', 1, 'model ready');
   return {

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 
-const TsxPackage = { exports: { './esm/api': { import: { default: '' } } } };
+const TsxPackage = z.object({
+  exports: z.object({ './esm/api': z.object({ import: z.object({ default: z.string() }) }) }),
+});
 
 /** The ESM build of tsx's API (its CommonJS build cannot register hooks inside a worker). */
 function tsxApiUrl(): string {
   const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(packageJson, 'utf8')) as typeof TsxPackage;
+  const { exports } = TsxPackage.parse(JSON.parse(readFileSync(packageJson, 'utf8')));
   return new URL(exports['./esm/api'].import.default, `file://${packageJson}`).href;
 }
 

@@ -236,7 +236,7 @@ export const IdentifyRequestSchema = z.object({
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequestSchema>;
 
-export interface VisitorRequests {
+export type VisitorRequests = {
   'conversation:resume': [VisitorResumeRequest, VisitorResumeResult];
   'message:send': [
     VisitorSendRequest,
@@ -247,7 +247,7 @@ export interface VisitorRequests {
   'conversation:handoff': [Record<never, never>, { conversation: VisitorConversation; agentsOnline: boolean }];
   'contact:leave': [LeaveContactRequest, { conversation: VisitorConversation }];
   'visitor:identify': [IdentifyRequest, { verified: boolean; visitorId: string; token: string }];
-}
+};
 
 export const TypingNoticeSchema = z.object({
   conversationId: z.string(),
@@ -320,7 +320,7 @@ export type AgentTypingRequest = z.infer<typeof AgentTypingRequestSchema>;
 export const PresenceRequestSchema = z.object({ status: z.enum(['online', 'away']) });
 export type PresenceRequest = z.infer<typeof PresenceRequestSchema>;
 
-export interface AgentRequests {
+export type AgentRequests = {
   'conversation:list': [
     ConversationListRequest,
     { conversations: AgentConversation[]; nextCursor: string | null },
@@ -347,7 +347,7 @@ export interface AgentRequests {
   'review:list': [Record<never, never>, { groups: ReviewGroup[]; total: number }];
   'review:label': [LabelMessageRequest, LabelledMessages];
   'review:dismiss': [DismissReviewRequest, { messageIds: string[] }];
-}
+};
 
 export interface AgentNotices {
   /** Every message of a joined conversation, private notes included. */
@@ -380,8 +380,13 @@ export type HostCommand = z.infer<typeof HostCommandSchema>;
 
 export const LauncherAppearanceSchema = z.object({
   color: z.string(),
+  /** Black or white, whichever reads on `color`. */
+  textColor: z.string(),
   text: z.string(),
+  /** Accessible name of the launcher button. */
   label: z.string(),
+  /** Accessible name of the chat iframe. */
+  title: z.string(),
   position: z.enum(['right', 'left']),
 });
 export type LauncherAppearance = z.infer<typeof LauncherAppearanceSchema>;

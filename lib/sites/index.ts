@@ -10,3 +10,4 @@ export { embedSnippet } from './embed-snippet';
 export { requireWorkspaceSite, assertAdmin, type Admin } from './workspace-site';
 export { testMessage, type MessageTest } from './test-message';
 export { previewKnowledgeAnswer } from './preview-knowledge-answer';
+export { listSiteArticles, getSiteArticle, type ArticleStatus } from './list-site-articles';

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { NotFoundError } from './errors';
-import { MODEL_ACTIVATED_CHANNEL } from './live-classifier';
+import { MODEL_ACTIVATED_CHANNEL, reloadLiveClassifier } from './live-classifier';
 
 /**
  * Makes a trained version the site's live model, on every node: the change commits with a Postgres
@@ -33,4 +33,6 @@ export async function activateModelVersion(input: {
     });
     await tx.$executeRaw`select pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${input.siteId})`;
   });
+  // Other nodes swap on the notification; this one swaps before returning, so its next reply uses it.
+  await reloadLiveClassifier(input.siteId);
 }

@@ -5,7 +5,10 @@ import { abortLocalTrainingRun } from './start-training-run';
  * Cancels a queued or running training run of the site. The node running it stops at its next
  * progress report (at once when it is this node). Returns false when the run had already finished.
  */
-export async function cancelTrainingRun(input: { siteId: string; runId: string }): Promise<boolean> {
+export async function cancelTrainingRun(input: {
+  siteId: string;
+  runId: string;
+}): Promise<boolean> {
   const { count } = await db().trainingRun.updateMany({
     where: { id: input.runId, siteId: input.siteId, status: { in: ['queued', 'running'] } },
     data: { status: 'cancelled', finishedAt: new Date() },

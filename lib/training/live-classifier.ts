@@ -50,7 +50,8 @@ async function loadActiveModel(siteId: string): Promise<LiveModel | null> {
   };
 }
 
-async function reload(siteId: string): Promise<void> {
+/** Loads the site's active version and swaps it in; the node that activated it waits for this. */
+export async function reloadLiveClassifier(siteId: string): Promise<void> {
   if (!live.bySite.has(siteId)) return; // never asked for here: load lazily when it is
   const next = loadActiveModel(siteId);
   await next.then(
@@ -70,7 +71,8 @@ function listenForActivations(): Promise<pg.Client> {
     client.on('error', forget);
     client.on('end', forget);
     client.on('notification', (message) => {
-      if (message.channel === MODEL_ACTIVATED_CHANNEL && message.payload) void reload(message.payload);
+      if (message.channel === MODEL_ACTIVATED_CHANNEL && message.payload)
+        void reloadLiveClassifier(message.payload);
     });
     await client.connect();
     await client.query(`listen ${MODEL_ACTIVATED_CHANNEL}`);

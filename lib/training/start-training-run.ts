@@ -10,8 +10,9 @@ const HEARTBEAT_MS = 10_000;
 const TRAINING_SEED = 42;
 
 /** Training jobs running in this process, so a cancel reaches the worker at once. */
-const running = ((globalThis as { hearthTrainingJobs?: Map<string, AbortController> }).hearthTrainingJobs ??=
-  new Map());
+const running = ((
+  globalThis as { hearthTrainingJobs?: Map<string, AbortController> }
+).hearthTrainingJobs ??= new Map());
 
 /**
  * Starts training a new model version for a site from its intents and examples. Returns at once with
@@ -34,7 +35,11 @@ export async function startTrainingRun(input: {
         status: { in: ['queued', 'running'] },
         updatedAt: { lt: new Date(Date.now() - INTERRUPTED_AFTER_MS) },
       },
-      data: { status: 'failed', error: 'Interrupted: the server stopped during training', finishedAt: new Date() },
+      data: {
+        status: 'failed',
+        error: 'Interrupted: the server stopped during training',
+        finishedAt: new Date(),
+      },
     });
     const active = await tx.trainingRun.findFirst({
       where: { siteId: input.siteId, status: { in: ['queued', 'running'] } },
@@ -63,11 +68,15 @@ async function trainJob(
   const log: string[] = ['Queued'];
   const startedAt = Date.now();
   const heartbeat = setInterval(() => void writeProgress(runId, undefined, log), HEARTBEAT_MS);
-  const note = (line: string) => log.push(`${((Date.now() - startedAt) / 1000).toFixed(1)}s ${line}`);
+  const note = (line: string) =>
+    log.push(`${((Date.now() - startedAt) / 1000).toFixed(1)}s ${line}`);
   try {
     const site = await db().site.findUniqueOrThrow({
       where: { id: input.siteId },
-      select: { language: true, intents: { select: { name: true, examples: { select: { text: true } } } } },
+      select: {
+        language: true,
+        intents: { select: { name: true, examples: { select: { text: true } } } },
+      },
     });
     const examples: TrainingExampleInput[] = site.intents.flatMap((intent) =>
       intent.examples.map((example) => ({ text: example.text, intent: intent.name })),
@@ -120,7 +129,11 @@ async function trainJob(
       return created;
     });
     if (input.activateWhenDone) {
-      await activateModelVersion({ siteId: input.siteId, versionId: version.id, actorId: input.actorId });
+      await activateModelVersion({
+        siteId: input.siteId,
+        versionId: version.id,
+        actorId: input.actorId,
+      });
     }
   } catch (error) {
     const cancelled = signal.aborted || error instanceof TrainingCancelledError;
@@ -142,7 +155,11 @@ async function trainJob(
 }
 
 /** Writes progress unless the run was cancelled meanwhile (perhaps from another node): then stop it. */
-async function writeProgress(runId: string, progress: number | undefined, log: string[]): Promise<void> {
+async function writeProgress(
+  runId: string,
+  progress: number | undefined,
+  log: string[],
+): Promise<void> {
   const { count } = await db().trainingRun.updateMany({
     where: { id: runId, status: { in: ['queued', 'running'] } },
     data: { progress, log },

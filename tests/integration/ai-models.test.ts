@@ -1,18 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embed, generate, GenerationPool, modelStatus, stopModels, type GenerationResult } from '@/lib/ai';
+import {
+  embed,
+  generate,
+  GenerationPool,
+  isModelInstalled,
+  modelStatus,
+  stopModels,
+  type GenerationResult,
+} from '@/lib/ai';
 import {
   buildModelFixtures,
   ENDLESS_GENERATION_FIXTURE,
   FIXTURE_ANSWER,
   FIXTURE_MODELS_DIR,
   GENERATION_FIXTURE,
-  useFixtureModels,
+  configureFixtureModels,
 } from '../fixtures/models';
 
-useFixtureModels();
+configureFixtureModels();
 
 const question = [{ role: 'user' as const, content: 'How long does shipping take?' }];
 
@@ -30,7 +41,11 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 describe('sentence embeddings', () => {
   it('load from the local models folder and put related texts close together', async () => {
-    const vectors = await embed(['where is my package', 'parcel tracking link', 'dishwasher safe mugs']);
+    const vectors = await embed([
+      'where is my package',
+      'parcel tracking link',
+      'dishwasher safe mugs',
+    ]);
     expect(vectors).toHaveLength(3);
     const [question, related, unrelated] = vectors!;
     expect(dot(question, question)).toBeCloseTo(1, 4);
@@ -137,7 +152,7 @@ describe('the generation pool', () => {
     const turnedAway = await pool.generate({ messages: question });
     expect(turnedAway.outcome).toBe('busy');
     expect(performance.now() - started).toBeLessThan(50);
-    expect(pool.load()).toEqual({ running: 1, queued: 1 });
+    expect(pool.occupancy()).toEqual({ running: 1, queued: 1 });
     stop.abort();
     const results: GenerationResult[] = await Promise.all([running, queued]);
     expect(results.map((result) => result.outcome)).toEqual(['cancelled', 'cancelled']);
@@ -176,5 +191,48 @@ describe('a model that cannot load', () => {
     expect((await broken.generate({ messages: question })).outcome).toBe('unavailable');
     await broken.close();
     await rm(modelsDir, { recursive: true, force: true });
+  });
+});
+
+describe('a model that is not installed yet', () => {
+  it('is downloaded into the models folder when downloads are allowed, reporting progress', async () => {
+    // A stand-in for the Hugging Face hub, serving the fixture's files.
+    const hub = createServer((request, response) => {
+      const match = /^\/(.+?)\/resolve\/main\/(.+)$/.exec(decodeURIComponent(request.url ?? ''));
+      const file = match && path.join(FIXTURE_MODELS_DIR, match[1], match[2]);
+      if (!file || !existsSync(file)) return void response.writeHead(404).end();
+      const content = readFileSync(file);
+      response.writeHead(200, { 'content-length': content.length }).end(content);
+    });
+    await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+    const modelsDir = path.join(os.tmpdir(), `hearth-downloaded-models-${process.pid}`);
+    const progress: number[] = [];
+    const pool = new GenerationPool({
+      model: GENERATION_FIXTURE,
+      source: {
+        modelsDir,
+        allowRemote: true,
+        remoteHost: `http://127.0.0.1:${(hub.address() as AddressInfo).port}/`,
+      },
+      installed: false,
+      workers: 1,
+      queueLimit: 1,
+      timeoutMs: 10_000,
+      maxTokens: 20,
+      onProgress: (info) => {
+        if (info.status === 'progress_total') progress.push(info.progress);
+      },
+    });
+    try {
+      expect(isModelInstalled(modelsDir, GENERATION_FIXTURE)).toBe(false);
+      expect(await pool.ready()).toBe(true);
+      expect(progress.at(-1)).toBe(100);
+      expect(isModelInstalled(modelsDir, GENERATION_FIXTURE)).toBe(true);
+      expect((await pool.generate({ messages: question })).text.trim()).toBe(FIXTURE_ANSWER);
+    } finally {
+      await pool.close();
+      hub.close();
+      await rm(modelsDir, { recursive: true, force: true });
+    }
   });
 });

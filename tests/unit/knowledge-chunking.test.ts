@@ -10,7 +10,9 @@ describe('markdown to plain text', () => {
       markdownToPlainText(
         '## Costs\n**Express** shipping costs _$12_. See [our rates](https://x.example/rates).\n\n- Free over $50\n- `EXPRESS` code <script>alert(1)</script>',
       ),
-    ).toBe('Costs. Express shipping costs $12. See our rates. Free over $50. EXPRESS code alert(1).');
+    ).toBe(
+      'Costs. Express shipping costs $12. See our rates. Free over $50. EXPRESS code alert(1).',
+    );
   });
 });
 
@@ -43,7 +45,9 @@ describe('chunking an article', () => {
   it('hashes what the indexes see: same text, same hash; a new title changes every chunk', () => {
     const again = chunkArticle({ ...article });
     const renamed = chunkArticle({ ...article, title: 'Delivery' });
-    expect(again.map((chunk) => chunk.contentHash)).toEqual(chunkArticle(article).map((chunk) => chunk.contentHash));
+    expect(again.map((chunk) => chunk.contentHash)).toEqual(
+      chunkArticle(article).map((chunk) => chunk.contentHash),
+    );
     renamed.forEach((chunk, i) => expect(chunk.contentHash).not.toBe(again[i].contentHash));
     expect(articleHash(article)).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -66,7 +70,9 @@ describe('BM25 scores', () => {
 
   it('count words no document contains against the match, so off-topic questions score low', () => {
     const onTopic = index.scores(retrievalTerms('do gift cards expire', 'en'))[2];
-    const offTopic = index.scores(retrievalTerms('do gift cards work for bicycles and scooters', 'en'))[2];
+    const offTopic = index.scores(
+      retrievalTerms('do gift cards work for bicycles and scooters', 'en'),
+    )[2];
     expect(onTopic).toBeGreaterThan(0.9);
     expect(offTopic).toBeLessThan(onTopic / 2);
   });

@@ -1,3 +1,4 @@
+import { modelStatus } from '@/lib/ai';
 import { db } from '@/lib/db';
 import { realtimeStatus } from '@/lib/realtime';
 
@@ -5,7 +6,13 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
   const database = await checkDatabase();
-  const body = { status: database.ok ? 'ok' : 'unavailable', database, realtime: realtimeStatus() };
+  const body = {
+    status: database.ok ? 'ok' : 'unavailable',
+    database,
+    realtime: realtimeStatus(),
+    // A model that is off is not a failure: the bot falls back, and each entry says how to turn it on.
+    models: modelStatus(),
+  };
   return Response.json(body, { status: database.ok ? 200 : 503 });
 }
 

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { ProgressInfo } from '@huggingface/transformers';
+// Shared with the training worker: how a worker thread runs TypeScript (tsx) on Node 20.
+import { startTypeScriptWorker } from '@/lib/nlp/typescript-worker';
 import { modelKey, type ModelSource } from '../model-files';
 import type { ModelChoice } from '../schemas';
 import type { ChatMessage, GenerateCommand, WorkerEvent, WorkerSetup } from './protocol';
@@ -87,10 +89,10 @@ interface Slot {
 
 // A path, not `new URL(…, import.meta.url)`, which bundlers rewrite; from a Next.js route bundle
 // this file is elsewhere, so fall back to the source tree the server runs from.
-const besideThisFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker-entry.mjs');
-const WORKER_FILE = existsSync(besideThisFile)
-  ? besideThisFile
-  : path.resolve('lib/ai/generation/worker-entry.mjs');
+const besideThisFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
+const WORKER_FILE = pathToFileURL(
+  existsSync(besideThisFile) ? besideThisFile : path.resolve('lib/ai/generation/worker.ts'),
+);
 
 /** Text generation on worker threads: one model per worker, a bounded queue, timeouts, cancellation. */
 export class GenerationPool {
@@ -114,7 +116,7 @@ export class GenerationPool {
   }
 
   /** How many requests are generating or waiting. */
-  load(): { running: number; queued: number } {
+  occupancy(): { running: number; queued: number } {
     return { running: this.slots.filter((slot) => slot.job).length, queued: this.queue.length };
   }
 
@@ -124,7 +126,10 @@ export class GenerationPool {
       const job: Job = {
         id: this.nextId++,
         request,
-        maxTokens: Math.max(1, Math.min(request.maxTokens ?? this.options.maxTokens, this.options.maxTokens)),
+        maxTokens: Math.max(
+          1,
+          Math.min(request.maxTokens ?? this.options.maxTokens, this.options.maxTokens),
+        ),
         requestedAt,
         startedAt: null,
         firstTokenAt: null,
@@ -184,7 +189,7 @@ export class GenerationPool {
       installed: this.options.installed,
       cancel,
     };
-    const worker = new Worker(WORKER_FILE, { workerData: setup });
+    const worker = startTypeScriptWorker(WORKER_FILE, setup);
     const slot: Slot = {
       worker,
       cancel: new Int32Array(cancel),
@@ -196,7 +201,9 @@ export class GenerationPool {
     };
     this.slots.push(slot);
     worker.on('message', (event: WorkerEvent) => this.onEvent(slot, event));
-    worker.on('error', (error) => console.error(`[models] generation worker error: ${error.message}`));
+    worker.on('error', (error) =>
+      console.error(`[models] generation worker error: ${error.message}`),
+    );
     worker.on('exit', () => this.onExit(slot));
   }
 

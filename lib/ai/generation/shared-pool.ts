@@ -26,7 +26,9 @@ export function generationPool(): GenerationPool | null {
   const source = modelSource();
   const workers = config().GENERATION_WORKERS;
   const shared = globalForGeneration.hearthGeneration;
-  const installedSince = shared?.pool === null && isModelInstalled(source.modelsDir, model);
+  // A model copied into the folder after start is picked up without a restart.
+  const installedSince =
+    shared?.pool === null && workers > 0 && isModelInstalled(source.modelsDir, model);
   if (shared?.key === key && !installedSince) return shared.pool;
 
   void shared?.pool?.close();
@@ -69,7 +71,15 @@ export function generationPool(): GenerationPool | null {
 export async function generate(request: GenerationRequest): Promise<GenerationResult> {
   const pool = generationPool();
   if (pool) return pool.generate(request);
-  return { outcome: 'unavailable', text: '', tokens: 0, model: null, queuedMs: 0, firstTokenMs: null, durationMs: 0 };
+  return {
+    outcome: 'unavailable',
+    text: '',
+    tokens: 0,
+    model: null,
+    queuedMs: 0,
+    firstTokenMs: null,
+    durationMs: 0,
+  };
 }
 
 export async function closeGenerationPool(): Promise<void> {

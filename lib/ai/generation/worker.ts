@@ -6,7 +6,7 @@ import {
   TextStreamer,
   type TextGenerationPipeline,
 } from '@huggingface/transformers';
-import { useModelSource } from '../model-files';
+import { pointTransformersAt } from '../model-files';
 import type { GenerateCommand, WorkerEvent, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
@@ -27,7 +27,7 @@ class CancelledRequest extends StoppingCriteria {
 }
 
 async function load(): Promise<TextGenerationPipeline> {
-  useModelSource(setup.source);
+  pointTransformersAt(setup.source);
   return pipeline('text-generation', setup.model.id, {
     dtype: setup.model.dtype,
     local_files_only: setup.installed,
@@ -54,7 +54,11 @@ async function run(generator: TextGenerationPipeline, command: GenerateCommand):
     stopping_criteria: [new CancelledRequest(command.id)],
   });
   const stoppedBy =
-    Atomics.load(cancelled, 0) === command.id ? 'cancel' : tokens >= command.maxTokens ? 'length' : 'end';
+    Atomics.load(cancelled, 0) === command.id
+      ? 'cancel'
+      : tokens >= command.maxTokens
+        ? 'length'
+        : 'end';
   send({ type: 'done', id: command.id, tokens, stoppedBy });
 }
 

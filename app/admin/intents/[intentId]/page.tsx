@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { IntentEditor } from '@/components/admin/intents/intent-editor';
+import { getIntent, listIntents } from '@/lib/intents';
+import { adminSiteContext } from '../../admin-context';
+
+export default async function IntentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ intentId: string }>;
+  searchParams: Promise<{ example?: string }>;
+}) {
+  const { site } = await adminSiteContext();
+  const [{ intentId }, { example }] = await Promise.all([params, searchParams]);
+  const [intent, { intents }] = await Promise.all([getIntent(site.id, intentId), listIntents(site.id)]);
+  if (!intent) notFound();
+  return (
+    <div className="mx-auto max-w-5xl space-y-4">
+      <Link href="/admin" className="text-sm text-blue-700 hover:underline">
+        ← All intents
+      </Link>
+      <IntentEditor
+        key={intent.id}
+        intent={intent}
+        otherIntents={intents.filter((i) => i.id !== intent.id).map(({ id, name }) => ({ id, name }))}
+        highlight={example ?? null}
+      />
+    </div>
+  );
+}

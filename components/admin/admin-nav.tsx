@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const SECTIONS = [
+  { href: '/admin', label: 'Intents', match: (path: string) => path === '/admin' || path.startsWith('/admin/intents') },
+  { href: '/admin/training', label: 'Training & versions' },
+  { href: '/admin/test', label: 'Test console' },
+  { href: '/admin/knowledge', label: 'Knowledge base' },
+  { href: '/admin/sites', label: 'Sites & widget' },
+  { href: '/admin/analytics', label: 'Analytics' },
+  { href: '/admin/audit', label: 'Audit log' },
+];
+
+export function AdminNav() {
+  const path = usePathname();
+  return (
+    <nav aria-label="Admin" className="w-52 shrink-0 border-r border-stone-200 bg-white px-2 py-4">
+      <ul className="space-y-0.5">
+        {SECTIONS.map((section) => {
+          const active = section.match ? section.match(path) : path.startsWith(section.href);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={active ? 'page' : undefined}
+                className={`block rounded px-3 py-1.5 text-sm ${active ? 'bg-stone-900 text-white' : 'text-stone-700 hover:bg-stone-100'}`}
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,164 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import type { ModelVersionView } from '@/lib/intents';
+import { ScoreBadge } from '../f1-badge';
+import { ActivateButton } from './activate-button';
+import { ChangeArrow, percent } from './change-arrow';
+import { ConfusionHeatmap } from './confusion-heatmap';
+
+/**
+ * A version's evaluation next to the live one: headline scores and per-intent F1 with arrows, the
+ * confusion heat map, and the examples it got wrong, each linked to its intent to fix.
+ */
+export function EvaluationView({
+  candidate,
+  active,
+  intentIds,
+}: {
+  candidate: ModelVersionView;
+  /** The live version, when it is another one. */
+  active: ModelVersionView | null;
+  intentIds: Record<string, string>;
+}) {
+  const metrics = candidate.metrics;
+  const before = active?.metrics ?? null;
+  if (!metrics) {
+    return (
+      <Card title={`Version ${candidate.version}`}>
+        <p className="text-sm text-stone-600">This version has no readable evaluation.</p>
+      </Card>
+    );
+  }
+  const headline = [
+    { label: 'Accuracy', now: metrics.accuracy, was: before?.accuracy },
+    { label: 'Macro-F1', now: metrics.macroF1, was: before?.macroF1 },
+    { label: 'Out-of-scope recall', now: metrics.oosRecall, was: before?.oosRecall },
+    {
+      label: 'Answered right at threshold',
+      now: metrics.inScopeAccuracyAtThreshold,
+      was: before?.inScopeAccuracyAtThreshold,
+    },
+  ];
+  const beforeF1 = new Map(before?.perIntent.map((scores) => [scores.intent, scores.f1]));
+  const perIntent = [...metrics.perIntent].sort((a, b) => a.f1 - b.f1);
+  const link = (intent: string, text?: string) =>
+    intentIds[intent]
+      ? `/admin/intents/${intentIds[intent]}${text ? `?example=${encodeURIComponent(text)}` : ''}`
+      : null;
+
+  return (
+    <section className="space-y-6" aria-label="Evaluation">
+      <Card
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Version {candidate.version}
+            {candidate.active ? (
+              <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">live</span>
+            ) : null}
+            <span className="text-sm font-normal text-stone-500">
+              {metrics.evaluation === 'k-fold' ? `${metrics.folds}-fold cross-validation` : 'held-out split'}{' '}
+              on {metrics.evaluatedCount} examples
+              {active ? `, compared with live version ${active.version}` : ''}
+            </span>
+          </span>
+        }
+      >
+        <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          {headline.map((item) => (
+            <div key={item.label} className="rounded-md border border-stone-200 p-3">
+              <p className="text-xs text-stone-500">{item.label}</p>
+              <p className="text-2xl font-semibold tabular-nums">{percent(item.now)}</p>
+              <p className="text-xs text-stone-500">
+                <ChangeArrow now={item.now} before={item.was} />
+                {item.was !== undefined ? ` (live: ${percent(item.was)})` : null}
+              </p>
+            </div>
+          ))}
+        </div>
+        {!candidate.active ? (
+          <div className="mt-4 flex items-center gap-3">
+            <ActivateButton versionId={candidate.id} label={`Activate version ${candidate.version}`} />
+            <span className="text-sm text-stone-600">
+              or keep {active ? `version ${active.version}` : 'the bot without a model'}.
+            </span>
+          </div>
+        ) : null}
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+        <Card title="Per-intent F1 (worst first)">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase text-stone-500">
+              <tr>
+                <th className="py-1">Intent</th>
+                <th className="py-1 text-right">Precision</th>
+                <th className="py-1 text-right">Recall</th>
+                <th className="py-1 text-right">F1</th>
+                <th className="py-1" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {perIntent.map((scores) => (
+                <tr key={scores.intent}>
+                  <td className="py-1">
+                    {link(scores.intent) ? (
+                      <Link href={link(scores.intent)!} className="text-blue-700 hover:underline">
+                        {scores.intent}
+                      </Link>
+                    ) : (
+                      scores.intent
+                    )}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{percent(scores.precision)}</td>
+                  <td className="py-1 text-right tabular-nums">{percent(scores.recall)}</td>
+                  <td className="py-1 text-right">
+                    <ScoreBadge value={scores.support ? scores.f1 : null} />
+                  </td>
+                  <td className="py-1 pl-2">
+                    <ChangeArrow now={scores.f1} before={beforeF1.get(scores.intent)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title="Confusion matrix">
+          <ConfusionHeatmap confusion={metrics.confusion} />
+        </Card>
+      </div>
+      <Card title={`Misclassified examples (${metrics.misclassified.length})`}>
+        {metrics.misclassified.length ? (
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs uppercase text-stone-500">
+              <tr>
+                <th className="py-1">Example</th>
+                <th className="py-1">Labelled</th>
+                <th className="py-1">Model said</th>
+                <th className="py-1 text-right">Confidence</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {metrics.misclassified.slice(0, 200).map((item, index) => (
+                <tr key={index}>
+                  <td className="py-1">
+                    {link(item.expected, item.text) ? (
+                      <Link href={link(item.expected, item.text)!} className="text-blue-700 hover:underline">
+                        {item.text}
+                      </Link>
+                    ) : (
+                      item.text
+                    )}
+                  </td>
+                  <td className="py-1 font-mono text-xs">{item.expected}</td>
+                  <td className="py-1 font-mono text-xs">{item.predicted ?? 'no intent (fallback)'}</td>
+                  <td className="py-1 text-right tabular-nums">{percent(item.confidence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-sm text-stone-600">Every evaluated example was classified correctly.</p>
+        )}
+      </Card>
+    </section>
+  );
+}

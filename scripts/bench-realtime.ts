@@ -1,0 +1,340 @@
+// Real-time engine benchmark: N visitor sockets each send messages at a steady rate and wait for
+// the acknowledgement (sent after the message is committed); the bot path answers every message.
+//
+//   npm run bench:realtime -- --clients 5000 --duration 30 [--rate 0.1] [--url URL] [--site-key KEY] [--json]
+//
+// Without --url it starts its own server in a child process: lib/realtime on a bare HTTP server
+// with an echo bot, on a fresh database (DATABASE_URL's server, or the embedded Postgres).
+// With --url it measures a running app (its bot, its limits: raise IP_CONNECTS_PER_MINUTE and
+// IP_MESSAGES_PER_MINUTE there, since every bench socket comes from one address).
+// Reports connections held, messages/s, ack latency p50/p95/p99, server memory per connection,
+// and lost or duplicated messages, checked at the end by resuming every conversation from seq 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import type { RequestEvents, VisitorNotices, VisitorRequests } from '@/lib/schemas/events';
+
+type VisitorSocket = Socket<VisitorNotices, RequestEvents<VisitorRequests>>;
+
+const { values: args } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '0.1' },
+    url: { type: 'string' },
+    'site-key': { type: 'string', default: 'demo-site' },
+    json: { type: 'boolean', default: false },
+    serve: { type: 'boolean', default: false },
+  },
+});
+
+if (args.serve) await serve();
+else await bench();
+
+// ------------------------------------------------------------------------------------------------
+// The server side (child process)
+
+async function serve(): Promise<void> {
+  const { startDatabase } = await import('@/lib/db/start');
+  const { db } = await import('@/lib/db');
+  const { seedDemo } = await import('@/lib/db/seed');
+  const { attachRealtime } = await import('@/lib/realtime');
+  const database = await startDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir: path.resolve('data/bench'),
+    embeddedPort: 54349,
+  });
+  process.env.DATABASE_URL = database.url;
+  await seedDemo(db(), { adminEmail: 'bench@example.com', adminPassword: 'bench-password', publicUrl: 'http://localhost' });
+  const server = createServer((_request, response) => response.writeHead(404).end());
+  const realtime = await attachRealtime(server, {
+    replyToVisitor: async (turn) => ({ decision: 'answer', text: turn.visitorMessage.body, choices: [], citations: [] }),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  console.log(`LISTENING ${(server.address() as AddressInfo).port} ${database.url}`);
+  process.on('SIGTERM', () => {
+    void realtime.close().then(() => database.stop()).then(() => process.exit(0));
+  });
+}
+
+/** Starts `--serve` in a child process on a fresh database; resolves with its URL. */
+async function startOwnServer(): Promise<{ url: string; databaseUrl: string; child: ChildProcess; stop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  if (serverUrl) {
+    const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
+    await adminQuery(serverUrl, `create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const child = spawn('node', ['--import', 'tsx', 'scripts/bench-realtime.ts', '--serve'], {
+    env: {
+      ...process.env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      NODE_ENV: 'production',
+      DATABASE_POOL_SIZE: '20',
+      // Every bench socket comes from 127.0.0.1: per-address limits would measure nothing else.
+      IP_CONNECTS_PER_MINUTE: '10000000',
+      IP_MESSAGES_PER_MINUTE: '10000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { port, url } = await new Promise<{ port: number; url: string }>((resolve, reject) => {
+    let printed = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      const ready = /LISTENING (\d+) (\S+)/.exec(printed);
+      if (ready) resolve({ port: Number(ready[1]), url: ready[2] });
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}): ${printed}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    databaseUrl: url,
+    child,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      if (serverUrl && databaseUrl) {
+        await adminQuery(serverUrl, `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
+      }
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The load (this process)
+
+async function bench(): Promise<void> {
+  const clients = Number(args.clients);
+  const durationMs = Number(args.duration) * 1000;
+  const rate = Number(args.rate);
+  const log = (line: string) => console.error(line);
+
+  const own = args.url ? undefined : await startOwnServer();
+  const url = args.url ?? own!.url;
+  try {
+    log(`bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url}${own ? ' (own server, echo bot)' : ''}`);
+    const tokens = own ? await tokensFromDatabase(own.databaseUrl, clients) : await tokensFromApi(url, args['site-key']!, clients);
+    const rssBefore = await serverRss(url, own?.child);
+
+    const sockets: VisitorSocket[] = [];
+    const received = new Map<VisitorSocket, Set<string>>();
+    let duplicateDeliveries = 0;
+    const connectStart = performance.now();
+    for (let i = 0; i < tokens.length; i += 200) {
+      const batch = await Promise.all(tokens.slice(i, i + 200).map((token) => connect(url, token)));
+      for (const socket of batch) {
+        if (!socket) continue;
+        const seen = new Set<string>();
+        received.set(socket, seen);
+        socket.on('message', (message) => {
+          if (message.sender !== 'visitor') return;
+          if (seen.has(message.id)) duplicateDeliveries += 1;
+          seen.add(message.id);
+        });
+        sockets.push(socket);
+      }
+    }
+    log(`bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`);
+    await sleep(2_000);
+    const rssAfter = await serverRss(url, own?.child);
+
+    const latencies: number[] = [];
+    const sent = new Map<VisitorSocket, string[]>();
+    let acked = 0;
+    let refused = 0;
+    const pendingAcks = new Set<Promise<void>>();
+    const sendStart = performance.now();
+    const timers = sockets.map((socket) => {
+      const clientIds: string[] = [];
+      sent.set(socket, clientIds);
+      const tick = () => {
+        const clientId = randomBytes(12).toString('hex');
+        clientIds.push(clientId);
+        const started = performance.now();
+        const ack = socket
+          .timeout(30_000)
+          .emitWithAck('message:send', { clientId, body: `bench ${clientIds.length}` })
+          .then(
+            (result) => {
+              if (result.ok) {
+                acked += 1;
+                latencies.push(performance.now() - started);
+              } else refused += 1;
+            },
+            () => void (refused += 1),
+          );
+        pendingAcks.add(ack);
+        void ack.finally(() => pendingAcks.delete(ack));
+      };
+      // Spread the clients' phases over one period so the load is steady.
+      const period = 1000 / rate;
+      let interval: NodeJS.Timeout | undefined;
+      const first = setTimeout(() => {
+        tick();
+        interval = setInterval(tick, period);
+      }, Math.random() * period);
+      return () => {
+        clearTimeout(first);
+        clearInterval(interval);
+      };
+    });
+    await sleep(durationMs);
+    timers.forEach((stop) => stop());
+    const sendSeconds = (performance.now() - sendStart) / 1000;
+    await Promise.allSettled([...pendingAcks]);
+
+    // Lost: sent but not in the conversation; duplicated: stored or delivered more than once.
+    let lost = 0;
+    let duplicated = duplicateDeliveries;
+    for (let i = 0; i < sockets.length; i += 500) {
+      await Promise.all(
+        sockets.slice(i, i + 500).map(async (socket) => {
+          const clientIds = sent.get(socket) ?? [];
+          const stored = await storedClientIds(socket);
+          for (const clientId of clientIds) if (!stored.has(clientId)) lost += 1;
+          duplicated += stored.duplicates;
+        }),
+      );
+    }
+    sockets.forEach((socket) => socket.close());
+
+    latencies.sort((a, b) => a - b);
+    const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN);
+    const result = {
+      clients,
+      connected: sockets.length,
+      messagesPerSecond: round(acked / sendSeconds),
+      ackP50Ms: percentile(50),
+      ackP95Ms: percentile(95),
+      ackP99Ms: percentile(99),
+      rssPerConnectionKB: rssBefore !== null && rssAfter !== null ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024) : null,
+      lost,
+      duplicated,
+    };
+    log(
+      `bench: ${acked} acknowledged (${refused} refused) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
+        `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
+        `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
+        `lost ${lost}, duplicated ${duplicated}`,
+    );
+    if (args.json) console.log(JSON.stringify(result));
+  } finally {
+    await own?.stop();
+  }
+}
+
+function connect(url: string, token: string): Promise<VisitorSocket | null> {
+  return new Promise((resolve) => {
+    const socket: VisitorSocket = io(`${url}/visitor`, { auth: { token }, transports: ['websocket'], forceNew: true });
+    const timer = setTimeout(() => {
+      socket.close();
+      resolve(null);
+    }, 30_000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      console.error(`bench: connect refused: ${error.message}`);
+      socket.close();
+      resolve(null);
+    });
+  });
+}
+
+/** Every visitor clientId stored in the socket's conversation, and how many appear twice. */
+async function storedClientIds(socket: VisitorSocket): Promise<Set<string> & { duplicates: number }> {
+  const stored = Object.assign(new Set<string>(), { duplicates: 0 });
+  let afterSeq = 0;
+  let conversationId: string | null = null;
+  for (;;) {
+    const page = await socket.timeout(30_000).emitWithAck('conversation:resume', { conversationId, afterSeq });
+    if (!page.ok || !page.conversation) return stored;
+    conversationId = page.conversation.id;
+    for (const message of page.messages) {
+      if (message.sender !== 'visitor' || !message.clientId) continue;
+      if (stored.has(message.clientId)) stored.duplicates += 1;
+      stored.add(message.clientId);
+    }
+    if (!page.hasMore || page.messages.length === 0) return stored;
+    afterSeq = page.messages[page.messages.length - 1].seq;
+  }
+}
+
+/** Own server: visitors written straight to its database, tokens signed with the site's secret. */
+async function tokensFromDatabase(databaseUrl: string, count: number): Promise<string[]> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { db, disconnectDatabase } = await import('@/lib/db');
+  const { signVisitorToken } = await import('@/lib/auth/visitor-token');
+  const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
+  const ids = Array.from({ length: count }, () => `bench${randomBytes(10).toString('hex')}`);
+  await db().visitor.createMany({ data: ids.map((id) => ({ id, siteId: site.id })) });
+  await disconnectDatabase();
+  return ids.map((visitorId) => signVisitorToken(site.visitorTokenSecret, { siteId: site.id, visitorId }));
+}
+
+/** A running app: sessions from its widget endpoint, as the embed iframe gets them. */
+async function tokensFromApi(url: string, siteKey: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, count - i) }, async () => {
+        const response = await fetch(`${url}/api/widget/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ siteKey, hostOrigin: new URL(url).origin }),
+        });
+        if (!response.ok) throw new Error(`widget session refused: ${response.status} ${await response.text()}`);
+        return ((await response.json()) as { token: string }).token;
+      }),
+    );
+    tokens.push(...batch);
+  }
+  return tokens;
+}
+
+/** The server's resident memory: from /proc for our child, else from the app's /api/health. */
+async function serverRss(url: string, child: ChildProcess | undefined): Promise<number | null> {
+  if (child?.pid) {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) * 1024 : null;
+  }
+  try {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { realtime?: { rssBytes?: number } };
+    return health.realtime?.rssBytes ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+function mb(bytes: number | null): string {
+  return bytes === null ? '?' : (bytes / 1024 / 1024).toFixed(0);
+}

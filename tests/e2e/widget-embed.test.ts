@@ -1,0 +1,191 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
+import { startApp, type RunningApp } from '../helpers/app';
+import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { connectAgent, eventually, newClientId } from '../helpers/realtime';
+
+// A customer's website on another origin (other host and port than the app) that embeds the
+// widget with the one script tag, and whose CSS tries hard to break ours.
+const hostPage = (appUrl: string) => `<!doctype html>
+<html lang="en"><head><title>Another shop</title>
+<style>iframe{display:none!important} button{background:red!important;font-size:40px!important} *{color:lime!important}</style>
+</head><body><h1>Another shop</h1>
+<script>window.Hearth = window.Hearth || function () { (Hearth.q = Hearth.q || []).push(arguments); };
+window.hearthEvents = []; Hearth('on', 'message', function (m) { hearthEvents.push(m); });
+Hearth('on', 'ready', function () { hearthEvents.push({ ready: true }); });</script>
+<script src="${appUrl}/widget.js" data-site-key="demo-site" async></script>
+</body></html>`;
+
+let database: TestDatabase;
+let app: RunningApp;
+let host: Server;
+let hostUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startApp({ DATABASE_URL: database.url, IP_CONNECTS_PER_MINUTE: '100000', IP_MESSAGES_PER_MINUTE: '100000' });
+  host = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(app.url));
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  await db().site.update({ where: { publicKey: 'demo-site' }, data: { allowedOrigins: { push: hostUrl } } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => host?.close(resolve));
+  await app?.stop();
+  await database?.drop();
+});
+
+function widget(page: Page) {
+  return {
+    launcher: page.locator('[data-hearth] button'),
+    iframe: page.locator('[data-hearth] iframe'),
+    frame: page.frameLocator('[data-hearth] iframe'),
+  };
+}
+
+async function openWidget(page: Page) {
+  const { launcher, frame } = widget(page);
+  await launcher.waitFor({ state: 'visible', timeout: 30_000 });
+  await launcher.click();
+  const input = frame.getByLabel('Your message');
+  await expect.poll(() => input.isVisible(), { timeout: 10_000 }).toBe(true);
+  return input;
+}
+
+describe('the widget on another origin', () => {
+  let visitorContext: BrowserContext;
+  let page: Page;
+  let conversationId: string;
+  const xss = 'Is <script>alert(1)</script><img src=x onerror="alert(2)"> shipped?';
+
+  it('loads from one script tag, in an iframe the page CSS cannot touch', async () => {
+    visitorContext = await browser.newContext({ locale: 'en-US' });
+    page = await visitorContext.newPage();
+    page.on('dialog', (dialog) => {
+      throw new Error(`A dialog opened: ${dialog.message()}`);
+    });
+    await page.goto(hostUrl);
+    const { launcher, iframe } = widget(page);
+    await launcher.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await launcher.getAttribute('aria-label')).toBe('Open chat: Chat');
+    expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(29, 78, 216)');
+    expect(await iframe.getAttribute('src')).toContain(`origin=${encodeURIComponent(hostUrl)}`);
+    expect(await page.evaluate(() => (window as unknown as { hearthEvents: unknown[] }).hearthEvents)).toContainEqual({ ready: true });
+  });
+
+  it('sends a message, shows it as text, and shows the bot’s reply', async () => {
+    const input = await openWidget(page);
+    await expect.poll(() => widget(page).iframe.isVisible()).toBe(true);
+    await input.fill(xss);
+    await input.press('Enter');
+    const { frame } = widget(page);
+    const mine = frame.locator('li[data-sender="visitor"] [data-testid="message-body"]');
+    await expect.poll(() => mine.first().textContent(), { timeout: 15_000 }).toBe(xss);
+    expect(await frame.locator('li[data-sender="visitor"] img, li[data-sender="visitor"] script').count()).toBe(0);
+    await frame.locator('li[data-sender="bot"]').first().waitFor({ timeout: 45_000 });
+    const stored = await db().message.findFirstOrThrow({ where: { body: xss } });
+    conversationId = stored.conversationId;
+    expect(await frame.getByText(/Sent|Seen/).count()).toBeGreaterThan(0);
+    const events = await page.evaluate(() => (window as unknown as { hearthEvents: { sender?: string }[] }).hearthEvents);
+    expect(events.map((event) => event.sender)).toEqual(expect.arrayContaining(['visitor', 'bot']));
+  });
+
+  it('keeps the history across a reload', async () => {
+    await page.reload();
+    await openWidget(page);
+    const { frame } = widget(page);
+    await expect
+      .poll(() => frame.locator('li[data-sender="visitor"] [data-testid="message-body"]').first().textContent(), {
+        timeout: 15_000,
+      })
+      .toBe(xss);
+    expect(await frame.locator('li[data-sender="bot"]').count()).toBeGreaterThan(0);
+  });
+
+  it('lets an agent in another browser context watch it live and reply', async () => {
+    const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
+    const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
+    const agentContext = await browser.newContext();
+    await agentContext.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url }]);
+    const inbox = await agentContext.newPage();
+    await inbox.goto(`${app.url}/inbox?view=all&c=${conversationId}`);
+    await inbox.getByText('shipped?').first().waitFor({ timeout: 30_000 });
+
+    const input = widget(page).frame.getByLabel('Your message');
+    await input.fill('Can a person help me?');
+    await input.press('Enter');
+    await inbox.getByText('Can a person help me?').first().waitFor({ timeout: 15_000 });
+
+    // The agent replies (through the same socket API the inbox uses); the visitor sees it live.
+    const agent = await connectAgent(app.url, token);
+    await agent.emitWithAck('conversation:take-over', { conversationId });
+    await agent.emitWithAck('typing', { conversationId, typing: true });
+    await widget(page).frame.getByText(/is typing/).waitFor({ timeout: 10_000 });
+    await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body: 'Hi, this is Ada.' });
+    await widget(page).frame.getByText('Hi, this is Ada.').waitFor({ timeout: 10_000 });
+    await inbox.getByText('Hi, this is Ada.').first().waitFor({ timeout: 10_000 });
+    agent.close();
+    await agentContext.close();
+  });
+
+  it('offers the offline notice and takes an email when no agent is online', async () => {
+    const { frame } = widget(page);
+    const email = frame.getByLabel('Your email');
+    await email.waitFor({ timeout: 15_000 });
+    await email.fill('sam@example.com');
+    await frame.getByRole('button', { name: 'Notify me' }).click();
+    await frame.getByText("We'll reply to sam@example.com").waitFor({ timeout: 10_000 });
+    await eventually(async () => (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).contactEmail === 'sam@example.com');
+    await visitorContext.close();
+  });
+});
+
+describe('the widget for everyone', () => {
+  it('speaks Chinese to a Chinese browser and is usable with the keyboard', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    const { launcher, frame } = widget(page);
+    await launcher.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await launcher.getAttribute('aria-label')).toContain('打开聊天');
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const input = frame.getByLabel('您的消息');
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => launcher.evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
+  it('fills the screen of a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    await openWidget(page);
+    const box = await widget(page).iframe.boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+    await context.close();
+  });
+
+  it('cannot be framed by a page the site does not allow', async () => {
+    const response = await fetch(`${app.url}/embed/demo-site?origin=https%3A%2F%2Fevil.example`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/^frame-ancestors 'self' /);
+    expect(policy).toContain(hostUrl);
+    expect(policy).not.toContain('evil.example');
+    expect(await response.text()).toContain('Chat is not available on this page.');
+  });
+});

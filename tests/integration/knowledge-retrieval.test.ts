@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopModels } from '@/lib/ai';
+import { db } from '@/lib/db';
+import {
+  deleteArticle,
+  importArticles,
+  indexArticle,
+  retrieve,
+  saveArticle,
+} from '@/lib/knowledge';
+import { buildModelFixtures, EMBEDDING_FIXTURE, configureFixtureModels } from '../fixtures/models';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+
+configureFixtureModels({ generation: null });
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  await buildModelFixtures();
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await stopModels();
+  await database.drop();
+});
+
+async function newSite(): Promise<string> {
+  return (await createFixtureWorkspace({ agents: 0 })).siteId;
+}
+
+describe('hybrid retrieval', () => {
+  let siteId: string;
+
+  beforeAll(async () => {
+    siteId = await newSite();
+    await db().article.createMany({
+      data: [
+        {
+          title: 'Parcel tracking',
+          body: 'Every parcel gets a tracking link by email once it leaves our warehouse.',
+        },
+        { title: 'Packaging', body: 'We use recycled packaging and paper tape.' },
+        {
+          title: 'ZX-200 desk lamp',
+          body: 'The ZX-200 desk lamp has a five-year warranty on its LED module.',
+        },
+        {
+          title: 'Warranty',
+          body: 'Furniture and lighting come with a two-year warranty against defects.',
+        },
+        { title: 'Ceramics', body: 'Mugs and bowls are dishwasher safe.' },
+      ].map((article) => ({ ...article, siteId, url: null })),
+    });
+  });
+
+  it('indexes new articles at the first question; embeddings follow in the background', async () => {
+    const first = await retrieve(siteId, 'parcel tracking');
+    expect(first.passages[0].title).toBe('Parcel tracking');
+    await expect
+      .poll(async () => (await retrieve(siteId, 'parcel tracking')).mode, { timeout: 10_000 })
+      .toBe('hybrid');
+    const chunks = await db().articleChunk.findMany({ where: { article: { siteId } } });
+    expect(chunks).toHaveLength(5);
+    const model = `${EMBEDDING_FIXTURE.id}@${EMBEDDING_FIXTURE.dtype}`;
+    expect(
+      chunks.every((chunk) => chunk.embeddingModel === model && chunk.embedding?.length === 64),
+    ).toBe(true);
+  });
+
+  it('finds by meaning what keywords miss: "package" is about parcels, not packaging', async () => {
+    const result = await retrieve(siteId, 'where is my package');
+    expect(result.mode).toBe('hybrid');
+    expect(result.knows).toBe(true);
+    expect(result.passages[0].title).toBe('Parcel tracking');
+    const byKeywords = [...result.passages].sort((a, b) => b.keywordScore - a.keywordScore);
+    expect(byKeywords[0].title).toBe('Packaging');
+  });
+
+  it('still lets exact keywords decide on names the embeddings do not know', async () => {
+    const result = await retrieve(siteId, 'what warranty does the ZX-200 have');
+    expect(result.passages[0].title).toBe('ZX-200 desk lamp');
+    expect(result.passages[0].keywordScore).toBeGreaterThan(result.passages[1].keywordScore);
+  });
+
+  it('says it does not know when no article is about the question', async () => {
+    const result = await retrieve(siteId, 'can I bring my dog to the store');
+    expect(result.knows).toBe(false);
+    expect(result.passages[0].score).toBeLessThan(result.threshold);
+  });
+});
+
+describe('incremental re-indexing', () => {
+  const body = (delivery: string) =>
+    `# Shipping\n\n## Delivery times\n${delivery}\n\n## Costs\nExpress shipping costs $12.\n\n## International\nWe ship to Canada and the EU.`;
+
+  it('embeds only what changed, and skips an unchanged article', async () => {
+    const siteId = await newSite();
+    const created = await saveArticle(siteId, {
+      title: 'Shipping',
+      body: body('Standard shipping takes 3-5 business days.'),
+      url: 'https://shop.example/help/shipping',
+    });
+    expect(created.index).toMatchObject({ skipped: false, chunks: 3, embedded: 3, reused: 0 });
+    const before = await db().articleChunk.findMany({
+      where: { articleId: created.articleId },
+      orderBy: { position: 'asc' },
+    });
+
+    expect(await indexArticle(created.articleId)).toMatchObject({ skipped: true });
+
+    const edited = await saveArticle(
+      siteId,
+      { title: 'Shipping', body: body('Standard shipping takes 2-4 business days.'), url: null },
+      created.articleId,
+    );
+    expect(edited.index).toMatchObject({ skipped: false, chunks: 3, embedded: 1, reused: 2 });
+    const after = await db().articleChunk.findMany({
+      where: { articleId: created.articleId },
+      orderBy: { position: 'asc' },
+    });
+    expect(after[0].text).toContain('2-4 business days');
+    expect(Buffer.from(after[0].embedding!).equals(Buffer.from(before[0].embedding!))).toBe(false);
+    expect(Buffer.from(after[1].embedding!).equals(Buffer.from(before[1].embedding!))).toBe(true);
+    expect(Buffer.from(after[2].embedding!).equals(Buffer.from(before[2].embedding!))).toBe(true);
+
+    const renamed = await saveArticle(
+      siteId,
+      { title: 'Delivery', body: body('Standard shipping takes 2-4 business days.') },
+      created.articleId,
+    );
+    expect(renamed.index).toMatchObject({ embedded: 3, reused: 0 });
+  });
+
+  it('sees edits made anywhere (another server, a script) at the next question', async () => {
+    const siteId = await newSite();
+    const { articleId } = await saveArticle(siteId, {
+      title: 'Gift cards',
+      body: 'Gift cards never expire.',
+    });
+    expect((await retrieve(siteId, 'do gift cards expire')).passages[0].text).toBe(
+      'Gift cards never expire.',
+    );
+
+    await db().article.update({
+      where: { id: articleId },
+      data: { body: 'Gift cards expire after five years.' },
+    });
+    const afterEdit = await retrieve(siteId, 'do gift cards expire');
+    expect(afterEdit.passages[0].text).toBe('Gift cards expire after five years.');
+
+    expect(await deleteArticle(siteId, articleId)).toBe(true);
+    expect((await retrieve(siteId, 'do gift cards expire')).passages).toEqual([]);
+  });
+});
+
+describe('importing articles', () => {
+  it('reads markdown (front matter, first heading) and JSON, and updates on re-import', async () => {
+    const siteId = await newSite();
+    const files = [
+      {
+        name: 'returns.md',
+        content: '---\nurl: https://shop.example/returns\n---\n# Returns\n\nReturn within 30 days.',
+      },
+      { name: 'care.md', content: 'Wash by hand.' },
+      {
+        name: 'faq.json',
+        content: JSON.stringify([
+          { title: 'Payment', body: 'We accept Visa.', url: 'https://shop.example/pay' },
+        ]),
+      },
+      { name: 'broken.json', content: '[{"title": ""}]' },
+    ];
+    const first = await importArticles(siteId, files);
+    expect(first).toMatchObject({ created: 3, updated: 0 });
+    expect(first.failed).toEqual([
+      { name: 'broken.json', reason: expect.stringContaining('title') },
+    ]);
+    const articles = await db().article.findMany({ where: { siteId } });
+    expect(articles.map((article) => [article.title, article.url]).sort()).toEqual([
+      ['Payment', 'https://shop.example/pay'],
+      ['Returns', 'https://shop.example/returns'],
+      ['care', null],
+    ]);
+    expect(articles.every((article) => article.indexedHash !== null)).toBe(true);
+
+    const again = await importArticles(siteId, files.slice(0, 3));
+    expect(again).toMatchObject({ created: 0, updated: 3, failed: [] });
+    expect(await db().article.count({ where: { siteId } })).toBe(3);
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classify,
+  deserialize,
+  evaluate,
+  serialize,
+  train,
+  TrainingMetrics,
+  type TrainingExampleInput,
+} from '@/lib/nlp';
+import { customerServiceExamples } from './nlp-fixtures';
+
+const settings = { language: 'en' as const, seed: 7, threads: 1 };
+
+describe('training', () => {
+  it('learns the intents and reports hold-out metrics in the stored shape', async () => {
+    const { model, metrics } = await train(customerServiceExamples(14), settings);
+    expect(TrainingMetrics.parse(metrics)).toEqual(metrics);
+    expect(metrics.evaluation).toBe('holdout');
+    expect(metrics.evaluatedCount).toBeGreaterThan(0);
+    expect(metrics.accuracy).toBeGreaterThan(0.8);
+    expect(metrics.confusion.labels).toEqual(model.intents);
+    expect(metrics.confusion.matrix.flat().reduce((a, b) => a + b, 0)).toBe(metrics.evaluatedCount);
+    expect((await classify(model, 'I would like my money back')).intent).toBe('refund');
+    expect((await classify(model, 'where is my parcel')).intent).toBe('order_status');
+  });
+
+  it('uses k-fold when some intent has few examples, so every example is held out once', async () => {
+    const examples = customerServiceExamples(5);
+    const { metrics } = await train(examples, settings);
+    expect(metrics).toMatchObject({ evaluation: 'k-fold', folds: 5 });
+    expect(metrics.evaluatedCount).toBe(examples.length);
+  });
+
+  it('is deterministic: the same data and seed give the same bytes', async () => {
+    const examples = customerServiceExamples(12, true);
+    const first = serialize((await train(examples, settings)).model);
+    const second = serialize((await train([...examples], settings)).model);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+
+  it('round-trips a model version through bytes', async () => {
+    const { model } = await train(customerServiceExamples(12, true), settings);
+    const bytes = serialize(model);
+    const loaded = deserialize(bytes);
+    expect(Buffer.from(serialize(loaded)).equals(Buffer.from(bytes))).toBe(true);
+    for (const text of ['cancel it please', 'hello!', 'what is the capital of peru']) {
+      expect(await classify(loaded, text)).toEqual(await classify(model, text));
+    }
+    expect(() => deserialize(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated/);
+    expect(() => deserialize(new TextEncoder().encode('not a model'))).toThrow(
+      /not an intent model/,
+    );
+  });
+
+  it('learns an out-of-scope class and measures out-of-scope recall', async () => {
+    const { model, metrics } = await train(customerServiceExamples(12, true), settings);
+    expect(model.outOfScopeIntent).toBe('oos');
+    expect(metrics.oosRecall).not.toBeNull();
+    expect(metrics.confusion.labels.at(-1)).toBe('oos');
+    const reply = await classify(model, 'tell me a joke');
+    expect(reply).toMatchObject({ intent: null, decision: 'fallback' });
+    expect(reply.ranking.map((ranked) => ranked.intent)).not.toContain('oos');
+  });
+
+  it('evaluates a model on a labelled test set', async () => {
+    const { model } = await train(customerServiceExamples(12), settings);
+    const test: TrainingExampleInput[] = [
+      { text: 'i need a refund', intent: 'refund' },
+      { text: 'please cancel my order', intent: 'cancel_order' },
+      { text: 'what is the meaning of life', intent: 'oos' },
+    ];
+    const metrics = await evaluate(model, test);
+    expect(metrics).toMatchObject({ evaluation: 'test', evaluatedCount: 3, accuracy: 1 });
+    expect(metrics.oosRecall).not.toBeNull();
+  });
+
+  it('reports progress up to done, and stops when cancelled', async () => {
+    const seen: Array<[number, string]> = [];
+    await train(customerServiceExamples(12), {
+      ...settings,
+      onProgress: (progress, _message, phase) => seen.push([progress, phase]),
+    });
+    const progress = seen.map(([value]) => value);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual([1, 'done']);
+    expect(new Set(seen.map(([, phase]) => phase))).toEqual(
+      new Set(['preparing', 'evaluating', 'calibrating', 'training', 'done']),
+    );
+
+    const controller = new AbortController();
+    await expect(
+      train(customerServiceExamples(12), {
+        ...settings,
+        signal: controller.signal,
+        onProgress: (_progress, _message, phase) => {
+          if (phase === 'evaluating') controller.abort();
+        },
+      }),
+    ).rejects.toThrow(/abort/i);
+  });
+
+  it('concatenates sentence embeddings when given, and then needs them to classify', async () => {
+    // A stand-in embedding: which topic words a text contains.
+    const topics = ['money', 'refund', 'order', 'cancel', 'human', 'agent', 'hello', 'hi'];
+    const embed = async (texts: string[]) =>
+      texts.map((text) => Float32Array.from(topics, (topic) => (text.includes(topic) ? 1 : 0)));
+    const { model } = await train(customerServiceExamples(12), {
+      ...settings,
+      embed,
+      embeddingModel: 'test/topics',
+    });
+    expect(model.features.embeddingSize).toBe(topics.length);
+    expect(deserialize(serialize(model)).embeddingModel).toBe('test/topics');
+    await expect(classify(model, 'refund please')).rejects.toThrow(/embeddings/);
+    expect((await classify(model, 'refund please', { embed })).intent).toBe('refund');
+  });
+
+  it('trains on Chinese examples', async () => {
+    const examples = ['我要退款', '请给我退款', '退钱给我', '怎么申请退款', '我想退货退款'].flatMap(
+      (text) => [
+        { text, intent: 'refund' },
+        { text: `${text}吧`, intent: 'refund' },
+      ],
+    );
+    for (const text of [
+      '我的订单在哪里',
+      '快递还没到',
+      '查一下物流',
+      '订单什么时候到',
+      '包裹到哪了',
+    ]) {
+      examples.push(
+        { text, intent: 'order_status' },
+        { text: `${text}？`, intent: 'order_status' },
+      );
+    }
+    const { model } = await train(examples, { ...settings, language: 'zh' });
+    expect((await classify(model, '退款怎么办')).ranking[0].intent).toBe('refund');
+    expect((await classify(model, '我的快递在哪')).ranking[0].intent).toBe('order_status');
+  });
+
+  it('refuses to train fewer than two intents', async () => {
+    await expect(
+      train(
+        [
+          { text: 'hello', intent: 'greeting' },
+          { text: 'hi', intent: 'greeting' },
+        ],
+        settings,
+      ),
+    ).rejects.toThrow(/two intents/);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { serialize, trainInWorker } from '@/lib/nlp';
+import type { SparseRows } from '@/lib/nlp/features';
+import { trainOneVsRestSvm } from '@/lib/nlp/linear-svm';
+import { customerServiceExamples } from './nlp-fixtures';
+
+const settings = { language: 'en' as const, seed: 3, threads: 1 };
+
+describe('training in a worker thread', () => {
+  it('reports progress and resolves with the model and its artifact', async () => {
+    const progress: number[] = [];
+    const result = await trainInWorker(customerServiceExamples(12), settings, {
+      onProgress: (value) => progress.push(value),
+    });
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.at(-1)).toBe(1);
+    expect(Buffer.from(serialize(result.model)).equals(Buffer.from(result.artifact))).toBe(true);
+    expect(result.metrics.evaluation).toBe('holdout');
+  });
+
+  it('passes embeddings computed in this thread to the worker', async () => {
+    const embedded: string[] = [];
+    const embed = async (texts: string[]) => {
+      embedded.push(...texts);
+      return texts.map((text) =>
+        Float32Array.of(text.length / 10, text.includes('refund') ? 1 : 0),
+      );
+    };
+    const { model } = await trainInWorker(customerServiceExamples(12), settings, { embed });
+    expect(model.features.embeddingSize).toBe(2);
+    expect(new Set(embedded).size).toBe(embedded.length);
+  });
+
+  it('is cancelled at once by aborting, terminating the worker', async () => {
+    const controller = new AbortController();
+    let afterCancel = 0;
+    const run = trainInWorker(customerServiceExamples(40), settings, {
+      signal: controller.signal,
+      onProgress: () => {
+        if (controller.signal.aborted) afterCancel++;
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/abort/i);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(afterCancel).toBe(0);
+  });
+
+  it('rejects with the worker’s error', async () => {
+    await expect(trainInWorker([{ text: 'only one', intent: 'single' }], settings)).rejects.toThrow(
+      /two intents/,
+    );
+  });
+});
+
+describe('one-vs-rest over helper threads', () => {
+  it('gives the same model on one thread and on two', async () => {
+    // Enough work (examples × intents) to use a helper thread; each example has 3 features.
+    const examples = 12_000;
+    const classes = 20;
+    const rowStarts = Int32Array.from({ length: examples + 1 }, (_, i) => 3 * i);
+    const indices = Int32Array.from({ length: 3 * examples }, (_, k) =>
+      k % 3 === 0 ? Math.floor(k / 3) % classes : 20 + ((k * 7919) % 50),
+    );
+    const values = Float32Array.from({ length: 3 * examples }, (_, k) => (k % 3 === 0 ? 1 : 0.5));
+    const rows: SparseRows = { rowStarts, indices, values, columns: 70 };
+    const labels = Int32Array.from({ length: examples }, (_, i) => i % classes);
+    const options = { C: 0.5, tolerance: 0.5, maxEpochs: 50, seed: 1 };
+    const single = await trainOneVsRestSvm(rows, labels, classes, { ...options, threads: 1 });
+    let reported = 0;
+    const parallel = await trainOneVsRestSvm(rows, labels, classes, {
+      ...options,
+      threads: 2,
+      onClassTrained: (count) => (reported = count),
+    });
+    expect(reported).toBe(classes);
+    expect(
+      Buffer.from(parallel.scorer.weights.buffer).equals(Buffer.from(single.scorer.weights.buffer)),
+    ).toBe(true);
+    expect(Array.from(parallel.scorer.bias)).toEqual(Array.from(single.scorer.bias));
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * The widget loader, bundled to /widget.js. A website embeds it with one tag:
+ *   <script src="https://HOST/widget.js" data-site-key="KEY" async></script>
+ * It draws the launcher in a shadow root and the chat in an iframe served by HOST, so the
+ * page's CSS and ours never mix, and talks to the iframe by postMessage to HOST's exact origin.
+ *
+ * JS API on the page: Hearth.open(), Hearth.close(), Hearth.toggle(),
+ *   Hearth.identify({ id, name?, email?, hash? })  — hash: hex HMAC-SHA256 of id with the site's secret
+ *   Hearth.on(event, listener), Hearth.off(event, listener) — events: ready, open, close, message
+ * Calls made before the script has loaded are queued with the usual stub:
+ *   window.Hearth = window.Hearth || function () { (Hearth.q = Hearth.q || []).push(arguments); };
+ *   Hearth('identify', { id: 'user-1', hash: '…' });
+ * No framework, no runtime dependencies: only types are imported.
+ */
+import type { EmbedNotice, HostCommand, IdentifyRequest, LauncherAppearance } from '../lib/schemas/events';
+
+type HearthEvent = 'ready' | 'open' | 'close' | 'message';
+type Listener = (detail?: unknown) => void;
+interface HearthApi {
+  (method: string, ...args: unknown[]): void;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  identify(identity: IdentifyRequest): void;
+  on(event: HearthEvent, listener: Listener): void;
+  off(event: HearthEvent, listener: Listener): void;
+}
+type Queued = { q?: ArrayLike<unknown>[] };
+declare global {
+  interface Window {
+    Hearth?: HearthApi | (((...args: unknown[]) => void) & Queued);
+  }
+}
+
+const STYLE = `
+:host{all:initial}
+.l{position:fixed;bottom:20px;right:20px;z-index:2147483646;display:none;align-items:center;gap:8px;height:52px;
+padding:0 20px;border:0;border-radius:26px;font:600 15px/1 system-ui,-apple-system,sans-serif;cursor:pointer;
+box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.l.on{display:flex}.l:focus-visible{outline:3px solid #111;outline-offset:3px}
+.left .l,.left .f{right:auto;left:20px}
+.b{display:none;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;background:#dc2626;
+color:#fff;font-size:12px;align-items:center;justify-content:center}
+.b.on{display:flex}
+.f{position:fixed;bottom:84px;right:20px;z-index:2147483647;width:380px;height:min(640px,calc(100vh - 104px));border:0;
+border-radius:16px;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.25);visibility:hidden;opacity:0;
+transform:translateY(8px);transition:opacity .15s,transform .15s,visibility 0s .15s}
+.open .f{visibility:visible;opacity:1;transform:none;transition:opacity .15s,transform .15s}
+@media (max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}.open .l{display:none}}
+@media (prefers-reduced-motion:reduce){.f{transition:none}}`;
+
+const ICON =
+  '<svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">' +
+  '<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/></svg>';
+
+function start(script: HTMLScriptElement, siteKey: string): void {
+  const appOrigin = new URL(script.src).origin;
+  const listeners: Record<string, Listener[]> = {};
+  const pending: HostCommand[] = [];
+  let ready = false;
+  let open = false;
+
+  const host = document.createElement('div');
+  host.setAttribute('data-hearth', '');
+  const root = host.attachShadow({ mode: 'open' });
+  const wrap = document.createElement('div');
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const launcher = document.createElement('button');
+  launcher.type = 'button';
+  launcher.className = 'l';
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.innerHTML = ICON;
+  const label = document.createElement('span');
+  const badge = document.createElement('span');
+  badge.className = 'b';
+  launcher.append(label, badge);
+  const frame = document.createElement('iframe');
+  frame.className = 'f';
+  frame.title = 'Chat';
+  frame.src =
+    `${appOrigin}/embed/${encodeURIComponent(siteKey)}?origin=${encodeURIComponent(location.origin)}` +
+    `&page=${encodeURIComponent(location.href.slice(0, 1000))}`;
+  wrap.append(frame, launcher);
+  root.append(style, wrap);
+  document.body.append(host);
+
+  const emit = (event: HearthEvent, detail?: unknown) => {
+    for (const listener of listeners[event] ?? []) {
+      try {
+        listener(detail);
+      } catch (error) {
+        console.error('Hearth listener failed', error);
+      }
+    }
+  };
+  const post = (command: HostCommand) => {
+    if (ready) frame.contentWindow?.postMessage(command, appOrigin);
+    else pending.push(command);
+  };
+  const setOpen = (value: boolean, fromFrame = false) => {
+    if (value === open) return;
+    const focusWasInside = document.activeElement === host;
+    open = value;
+    wrap.classList.toggle('open', value);
+    launcher.setAttribute('aria-expanded', String(value));
+    if (!fromFrame) post({ type: value ? 'hearth:open' : 'hearth:close' });
+    if (value) frame.focus();
+    else if (fromFrame || focusWasInside) launcher.focus();
+    emit(value ? 'open' : 'close');
+  };
+  const showLauncher = (appearance: LauncherAppearance) => {
+    launcher.style.background = appearance.color;
+    launcher.style.color = appearance.textColor;
+    label.textContent = appearance.text;
+    launcher.setAttribute('aria-label', appearance.text ? `${appearance.label}: ${appearance.text}` : appearance.label);
+    frame.title = appearance.title;
+    wrap.classList.toggle('left', appearance.position === 'left');
+    launcher.classList.add('on');
+  };
+
+  launcher.addEventListener('click', () => setOpen(!open));
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.origin !== appOrigin || event.source !== frame.contentWindow) return;
+    const notice = event.data as EmbedNotice | null;
+    if (!notice || typeof notice.type !== 'string') return;
+    if (notice.type === 'hearth:ready') {
+      showLauncher(notice.launcher);
+      ready = true;
+      pending.splice(0).forEach(post);
+      emit('ready');
+      window.dispatchEvent(new CustomEvent('hearth:ready'));
+    } else if (notice.type === 'hearth:closed') {
+      setOpen(false, true);
+    } else if (notice.type === 'hearth:unread') {
+      badge.textContent = notice.count > 9 ? '9+' : String(notice.count);
+      badge.classList.toggle('on', notice.count > 0);
+    } else if (notice.type === 'hearth:message') {
+      emit('message', notice.message);
+    }
+  });
+
+  const methods = {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!open),
+    identify: (identity: IdentifyRequest) => {
+      if (identity && typeof identity.id === 'string') post({ type: 'hearth:identify', identity });
+    },
+    on: (event: HearthEvent, listener: Listener) => {
+      (listeners[event] ??= []).push(listener);
+    },
+    off: (event: HearthEvent, listener: Listener) => {
+      listeners[event] = (listeners[event] ?? []).filter((known) => known !== listener);
+    },
+  };
+  const api = Object.assign((method: string, ...args: unknown[]) => {
+    const call = methods[method as keyof typeof methods] as ((...values: unknown[]) => void) | undefined;
+    call?.(...args);
+  }, methods) as HearthApi;
+  const queued = (window.Hearth as Queued | undefined)?.q ?? [];
+  window.Hearth = api;
+  for (const args of Array.from(queued)) api(...(Array.from(args) as [string, ...unknown[]]));
+}
+
+const script = (document.currentScript ??
+  document.querySelector('script[data-site-key][src*="widget.js"]')) as HTMLScriptElement | null;
+const siteKey = script?.dataset.siteKey;
+if (script && siteKey && !document.querySelector('[data-hearth]')) {
+  if (document.body) start(script, siteKey);
+  else document.addEventListener('DOMContentLoaded', () => start(script, siteKey));
+}
