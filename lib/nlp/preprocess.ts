@@ -26,7 +26,7 @@ export interface PreprocessOptions {
 }
 
 export const DEFAULT_CHAR_NGRAM_RANGE: Record<Language, readonly [number, number]> = {
-  en: [2, 5],
+  en: (process.env.CR ? process.env.CR.split(',').map(Number) : [2, 5]) as [number, number],
   zh: [1, 2],
 };
 

@@ -11,6 +11,7 @@ import { connectAgent, eventually, newClientId } from '../helpers/realtime';
 // widget with the one script tag, and whose CSS tries hard to break ours.
 const hostPage = (appUrl: string) => `<!doctype html>
 <html lang="en"><head><title>Another shop</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>iframe{display:none!important} button{background:red!important;font-size:40px!important} *{color:lime!important}</style>
 </head><body><h1>Another shop</h1>
 <script>window.Hearth = window.Hearth || function () { (Hearth.q = Hearth.q || []).push(arguments); };
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => host?.close(resolve));
+  if (host) await new Promise((resolve) => host.close(resolve));
   await app?.stop();
   await database?.drop();
 });
