@@ -79,14 +79,23 @@ async function main(): Promise<void> {
     await applyMigrations(url);
     const started = performance.now();
     const size = await generate(url);
-    if (!json) console.log(`Generated ${conversations} conversations, ${size} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (!json)
+      console.log(
+        `Generated ${conversations} conversations, ${size} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     process.env.DATABASE_URL = url;
     const { siteAnalytics } = await import('@/lib/analytics');
     const { disconnectDatabase } = await import('@/lib/db');
     const now = new Date().toISOString().slice(0, 10);
     const ranges = {
-      '30 days': { from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), to: now },
-      '365 days': { from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10), to: now },
+      '30 days': {
+        from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10),
+        to: now,
+      },
+      '365 days': {
+        from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10),
+        to: now,
+      },
     };
     const results: Record<string, { p50Ms: number; maxMs: number }> = {};
     for (const [label, range] of Object.entries(ranges)) {
@@ -99,7 +108,10 @@ async function main(): Promise<void> {
       }
       times.sort((a, b) => a - b);
       results[label] = { p50Ms: Math.round(times[2]), maxMs: Math.round(times[4]) };
-      if (!json) console.log(`analytics page, ${label}: p50 ${results[label].p50Ms} ms, max ${results[label].maxMs} ms`);
+      if (!json)
+        console.log(
+          `analytics page, ${label}: p50 ${results[label].p50Ms} ms, max ${results[label].maxMs} ms`,
+        );
     }
     await disconnectDatabase();
     if (json) console.log(JSON.stringify({ conversations, results }));

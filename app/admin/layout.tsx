@@ -17,8 +17,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <header className="flex h-12 shrink-0 items-center gap-3 border-b border-stone-200 bg-white px-4">
           <span className="font-semibold tracking-tight">Hearth</span>
           <span className="text-sm text-stone-400">Admin</span>
-          {site ? <SitePicker sites={sites.map(({ id, name }) => ({ id, name }))} current={site.id} /> : null}
-          <nav aria-label="Workspace" className="ml-auto flex items-center gap-3 text-sm text-stone-600">
+          {site ? (
+            <SitePicker sites={sites.map(({ id, name }) => ({ id, name }))} current={site.id} />
+          ) : null}
+          <nav
+            aria-label="Workspace"
+            className="ml-auto flex items-center gap-3 text-sm text-stone-600"
+          >
             <a href="/inbox" className="hover:text-stone-900">
               Inbox
             </a>

@@ -23,7 +23,8 @@ export default async function IntentsPage() {
             {latestVersion ? `; F1 from model version ${latestVersion}` : '; not trained yet'}.
             {conflicts.length ? (
               <span className="ml-1 text-amber-700">
-                {conflicts.length} example{conflicts.length === 1 ? ' is' : 's are'} under two intents.
+                {conflicts.length} example{conflicts.length === 1 ? ' is' : 's are'} under two
+                intents.
               </span>
             ) : null}
           </p>

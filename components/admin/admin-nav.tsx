@@ -4,7 +4,11 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const SECTIONS = [
-  { href: '/admin', label: 'Intents', match: (path: string) => path === '/admin' || path.startsWith('/admin/intents') },
+  {
+    href: '/admin',
+    label: 'Intents',
+    match: (path: string) => path === '/admin' || path.startsWith('/admin/intents'),
+  },
   { href: '/admin/training', label: 'Training & versions' },
   { href: '/admin/test', label: 'Test console' },
   { href: '/admin/knowledge', label: 'Knowledge base' },

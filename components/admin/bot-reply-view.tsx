@@ -14,14 +14,22 @@ export function BotReplyView({ reply }: { reply: BotReply }) {
       <span className={`rounded px-2 py-0.5 text-xs font-medium ${DECISION_STYLE[reply.decision]}`}>
         {reply.decision}
       </span>
-      {reply.handoffReason ? <span className="ml-2 text-xs text-stone-500">{reply.handoffReason}</span> : null}
-      <p className="whitespace-pre-wrap rounded-lg rounded-tl-none bg-stone-100 px-3 py-2 text-sm" data-testid="bot-reply">
+      {reply.handoffReason ? (
+        <span className="ml-2 text-xs text-stone-500">{reply.handoffReason}</span>
+      ) : null}
+      <p
+        className="whitespace-pre-wrap rounded-lg rounded-tl-none bg-stone-100 px-3 py-2 text-sm"
+        data-testid="bot-reply"
+      >
         {reply.text}
       </p>
       {reply.choices.length ? (
         <div className="flex flex-wrap gap-1">
           {reply.choices.map((choice) => (
-            <span key={choice} className="rounded-full border border-blue-300 px-2.5 py-0.5 text-xs text-blue-800">
+            <span
+              key={choice}
+              className="rounded-full border border-blue-300 px-2.5 py-0.5 text-xs text-blue-800"
+            >
               {choice}
             </span>
           ))}
@@ -33,7 +41,12 @@ export function BotReplyView({ reply }: { reply: BotReply }) {
             <li key={citation.articleId}>
               Source:{' '}
               {citation.url ? (
-                <a href={citation.url} className="text-blue-700 hover:underline" rel="noreferrer" target="_blank">
+                <a
+                  href={citation.url}
+                  className="text-blue-700 hover:underline"
+                  rel="noreferrer"
+                  target="_blank"
+                >
                   {citation.title}
                 </a>
               ) : (

@@ -1,5 +1,13 @@
 /** A labelled horizontal bar for a 0..1 value. */
-export function ConfidenceBar({ label, value, strong }: { label: string; value: number; strong?: boolean }) {
+export function ConfidenceBar({
+  label,
+  value,
+  strong,
+}: {
+  label: string;
+  value: number;
+  strong?: boolean;
+}) {
   const width = Math.max(0, Math.min(1, value)) * 100;
   return (
     <div className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-2 text-sm">

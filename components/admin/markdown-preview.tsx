@@ -90,7 +90,8 @@ function blocks(source: string): ReactNode[] {
   return out;
 }
 
-const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|_([^_]+)_|\[([^\]]+)\]\(([^)\s]+)\)/g;
+const INLINE =
+  /`([^`]+)`|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|_([^_]+)_|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 function safeHref(href: string): string | null {
   if (/^(https?:|mailto:)/i.test(href) || /^[/#]/.test(href)) return href;
@@ -118,7 +119,13 @@ function inline(text: string): ReactNode[] {
       const target = safeHref(href);
       out.push(
         target ? (
-          <a key={key} href={target} className="text-blue-700 underline" rel="noreferrer nofollow" target="_blank">
+          <a
+            key={key}
+            href={target}
+            className="text-blue-700 underline"
+            rel="noreferrer nofollow"
+            target="_blank"
+          >
             {inline(label)}
           </a>
         ) : (

@@ -3,7 +3,13 @@
 import { useRouter } from 'next/navigation';
 
 /** Which site the admin pages work on; the server re-checks the choice on every request. */
-export function SitePicker({ sites, current }: { sites: { id: string; name: string }[]; current: string }) {
+export function SitePicker({
+  sites,
+  current,
+}: {
+  sites: { id: string; name: string }[];
+  current: string;
+}) {
   const router = useRouter();
   return (
     <label className="flex items-center gap-2 text-sm">

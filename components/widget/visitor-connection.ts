@@ -234,11 +234,10 @@ export class VisitorConnection {
     if (!socket?.connected) return { ok: false, error: { code: 'internal', message: 'Not connected' } };
     try {
       // socket.io's emitWithAck typing cannot follow a generic event name.
-      const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (
-        event: E,
-        payload: VisitorRequests[E][0],
-      ) => Promise<Ack<VisitorRequests[E][1]>>;
-      return await emit(event, payload);
+      const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+        emitWithAck(event: E, payload: VisitorRequests[E][0]): Promise<Ack<VisitorRequests[E][1]>>;
+      };
+      return await timed.emitWithAck(event, payload);
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server' } };
     }

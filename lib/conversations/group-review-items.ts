@@ -1,51 +1,73 @@
 import { preprocess, type Language } from '@/lib/nlp';
 import type { ReviewGroup, ReviewItem } from '@/lib/schemas/inbox';
 
-/** Cosine similarity above which two messages "say the same thing" for one-click labelling. */
-export const SAME_MEANING = 0.45;
+/**
+ * Cosine similarity above which two messages "say the same thing" for one-click labelling. Chinese
+ * messages are short and their single characters dilute the vectors more, so the bar is lower.
+ */
+export const SAME_MEANING: Record<Language, number> = { en: 0.5, zh: 0.4 };
 
 type Vector = Map<string, number>;
+interface Group {
+  items: ReviewItem[];
+  vectors: Vector[];
+  centroid: Vector;
+  siteId: string;
+}
 
 /**
- * Groups review items that read alike: TF-IDF over content stems and character n-grams (typo
- * tolerant), each item joining the group whose centroid it is closest to, or starting a new one.
+ * Groups review items that read alike: term vectors over content stems and character n-grams (typo
+ * tolerant; no IDF, which over a small queue would down-weight exactly the words the group shares).
+ * Each item joins the nearest group above SAME_MEANING or starts one; then every item moves to the
+ * nearest of the final centroids, so the result hinges less on the order items came in.
  * Biggest groups first: they teach the bot the most per click.
  */
 export function groupReviewItems(items: ReviewItem[], language: (siteId: string) => Language): ReviewGroup[] {
-  const bags = items.map((item) => termBag(item.body, language(item.siteId)));
-  const documentFrequency = new Map<string, number>();
-  for (const bag of bags) for (const term of bag.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const vectors = bags.map((bag) => {
-    const vector: Vector = new Map();
-    for (const [term, count] of bag) {
-      vector.set(term, (1 + Math.log(count)) * Math.log((1 + items.length) / (1 + documentFrequency.get(term)!)) + 1);
-    }
-    return normalize(vector);
-  });
-
-  const groups: { items: ReviewItem[]; centroid: Vector; siteId: string }[] = [];
-  items.forEach((item, index) => {
-    let best: (typeof groups)[number] | undefined;
-    let bestScore = SAME_MEANING;
+  const vectors = items.map((item) => normalize(termBag(item.body, language(item.siteId))));
+  const nearest = (groups: Group[], item: ReviewItem, vector: Vector): Group | undefined => {
+    let best: Group | undefined;
+    let bestScore = SAME_MEANING[language(item.siteId)];
     for (const group of groups) {
       if (group.siteId !== item.siteId) continue;
-      const score = cosine(vectors[index], group.centroid);
+      const score = cosine(vector, group.centroid);
       if (score >= bestScore) {
         best = group;
         bestScore = score;
       }
     }
-    if (best) {
-      best.items.push(item);
-      best.centroid = normalize(addInto(new Map(best.centroid), vectors[index], 1 / best.items.length));
+    return best;
+  };
+  const assign = (groups: Group[], item: ReviewItem, vector: Vector) => {
+    const group = nearest(groups, item, vector);
+    if (group) {
+      group.items.push(item);
+      group.vectors.push(vector);
+      group.centroid = centroidOf(group.vectors);
     } else {
-      groups.push({ items: [item], centroid: vectors[index], siteId: item.siteId });
+      groups.push({ items: [item], vectors: [vector], centroid: vector, siteId: item.siteId });
     }
+  };
+
+  const first: Group[] = [];
+  items.forEach((item, index) => assign(first, item, vectors[index]));
+  // Second pass against the first pass's final centroids, held fixed.
+  const settled: Group[] = first.map((group) => ({ ...group, items: [], vectors: [] }));
+  items.forEach((item, index) => {
+    const group = nearest(settled, item, vectors[index]);
+    if (group) group.items.push(item);
+    else settled.push({ items: [item], vectors: [vectors[index]], centroid: vectors[index], siteId: item.siteId });
   });
 
-  return groups
+  return settled
+    .filter((group) => group.items.length > 0)
     .map((group) => ({ items: group.items, suggestedIntent: mostCommon(group.items.map((item) => item.botIntent)) }))
     .sort((a, b) => b.items.length - a.items.length);
+}
+
+function centroidOf(vectors: Vector[]): Vector {
+  const sum: Vector = new Map();
+  for (const vector of vectors) for (const [term, value] of vector) sum.set(term, (sum.get(term) ?? 0) + value);
+  return normalize(sum);
 }
 
 function termBag(text: string, language: Language): Map<string, number> {
@@ -70,11 +92,6 @@ function cosine(a: Vector, b: Vector): number {
   let dot = 0;
   for (const [term, value] of small) dot += value * (large.get(term) ?? 0);
   return dot;
-}
-
-function addInto(target: Vector, source: Vector, weight: number): Vector {
-  for (const [term, value] of source) target.set(term, (target.get(term) ?? 0) + value * weight);
-  return target;
 }
 
 function mostCommon(values: (string | null)[]): string | null {

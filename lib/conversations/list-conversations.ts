@@ -6,6 +6,7 @@ import {
 } from '@/lib/schemas/events';
 import type { AgentActor } from './actors';
 import { toAgentConversation } from './views';
+import { workspaceSiteIds } from './workspace-sites';
 
 /** A page of the workspace's conversations for one inbox view. */
 export async function listConversations(
@@ -14,7 +15,7 @@ export async function listConversations(
 ): Promise<{ conversations: AgentConversation[]; nextCursor: string | null }> {
   const { view, cursor, limit } = ConversationListRequestSchema.parse(input);
   const rows = await db().conversation.findMany({
-    where: { site: { workspaceId: agent.workspaceId }, ...viewFilter(view, agent) },
+    where: { siteId: { in: await workspaceSiteIds(agent.workspaceId) }, ...viewFilter(view, agent) },
     orderBy: viewOrder(view),
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

@@ -29,7 +29,7 @@ export async function measureInbox(agent: AgentActor, input: unknown): Promise<I
       LEFT JOIN LATERAL (
         SELECT max(m."createdAt") AS at FROM "Message" m
         WHERE m."conversationId" = s.id AND m.sender IN ('bot', 'system') AND m."createdAt" <= s."firstResponseAt"
-      ) handoff ON s."firstResponseAt" IS NOT NULL
+      ) handoff ON s."firstResponseAt" >= ${since}
     )
     SELECT "assigneeId", grouping("assigneeId")::int AS team,
       (count(*) FILTER (WHERE resolution IS NOT NULL))::int AS handled,

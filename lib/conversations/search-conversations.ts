@@ -2,45 +2,47 @@ import { db } from '@/lib/db';
 import { ConversationSearchRequestSchema, type ConversationSearchHit } from '@/lib/schemas/inbox';
 import type { AgentActor } from './actors';
 import { toAgentConversation } from './views';
+import { workspaceSiteIds } from './workspace-sites';
 
-const MAX_TERMS = 8;
+/** From this many matching messages on, a word counts as common (see below). */
+const COMMON = 1000;
+/** How many of the most recent conversations the common-word search looks through. */
+const RECENT_CONVERSATIONS = 5000;
+
+interface Match {
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  snippet: string;
+}
 
 /**
- * Full-text search over every message of the workspace (notes included), newest matching
- * conversation first. Words match by prefix, so "refu" finds "refund".
+ * Full-text search over every message of the workspace (notes included), most recently active
+ * conversation first. Words match by prefix ("refu" finds "refund"), tokenized by Postgres itself, so
+ * an order number like "JN-000123" matches as it was written.
+ *
+ * A rare word is found through the GIN index on to_tsvector('simple', body), then ordered. A common
+ * word matches too many messages for that to be cheap, so the most recent conversations are walked
+ * instead until a page is full; when that falls short, the index search runs after all.
  */
 export async function searchConversations(
   agent: AgentActor,
   input: unknown,
 ): Promise<{ hits: ConversationSearchHit[] }> {
   const { query, limit } = ConversationSearchRequestSchema.parse(input);
-  const tsquery = toPrefixQuery(query);
+  const [{ tsquery }] = await db().$queryRaw<{ tsquery: string | null }[]>`
+    SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & ') AS tsquery
+    FROM unnest(to_tsvector('simple', ${query}))`;
   if (!tsquery) return { hits: [] };
+  const siteIds = await workspaceSiteIds(agent.workspaceId);
 
-  // Matching goes through the GIN index on to_tsvector('simple', body) first (MATERIALIZED keeps the
-  // planner from walking every conversation of the workspace instead); the newest match per
-  // conversation wins; snippets are made for the page only.
-  const matches = await db().$queryRaw<
-    { messageId: string; conversationId: string; seq: number; snippet: string }[]
-  >`
-    WITH matched AS MATERIALIZED (
-      SELECT m.id, m."conversationId", m.seq, m.body, m."createdAt"
-      FROM "Message" m
-      WHERE to_tsvector('simple', m.body) @@ to_tsquery('simple', ${tsquery})
-    ),
-    newest AS (
-      SELECT DISTINCT ON (x."conversationId") x.id, x."conversationId", x.seq, x.body, x."createdAt"
-      FROM matched x
-      JOIN "Conversation" c ON c.id = x."conversationId"
-      WHERE c."siteId" IN (SELECT id FROM "Site" WHERE "workspaceId" = ${agent.workspaceId})
-      ORDER BY x."conversationId", x."createdAt" DESC
-    ),
-    page AS (SELECT * FROM newest ORDER BY "createdAt" DESC LIMIT ${limit})
-    SELECT p.id AS "messageId", p."conversationId", p.seq,
-      ts_headline('simple', p.body, to_tsquery('simple', ${tsquery}),
-        'StartSel=«, StopSel=», MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS snippet
-    FROM page p
-    ORDER BY p."createdAt" DESC`;
+  const [{ matching }] = await db().$queryRaw<{ matching: number }[]>`
+    SELECT count(*)::int AS matching FROM (
+      SELECT 1 FROM "Message" WHERE to_tsvector('simple', body) @@ to_tsquery('simple', ${tsquery}) LIMIT ${COMMON}
+    ) probe`;
+  let matches: Match[] = [];
+  if (matching >= COMMON) matches = await searchRecent(siteIds, tsquery, limit);
+  if (matches.length < limit && matching > 0) matches = await searchIndexed(siteIds, tsquery, limit);
   if (matches.length === 0) return { hits: [] };
 
   const conversations = await db().conversation.findMany({
@@ -58,10 +60,7 @@ export async function searchConversations(
       const { messages, ...conversation } = row;
       return [
         {
-          conversation: toAgentConversation(
-            { ...conversation, workspaceId: agent.workspaceId },
-            messages[0]?.body ?? null,
-          ),
+          conversation: toAgentConversation({ ...conversation, workspaceId: agent.workspaceId }, messages[0]?.body ?? null),
           messageId: match.messageId,
           seq: match.seq,
           snippet: match.snippet,
@@ -71,13 +70,47 @@ export async function searchConversations(
   };
 }
 
-/** Words of the query as an AND of prefix terms; only letters and digits reach the tsquery syntax. */
-export function toPrefixQuery(query: string): string | null {
-  const terms = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_TERMS);
-  return terms.length ? terms.map((term) => `${term}:*`).join(' & ') : null;
+const HEADLINE = 'StartSel=«, StopSel=», MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1';
+
+/** Common words: the newest conversations first, each checked for its latest matching message. */
+function searchRecent(siteIds: string[], tsquery: string, limit: number): Promise<Match[]> {
+  return db().$queryRaw<Match[]>`
+    SELECT hit.id AS "messageId", c.id AS "conversationId", hit.seq,
+      ts_headline('simple', hit.body, to_tsquery('simple', ${tsquery}), ${HEADLINE}) AS snippet
+    FROM (
+      SELECT id, "lastMessageAt" FROM "Conversation"
+      WHERE "siteId" = ANY(${siteIds}) ORDER BY "lastMessageAt" DESC LIMIT ${RECENT_CONVERSATIONS}
+    ) c
+    CROSS JOIN LATERAL (
+      SELECT m.id, m.seq, m.body FROM "Message" m
+      WHERE m."conversationId" = c.id AND to_tsvector('simple', m.body) @@ to_tsquery('simple', ${tsquery})
+      ORDER BY m.seq DESC LIMIT 1
+    ) hit
+    ORDER BY c."lastMessageAt" DESC
+    LIMIT ${limit}`;
 }
 
+/**
+ * Rare words: every match through the GIN index (MATERIALIZED keeps the planner from walking the
+ * workspace's conversations instead), the latest per conversation, snippets for the page only.
+ */
+function searchIndexed(siteIds: string[], tsquery: string, limit: number): Promise<Match[]> {
+  return db().$queryRaw<Match[]>`
+    WITH matched AS MATERIALIZED (
+      SELECT m.id, m."conversationId", m.seq, m.body
+      FROM "Message" m
+      WHERE to_tsvector('simple', m.body) @@ to_tsquery('simple', ${tsquery})
+    ),
+    latest AS (
+      SELECT DISTINCT ON (x."conversationId") x.id, x."conversationId", x.seq, x.body, c."lastMessageAt"
+      FROM matched x
+      JOIN "Conversation" c ON c.id = x."conversationId"
+      WHERE c."siteId" = ANY(${siteIds})
+      ORDER BY x."conversationId", x.seq DESC
+    ),
+    page AS (SELECT * FROM latest ORDER BY "lastMessageAt" DESC, "conversationId" LIMIT ${limit})
+    SELECT p.id AS "messageId", p."conversationId", p.seq,
+      ts_headline('simple', p.body, to_tsquery('simple', ${tsquery}), ${HEADLINE}) AS snippet
+    FROM page p
+    ORDER BY p."lastMessageAt" DESC, p."conversationId"`;
+}

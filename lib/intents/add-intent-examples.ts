@@ -24,7 +24,10 @@ export async function addIntentExamples(
   const { examples } = AddExamplesSchema.parse(input);
   return db().$transaction(async (tx) => {
     const intent = await requireSiteIntent(tx, admin, siteId, intentId);
-    const existing = await tx.trainingExample.findMany({ where: { intentId }, select: { text: true } });
+    const existing = await tx.trainingExample.findMany({
+      where: { intentId },
+      select: { text: true },
+    });
     const known = new Set(existing.map((example) => exampleKey(example.text)));
     const fresh: string[] = [];
     const duplicates: string[] = [];

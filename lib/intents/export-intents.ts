@@ -1,5 +1,9 @@
 import { db } from '@/lib/db';
-import { INTENT_FILE_FORMATS, IntentFileFormatSchema, type IntentBundle } from '@/lib/schemas/intent';
+import {
+  INTENT_FILE_FORMATS,
+  IntentFileFormatSchema,
+  type IntentBundle,
+} from '@/lib/schemas/intent';
 import { requireWorkspaceSite, type Admin } from '@/lib/sites/workspace-site';
 import { serializeIntentFile } from './formats';
 
@@ -29,7 +33,11 @@ export async function exportIntents(
     rephrase: intent.rephrase,
   }));
   const { extension, mimeType } = INTENT_FILE_FORMATS[format];
-  const slug = site.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+  const slug =
+    site.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'site';
   return {
     fileName: `${slug}-intents.${format === 'nlpjs' ? 'corpus.json' : extension}`,
     mimeType,

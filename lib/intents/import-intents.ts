@@ -28,7 +28,8 @@ export async function importIntents(
 ): Promise<ImportSummary> {
   const { content, mode, ...file } = ImportIntentsSchema.parse(input);
   await requireWorkspaceSite(admin, siteId);
-  const format = file.format === 'auto' ? guessIntentFileFormat(file.fileName, content) : file.format;
+  const format =
+    file.format === 'auto' ? guessIntentFileFormat(file.fileName, content) : file.format;
   const { bundles, carries } = parseIntentFile(format, content);
 
   return db().$transaction(

@@ -22,9 +22,9 @@ export async function moveIntentExamples(
       where: { id: { in: exampleIds }, intentId },
     });
     const targetKeys = new Set(
-      (await tx.trainingExample.findMany({ where: { intentId: to.id }, select: { text: true } })).map(
-        (example) => exampleKey(example.text),
-      ),
+      (
+        await tx.trainingExample.findMany({ where: { intentId: to.id }, select: { text: true } })
+      ).map((example) => exampleKey(example.text)),
     );
     const movable = examples.filter((example) => !targetKeys.has(exampleKey(example.text)));
     await tx.trainingExample.updateMany({

@@ -14,4 +14,3 @@ export async function requireSiteIntent(
   if (!intent) throw new ActionError('not_found', 'No such intent');
   return intent;
 }
-

@@ -30,7 +30,10 @@ function view({ modelVersion, ...run }: Row): TrainingRunView {
 }
 
 /** One run of the site, for the live progress poll. */
-export async function getTrainingRun(siteId: string, runId: string): Promise<TrainingRunView | null> {
+export async function getTrainingRun(
+  siteId: string,
+  runId: string,
+): Promise<TrainingRunView | null> {
   const run = await db().trainingRun.findFirst({ where: { id: runId, siteId }, select });
   return run ? view(run) : null;
 }

@@ -110,5 +110,8 @@ export const ImportIntentsSchema = z.object({
 export type ImportIntents = z.infer<typeof ImportIntentsSchema>;
 
 /** Where an import file is wrong, for the editor to point at. */
-export const ImportProblemSchema = z.object({ line: z.number().int().nullable(), message: z.string() });
+export const ImportProblemSchema = z.object({
+  line: z.number().int().nullable(),
+  message: z.string(),
+});
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;

@@ -40,4 +40,6 @@ export const CreateSiteSchema = SiteDetailsSchema.extend({
 });
 
 /** A sentence typed into the test console or the "what would the bot answer" box. */
-export const BotQuestionSchema = z.object({ text: z.string().trim().min(1, 'Type a message').max(1000) });
+export const BotQuestionSchema = z.object({
+  text: z.string().trim().min(1, 'Type a message').max(1000),
+});

@@ -4,7 +4,11 @@ import { recordSiteChange } from './site-settings-audit';
 import { requireWorkspaceSite, type Admin } from './workspace-site';
 
 /** Name and language (the language picks the preprocessing the next training uses). */
-export async function updateSiteDetails(admin: Admin, siteId: string, input: unknown): Promise<void> {
+export async function updateSiteDetails(
+  admin: Admin,
+  siteId: string,
+  input: unknown,
+): Promise<void> {
   const details = SiteDetailsSchema.parse(input);
   await db().$transaction(async (tx) => {
     const site = await requireWorkspaceSite(admin, siteId, tx);

@@ -94,12 +94,12 @@ describe('admin console in Chromium', () => {
       );
     await page.getByRole('button', { name: 'Add examples' }).click();
     await page.getByText('Added 11. Skipped 1 duplicate(s).').waitFor();
-    await page.getByLabel('Response 1').fill('Yes! We gift wrap any order for $5; add it at checkout.');
+    await page
+      .getByLabel('Response 1', { exact: true })
+      .fill('Yes! We gift wrap any order for $5; add it at checkout.');
     await page.getByRole('button', { name: 'Save responses' }).click();
     await expect
-      .poll(async () =>
-        db().intentResponse.count({ where: { intent: { name: 'gift_wrap' } } }),
-      )
+      .poll(async () => db().intentResponse.count({ where: { intent: { name: 'gift_wrap' } } }))
       .toBe(1);
     await shot('intent-editor');
   });
@@ -129,14 +129,17 @@ describe('admin console in Chromium', () => {
 
   it('refuses a broken Rasa file with its line number, then imports a good one', async () => {
     await page.goto(`${app.url}/admin`);
-    const broken = 'nlu:\n- intent: loyalty_points\n  examples: |\n    - how many points do I have\n    points balance\n';
+    const broken =
+      'nlu:\n- intent: loyalty_points\n  examples: |\n    - how many points do I have\n    points balance\n';
     await page.setInputFiles('#import-file', {
       name: 'nlu.yml',
       mimeType: 'application/yaml',
       buffer: Buffer.from(broken),
     });
     await page.getByRole('button', { name: 'Import' }).click();
-    await page.getByText('Line 5: intent "loyalty_points": each example line must start with "- "').waitFor();
+    await page
+      .getByText('Line 5: intent "loyalty_points": each example line must start with "- "')
+      .waitFor();
     expect(await db().intent.count({ where: { name: 'loyalty_points' } })).toBe(0);
 
     const rasa = [
@@ -172,7 +175,9 @@ describe('admin console in Chromium', () => {
       orderBy: { createdAt: 'asc' },
       select: { details: true },
     });
-    expect(events.map((event) => (event.details as { version: number }).version)).toEqual([1, 2, 1]);
+    expect(events.map((event) => (event.details as { version: number }).version)).toEqual([
+      1, 2, 1,
+    ]);
   });
 
   it('shows the test console with every step, the ranking, the decision and the reply', async () => {

@@ -176,8 +176,9 @@ describe('the widget for everyone', () => {
     const page = await context.newPage();
     await page.goto(hostUrl);
     await openWidget(page);
-    const box = await widget(page).iframe.boundingBox();
-    expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+    await expect
+      .poll(() => widget(page).iframe.boundingBox(), { timeout: 5_000 })
+      .toEqual({ x: 0, y: 0, width: 390, height: 844 });
     await context.close();
   });
 

@@ -86,7 +86,12 @@ beforeAll(async () => {
     siteId,
     visitor.id,
     '2026-03-01T12:00:00',
-    { handoffReason: 'Repeated fallback', assigneeId: agent.id, firstResponseMinute: 6, csatScore: 0 },
+    {
+      handoffReason: 'Repeated fallback',
+      assigneeId: agent.id,
+      firstResponseMinute: 6,
+      csatScore: 0,
+    },
     [
       ['visitor', 'Blue  Widget?', 0, undefined, 'pending'],
       ['bot', 'Sorry?', 0],

@@ -16,7 +16,6 @@ import {
 } from '@/lib/conversations';
 import { changeConversation } from '@/lib/conversations/change-conversation';
 import { loadWorkspaceConversation } from '@/lib/conversations/records';
-import { toPrefixQuery } from '@/lib/conversations/search-conversations';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   createFixtureConversation,
@@ -138,10 +137,17 @@ describe('counts and search', () => {
     expect((await searchConversations(ada, { query: '&|!:*()' })).hits).toEqual([]);
   });
 
-  it('turns any query into a safe prefix tsquery', () => {
-    expect(toPrefixQuery("Where's my ORDER #42?")).toBe('where:* & s:* & my:* & order:* & 42:*');
-    expect(toPrefixQuery('退款 申请')).toBe('退款:* & 申请:*');
-    expect(toPrefixQuery(" ' & | ")).toBeNull();
+  it('matches order numbers as written, and survives tsquery syntax and quotes in the query', async () => {
+    const { conversationId } = await createFixtureConversation(acme.siteId, {
+      messages: [{ sender: 'visitor', body: "Order JN-004217 hasn't shipped, O'Brien here" }],
+    });
+    for (const query of ['JN-004217', 'jn-0042', "o'brien", "hasn't"]) {
+      const { hits } = await searchConversations(ada, { query });
+      expect({ query, ids: hits.map((hit) => hit.conversation.id) }).toEqual({ query, ids: [conversationId] });
+    }
+    for (const query of ["' & | ! :* ( ) \\", '&', 'zzzzzz']) {
+      expect((await searchConversations(ada, { query })).hits).toEqual([]);
+    }
   });
 });
 

@@ -68,7 +68,13 @@ describe('intent actions', () => {
     const refund = await intentWith('refund', ['I want my money back']);
     const order = await intentWith('order_status', ['where is my order']);
     const result = await addIntentExamples(admin, siteId, order, {
-      examples: ['track my parcel', '  WHERE  is my order ', 'i want my money back', 'track my parcel', ''],
+      examples: [
+        'track my parcel',
+        '  WHERE  is my order ',
+        'i want my money back',
+        'track my parcel',
+        '',
+      ],
     });
     expect(result.added).toBe(2);
     expect(result.duplicates).toEqual(['WHERE  is my order', 'track my parcel']);
@@ -91,11 +97,15 @@ describe('intent actions', () => {
 
   it('merges examples, responses and flags into the target and leaves no orphans', async () => {
     const target = await intentWith('refund', ['refund please'], ['Refunds take 5 days.']);
-    const source = await intentWith('money_back', ['Refund please', 'give me my money back'], [
-      'Refunds take 5 days.',
-      'We can help with that.',
-    ]);
-    await db().intent.update({ where: { id: source }, data: { handoff: true, quickReplies: ['Yes'] } });
+    const source = await intentWith(
+      'money_back',
+      ['Refund please', 'give me my money back'],
+      ['Refunds take 5 days.', 'We can help with that.'],
+    );
+    await db().intent.update({
+      where: { id: source },
+      data: { handoff: true, quickReplies: ['Yes'] },
+    });
 
     const result = await mergeIntents(admin, siteId, { sourceIds: [source], targetId: target });
     expect(result).toEqual({ examplesMoved: 1, duplicatesDropped: 1 });
@@ -118,15 +128,23 @@ describe('intent actions', () => {
     expect(await db().trainingExample.count({ where: { intentId: id } })).toBe(0);
     expect(await db().intentResponse.count({ where: { intentId: id } })).toBe(0);
     const [event] = (await listAuditEvents(admin.workspaceId, { limit: 1 })).events;
-    expect(event).toMatchObject({ action: 'intent.deleted', details: { name: 'bye', examples: 2 } });
+    expect(event).toMatchObject({
+      action: 'intent.deleted',
+      details: { name: 'bye', examples: 2 },
+    });
     expect(event.actor?.email).toBe('acme@example.com');
   });
 
   it('moves a mislabelled example to the right intent', async () => {
     const wrong = await intentWith('greeting', ['hello', 'cancel my order']);
     const right = await intentWith('cancel_order', ['cancel it']);
-    const example = (await getIntent(siteId, wrong))!.examples.find((e) => e.text === 'cancel my order')!;
-    await moveIntentExamples(admin, siteId, wrong, { exampleIds: [example.id], targetIntentId: right });
+    const example = (await getIntent(siteId, wrong))!.examples.find(
+      (e) => e.text === 'cancel my order',
+    )!;
+    await moveIntentExamples(admin, siteId, wrong, {
+      exampleIds: [example.id],
+      targetIntentId: right,
+    });
     expect((await getIntent(siteId, right))!.examples.map((e) => e.text).sort()).toEqual([
       'cancel it',
       'cancel my order',
@@ -176,7 +194,11 @@ describe('import and export', () => {
 
   it('imports a Rasa file, merging into existing intents', async () => {
     await intentWith('greet', ['hi'], ['Hello!']);
-    const summary = await importIntents(admin, siteId, { format: 'auto', fileName: 'nlu.yml', content: rasa });
+    const summary = await importIntents(admin, siteId, {
+      format: 'auto',
+      fileName: 'nlu.yml',
+      content: rasa,
+    });
     expect(summary).toMatchObject({
       format: 'rasa-yaml',
       intentsCreated: 1,
@@ -207,7 +229,10 @@ describe('import and export', () => {
   it('replaces everything in replace mode, and exports what it imported', async () => {
     await intentWith('old', ['x']);
     await importIntents(admin, siteId, { format: 'rasa-yaml', content: rasa, mode: 'replace' });
-    expect((await listIntents(siteId)).intents.map((i) => i.name)).toEqual(['greet', 'order_status']);
+    expect((await listIntents(siteId)).intents.map((i) => i.name)).toEqual([
+      'greet',
+      'order_status',
+    ]);
     const file = await exportIntents(admin, siteId, 'rasa-yaml');
     expect(file.fileName).toBe('acme-shop-intents.yml');
     expect(file.content).toBe(`${rasa}\n`);
@@ -215,7 +240,10 @@ describe('import and export', () => {
 
   it('round-trips the whole training data through Hearth JSON', async () => {
     const id = await intentWith('refund', ['refund please'], ['Refunds take {days} days.']);
-    await db().intent.update({ where: { id }, data: { quickReplies: ['Start a refund'], handoff: true } });
+    await db().intent.update({
+      where: { id },
+      data: { quickReplies: ['Start a refund'], handoff: true },
+    });
     const exported = await exportIntents(admin, siteId, 'hearth-json');
     await db().intent.deleteMany({});
     await importIntents(admin, siteId, { format: 'hearth-json', content: exported.content });

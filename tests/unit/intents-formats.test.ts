@@ -101,20 +101,25 @@ describe('Rasa NLU YAML', () => {
   });
 
   it('reports YAML syntax errors with their line', () => {
-    const problems = problemsOf('rasa-yaml', 'nlu:\n- intent: greet\n  examples: |\n    - hi\n  bad: [unclosed\n');
+    const problems = problemsOf(
+      'rasa-yaml',
+      'nlu:\n- intent: greet\n  examples: |\n    - hi\n  bad: [unclosed\n',
+    );
     expect(problems[0].line).toBeGreaterThanOrEqual(5);
     expect(problems[0].message).toMatch(/^YAML:/);
   });
 
   it('reports an example line without "- " at its line', () => {
-    const file = 'nlu:\n- intent: greet\n  examples: |\n    - hi\n    hello\n- intent: bye\n  examples: |\n    - bye\n';
+    const file =
+      'nlu:\n- intent: greet\n  examples: |\n    - hi\n    hello\n- intent: bye\n  examples: |\n    - bye\n';
     expect(problemsOf('rasa-yaml', file)).toEqual([
       { line: 5, message: 'intent "greet": each example line must start with "- "' },
     ]);
   });
 
   it('reports a bad intent name at the line of its item', () => {
-    const file = 'nlu:\n- intent: greet\n  examples: |\n    - hi\n- intent: has space\n  examples: |\n    - x\n';
+    const file =
+      'nlu:\n- intent: greet\n  examples: |\n    - hi\n- intent: has space\n  examples: |\n    - x\n';
     const [problem] = problemsOf('rasa-yaml', file);
     expect(problem.line).toBe(5);
     expect(problem.message).toMatch(/intent name "has space"/);

@@ -77,7 +77,7 @@ describe('English preprocessing steps', () => {
     expect(read.withoutStopwords).toEqual(['not', 'received', 'refunds', 'yet']);
     expect(read.stems).toEqual(['not', 'receiv', 'refund', 'yet']);
     expect(read.charNgrams).toContain(' refu');
-    expect(read.charNgrams.every((gram) => gram.length >= 2 && gram.length <= 5)).toBe(true);
+    expect(read.charNgrams.every((gram) => gram.length >= 3 && gram.length <= 5)).toBe(true);
   });
 });
 

@@ -43,7 +43,10 @@ export default async function AnalyticsPage({
             <span className={labelClass}>To (UTC days)</span>
             <input type="date" name="to" defaultValue={range.to} className={inputClass} />
           </label>
-          <button type="submit" className="rounded-md bg-stone-900 px-3.5 py-2 text-sm font-medium text-white">
+          <button
+            type="submit"
+            className="rounded-md bg-stone-900 px-3.5 py-2 text-sm font-medium text-white"
+          >
             Show
           </button>
         </form>
@@ -63,14 +66,22 @@ export default async function AnalyticsPage({
               <ShareRing
                 label="Resolved by the bot alone"
                 color="#3b82f6"
-                share={analytics.totals.conversations ? analytics.totals.botResolved / analytics.totals.conversations : null}
+                share={
+                  analytics.totals.conversations
+                    ? analytics.totals.botResolved / analytics.totals.conversations
+                    : null
+                }
               />
             </Card>
             <Card>
               <ShareRing
                 label="Handed to a human"
                 color="#8b5cf6"
-                share={analytics.totals.conversations ? analytics.totals.handedOff / analytics.totals.conversations : null}
+                share={
+                  analytics.totals.conversations
+                    ? analytics.totals.handedOff / analytics.totals.conversations
+                    : null
+                }
               />
             </Card>
             <Card>
@@ -81,7 +92,7 @@ export default async function AnalyticsPage({
               <p className="mt-3 text-xs text-stone-500">CSAT</p>
               <p className="text-xl font-semibold tabular-nums">
                 {analytics.totals.csatResponses
-                  ? `${Math.round((analytics.totals.csatPositive / analytics.totals.csatResponses) * 100)}% 👍`
+                  ? `${Math.round((analytics.totals.csatPositive / analytics.totals.csatResponses) * 100)}% positive`
                   : '—'}
                 <span className="ml-1 text-xs font-normal text-stone-500">
                   of {analytics.totals.csatResponses} ratings
@@ -92,8 +103,14 @@ export default async function AnalyticsPage({
           <Card title="Conversations per day">
             <DailyBarChart days={analytics.perDay} />
             <p className="mt-2 flex gap-4 text-xs text-stone-600">
-              <span><span className="mr-1 inline-block h-2 w-2 bg-blue-500" />bot alone</span>
-              <span><span className="mr-1 inline-block h-2 w-2 bg-violet-500" />with a human</span>
+              <span>
+                <span className="mr-1 inline-block h-2 w-2 bg-blue-500" />
+                bot alone
+              </span>
+              <span>
+                <span className="mr-1 inline-block h-2 w-2 bg-violet-500" />
+                with a human
+              </span>
             </p>
           </Card>
           <div className="grid gap-6 lg:grid-cols-3">
@@ -110,7 +127,10 @@ export default async function AnalyticsPage({
                 items={analytics.topIntents.map((i) => ({
                   label: i.intent,
                   value: i.count,
-                  note: i.averageConfidence === null ? undefined : `average confidence ${Math.round(i.averageConfidence * 100)}%`,
+                  note:
+                    i.averageConfidence === null
+                      ? undefined
+                      : `average confidence ${Math.round(i.averageConfidence * 100)}%`,
                 }))}
               />
             </Card>

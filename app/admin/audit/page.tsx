@@ -5,7 +5,11 @@ import { listAuditEvents } from '@/lib/audit';
 import { AuditQuerySchema } from '@/lib/schemas/audit';
 import { adminContext } from '../admin-context';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
 
 const FILTERS = [
   ['', 'Everything'],
@@ -37,14 +41,22 @@ export default async function AuditPage({
       <div className="flex items-end justify-between">
         <h1 className="text-xl font-semibold">Audit log</h1>
         <form method="get" className="flex gap-2">
-          <select name="action" defaultValue={query.action ?? ''} className={inputClass} aria-label="Show">
+          <select
+            name="action"
+            defaultValue={query.action ?? ''}
+            className={inputClass}
+            aria-label="Show"
+          >
             {FILTERS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </select>
-          <button type="submit" className="rounded-md bg-stone-900 px-3.5 py-2 text-sm font-medium text-white">
+          <button
+            type="submit"
+            className="rounded-md bg-stone-900 px-3.5 py-2 text-sm font-medium text-white"
+          >
             Filter
           </button>
         </form>
@@ -62,7 +74,9 @@ export default async function AuditPage({
           <tbody className="divide-y divide-stone-100">
             {events.map((event) => (
               <tr key={event.id} className="align-top">
-                <td className="whitespace-nowrap py-1.5 pr-3 text-stone-600">{dateFormat.format(event.createdAt)}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 text-stone-600">
+                  {dateFormat.format(event.createdAt)}
+                </td>
                 <td className="py-1.5 pr-3">{event.actor?.name ?? 'system'}</td>
                 <td className="py-1.5 pr-3 font-mono text-xs">{event.action}</td>
                 <td className="py-1.5 text-xs text-stone-600">{describe(event.details)}</td>

@@ -8,7 +8,11 @@ import { modelStatus } from '@/lib/ai';
 import { listSiteArticles } from '@/lib/sites';
 import { adminSiteContext } from '../admin-context';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 export default async function KnowledgePage() {
   const { site } = await adminSiteContext();
@@ -44,15 +48,24 @@ export default async function KnowledgePage() {
                 {articles.map((article) => (
                   <tr key={article.id}>
                     <td className="py-1.5">
-                      <Link href={`/admin/knowledge/${article.id}`} className="text-blue-700 hover:underline">
+                      <Link
+                        href={`/admin/knowledge/${article.id}`}
+                        className="text-blue-700 hover:underline"
+                      >
                         {article.title}
                       </Link>
                     </td>
-                    <td className="py-1.5 text-stone-600">{dateFormat.format(article.updatedAt)}</td>
+                    <td className="py-1.5 text-stone-600">
+                      {dateFormat.format(article.updatedAt)}
+                    </td>
                     <td className="py-1.5">
                       {article.upToDate ? (
-                        <Badge tone="green" title={`${article.embeddedChunks} of ${article.chunks} chunks have embeddings`}>
-                          {article.chunks} chunks{article.embeddedChunks ? ', by meaning' : ', keywords'}
+                        <Badge
+                          tone="green"
+                          title={`${article.embeddedChunks} of ${article.chunks} chunks have embeddings`}
+                        >
+                          {article.chunks} chunks
+                          {article.embeddedChunks ? ', by meaning' : ', keywords'}
                         </Badge>
                       ) : (
                         <Badge tone="amber">not indexed yet</Badge>

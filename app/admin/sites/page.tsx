@@ -15,7 +15,8 @@ export default async function SitesPage() {
       <div>
         <h1 className="text-xl font-semibold">Sites and widget</h1>
         <p className="text-sm text-stone-600">
-          {sites.length} site{sites.length === 1 ? '' : 's'} in this workspace; pick one at the top to edit it.
+          {sites.length} site{sites.length === 1 ? '' : 's'} in this workspace; pick one at the top
+          to edit it.
         </p>
       </div>
       {site ? (

@@ -8,8 +8,8 @@ export default async function TestConsolePage() {
       <div>
         <h1 className="text-xl font-semibold">Test console</h1>
         <p className="text-sm text-stone-600">
-          Type what a visitor might write to {site.name}: see how the live model reads it and what the
-          bot would answer. Nothing is stored.
+          Type what a visitor might write to {site.name}: see how the live model reads it and what
+          the bot would answer. Nothing is stored.
         </p>
       </div>
       <TestConsole />

@@ -37,7 +37,13 @@ export function DailyBarChart({ days }: { days: DailyConversations[] }) {
         return (
           <g key={day.day}>
             <title>{`${day.day}: ${day.conversations} conversations, ${day.handedOff} with a human`}</title>
-            <rect x={x} y={8 + plotHeight - total} width={bar} height={total - human} fill="#3b82f6" />
+            <rect
+              x={x}
+              y={8 + plotHeight - total}
+              width={bar}
+              height={total - human}
+              fill="#3b82f6"
+            />
             <rect x={x} y={8 + plotHeight - human} width={bar} height={human} fill="#8b5cf6" />
             {index % labelEvery === 0 ? (
               <text x={x + bar / 2} y={height - 6} textAnchor="middle" fontSize={10} fill="#78716c">

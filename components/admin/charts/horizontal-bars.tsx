@@ -13,8 +13,14 @@ export function HorizontalBars({
   return (
     <ul className="space-y-1.5">
       {items.map((item) => (
-        <li key={item.label} className="grid grid-cols-[minmax(0,12rem)_1fr_3rem] items-center gap-2 text-sm">
-          <span className="truncate" title={item.note ? `${item.label} (${item.note})` : item.label}>
+        <li
+          key={item.label}
+          className="grid grid-cols-[minmax(0,12rem)_1fr_3rem] items-center gap-2 text-sm"
+        >
+          <span
+            className="truncate"
+            title={item.note ? `${item.label} (${item.note})` : item.label}
+          >
             {item.label}
           </span>
           <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" aria-hidden>

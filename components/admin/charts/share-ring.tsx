@@ -1,11 +1,24 @@
 /** A share (0..1) as a ring with the percentage in the middle. */
-export function ShareRing({ share, label, color }: { share: number | null; label: string; color: string }) {
+export function ShareRing({
+  share,
+  label,
+  color,
+}: {
+  share: number | null;
+  label: string;
+  color: string;
+}) {
   const radius = 40;
   const circumference = 2 * Math.PI * radius;
   const filled = (share ?? 0) * circumference;
   return (
     <figure className="flex flex-col items-center gap-1">
-      <svg viewBox="0 0 100 100" className="h-28 w-28" role="img" aria-label={`${label}: ${share === null ? 'no data' : `${Math.round(share * 100)}%`}`}>
+      <svg
+        viewBox="0 0 100 100"
+        className="h-28 w-28"
+        role="img"
+        aria-label={`${label}: ${share === null ? 'no data' : `${Math.round(share * 100)}%`}`}
+      >
         <circle cx={50} cy={50} r={radius} fill="none" stroke="#e7e5e4" strokeWidth={12} />
         <circle
           cx={50}

@@ -52,7 +52,11 @@ function NameAndFlags({ intent }: { intent: IntentDetail }) {
         >
           <label>
             <span className={labelClass}>Intent name</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} className={`${inputClass} font-mono`} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className={`${inputClass} font-mono`}
+            />
           </label>
           <Button type="submit" tone="secondary" disabled={pending || name === intent.name}>
             Rename
@@ -63,7 +67,9 @@ function NameAndFlags({ intent }: { intent: IntentDetail }) {
             type="checkbox"
             checked={intent.handoff}
             disabled={pending}
-            onChange={(e) => void run(() => api('PUT', `${path}/flags`, { handoff: e.target.checked }))}
+            onChange={(e) =>
+              void run(() => api('PUT', `${path}/flags`, { handoff: e.target.checked }))
+            }
           />
           Hand off to a human when recognized
         </label>
@@ -72,7 +78,9 @@ function NameAndFlags({ intent }: { intent: IntentDetail }) {
             type="checkbox"
             checked={intent.rephrase}
             disabled={pending}
-            onChange={(e) => void run(() => api('PUT', `${path}/flags`, { rephrase: e.target.checked }))}
+            onChange={(e) =>
+              void run(() => api('PUT', `${path}/flags`, { rephrase: e.target.checked }))
+            }
           />
           Let the generator rephrase the response
         </label>
@@ -141,7 +149,8 @@ function Examples({ intent, otherIntents, highlight }: Props) {
             {result.duplicates.length ? ` Skipped ${result.duplicates.length} duplicate(s).` : ''}
             {result.conflicts.map((conflict) => (
               <span key={conflict.key} className="block text-amber-800">
-                “{conflict.key}” is also under {conflict.intents.filter((n) => n !== intent.name).join(', ')}.
+                “{conflict.key}” is also under{' '}
+                {conflict.intents.filter((n) => n !== intent.name).join(', ')}.
               </span>
             ))}
           </Notice>
@@ -159,7 +168,9 @@ function Examples({ intent, otherIntents, highlight }: Props) {
               tone="danger"
               disabled={pending}
               onClick={async () => {
-                if ((await run(() => api('DELETE', path, { exampleIds: selection }))) !== undefined) {
+                if (
+                  (await run(() => api('DELETE', path, { exampleIds: selection }))) !== undefined
+                ) {
                   setSelected(new Set());
                 }
               }}
@@ -233,7 +244,8 @@ function Responses({ intent }: { intent: IntentDetail }) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [responses, setResponses] = useState(intent.responses.length ? intent.responses : ['']);
-  const dirty = JSON.stringify(responses.filter((r) => r.trim())) !== JSON.stringify(intent.responses);
+  const dirty =
+    JSON.stringify(responses.filter((r) => r.trim())) !== JSON.stringify(intent.responses);
   return (
     <Card title="Responses">
       <div className="space-y-2">
@@ -291,17 +303,28 @@ function QuickReplies({ intent }: { intent: IntentDetail }) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [text, setText] = useState(intent.quickReplies.join('\n'));
-  const quickReplies = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const quickReplies = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (
     <Card title="Quick replies">
       <div className="space-y-2">
         <label className="block">
           <span className={labelClass}>Buttons under the answer, one per line</span>
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} className={inputClass} />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            className={inputClass}
+          />
         </label>
         <div className="flex flex-wrap gap-1">
           {quickReplies.map((reply) => (
-            <span key={reply} className="rounded-full border border-blue-300 px-2.5 py-0.5 text-xs text-blue-800">
+            <span
+              key={reply}
+              className="rounded-full border border-blue-300 px-2.5 py-0.5 text-xs text-blue-800"
+            >
               {reply}
             </span>
           ))}
@@ -309,7 +332,9 @@ function QuickReplies({ intent }: { intent: IntentDetail }) {
         <Button
           size="sm"
           disabled={pending || quickReplies.join('\n') === intent.quickReplies.join('\n')}
-          onClick={() => void run(() => api('PUT', `/intents/${intent.id}/quick-replies`, { quickReplies }))}
+          onClick={() =>
+            void run(() => api('PUT', `/intents/${intent.id}/quick-replies`, { quickReplies }))
+          }
         >
           Save quick replies
         </Button>

@@ -44,7 +44,11 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
   async function remove() {
     const examples = chosen.reduce((sum, intent) => sum + intent.exampleCount, 0);
     const names = chosen.map((intent) => intent.name).join(', ');
-    if (!confirm(`Delete ${names} with ${examples} examples and their responses? This cannot be undone.`)) {
+    if (
+      !confirm(
+        `Delete ${names} with ${examples} examples and their responses? This cannot be undone.`,
+      )
+    ) {
       return;
     }
     const done = await run(async () => {
@@ -98,7 +102,10 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
             <th className="py-2">Intent</th>
             <th className="py-2 text-right">Examples</th>
             <th className="py-2 text-right">Responses</th>
-            <th className="py-2 text-right" title="Per-intent F1 of the latest trained model version">
+            <th
+              className="py-2 text-right"
+              title="Per-intent F1 of the latest trained model version"
+            >
               F1
             </th>
           </tr>
@@ -115,7 +122,10 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
                 />
               </td>
               <td className="py-2">
-                <Link href={`/admin/intents/${intent.id}`} className="font-medium text-blue-700 hover:underline">
+                <Link
+                  href={`/admin/intents/${intent.id}`}
+                  className="font-medium text-blue-700 hover:underline"
+                >
                   {intent.name}
                 </Link>
                 {intent.handoff ? (
@@ -127,10 +137,14 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
                   <p className="text-xs text-stone-500">{intent.description}</p>
                 ) : null}
               </td>
-              <td className={`py-2 text-right tabular-nums ${intent.exampleCount < 5 ? 'text-amber-700' : ''}`}>
+              <td
+                className={`py-2 text-right tabular-nums ${intent.exampleCount < 5 ? 'text-amber-700' : ''}`}
+              >
                 {intent.exampleCount}
               </td>
-              <td className={`py-2 text-right tabular-nums ${intent.responseCount === 0 ? 'text-amber-700' : ''}`}>
+              <td
+                className={`py-2 text-right tabular-nums ${intent.responseCount === 0 ? 'text-amber-700' : ''}`}
+              >
                 {intent.responseCount}
               </td>
               <td className="py-2 text-right">

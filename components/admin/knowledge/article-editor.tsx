@@ -38,7 +38,9 @@ export function ArticleEditor({ article }: { article: Article | null }) {
     setSaved(false);
     const input = { title, body, url: url.trim() || null };
     const result = await run(() =>
-      article ? api<Saved>('PUT', `/articles/${article.id}`, input) : api<Saved>('POST', '/articles', input),
+      article
+        ? api<Saved>('PUT', `/articles/${article.id}`, input)
+        : api<Saved>('POST', '/articles', input),
     );
     if (!result) return;
     setSaved(true);
@@ -47,7 +49,9 @@ export function ArticleEditor({ article }: { article: Article | null }) {
 
   async function remove() {
     if (!article || !confirm(`Delete “${article.title}”?`)) return;
-    if ((await run(() => api('DELETE', `/articles/${article.id}`), { refresh: false })) !== undefined) {
+    if (
+      (await run(() => api('DELETE', `/articles/${article.id}`), { refresh: false })) !== undefined
+    ) {
       router.push('/admin/knowledge');
     }
   }
@@ -58,7 +62,12 @@ export function ArticleEditor({ article }: { article: Article | null }) {
         <div className="space-y-3">
           <label className="block">
             <span className={labelClass}>Title</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} required />
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              className={inputClass}
+              required
+            />
           </label>
           <label className="block">
             <span className={labelClass}>Link shown with citations (optional)</span>

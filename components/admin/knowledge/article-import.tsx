@@ -19,8 +19,12 @@ export function ArticleImport() {
       className="space-y-3"
       onSubmit={async (event) => {
         event.preventDefault();
-        const payload = await Promise.all(files.map(async (file) => ({ name: file.name, content: await file.text() })));
-        const imported = await run(() => api<ImportResult>('POST', '/articles/import', { files: payload }));
+        const payload = await Promise.all(
+          files.map(async (file) => ({ name: file.name, content: await file.text() })),
+        );
+        const imported = await run(() =>
+          api<ImportResult>('POST', '/articles/import', { files: payload }),
+        );
         if (imported) setResult(imported);
       }}
     >

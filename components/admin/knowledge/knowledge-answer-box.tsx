@@ -24,7 +24,10 @@ export function KnowledgeAnswerBox() {
         onSubmit={async (event) => {
           event.preventDefault();
           const answer = await run(
-            () => api<{ retrieval: Retrieval; reply: BotReply }>('POST', '/knowledge-answer', { text: question }),
+            () =>
+              api<{ retrieval: Retrieval; reply: BotReply }>('POST', '/knowledge-answer', {
+                text: question,
+              }),
             { refresh: false },
           );
           if (answer) setResult(answer);

@@ -15,7 +15,9 @@ export function ModelStatusList({ initial }: { initial: ModelStatus[] }) {
   useEffect(() => {
     if (!loading) return;
     const timer = setInterval(async () => {
-      const next = await api<{ models: ModelStatus[] }>('GET', '/api/admin/models').catch(() => null);
+      const next = await api<{ models: ModelStatus[] }>('GET', '/api/admin/models').catch(
+        () => null,
+      );
       if (next) setModels(next.models);
     }, 1000);
     return () => clearInterval(timer);
@@ -33,11 +35,16 @@ export function ModelStatusList({ initial }: { initial: ModelStatus[] }) {
           </p>
           {model.progress !== null ? (
             <div className="mt-1 h-1.5 rounded bg-stone-200">
-              <div className="h-full rounded bg-blue-600" style={{ width: `${model.progress * 100}%` }} />
+              <div
+                className="h-full rounded bg-blue-600"
+                style={{ width: `${model.progress * 100}%` }}
+              />
             </div>
           ) : null}
           <p className="mt-1 text-stone-600">{model.detail}</p>
-          {model.howToEnable ? <p className="mt-1 text-xs text-stone-500">{model.howToEnable}</p> : null}
+          {model.howToEnable ? (
+            <p className="mt-1 text-xs text-stone-500">{model.howToEnable}</p>
+          ) : null}
         </li>
       ))}
     </ul>

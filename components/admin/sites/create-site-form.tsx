@@ -33,11 +33,20 @@ export function CreateSiteForm() {
     >
       <label>
         <span className={labelClass}>Name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} className={inputClass} required />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className={inputClass}
+          required
+        />
       </label>
       <label>
         <span className={labelClass}>Language</span>
-        <select value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')} className={inputClass}>
+        <select
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')}
+          className={inputClass}
+        >
           <option value="en">English</option>
           <option value="zh">Chinese</option>
         </select>

@@ -30,7 +30,15 @@ export function SiteSettings({ site, snippet }: { site: SiteView; snippet: strin
   );
 }
 
-function SaveRow({ pending, saved, label = 'Save' }: { pending: boolean; saved: boolean; label?: string }) {
+function SaveRow({
+  pending,
+  saved,
+  label = 'Save',
+}: {
+  pending: boolean;
+  saved: boolean;
+  label?: string;
+}) {
   return (
     <div className="flex items-center gap-3">
       <Button type="submit" disabled={pending}>
@@ -71,8 +79,14 @@ function Details({ site }: { site: SiteView }) {
           <input value={name} onChange={(e) => setName(e.target.value)} className={inputClass} />
         </label>
         <label className="block">
-          <span className={labelClass}>Language of visitors (picks the preprocessing; retrain after a change)</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')} className={inputClass}>
+          <span className={labelClass}>
+            Language of visitors (picks the preprocessing; retrain after a change)
+          </span>
+          <select
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')}
+            className={inputClass}
+          >
             <option value="en">English</option>
             <option value="zh">Chinese</option>
           </select>
@@ -91,8 +105,13 @@ function EmbedSnippet({ snippet }: { snippet: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Card title="Embed snippet">
-      <p className="mb-2 text-sm text-stone-600">Paste before &lt;/body&gt; on every page of the site.</p>
-      <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-900 p-3 font-mono text-xs text-stone-100" data-testid="embed-snippet">
+      <p className="mb-2 text-sm text-stone-600">
+        Paste before &lt;/body&gt; on every page of the site.
+      </p>
+      <pre
+        className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-stone-900 p-3 font-mono text-xs text-stone-100"
+        data-testid="embed-snippet"
+      >
         {snippet}
       </pre>
       <div className="mt-3 flex items-center gap-3">
@@ -144,17 +163,30 @@ function Appearance({ initial }: { initial: WidgetSettings }) {
             </label>
             <label>
               <span className={labelClass}>Title</span>
-              <input value={settings.title} onChange={(e) => set('title', e.target.value)} className={inputClass} />
+              <input
+                value={settings.title}
+                onChange={(e) => set('title', e.target.value)}
+                className={inputClass}
+              />
             </label>
           </div>
           <label className="block">
             <span className={labelClass}>Greeting</span>
-            <textarea value={settings.greeting} onChange={(e) => set('greeting', e.target.value)} rows={2} className={inputClass} />
+            <textarea
+              value={settings.greeting}
+              onChange={(e) => set('greeting', e.target.value)}
+              rows={2}
+              className={inputClass}
+            />
           </label>
           <div className="grid grid-cols-2 gap-3">
             <label>
               <span className={labelClass}>Launcher text</span>
-              <input value={settings.launcherText} onChange={(e) => set('launcherText', e.target.value)} className={inputClass} />
+              <input
+                value={settings.launcherText}
+                onChange={(e) => set('launcherText', e.target.value)}
+                className={inputClass}
+              />
             </label>
             <label>
               <span className={labelClass}>Position</span>
@@ -196,7 +228,10 @@ function AllowedOrigins({ initial }: { initial: string[] }) {
         className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          const allowedOrigins = text.split('\n').map((line) => line.trim()).filter(Boolean);
+          const allowedOrigins = text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean);
           void save(() => api('PUT', '/origins', { allowedOrigins }));
         }}
       >
@@ -227,13 +262,16 @@ function IdentitySecret({ secret: initial }: { secret: string }) {
     <Card title="Identity verification">
       <div className="space-y-3 text-sm">
         <p className="text-stone-600">
-          Your server signs the signed-in user&apos;s id with this secret (HMAC-SHA256, hex) and passes
-          it as <code className="font-mono">hash</code> to{' '}
+          Your server signs the signed-in user&apos;s id with this secret (HMAC-SHA256, hex) and
+          passes it as <code className="font-mono">hash</code> to{' '}
           <code className="font-mono">Hearth.identify(&#123; id, name, email, hash &#125;)</code>,
           so agents can trust who the visitor is.
         </p>
         <div className="flex items-center gap-2">
-          <code className="flex-1 truncate rounded bg-stone-100 px-2 py-1 font-mono text-xs" data-testid="identity-secret">
+          <code
+            className="flex-1 truncate rounded bg-stone-100 px-2 py-1 font-mono text-xs"
+            data-testid="identity-secret"
+          >
             {shown ? secret : '•'.repeat(32)}
           </code>
           <Button size="sm" tone="secondary" onClick={() => setShown(!shown)}>
@@ -244,8 +282,15 @@ function IdentitySecret({ secret: initial }: { secret: string }) {
           tone="danger"
           disabled={pending}
           onClick={async () => {
-            if (!confirm('Rotate the secret? Signatures made with the current one stop verifying at once.')) return;
-            const result = await run(() => api<{ identitySecret: string }>('POST', '/identity-secret'));
+            if (
+              !confirm(
+                'Rotate the secret? Signatures made with the current one stop verifying at once.',
+              )
+            )
+              return;
+            const result = await run(() =>
+              api<{ identitySecret: string }>('POST', '/identity-secret'),
+            );
             if (result) {
               setSecret(result.identitySecret);
               setShown(true);
@@ -255,7 +300,9 @@ function IdentitySecret({ secret: initial }: { secret: string }) {
         >
           Rotate secret
         </Button>
-        {rotated ? <Notice tone="info">New secret in place: update your server&apos;s copy.</Notice> : null}
+        {rotated ? (
+          <Notice tone="info">New secret in place: update your server&apos;s copy.</Notice>
+        ) : null}
         <ErrorNotice error={error} />
       </div>
     </Card>
@@ -293,7 +340,9 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
           </label>
           {settings.confidenceThreshold !== null ? (
             <label className="block">
-              <span className={labelClass}>Confidence threshold: {(settings.confidenceThreshold * 100).toFixed(0)}%</span>
+              <span className={labelClass}>
+                Confidence threshold: {(settings.confidenceThreshold * 100).toFixed(0)}%
+              </span>
               <input
                 type="range"
                 min={0}
@@ -307,7 +356,8 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
           ) : null}
           <label className="block">
             <span className={labelClass}>
-              Ambiguity margin: {(settings.ambiguityMargin * 100).toFixed(0)} points (closer top two → ask which)
+              Ambiguity margin: {(settings.ambiguityMargin * 100).toFixed(0)} points (closer top two
+              → ask which)
             </span>
             <input
               type="range"
@@ -347,7 +397,9 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
               onChange={(e) =>
                 set(
                   'businessHours',
-                  e.target.checked ? { timezone: 'UTC', days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' } : null,
+                  e.target.checked
+                    ? { timezone: 'UTC', days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' }
+                    : null,
                 )
               }
             />
@@ -357,7 +409,11 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
             <div className="space-y-3 rounded-md border border-stone-200 p-3">
               <label className="block">
                 <span className={labelClass}>Time zone</span>
-                <input value={hours.timezone} onChange={(e) => setHours({ timezone: e.target.value })} className={inputClass} />
+                <input
+                  value={hours.timezone}
+                  onChange={(e) => setHours({ timezone: e.target.value })}
+                  className={inputClass}
+                />
               </label>
               <div className="flex flex-wrap gap-2">
                 {DAYS.map((day, index) => (
@@ -380,11 +436,21 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
               <div className="grid grid-cols-2 gap-3">
                 <label>
                   <span className={labelClass}>Open</span>
-                  <input type="time" value={hours.open} onChange={(e) => setHours({ open: e.target.value })} className={inputClass} />
+                  <input
+                    type="time"
+                    value={hours.open}
+                    onChange={(e) => setHours({ open: e.target.value })}
+                    className={inputClass}
+                  />
                 </label>
                 <label>
                   <span className={labelClass}>Close</span>
-                  <input type="time" value={hours.close} onChange={(e) => setHours({ close: e.target.value })} className={inputClass} />
+                  <input
+                    type="time"
+                    value={hours.close}
+                    onChange={(e) => setHours({ close: e.target.value })}
+                    className={inputClass}
+                  />
                 </label>
               </div>
             </div>

@@ -10,18 +10,27 @@ export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
     >
       <div className={`absolute bottom-4 flex flex-col gap-3 ${side}`}>
         <div className="w-64 overflow-hidden rounded-xl bg-white shadow-lg">
-          <div className="flex items-center gap-2 px-4 py-3 text-white" style={{ backgroundColor: settings.color }}>
+          <div
+            className="flex items-center gap-2 px-4 py-3 text-white"
+            style={{ backgroundColor: settings.color }}
+          >
             {settings.avatarUrl ? (
               // A preview of the admin's own URL; the widget shows it the same way.
               // eslint-disable-next-line @next/next/no-img-element
-              <img src={settings.avatarUrl} alt="" className="h-7 w-7 rounded-full bg-white/30 object-cover" />
+              <img
+                src={settings.avatarUrl}
+                alt=""
+                className="h-7 w-7 rounded-full bg-white/30 object-cover"
+              />
             ) : (
               <span className="h-7 w-7 rounded-full bg-white/30" />
             )}
             <span className="font-medium">{settings.title}</span>
           </div>
           <div className="space-y-2 p-3 text-sm">
-            <p className="w-fit max-w-[85%] rounded-lg rounded-tl-none bg-stone-100 px-3 py-2">{settings.greeting}</p>
+            <p className="w-fit max-w-[85%] rounded-lg rounded-tl-none bg-stone-100 px-3 py-2">
+              {settings.greeting}
+            </p>
             <p
               className="ml-auto w-fit max-w-[85%] rounded-lg rounded-tr-none px-3 py-2 text-white"
               style={{ backgroundColor: settings.color }}
@@ -29,7 +38,9 @@ export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
               Where is my order?
             </p>
           </div>
-          <div className="border-t border-stone-100 px-3 py-2 text-xs text-stone-400">Type a message…</div>
+          <div className="border-t border-stone-100 px-3 py-2 text-xs text-stone-400">
+            Type a message…
+          </div>
         </div>
         <span
           className="rounded-full px-4 py-2 text-sm font-medium text-white shadow-md"

@@ -23,7 +23,9 @@ export function TestConsole() {
         className="flex gap-2"
         onSubmit={async (event) => {
           event.preventDefault();
-          const tested = await run(() => api<MessageTest>('POST', '/test-console', { text }), { refresh: false });
+          const tested = await run(() => api<MessageTest>('POST', '/test-console', { text }), {
+            refresh: false,
+          });
           if (tested) setResult(tested);
         }}
       >
@@ -55,7 +57,10 @@ function TestResult({ result }: { result: MessageTest }) {
     ['Tokens', steps.tokens.join(' · ')],
     ['Without stopwords', steps.withoutStopwords.join(' · ')],
     ['Stems', steps.stems.join(' · ')],
-    ['Character n-grams', `${steps.charNgrams.slice(0, 40).join(' ')}${steps.charNgrams.length > 40 ? ` … (${steps.charNgrams.length})` : ''}`],
+    [
+      'Character n-grams',
+      `${steps.charNgrams.slice(0, 40).join(' ')}${steps.charNgrams.length > 40 ? ` … (${steps.charNgrams.length})` : ''}`,
+    ],
   ];
   if (steps.emoji.length) rows.splice(4, 0, ['Emoji', steps.emoji.join(' ')]);
   return (
@@ -88,7 +93,9 @@ function TestResult({ result }: { result: MessageTest }) {
               </p>
             </div>
           ) : (
-            <p className="text-sm text-stone-600">No live model: train and activate a version first.</p>
+            <p className="text-sm text-stone-600">
+              No live model: train and activate a version first.
+            </p>
           )}
         </Card>
         <Card title="Entities">

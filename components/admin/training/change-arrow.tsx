@@ -1,9 +1,19 @@
 /** ▲ or ▼ with the change in points against the active version; nothing when there is none to compare. */
-export function ChangeArrow({ now, before }: { now: number | null; before: number | null | undefined }) {
+export function ChangeArrow({
+  now,
+  before,
+}: {
+  now: number | null;
+  before: number | null | undefined;
+}) {
   if (now === null || before === null || before === undefined) return null;
   const points = (now - before) * 100;
   if (Math.abs(points) < 0.05) {
-    return <span className="text-xs text-stone-400" aria-label="unchanged">=</span>;
+    return (
+      <span className="text-xs text-stone-400" aria-label="unchanged">
+        =
+      </span>
+    );
   }
   const up = points > 0;
   return (

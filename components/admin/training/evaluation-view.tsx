@@ -53,10 +53,14 @@ export function EvaluationView({
           <span className="flex flex-wrap items-center gap-3">
             Version {candidate.version}
             {candidate.active ? (
-              <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">live</span>
+              <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">
+                live
+              </span>
             ) : null}
             <span className="text-sm font-normal text-stone-500">
-              {metrics.evaluation === 'k-fold' ? `${metrics.folds}-fold cross-validation` : 'held-out split'}{' '}
+              {metrics.evaluation === 'k-fold'
+                ? `${metrics.folds}-fold cross-validation`
+                : 'held-out split'}{' '}
               on {metrics.evaluatedCount} examples
               {active ? `, compared with live version ${active.version}` : ''}
             </span>
@@ -77,7 +81,10 @@ export function EvaluationView({
         </div>
         {!candidate.active ? (
           <div className="mt-4 flex items-center gap-3">
-            <ActivateButton versionId={candidate.id} label={`Activate version ${candidate.version}`} />
+            <ActivateButton
+              versionId={candidate.id}
+              label={`Activate version ${candidate.version}`}
+            />
             <span className="text-sm text-stone-600">
               or keep {active ? `version ${active.version}` : 'the bot without a model'}.
             </span>
@@ -141,7 +148,10 @@ export function EvaluationView({
                 <tr key={index}>
                   <td className="py-1">
                     {link(item.expected, item.text) ? (
-                      <Link href={link(item.expected, item.text)!} className="text-blue-700 hover:underline">
+                      <Link
+                        href={link(item.expected, item.text)!}
+                        className="text-blue-700 hover:underline"
+                      >
                         {item.text}
                       </Link>
                     ) : (
@@ -149,14 +159,18 @@ export function EvaluationView({
                     )}
                   </td>
                   <td className="py-1 font-mono text-xs">{item.expected}</td>
-                  <td className="py-1 font-mono text-xs">{item.predicted ?? 'no intent (fallback)'}</td>
+                  <td className="py-1 font-mono text-xs">
+                    {item.predicted ?? 'no intent (fallback)'}
+                  </td>
                   <td className="py-1 text-right tabular-nums">{percent(item.confidence)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p className="text-sm text-stone-600">Every evaluated example was classified correctly.</p>
+          <p className="text-sm text-stone-600">
+            Every evaluated example was classified correctly.
+          </p>
         )}
       </Card>
     </section>

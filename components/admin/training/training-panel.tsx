@@ -33,7 +33,10 @@ export function TrainingPanel({
     let stopped = false;
     const timer = setTimeout(async () => {
       try {
-        const { run: next } = await api<{ run: TrainingRunView }>('GET', `/training-runs/${run.id}`);
+        const { run: next } = await api<{ run: TrainingRunView }>(
+          'GET',
+          `/training-runs/${run.id}`,
+        );
         if (stopped) return;
         setRun(next);
         // The new version appears in the evaluation and version list below.
@@ -56,7 +59,10 @@ export function TrainingPanel({
     setError(null);
     try {
       const { runId } = await api<{ runId: string }>('POST', '/training-runs');
-      const { run: started } = await api<{ run: TrainingRunView }>('GET', `/training-runs/${runId}`);
+      const { run: started } = await api<{ run: TrainingRunView }>(
+        'GET',
+        `/training-runs/${runId}`,
+      );
       setRun(started);
     } catch (caught) {
       setError(caught as AdminApiError);

@@ -3,7 +3,11 @@ import type { ModelVersionView } from '@/lib/intents';
 import { ActivateButton } from './activate-button';
 import { percent } from './change-arrow';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 /** Every trained version with its scores; activating an older one is the rollback. */
 export function VersionList({
@@ -32,18 +36,25 @@ export function VersionList({
         {versions.map((version) => (
           <tr key={version.id} className={version.id === reviewing ? 'bg-blue-50' : ''}>
             <td className="py-1.5">
-              <Link href={`/admin/training?version=${version.id}`} className="text-blue-700 hover:underline">
+              <Link
+                href={`/admin/training?version=${version.id}`}
+                className="text-blue-700 hover:underline"
+              >
                 v{version.version}
               </Link>
               {version.active ? (
-                <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">live</span>
+                <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800">
+                  live
+                </span>
               ) : null}
             </td>
             <td className="py-1.5">{dateFormat.format(version.createdAt)}</td>
             <td className="py-1.5 text-right tabular-nums">{version.exampleCount}</td>
             <td className="py-1.5 text-right tabular-nums">{percent(version.metrics?.accuracy)}</td>
             <td className="py-1.5 text-right tabular-nums">{percent(version.metrics?.macroF1)}</td>
-            <td className="py-1.5 text-right tabular-nums">{percent(version.metrics?.oosRecall)}</td>
+            <td className="py-1.5 text-right tabular-nums">
+              {percent(version.metrics?.oosRecall)}
+            </td>
             <td className="py-1.5 text-right">
               {version.active ? null : (
                 <ActivateButton

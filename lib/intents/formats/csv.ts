@@ -54,7 +54,10 @@ export function readCsvRecords(content: string, problems: ProblemList): CsvRecor
       }
       const next = source[position];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        problems.add(line, 'text follows a closing quote; write "" for a quote inside a quoted field');
+        problems.add(
+          line,
+          'text follows a closing quote; write "" for a quote inside a quoted field',
+        );
         while (position < source.length && source[position] !== '\n') position += 1;
       }
       // An empty quoted field stays distinguishable from "no field yet" until the separator.
@@ -77,7 +80,10 @@ export function readCsvRecords(content: string, problems: ProblemList): CsvRecor
       continue;
     }
     if (char === '"') {
-      problems.add(line, 'a " inside an unquoted field; quote the whole field and write "" for the quote');
+      problems.add(
+        line,
+        'a " inside an unquoted field; quote the whole field and write "" for the quote',
+      );
     }
     field += char;
     position += 1;
@@ -111,13 +117,16 @@ export function parseIntentCsv(content: string): IntentBundle[] {
 }
 
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",\r\n]/.test(value) || value !== value.trim()
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 export function serializeIntentCsv(bundles: IntentBundle[]): string {
   const rows = ['text,intent'];
   for (const bundle of bundles) {
-    for (const example of bundle.examples) rows.push(`${csvField(example)},${csvField(bundle.name)}`);
+    for (const example of bundle.examples)
+      rows.push(`${csvField(example)},${csvField(bundle.name)}`);
   }
   return `${rows.join('\n')}\n`;
 }

@@ -5,7 +5,9 @@ export class IntentFileError extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super(
       problems
-        .map((problem) => (problem.line ? `Line ${problem.line}: ${problem.message}` : problem.message))
+        .map((problem) =>
+          problem.line ? `Line ${problem.line}: ${problem.message}` : problem.message,
+        )
         .join('\n'),
     );
     this.name = 'IntentFileError';

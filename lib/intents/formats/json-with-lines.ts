@@ -58,7 +58,8 @@ export function parseJsonWithLines(text: string): JsonNode {
         if (source[position] !== '"') fail(`expected a "quoted" key, ${describeHere()}`);
         const key = readString();
         skipSpace();
-        if (source[position] !== ':') fail(`expected ':' after the key "${key}", ${describeHere()}`);
+        if (source[position] !== ':')
+          fail(`expected ':' after the key "${key}", ${describeHere()}`);
         position += 1;
         entries.set(key, readValue(depth + 1));
         skipSpace();
@@ -117,7 +118,8 @@ export function parseJsonWithLines(text: string): JsonNode {
 
   const root = readValue(0);
   skipSpace();
-  if (position < source.length) fail(`unexpected text after the end of the JSON, ${describeHere()}`);
+  if (position < source.length)
+    fail(`unexpected text after the end of the JSON, ${describeHere()}`);
   return root;
 }
 

@@ -1,6 +1,11 @@
 import { load, YAMLException } from 'js-yaml';
 import type { IntentBundle } from '@/lib/schemas/intent';
-import { ProblemList, validateParsedIntents, type LocatedText, type ParsedIntent } from './parsed-intent';
+import {
+  ProblemList,
+  validateParsedIntents,
+  type LocatedText,
+  type ParsedIntent,
+} from './parsed-intent';
 
 const NLU_ITEM = /^\s*-\s+(intent|synonym|regex|lookup)\s*:/;
 const TOP_LEVEL_KEY = /^[^\s#-][^:]*:/;
@@ -71,7 +76,10 @@ export function parseRasaYaml(content: string): IntentBundle[] {
     }
     const examples = item.examples ?? '';
     if (typeof examples !== 'string') {
-      problems.add(line, `intent "${name}": "examples:" must be a block of "- example" lines (use "examples: |")`);
+      problems.add(
+        line,
+        `intent "${name}": "examples:" must be a block of "- example" lines (use "examples: |")`,
+      );
       return;
     }
     parsed.push({
@@ -93,7 +101,9 @@ function readExampleBlock(
   // The block's first line is the one after "examples:", when we can find it.
   let blockStart: number | null = null;
   if (itemLine !== null) {
-    const offset = lines.slice(itemLine - 1).findIndex((line) => /^\s*-?\s*examples\s*:/.test(line));
+    const offset = lines
+      .slice(itemLine - 1)
+      .findIndex((line) => /^\s*-?\s*examples\s*:/.test(line));
     if (offset >= 0) blockStart = itemLine + offset + 1;
   }
   const examples: LocatedText[] = [];

@@ -13,7 +13,10 @@ export default async function IntentPage({
 }) {
   const { site } = await adminSiteContext();
   const [{ intentId }, { example }] = await Promise.all([params, searchParams]);
-  const [intent, { intents }] = await Promise.all([getIntent(site.id, intentId), listIntents(site.id)]);
+  const [intent, { intents }] = await Promise.all([
+    getIntent(site.id, intentId),
+    listIntents(site.id),
+  ]);
   if (!intent) notFound();
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -23,7 +26,9 @@ export default async function IntentPage({
       <IntentEditor
         key={intent.id}
         intent={intent}
-        otherIntents={intents.filter((i) => i.id !== intent.id).map(({ id, name }) => ({ id, name }))}
+        otherIntents={intents
+          .filter((i) => i.id !== intent.id)
+          .map(({ id, name }) => ({ id, name }))}
         highlight={example ?? null}
       />
     </div>
