@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { IdentifyRequest, VisitorMessage } from '@/lib/schemas/events';
 import type { SiteLanguage, WidgetSettings } from '@/lib/schemas/site';
+import { frameStorage, hostPageStorage } from './browser-storage';
 import { Composer } from './composer';
 import { isEmbedded, listenToHost, postToHost } from './host-bridge';
 import { HumanHelp } from './human-help';
@@ -45,7 +46,12 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
     },
     [hostOrigin],
   );
-  const { connection, state } = useVisitorConnection({ siteKey, hostOrigin, pageUrl, onMessage });
+  const [storage] = useState(() =>
+    typeof window !== 'undefined' && isEmbedded()
+      ? hostPageStorage((key, value) => postToHost(hostOrigin, { type: 'hearth:store', key, value }))
+      : frameStorage(),
+  );
+  const { connection, state } = useVisitorConnection({ siteKey, hostOrigin, pageUrl, storage, onMessage });
 
   const show = useCallback(
     (visible: boolean) => {
@@ -67,6 +73,7 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
   useEffect(() => {
     if (!isEmbedded()) show(true);
     const stop = listenToHost(hostOrigin, (command) => {
+      if (command.type === 'hearth:storage' && 'load' in storage) storage.load(command.entries);
       if (command.type === 'hearth:open') show(true);
       if (command.type === 'hearth:close') show(false);
       if (command.type === 'hearth:identify') pendingIdentity.current = command.identity;
@@ -87,7 +94,7 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
       },
     });
     return stop;
-  }, [connection, hostOrigin, settings, accent.background, accent.text, strings.openChat, show]);
+  }, [connection, storage, hostOrigin, settings, accent.background, accent.text, strings.openChat, show]);
 
   useEffect(() => {
     if (state.connection !== 'online' || !pendingIdentity.current) return;

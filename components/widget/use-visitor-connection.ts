@@ -2,14 +2,15 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { VisitorMessage, VisitorSessionResult } from '@/lib/schemas/events';
-import { browserStorage } from './browser-storage';
+import type { WidgetStorage } from './browser-storage';
 import { VisitorConnection, type ChatState } from './visitor-connection';
 
-/** One connection per mounted widget, its state as React state. */
+/** One connection per mounted widget, started once its storage is ready; its state as React state. */
 export function useVisitorConnection(options: {
   siteKey: string;
   hostOrigin: string;
   pageUrl: string | null;
+  storage: WidgetStorage;
   onMessage(message: VisitorMessage): void;
 }): { connection: VisitorConnection; state: ChatState } {
   const onMessage = useRef(options.onMessage);
@@ -22,7 +23,7 @@ export function useVisitorConnection(options: {
         // Also constructed during server rendering, where it never starts.
         url: typeof window === 'undefined' ? '' : window.location.origin,
         siteKey: options.siteKey,
-        storage: browserStorage(),
+        storage: options.storage,
         onMessage: (message) => onMessage.current(message),
         fetchToken: async (previous) => {
           const response = await fetch('/api/widget/session', {
@@ -42,9 +43,15 @@ export function useVisitorConnection(options: {
       }),
   );
   useEffect(() => {
-    connection.start().catch(() => connection.refuse());
-    return () => connection.stop();
-  }, [connection]);
+    let unmounted = false;
+    void options.storage.ready.then(() => {
+      if (!unmounted) connection.start().catch(() => connection.refuse());
+    });
+    return () => {
+      unmounted = true;
+      connection.stop();
+    };
+  }, [connection, options.storage]);
   const state = useSyncExternalStore(connection.subscribe, connection.getState, connection.getState);
   return { connection, state };
 }

@@ -27,7 +27,7 @@ export function fitTemperature(heldOut: HeldOutScores): number {
   let b = low + ratio * (high - low);
   let lossA = meanNegativeLogLikelihood(heldOut, Math.exp(a));
   let lossB = meanNegativeLogLikelihood(heldOut, Math.exp(b));
-  for (let step = 0; step < 40; step++) {
+  for (let step = 0; step < 30; step++) {
     if (lossA <= lossB) {
       high = b;
       b = a;

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { SparseRows } from './features';
 import { seededRandom, shuffleInPlace } from './random';
-import { startTypeScriptWorker } from './typescript-worker';
+import { startTypeScriptWorker } from '@/lib/workers';
 
 /** One weight vector per intent, stored feature-major so scoring a sparse message reads contiguous memory. */
 export interface LinearScorer {
@@ -200,7 +200,7 @@ function runHelper(
   store: (c: number, result: TrainedClass) => void,
   signal?: AbortSignal,
 ): { worker: Worker; done: Promise<void> } {
-  const worker = startTypeScriptWorker(new URL('./svm-worker.ts', import.meta.url), job);
+  const worker = startTypeScriptWorker('lib/nlp/svm-worker.ts', job);
   const done = new Promise<void>((resolve, reject) => {
     let remaining = job.classes.length;
     if (remaining === 0) resolve();

@@ -9,7 +9,7 @@ import {
   type TrainingResult,
   type TrainingSettings,
 } from './train';
-import { startTypeScriptWorker } from './typescript-worker';
+import { startTypeScriptWorker } from '@/lib/workers';
 
 export const TrainingJobMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), progress: TrainingProgress }),
@@ -48,7 +48,7 @@ export async function trainInWorker(
     embeddings = { texts, vectors: await embed(texts) };
     signal?.throwIfAborted();
   }
-  const worker = startTypeScriptWorker(new URL('./train-worker.ts', import.meta.url), {
+  const worker = startTypeScriptWorker('lib/nlp/train-worker.ts', {
     examples,
     settings,
     embeddings,

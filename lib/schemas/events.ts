@@ -370,8 +370,13 @@ export type RequestEvents<Requests extends Record<string, [unknown, object]>> = 
 // ---------------------------------------------------------------------------------------------
 // postMessage bridge between the loader (host page) and the embed iframe
 
-/** Host page → iframe. */
+/**
+ * Host page → iframe. Browsers often deny a third-party iframe its own storage, so the widget's
+ * keys (visitor token, unsent messages) live in the host page's localStorage: the loader hands
+ * them over once (`hearth:storage`) and saves what the iframe asks it to (`hearth:store`).
+ */
 export const HostCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hearth:storage'), entries: z.record(z.string().max(200), z.string().max(100_000)) }),
   z.object({ type: z.literal('hearth:open') }),
   z.object({ type: z.literal('hearth:close') }),
   z.object({ type: z.literal('hearth:identify'), identity: IdentifyRequestSchema }),
@@ -394,6 +399,7 @@ export type LauncherAppearance = z.infer<typeof LauncherAppearanceSchema>;
 /** Iframe → host page. The loader checks origin and source, then these fields by hand (no zod there). */
 export type EmbedNotice =
   | { type: 'hearth:ready'; launcher: LauncherAppearance }
+  | { type: 'hearth:store'; key: string; value: string | null }
   | { type: 'hearth:opened' }
   | { type: 'hearth:closed' }
   | { type: 'hearth:unread'; count: number }

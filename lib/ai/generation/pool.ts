@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ProgressInfo } from '@huggingface/transformers';
 // Shared with the training worker: how a worker thread runs TypeScript (tsx) on Node 20.
-import { startTypeScriptWorker } from '@/lib/nlp/typescript-worker';
+import { startTypeScriptWorker } from '@/lib/workers';
 import { modelKey, type ModelSource } from '../model-files';
 import type { ModelChoice } from '../schemas';
 import type { ChatMessage, GenerateCommand, WorkerEvent, WorkerSetup } from './protocol';
@@ -86,13 +83,6 @@ interface Slot {
   drainTimer: NodeJS.Timeout | null;
   loadError: string | null;
 }
-
-// A path, not `new URL(…, import.meta.url)`, which bundlers rewrite; from a Next.js route bundle
-// this file is elsewhere, so fall back to the source tree the server runs from.
-const besideThisFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
-const WORKER_FILE = pathToFileURL(
-  existsSync(besideThisFile) ? besideThisFile : path.resolve('lib/ai/generation/worker.ts'),
-);
 
 /** Text generation on worker threads: one model per worker, a bounded queue, timeouts, cancellation. */
 export class GenerationPool {
@@ -189,7 +179,7 @@ export class GenerationPool {
       installed: this.options.installed,
       cancel,
     };
-    const worker = startTypeScriptWorker(WORKER_FILE, setup);
+    const worker = startTypeScriptWorker('lib/ai/generation/worker.ts', setup);
     const slot: Slot = {
       worker,
       cancel: new Int32Array(cancel),
