@@ -7,8 +7,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const siteKey = safeDecode(request.nextUrl.pathname.split('/')[2] ?? '');
   const site = siteKey ? await findSiteByKey(siteKey) : null;
   // The chat iframe may be framed by this server's pages and the site's allowed origins only.
-  const ancestors = (site?.allowedOrigins ?? []).map(normalizeOrigin).filter((origin) => origin !== null);
-  response.headers.set('content-security-policy', `frame-ancestors 'self' ${ancestors.join(' ')}`.trim());
+  const ancestors = (site?.allowedOrigins ?? [])
+    .map(normalizeOrigin)
+    .filter((origin) => origin !== null);
+  response.headers.set(
+    'content-security-policy',
+    `frame-ancestors 'self' ${ancestors.join(' ')}`.trim(),
+  );
   response.headers.set('cache-control', 'no-store');
   return response;
 }

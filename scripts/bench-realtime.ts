@@ -18,9 +18,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { RequestEvents, VisitorNotices, VisitorRequests } from '@/lib/schemas/events';
+import type {
+  Ack,
+  RequestEvents,
+  VisitorNotices,
+  VisitorRequests,
+  VisitorResumeResult,
+} from '@/lib/schemas/events';
 
 type VisitorSocket = Socket<VisitorNotices, RequestEvents<VisitorRequests>>;
+const ACK_TIMEOUT_MS = 10_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -51,20 +58,37 @@ async function serve(): Promise<void> {
     embeddedPort: 54349,
   });
   process.env.DATABASE_URL = database.url;
-  await seedDemo(db(), { adminEmail: 'bench@example.com', adminPassword: 'bench-password', publicUrl: 'http://localhost' });
+  await seedDemo(db(), {
+    adminEmail: 'bench@example.com',
+    adminPassword: 'bench-password',
+    publicUrl: 'http://localhost',
+  });
   const server = createServer((_request, response) => response.writeHead(404).end());
   const realtime = await attachRealtime(server, {
-    replyToVisitor: async (turn) => ({ decision: 'answer', text: turn.visitorMessage.body, choices: [], citations: [] }),
+    replyToVisitor: async (turn) => ({
+      decision: 'answer',
+      text: turn.visitorMessage.body,
+      choices: [],
+      citations: [],
+    }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   console.log(`LISTENING ${(server.address() as AddressInfo).port} ${database.url}`);
   process.on('SIGTERM', () => {
-    void realtime.close().then(() => database.stop()).then(() => process.exit(0));
+    void realtime
+      .close()
+      .then(() => database.stop())
+      .then(() => process.exit(0));
   });
 }
 
 /** Starts `--serve` in a child process on a fresh database; resolves with its URL. */
-async function startOwnServer(): Promise<{ url: string; databaseUrl: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startOwnServer(): Promise<{
+  url: string;
+  databaseUrl: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}> {
   const serverUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   if (serverUrl) {
@@ -104,7 +128,10 @@ async function startOwnServer(): Promise<{ url: string; databaseUrl: string; chi
       child.kill('SIGTERM');
       await exited;
       if (serverUrl && databaseUrl) {
-        await adminQuery(serverUrl, `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
+        await adminQuery(
+          serverUrl,
+          `drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`,
+        );
       }
     },
   };
@@ -132,8 +159,12 @@ async function bench(): Promise<void> {
   const own = args.url ? undefined : await startOwnServer();
   const url = args.url ?? own!.url;
   try {
-    log(`bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url}${own ? ' (own server, echo bot)' : ''}`);
-    const tokens = own ? await tokensFromDatabase(own.databaseUrl, clients) : await tokensFromApi(url, args['site-key']!, clients);
+    log(
+      `bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url}${own ? ' (own server, echo bot)' : ''}`,
+    );
+    const tokens = own
+      ? await tokensFromDatabase(own.databaseUrl, clients)
+      : await tokensFromApi(url, args['site-key']!, clients);
     const rssBefore = await serverRss(url, own?.child);
 
     const sockets: VisitorSocket[] = [];
@@ -154,14 +185,18 @@ async function bench(): Promise<void> {
         sockets.push(socket);
       }
     }
-    log(`bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`);
+    log(
+      `bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`,
+    );
     await sleep(2_000);
     const rssAfter = await serverRss(url, own?.child);
 
     const latencies: number[] = [];
     const sent = new Map<VisitorSocket, string[]>();
     let acked = 0;
-    let refused = 0;
+    let retries = 0;
+    // Sends still unacknowledged this long after the run are counted as lost.
+    const giveUpAt = performance.now() + durationMs + 60_000;
     const pendingAcks = new Set<Promise<void>>();
     const sendStart = performance.now();
     const timers = sockets.map((socket) => {
@@ -170,19 +205,25 @@ async function bench(): Promise<void> {
       const tick = () => {
         const clientId = randomBytes(12).toString('hex');
         clientIds.push(clientId);
+        const body = `bench ${clientIds.length}`;
         const started = performance.now();
-        const ack = socket
-          .timeout(30_000)
-          .emitWithAck('message:send', { clientId, body: `bench ${clientIds.length}` })
-          .then(
-            (result) => {
-              if (result.ok) {
-                acked += 1;
-                latencies.push(performance.now() - started);
-              } else refused += 1;
-            },
-            () => void (refused += 1),
-          );
+        // As the widget's outbox does: resend with the same clientId until acknowledged.
+        const deliver = async (): Promise<void> => {
+          while (performance.now() < giveUpAt) {
+            const result = await socket
+              .timeout(ACK_TIMEOUT_MS)
+              .emitWithAck('message:send', { clientId, body })
+              .catch(() => null);
+            if (result?.ok) {
+              acked += 1;
+              latencies.push(performance.now() - started);
+              return;
+            }
+            retries += 1;
+            await sleep(result?.ok === false ? (result.error.retryAfterMs ?? 1_000) : 1_000);
+          }
+        };
+        const ack = deliver();
         pendingAcks.add(ack);
         void ack.finally(() => pendingAcks.delete(ack));
       };
@@ -219,7 +260,10 @@ async function bench(): Promise<void> {
     sockets.forEach((socket) => socket.close());
 
     latencies.sort((a, b) => a - b);
-    const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN);
+    const percentile = (p: number) =>
+      round(
+        latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN,
+      );
     const result = {
       clients,
       connected: sockets.length,
@@ -227,12 +271,15 @@ async function bench(): Promise<void> {
       ackP50Ms: percentile(50),
       ackP95Ms: percentile(95),
       ackP99Ms: percentile(99),
-      rssPerConnectionKB: rssBefore !== null && rssAfter !== null ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024) : null,
+      rssPerConnectionKB:
+        rssBefore !== null && rssAfter !== null
+          ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024)
+          : null,
       lost,
       duplicated,
     };
     log(
-      `bench: ${acked} acknowledged (${refused} refused) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
+      `bench: ${acked} acknowledged (${retries} resends) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
         `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
         `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
         `lost ${lost}, duplicated ${duplicated}`,
@@ -245,7 +292,11 @@ async function bench(): Promise<void> {
 
 function connect(url: string, token: string): Promise<VisitorSocket | null> {
   return new Promise((resolve) => {
-    const socket: VisitorSocket = io(`${url}/visitor`, { auth: { token }, transports: ['websocket'], forceNew: true });
+    const socket: VisitorSocket = io(`${url}/visitor`, {
+      auth: { token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     const timer = setTimeout(() => {
       socket.close();
       resolve(null);
@@ -264,12 +315,16 @@ function connect(url: string, token: string): Promise<VisitorSocket | null> {
 }
 
 /** Every visitor clientId stored in the socket's conversation, and how many appear twice. */
-async function storedClientIds(socket: VisitorSocket): Promise<Set<string> & { duplicates: number }> {
+async function storedClientIds(
+  socket: VisitorSocket,
+): Promise<Set<string> & { duplicates: number }> {
   const stored = Object.assign(new Set<string>(), { duplicates: 0 });
   let afterSeq = 0;
   let conversationId: string | null = null;
   for (;;) {
-    const page = await socket.timeout(30_000).emitWithAck('conversation:resume', { conversationId, afterSeq });
+    const page: Ack<VisitorResumeResult> = await socket
+      .timeout(30_000)
+      .emitWithAck('conversation:resume', { conversationId, afterSeq });
     if (!page.ok || !page.conversation) return stored;
     conversationId = page.conversation.id;
     for (const message of page.messages) {
@@ -291,7 +346,9 @@ async function tokensFromDatabase(databaseUrl: string, count: number): Promise<s
   const ids = Array.from({ length: count }, () => `bench${randomBytes(10).toString('hex')}`);
   await db().visitor.createMany({ data: ids.map((id) => ({ id, siteId: site.id })) });
   await disconnectDatabase();
-  return ids.map((visitorId) => signVisitorToken(site.visitorTokenSecret, { siteId: site.id, visitorId }));
+  return ids.map((visitorId) =>
+    signVisitorToken(site.visitorTokenSecret, { siteId: site.id, visitorId }),
+  );
 }
 
 /** A running app: sessions from its widget endpoint, as the embed iframe gets them. */
@@ -305,7 +362,8 @@ async function tokensFromApi(url: string, siteKey: string, count: number): Promi
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ siteKey, hostOrigin: new URL(url).origin }),
         });
-        if (!response.ok) throw new Error(`widget session refused: ${response.status} ${await response.text()}`);
+        if (!response.ok)
+          throw new Error(`widget session refused: ${response.status} ${await response.text()}`);
         return ((await response.json()) as { token: string }).token;
       }),
     );
@@ -322,7 +380,9 @@ async function serverRss(url: string, child: ChildProcess | undefined): Promise<
     return kb ? Number(kb[1]) * 1024 : null;
   }
   try {
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { realtime?: { rssBytes?: number } };
+    const health = (await (await fetch(`${url}/api/health`)).json()) as {
+      realtime?: { rssBytes?: number };
+    };
     return health.realtime?.rssBytes ?? null;
   } catch {
     return null;

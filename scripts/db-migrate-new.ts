@@ -117,19 +117,32 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-type PgQueryableInternals = { performIO(query: SqlQuery): Promise<pg.QueryResult> };
+type PgQueryableInternals = {
+  client: Pick<pg.Pool, 'query'>;
+  performIO(query: SqlQuery): Promise<pg.QueryResult>;
+  onError(error: unknown): never;
+};
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+
+function pgInternals(adapter: SqlDriverAdapter, patch: string): PgQueryableInternals {
+  const internals = adapter as unknown as PgQueryableInternals;
+  if (
+    typeof internals.performIO !== 'function' ||
+    typeof internals.onError !== 'function' ||
+    typeof internals.client?.query !== 'function'
+  ) {
+    throw new Error(`@prisma/adapter-pg changed its internals: update ${patch}()`);
+  }
+  return internals;
+}
 
 /**
  * The engine's schema describer reads pg_catalog's one-byte `"char"` columns, which adapter-pg 7.10
  * rejects as an unsupported type; pg already decodes them as strings, so report them as text.
  */
 function reportCharAsText(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const internals = adapter as unknown as PgQueryableInternals;
-  if (typeof internals.performIO !== 'function') {
-    throw new Error('@prisma/adapter-pg changed its internals: update reportCharAsText()');
-  }
+  const internals = pgInternals(adapter, 'reportCharAsText');
   const performIO = internals.performIO.bind(adapter);
   internals.performIO = async (query) => {
     const result = await performIO(query);
@@ -137,6 +150,23 @@ function reportCharAsText(adapter: SqlDriverAdapter): SqlDriverAdapter {
       if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
     }
     return result;
+  };
+  return adapter;
+}
+
+/**
+ * adapter-pg 7.10 runs a migration script by splitting it at every `;`, even one inside a comment,
+ * a string or a function body. Postgres splits a script itself when it gets it whole (the simple
+ * query protocol), as Prisma's native engine and our start-up runner (lib/db/migrate.ts) send it.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = pgInternals(adapter, 'runScriptsWhole');
+  adapter.executeScript = async (script) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
   };
   return adapter;
 }
@@ -175,7 +205,7 @@ export async function planMigration(options: PlanOptions): Promise<MigrationPlan
     // The engine disposes the shadow connection itself but not always the main one: close what's left.
     const open = new Set<SqlDriverAdapter>();
     const connect = async () => {
-      const connection = reportCharAsText(await pgFactory.connect());
+      const connection = runScriptsWhole(reportCharAsText(await pgFactory.connect()));
       const dispose = connection.dispose.bind(connection);
       connection.dispose = async () => {
         if (open.delete(connection)) await dispose();

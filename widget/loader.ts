@@ -12,7 +12,12 @@
  *   Hearth('identify', { id: 'user-1', hash: '…' });
  * No framework, no runtime dependencies: only types are imported.
  */
-import type { EmbedNotice, HostCommand, IdentifyRequest, LauncherAppearance } from '../lib/schemas/events';
+import type {
+  EmbedNotice,
+  HostCommand,
+  IdentifyRequest,
+  LauncherAppearance,
+} from '../lib/schemas/events';
 
 type HearthEvent = 'ready' | 'open' | 'close' | 'message';
 type Listener = (detail?: unknown) => void;
@@ -55,6 +60,8 @@ const ICON =
 
 function start(script: HTMLScriptElement, siteKey: string): void {
   const appOrigin = new URL(script.src).origin;
+  // The iframe's keys, kept in this page's storage: browsers often deny a third-party iframe its own.
+  const prefix = `hearth:${siteKey}:`;
   const listeners: Record<string, Listener[]> = {};
   const pending: HostCommand[] = [];
   let ready = false;
@@ -113,7 +120,10 @@ function start(script: HTMLScriptElement, siteKey: string): void {
     launcher.style.background = appearance.color;
     launcher.style.color = appearance.textColor;
     label.textContent = appearance.text;
-    launcher.setAttribute('aria-label', appearance.text ? `${appearance.label}: ${appearance.text}` : appearance.label);
+    launcher.setAttribute(
+      'aria-label',
+      appearance.text ? `${appearance.label}: ${appearance.text}` : appearance.label,
+    );
     frame.title = appearance.title;
     wrap.classList.toggle('left', appearance.position === 'left');
     launcher.classList.add('on');
@@ -127,9 +137,13 @@ function start(script: HTMLScriptElement, siteKey: string): void {
     if (notice.type === 'hearth:ready') {
       showLauncher(notice.launcher);
       ready = true;
+      post({ type: 'hearth:storage', entries: readStorage(prefix) });
       pending.splice(0).forEach(post);
       emit('ready');
       window.dispatchEvent(new CustomEvent('hearth:ready'));
+    } else if (notice.type === 'hearth:store') {
+      if (typeof notice.key === 'string' && notice.key.startsWith(prefix))
+        writeStorage(notice.key, notice.value);
     } else if (notice.type === 'hearth:closed') {
       setOpen(false, true);
     } else if (notice.type === 'hearth:unread') {
@@ -155,12 +169,35 @@ function start(script: HTMLScriptElement, siteKey: string): void {
     },
   };
   const api = Object.assign((method: string, ...args: unknown[]) => {
-    const call = methods[method as keyof typeof methods] as ((...values: unknown[]) => void) | undefined;
+    const call = methods[method as keyof typeof methods] as
+      ((...values: unknown[]) => void) | undefined;
     call?.(...args);
   }, methods) as HearthApi;
   const queued = (window.Hearth as Queued | undefined)?.q ?? [];
   window.Hearth = api;
   for (const args of Array.from(queued)) api(...(Array.from(args) as [string, ...unknown[]]));
+}
+
+function readStorage(prefix: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix)) entries[key] = localStorage.getItem(key) ?? '';
+    }
+  } catch {
+    // Storage disabled: the chat still works, for this page only.
+  }
+  return entries;
+}
+
+function writeStorage(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, String(value));
+  } catch {
+    // Storage disabled or full: nothing to keep.
+  }
 }
 
 const script = (document.currentScript ??

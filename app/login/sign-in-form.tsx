@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/auth/form-state';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
@@ -9,6 +9,8 @@ import { signInAction } from './actions';
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(signInAction, {});
+  // Controlled, so React's reset of the form after a refused attempt keeps the address.
+  const [email, setEmail] = useState('');
   return (
     <form action={submit} className="space-y-4" noValidate>
       {state.error ? <Notice tone="error">{state.error}</Notice> : null}
@@ -18,6 +20,8 @@ export function SignInForm({ next }: { next?: string }) {
         name="email"
         type="email"
         autoComplete="username"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
         required
         autoFocus
         error={state.fieldErrors?.email}

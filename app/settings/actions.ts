@@ -13,7 +13,14 @@ import {
   type FormState,
 } from '@/lib/auth';
 import { isHttps } from '@/lib/auth/csrf';
-import { changeMemberRole, createInvite, removeMember, revokeInvite } from '@/lib/workspace';
+import {
+  changeMemberRole,
+  createInvite,
+  deleteCannedResponse,
+  removeMember,
+  revokeInvite,
+  saveCannedResponse,
+} from '@/lib/workspace';
 
 export async function signOutAction(form: FormData): Promise<void> {
   const member = await requireMemberForAction(form.get(CSRF_FIELD));
@@ -60,17 +67,42 @@ export async function removeMemberAction(_previous: FormState, form: FormData): 
   return teamChange(form, (admin) => removeMember(admin, { userId: form.get('userId') }));
 }
 
+export async function saveCannedResponseAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return adminChange(
+    form,
+    (admin) =>
+      saveCannedResponse(admin, {
+        id: form.get('id') || undefined,
+        shortcut: form.get('shortcut'),
+        body: form.get('body'),
+      }),
+    '/settings/canned',
+  );
+}
+
+export async function deleteCannedResponseAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return adminChange(form, (admin) => deleteCannedResponse(admin, { id: form.get('id') }), '/settings/canned');
+}
+
 async function teamChange(
   form: FormData,
   change: (admin: Awaited<ReturnType<typeof requireMemberForAction>>) => Promise<unknown>,
+): Promise<FormState> {
+  return adminChange(form, change, '/settings/team');
+}
+
+async function adminChange(
+  form: FormData,
+  change: (admin: Awaited<ReturnType<typeof requireMemberForAction>>) => Promise<unknown>,
+  page: string,
 ): Promise<FormState> {
   try {
     await change(await requireMemberForAction(form.get(CSRF_FIELD), { role: 'admin' }));
   } catch (error) {
     return formStateFromError(error);
   }
-  revalidatePath('/settings/team');
-  return {};
+  revalidatePath(page);
+  return { notice: 'Saved' };
 }
 
 /** The origin the admin is using, so the invite link works from where they copied it. */

@@ -10,7 +10,14 @@ export function ConfidenceBar({
 }) {
   const width = Math.max(0, Math.min(1, value)) * 100;
   return (
-    <div className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-2 text-sm">
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(width)}
+      className="grid grid-cols-[minmax(0,10rem)_1fr_3.5rem] items-center gap-2 text-sm"
+    >
       <span className={`truncate font-mono text-xs ${strong ? 'font-semibold' : ''}`} title={label}>
         {label}
       </span>

@@ -7,11 +7,9 @@ import { CsrfField } from '@/components/ui/csrf-field';
 export function WorkspaceNav({
   member,
   current,
-  children,
 }: {
   member: SessionMember;
-  current: 'inbox' | 'settings' | 'team';
-  children?: React.ReactNode;
+  current: 'inbox' | 'settings' | 'team' | 'canned';
 }) {
   const link = (href: string, label: string, active: boolean) => (
     <Link
@@ -27,11 +25,16 @@ export function WorkspaceNav({
       <span className="mr-2 font-semibold tracking-tight">Hearth</span>
       <nav aria-label="Main" className="flex items-center gap-1">
         {link('/inbox', 'Inbox', current === 'inbox')}
-        {member.role === 'admin' ? link('/settings/team', 'Team', current === 'team') : null}
+        {member.role === 'admin' ? (
+          <>
+            {link('/settings/team', 'Team', current === 'team')}
+            {link('/settings/canned', 'Canned responses', current === 'canned')}
+            {link('/admin', 'Admin console', false)}
+          </>
+        ) : null}
         {link('/settings', 'Account', current === 'settings')}
       </nav>
       <div className="ml-auto flex items-center gap-3">
-        {children}
         <span className="hidden text-sm text-stone-600 sm:inline" title={member.email}>
           {member.name}
         </span>

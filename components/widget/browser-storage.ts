@@ -25,7 +25,9 @@ const HOST_ANSWER_MS = 3_000;
  * Inside a host page's iframe: the host page's localStorage, through the loader. Reads come from
  * the copy the loader sends once (`load`); writes go back to it as they happen.
  */
-export function hostPageStorage(save: (key: string, value: string | null) => void): WidgetStorage & {
+export function hostPageStorage(
+  save: (key: string, value: string | null) => void,
+): WidgetStorage & {
   load(entries: Record<string, string>): void;
 } {
   const entries = new Map<string, string>();

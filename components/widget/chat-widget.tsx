@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { IdentifyRequest, VisitorMessage } from '@/lib/schemas/events';
 import type { SiteLanguage, WidgetSettings } from '@/lib/schemas/site';
-import { frameStorage, hostPageStorage } from './browser-storage';
+import { frameStorage, hostPageStorage, type WidgetStorage } from './browser-storage';
 import { Composer } from './composer';
 import { isEmbedded, listenToHost, postToHost } from './host-bridge';
 import { HumanHelp } from './human-help';
@@ -22,10 +22,18 @@ export interface ChatWidgetProps {
 }
 
 /** The chat panel inside the iframe. The loader on the host page shows, hides and sizes it. */
-export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, offlineMessage }: ChatWidgetProps) {
+export function ChatWidget({
+  siteKey,
+  hostOrigin,
+  pageUrl,
+  language,
+  settings,
+  offlineMessage,
+}: ChatWidgetProps) {
   const strings = WIDGET_STRINGS[language];
   const accent = { background: settings.color, text: readableOn(settings.color) };
-  const [open, setOpen] = useState(false);
+  // Opened on its own (not in a host page), the chat is simply open.
+  const [open, setOpen] = useState(() => typeof window !== 'undefined' && !isEmbedded());
   const openRef = useRef(open);
   const unread = useRef(0);
   const pendingIdentity = useRef<IdentifyRequest | null>(null);
@@ -46,12 +54,21 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
     },
     [hostOrigin],
   );
-  const [storage] = useState(() =>
-    typeof window !== 'undefined' && isEmbedded()
-      ? hostPageStorage((key, value) => postToHost(hostOrigin, { type: 'hearth:store', key, value }))
-      : frameStorage(),
+  const [storage] = useState<WidgetStorage & { load?(entries: Record<string, string>): void }>(
+    () =>
+      typeof window !== 'undefined' && isEmbedded()
+        ? hostPageStorage((key, value) =>
+            postToHost(hostOrigin, { type: 'hearth:store', key, value }),
+          )
+        : frameStorage(),
   );
-  const { connection, state } = useVisitorConnection({ siteKey, hostOrigin, pageUrl, storage, onMessage });
+  const { connection, state } = useVisitorConnection({
+    siteKey,
+    hostOrigin,
+    pageUrl,
+    storage,
+    onMessage,
+  });
 
   const show = useCallback(
     (visible: boolean) => {
@@ -71,9 +88,8 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
   };
 
   useEffect(() => {
-    if (!isEmbedded()) show(true);
     const stop = listenToHost(hostOrigin, (command) => {
-      if (command.type === 'hearth:storage' && 'load' in storage) storage.load(command.entries);
+      if (command.type === 'hearth:storage') storage.load?.(command.entries);
       if (command.type === 'hearth:open') show(true);
       if (command.type === 'hearth:close') show(false);
       if (command.type === 'hearth:identify') pendingIdentity.current = command.identity;
@@ -94,7 +110,16 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
       },
     });
     return stop;
-  }, [connection, storage, hostOrigin, settings, accent.background, accent.text, strings.openChat, show]);
+  }, [
+    connection,
+    storage,
+    hostOrigin,
+    settings,
+    accent.background,
+    accent.text,
+    strings.openChat,
+    show,
+  ]);
 
   useEffect(() => {
     if (state.connection !== 'online' || !pendingIdentity.current) return;
@@ -120,7 +145,10 @@ export function ChatWidget({ siteKey, hostOrigin, pageUrl, language, settings, o
         if (event.key === 'Escape' && embedded) close();
       }}
     >
-      <header className="flex items-center gap-3 px-4 py-3" style={{ background: accent.background, color: accent.text }}>
+      <header
+        className="flex items-center gap-3 px-4 py-3"
+        style={{ background: accent.background, color: accent.text }}
+      >
         {settings.avatarUrl && (
           // eslint-disable-next-line @next/next/no-img-element -- a site's own avatar, any host
           <img src={settings.avatarUrl} alt="" className="h-8 w-8 rounded-full object-cover" />

@@ -22,7 +22,10 @@ export function Composer({
   onTyping(typing: boolean): void;
 }) {
   const [body, setBody] = useState('');
-  const typing = useRef({ sentAt: 0, idle: undefined as ReturnType<typeof setTimeout> | undefined });
+  const typing = useRef({
+    sentAt: 0,
+    idle: undefined as ReturnType<typeof setTimeout> | undefined,
+  });
   const tooLong = body.length > MAX_MESSAGE_LENGTH;
 
   const noteTyping = () => {

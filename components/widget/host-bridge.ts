@@ -11,7 +11,10 @@ export function postToHost(hostOrigin: string, notice: EmbedNotice): void {
 }
 
 /** Commands from the loader: only from the parent window, only from the allowed origin, only valid ones. */
-export function listenToHost(hostOrigin: string, onCommand: (command: HostCommand) => void): () => void {
+export function listenToHost(
+  hostOrigin: string,
+  onCommand: (command: HostCommand) => void,
+): () => void {
   const listener = (event: MessageEvent) => {
     if (event.source !== window.parent || event.origin !== hostOrigin) return;
     const command = HostCommandSchema.safeParse(event.data);

@@ -28,12 +28,21 @@ export function HumanHelp({
   const status = state.conversation?.status ?? 'bot';
 
   if (status === 'resolved') {
-    return <p className="border-t border-stone-200 px-4 py-2 text-xs text-stone-600">{strings.resolved}</p>;
+    return (
+      <p className="border-t border-stone-200 px-4 py-2 text-xs text-stone-600">
+        {strings.resolved}
+      </p>
+    );
   }
   if (status === 'bot') {
     return (
       <div className="border-t border-stone-200 px-4 py-2">
-        <button type="button" onClick={onAskForHuman} className="text-xs font-medium underline" style={{ color: accent.background }}>
+        <button
+          type="button"
+          onClick={onAskForHuman}
+          className="text-xs font-medium underline"
+          style={{ color: accent.background }}
+        >
           {strings.talkToHuman}
         </button>
       </div>
@@ -52,7 +61,10 @@ export function HumanHelp({
     setError(!(await onLeaveEmail(email.trim())));
   };
   return (
-    <section aria-labelledby="hearth-offline" className="border-t border-stone-200 bg-amber-50 px-4 py-3 text-sm">
+    <section
+      aria-labelledby="hearth-offline"
+      className="border-t border-stone-200 bg-amber-50 px-4 py-3 text-sm"
+    >
       <h2 id="hearth-offline" className="font-medium">
         {strings.offlineTitle}
       </h2>
@@ -78,7 +90,11 @@ export function HumanHelp({
               aria-invalid={error}
               className="min-w-0 flex-1 rounded-lg border border-stone-300 px-2 py-1"
             />
-            <button type="submit" className="rounded-lg px-3 py-1 font-medium" style={{ background: accent.background, color: accent.text }}>
+            <button
+              type="submit"
+              className="rounded-lg px-3 py-1 font-medium"
+              style={{ background: accent.background, color: accent.text }}
+            >
               {strings.leaveEmail}
             </button>
           </div>

@@ -18,10 +18,22 @@ interface MessageListProps {
 }
 
 /** The conversation, oldest first; message text is always rendered as text, never as HTML. */
-export function MessageList({ state, greeting, strings, language, accent, onChoice, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({
+  state,
+  greeting,
+  strings,
+  language,
+  accent,
+  onChoice,
+  onRetry,
+  onDiscard,
+}: MessageListProps) {
   const end = useRef<HTMLDivElement>(null);
   const { messages, outbox, draft, conversation } = state;
-  const time = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en', { hour: 'numeric', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en', {
+    hour: 'numeric',
+    minute: '2-digit',
+  });
   const lastVisitorSeq = messages.findLast((message) => message.sender === 'visitor')?.seq;
   const last = messages.at(-1);
   const choices = last?.sender === 'bot' && !draft && outbox.length === 0 ? last.choices : [];
@@ -39,18 +51,32 @@ export function MessageList({ state, greeting, strings, language, accent, onChoi
 
   return (
     <div className="flex-1 overflow-y-auto px-4 py-3">
-      <ol role="log" aria-live="polite" aria-relevant="additions" aria-label={strings.conversation} className="space-y-3">
+      <ol
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={strings.conversation}
+        className="space-y-3"
+      >
         {greeting && (
           <li className="flex flex-col items-start">
             <span className="sr-only">{strings.assistant}:</span>
-            <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm">{greeting}</p>
+            <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm">
+              {greeting}
+            </p>
           </li>
         )}
         {messages.map((message) => {
           const mine = message.sender === 'visitor';
-          const seen = conversation?.id === message.conversationId && (conversation?.agentReadSeq ?? 0) >= message.seq;
+          const seen =
+            conversation?.id === message.conversationId &&
+            (conversation?.agentReadSeq ?? 0) >= message.seq;
           return (
-            <li key={message.id} className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`} data-sender={message.sender}>
+            <li
+              key={message.id}
+              className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
+              data-sender={message.sender}
+            >
               {!mine && <span className="mb-0.5 text-xs text-stone-500">{author(message)}</span>}
               {mine && <span className="sr-only">{strings.you}:</span>}
               <p
@@ -67,7 +93,12 @@ export function MessageList({ state, greeting, strings, language, accent, onChoi
                     <span key={citation.articleId}>
                       {index > 0 && ', '}
                       {citation.url && /^https?:\/\//.test(citation.url) ? (
-                        <a href={citation.url} target="_blank" rel="noopener noreferrer" className="underline">
+                        <a
+                          href={citation.url}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          className="underline"
+                        >
                           {citation.title}
                         </a>
                       ) : (
@@ -79,18 +110,30 @@ export function MessageList({ state, greeting, strings, language, accent, onChoi
               )}
               <span className="mt-0.5 text-[11px] text-stone-400">
                 <time dateTime={message.createdAt}>{time.format(new Date(message.createdAt))}</time>
-                {mine && message.seq === lastVisitorSeq && <> · {seen ? strings.seen : strings.sent}</>}
+                {mine && message.seq === lastVisitorSeq && (
+                  <> · {seen ? strings.seen : strings.sent}</>
+                )}
               </span>
             </li>
           );
         })}
         {outbox.map((item) => (
-          <PendingMessage key={item.clientId} item={item} strings={strings} accent={accent} onRetry={onRetry} onDiscard={onDiscard} />
+          <PendingMessage
+            key={item.clientId}
+            item={item}
+            strings={strings}
+            accent={accent}
+            onRetry={onRetry}
+            onDiscard={onDiscard}
+          />
         ))}
         {draft && (
           <li className="flex flex-col items-start" aria-busy="true">
             <span className="mb-0.5 text-xs text-stone-500">{strings.assistant}</span>
-            <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm" data-testid="draft">
+            <p
+              className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
+              data-testid="draft"
+            >
               {draft.text}
             </p>
           </li>
@@ -100,7 +143,11 @@ export function MessageList({ state, greeting, strings, language, accent, onChoi
         <p role="status" className="mt-2 flex items-center gap-2 text-xs text-stone-500">
           <span aria-hidden className="inline-flex gap-0.5">
             {[0, 1, 2].map((dot) => (
-              <span key={dot} className="h-1.5 w-1.5 animate-bounce rounded-full bg-stone-400" style={{ animationDelay: `${dot * 150}ms` }} />
+              <span
+                key={dot}
+                className="h-1.5 w-1.5 animate-bounce rounded-full bg-stone-400"
+                style={{ animationDelay: `${dot * 150}ms` }}
+              />
             ))}
           </span>
           {state.agentTyping !== null ? strings.agentTyping(state.agentTyping) : strings.botTyping}
@@ -145,7 +192,11 @@ function PendingMessage({
       <span className="sr-only">{strings.you}:</span>
       <p
         className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm px-3 py-2 text-sm ${failed ? '' : 'opacity-70'}`}
-        style={failed ? { background: '#fee2e2', color: '#7f1d1d' } : { background: accent.background, color: accent.text }}
+        style={
+          failed
+            ? { background: '#fee2e2', color: '#7f1d1d' }
+            : { background: accent.background, color: accent.text }
+        }
         data-testid="message-body"
       >
         {item.body}
@@ -154,7 +205,11 @@ function PendingMessage({
         <span className="mt-0.5 flex items-center gap-2 text-[11px] text-red-700" role="alert">
           {strings.failed}
           {item.error && <span>— {strings.errors[item.error.code]}</span>}
-          <button type="button" onClick={() => onRetry(item.clientId)} className="font-medium underline">
+          <button
+            type="button"
+            onClick={() => onRetry(item.clientId)}
+            className="font-medium underline"
+          >
             {strings.retry}
           </button>
           <button type="button" onClick={() => onDiscard(item.clientId)} className="underline">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { VisitorMessage, VisitorSessionResult } from '@/lib/schemas/events';
 import type { WidgetStorage } from './browser-storage';
 import { VisitorConnection, type ChatState } from './visitor-connection';
@@ -13,10 +13,6 @@ export function useVisitorConnection(options: {
   storage: WidgetStorage;
   onMessage(message: VisitorMessage): void;
 }): { connection: VisitorConnection; state: ChatState } {
-  const onMessage = useRef(options.onMessage);
-  useEffect(() => {
-    onMessage.current = options.onMessage;
-  });
   const [connection] = useState(
     () =>
       new VisitorConnection({
@@ -24,7 +20,6 @@ export function useVisitorConnection(options: {
         url: typeof window === 'undefined' ? '' : window.location.origin,
         siteKey: options.siteKey,
         storage: options.storage,
-        onMessage: (message) => onMessage.current(message),
         fetchToken: async (previous) => {
           const response = await fetch('/api/widget/session', {
             method: 'POST',
@@ -52,6 +47,11 @@ export function useVisitorConnection(options: {
       connection.stop();
     };
   }, [connection, options.storage]);
-  const state = useSyncExternalStore(connection.subscribe, connection.getState, connection.getState);
+  useEffect(() => connection.onMessage(options.onMessage), [connection, options.onMessage]);
+  const state = useSyncExternalStore(
+    connection.subscribe,
+    connection.getState,
+    connection.getState,
+  );
   return { connection, state };
 }

@@ -51,8 +51,6 @@ export interface VisitorConnectionOptions {
   storage: ConnectionStorage;
   /** Trades the stored token (or none) for a valid one; the page POSTs to /api/widget/session. */
   fetchToken(previous: string | null): Promise<string>;
-  /** Each message that arrives live (not from history). */
-  onMessage?(message: VisitorMessage): void;
   /** Extra socket.io client options (tests force websocket). */
   socketOptions?: Parameters<typeof io>[1];
 }
@@ -82,15 +80,22 @@ export class VisitorConnection {
   };
   private socket: VisitorSocket | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly messageListeners = new Set<(message: VisitorMessage) => void>();
   private readonly conversationOrder: string[] = [];
   private flushing = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private typingTimers: { bot?: ReturnType<typeof setTimeout>; agent?: ReturnType<typeof setTimeout> } = {};
+  private typingTimers: {
+    bot?: ReturnType<typeof setTimeout>;
+    agent?: ReturnType<typeof setTimeout>;
+  } = {};
   private readonly keys: { token: string; outbox: string };
   private stopped = false;
 
   constructor(private readonly options: VisitorConnectionOptions) {
-    this.keys = { token: `hearth:${options.siteKey}:token`, outbox: `hearth:${options.siteKey}:outbox` };
+    this.keys = {
+      token: `hearth:${options.siteKey}:token`,
+      outbox: `hearth:${options.siteKey}:outbox`,
+    };
   }
 
   /** For React's useSyncExternalStore. */
@@ -100,12 +105,20 @@ export class VisitorConnection {
   };
   getState = (): ChatState => this.state;
 
+  /** Each message that arrives live (not from history). */
+  onMessage(listener: (message: VisitorMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     // Messages written before the last page load that the server never acknowledged.
     const unsent = readOutbox(this.options.storage.getItem(this.keys.outbox));
     const known = new Set(this.state.outbox.map((item) => item.clientId));
-    this.update({ outbox: [...this.state.outbox, ...unsent.filter((item) => !known.has(item.clientId))] });
+    this.update({
+      outbox: [...this.state.outbox, ...unsent.filter((item) => !known.has(item.clientId))],
+    });
     const token = await this.refreshToken();
     if (this.stopped) return;
     const socket: VisitorSocket = io(`${this.options.url}/visitor`, {
@@ -115,11 +128,16 @@ export class VisitorConnection {
     });
     this.socket = socket;
     socket.on('connect', () => void this.resume());
-    socket.on('disconnect', () => this.update({ connection: this.stopped ? 'connecting' : 'reconnecting' }));
-    socket.on('connect_error', (error) => void this.onConnectError(error as Error & { data?: EventError }));
+    socket.on('disconnect', () =>
+      this.update({ connection: this.stopped ? 'connecting' : 'reconnecting' }),
+    );
+    socket.on(
+      'connect_error',
+      (error) => void this.onConnectError(error as Error & { data?: EventError }),
+    );
     socket.on('message', (message) => {
       this.receive([message]);
-      this.options.onMessage?.(message);
+      for (const listener of this.messageListeners) listener(message);
     });
     socket.on('conversation:updated', (conversation) => {
       if (conversation.id === this.state.conversation?.id) this.update({ conversation });
@@ -127,7 +145,8 @@ export class VisitorConnection {
     socket.on('typing', (notice) => {
       if (notice.conversationId !== this.state.conversation?.id) return;
       if (notice.sender === 'bot') this.setTyping('bot', notice.typing ? 'bot' : null);
-      if (notice.sender === 'agent') this.setTyping('agent', notice.typing ? (notice.name ?? '') : null);
+      if (notice.sender === 'agent')
+        this.setTyping('agent', notice.typing ? (notice.name ?? '') : null);
     });
     socket.on('bot:token', (token) => {
       const draft = this.state.draft?.streamId === token.streamId ? this.state.draft.text : '';
@@ -136,7 +155,12 @@ export class VisitorConnection {
     socket.on('conversation:read', (notice) => {
       const conversation = this.state.conversation;
       if (notice.reader === 'agent' && conversation?.id === notice.conversationId) {
-        this.update({ conversation: { ...conversation, agentReadSeq: Math.max(conversation.agentReadSeq, notice.seq) } });
+        this.update({
+          conversation: {
+            ...conversation,
+            agentReadSeq: Math.max(conversation.agentReadSeq, notice.seq),
+          },
+        });
       }
     });
     socket.on('presence', ({ agentsOnline }) => this.update({ agentsOnline }));
@@ -145,7 +169,10 @@ export class VisitorConnection {
 
   /** The widget could not even get a session (unknown site, page not allowed, server down). */
   refuse(): void {
-    this.update({ connection: 'refused', refusal: { code: 'forbidden', message: 'No chat session' } });
+    this.update({
+      connection: 'refused',
+      refusal: { code: 'forbidden', message: 'No chat session' },
+    });
   }
 
   stop(): void {
@@ -194,7 +221,12 @@ export class VisitorConnection {
   markRead(): void {
     const { conversation, messages } = this.state;
     const last = messages.findLast((message) => message.conversationId === conversation?.id);
-    if (conversation && last) this.socket?.emit('conversation:read', { conversationId: conversation.id, seq: last.seq }, () => {});
+    if (conversation && last)
+      this.socket?.emit(
+        'conversation:read',
+        { conversationId: conversation.id, seq: last.seq },
+        () => {},
+      );
   }
 
   async askForHuman(): Promise<Ack<{ conversation: VisitorConversation; agentsOnline: boolean }>> {
@@ -213,7 +245,9 @@ export class VisitorConnection {
   }
 
   /** From the host page's `Hearth.identify()`; a different visitor means reconnecting as them. */
-  async identify(identity: IdentifyRequest): Promise<Ack<{ verified: boolean; visitorId: string; token: string }>> {
+  async identify(
+    identity: IdentifyRequest,
+  ): Promise<Ack<{ verified: boolean; visitorId: string; token: string }>> {
     const result = await this.request('visitor:identify', identity);
     if (!result.ok) return result;
     const previous = this.options.storage.getItem(this.keys.token);
@@ -231,7 +265,8 @@ export class VisitorConnection {
     payload: VisitorRequests[E][0],
   ): Promise<Ack<VisitorRequests[E][1]>> {
     const socket = this.socket;
-    if (!socket?.connected) return { ok: false, error: { code: 'internal', message: 'Not connected' } };
+    if (!socket?.connected)
+      return { ok: false, error: { code: 'internal', message: 'Not connected' } };
     try {
       // socket.io's emitWithAck typing cannot follow a generic event name.
       const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
@@ -261,7 +296,10 @@ export class VisitorConnection {
       this.update({ connection: 'reconnecting', notice: problem });
       this.later(() => this.socket?.connect(), problem.retryAfterMs ?? 5_000);
     } else {
-      this.update({ connection: 'refused', refusal: problem ?? { code: 'internal', message: error.message } });
+      this.update({
+        connection: 'refused',
+        refusal: problem ?? { code: 'internal', message: error.message },
+      });
     }
   }
 
@@ -275,9 +313,15 @@ export class VisitorConnection {
     for (;;) {
       const current = this.state.conversation;
       const afterSeq = current
-        ? Math.max(0, ...this.state.messages.filter((m) => m.conversationId === current.id).map((m) => m.seq))
+        ? Math.max(
+            0,
+            ...this.state.messages.filter((m) => m.conversationId === current.id).map((m) => m.seq),
+          )
         : 0;
-      const result = await this.request('conversation:resume', { conversationId: current?.id ?? null, afterSeq });
+      const result = await this.request('conversation:resume', {
+        conversationId: current?.id ?? null,
+        afterSeq,
+      });
       if (!result.ok) {
         // The server is busy or restarting; the next reconnect tries again.
         if (this.socket?.connected) this.later(() => void this.resume(), 2_000);
@@ -299,7 +343,10 @@ export class VisitorConnection {
       for (;;) {
         const item = this.state.outbox.find((entry) => entry.state === 'sending');
         if (!item || !this.socket?.connected) return;
-        const result = await this.request('message:send', { clientId: item.clientId, body: item.body });
+        const result = await this.request('message:send', {
+          clientId: item.clientId,
+          body: item.body,
+        });
         if (result.ok) {
           this.adoptConversation(result.conversation);
           this.receive([result.message]);
@@ -308,7 +355,8 @@ export class VisitorConnection {
         // Lost the connection mid-send: the reconnect's resume sends it again, no attempt spent.
         if (!this.socket?.connected) return;
         const attempts = item.attempts + 1;
-        const retriable = ['internal', 'rate_limited'].includes(result.error.code) && attempts < MAX_ATTEMPTS;
+        const retriable =
+          ['internal', 'rate_limited'].includes(result.error.code) && attempts < MAX_ATTEMPTS;
         this.setOutbox(
           this.state.outbox.map((entry) =>
             entry.clientId === item.clientId
@@ -329,12 +377,16 @@ export class VisitorConnection {
   }
 
   private adoptConversation(conversation: VisitorConversation): void {
-    if (!this.conversationOrder.includes(conversation.id)) this.conversationOrder.push(conversation.id);
+    if (!this.conversationOrder.includes(conversation.id))
+      this.conversationOrder.push(conversation.id);
     const known = this.state.conversation;
     this.update({
       conversation:
         known?.id === conversation.id
-          ? { ...conversation, agentReadSeq: Math.max(known.agentReadSeq, conversation.agentReadSeq) }
+          ? {
+              ...conversation,
+              agentReadSeq: Math.max(known.agentReadSeq, conversation.agentReadSeq),
+            }
           : conversation,
     });
   }
@@ -344,7 +396,8 @@ export class VisitorConnection {
     if (!incoming.length) return;
     const byId = new Map(this.state.messages.map((message) => [message.id, message]));
     for (const message of incoming) {
-      if (!this.conversationOrder.includes(message.conversationId)) this.conversationOrder.push(message.conversationId);
+      if (!this.conversationOrder.includes(message.conversationId))
+        this.conversationOrder.push(message.conversationId);
       byId.set(message.id, message);
     }
     const order = (id: string) => this.conversationOrder.indexOf(id);
@@ -366,7 +419,8 @@ export class VisitorConnection {
   private setTyping(who: 'bot' | 'agent', value: string | null): void {
     clearTimeout(this.typingTimers[who]);
     // A lost "stopped typing" must not leave the indicator on forever.
-    if (value !== null) this.typingTimers[who] = setTimeout(() => this.setTyping(who, null), TYPING_EXPIRES_MS);
+    if (value !== null)
+      this.typingTimers[who] = setTimeout(() => this.setTyping(who, null), TYPING_EXPIRES_MS);
     this.update(who === 'bot' ? { botTyping: value !== null } : { agentTyping: value });
   }
 
@@ -397,7 +451,9 @@ function readOutbox(stored: string | null): OutboxItem[] {
     return parsed
       .filter(
         (item): item is { clientId: string; body: string; createdAt: string } =>
-          typeof item?.clientId === 'string' && typeof item?.body === 'string' && typeof item?.createdAt === 'string',
+          typeof item?.clientId === 'string' &&
+          typeof item?.body === 'string' &&
+          typeof item?.createdAt === 'string',
       )
       .map((item) => ({ ...item, state: 'sending' as const, error: null, attempts: 0 }));
   } catch {

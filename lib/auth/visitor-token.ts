@@ -39,7 +39,9 @@ export function readVisitorTokenClaims(token: string): VisitorTokenClaims | null
   const [payload, mac, extra] = token.split('.');
   if (!payload || !mac || extra !== undefined) return null;
   try {
-    const parsed = PayloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString()));
+    const parsed = PayloadSchema.safeParse(
+      JSON.parse(Buffer.from(payload, 'base64url').toString()),
+    );
     if (!parsed.success) return null;
     return { siteId: parsed.data.s, visitorId: parsed.data.v, issuedAt: parsed.data.i };
   } catch {

@@ -7,5 +7,7 @@ import { toVisitorConversation } from './views';
 /** The visitor pressed "talk to a human". */
 export async function askForHuman(visitor: VisitorActor): Promise<VisitorConversation> {
   const conversation = await findOrStartConversation(visitor);
-  return toVisitorConversation(await handOffConversation(conversation, 'The visitor asked for a person'));
+  return toVisitorConversation(
+    await handOffConversation(conversation, 'The visitor asked for a person'),
+  );
 }

@@ -11,10 +11,14 @@ import { toAgentConversation } from './views';
  * Assigns a conversation to an agent of the workspace (or unassigns it). Giving a bot conversation
  * to someone takes it from the bot.
  */
-export async function assignConversation(actor: AgentActor, input: unknown): Promise<AgentConversation> {
+export async function assignConversation(
+  actor: AgentActor,
+  input: unknown,
+): Promise<AgentConversation> {
   const { conversationId, assigneeId } = AssignConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(actor.workspaceId, conversationId);
-  if (conversation.status === 'resolved') throw new ActionError('conflict', 'Reopen the conversation first');
+  if (conversation.status === 'resolved')
+    throw new ActionError('conflict', 'Reopen the conversation first');
   if (assigneeId) {
     const membership = await db().membership.findUnique({
       where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: assigneeId } },

@@ -77,7 +77,7 @@ async function deliver(
     conversation,
     {
       sender: 'bot',
-    body: reply.text,
+      body: reply.text,
       clientId: streamId,
       intent: reply.intent ?? null,
       confidence: reply.confidence ?? null,
@@ -95,12 +95,20 @@ async function deliver(
       // What the bot was unsure about goes to the inbox's review queue.
       ...(reply.decision === 'answer'
         ? []
-        : [db().message.update({ where: { id: visitorMessage.id }, data: { reviewState: 'pending' } })]),
+        : [
+            db().message.update({
+              where: { id: visitorMessage.id },
+              data: { reviewState: 'pending' },
+            }),
+          ]),
     ]);
   }
   const record = { ...stored.conversation, fallbackCount };
   announce('message.created', { conversation: record, message: stored.message });
   if (reply.decision === 'handoff') {
-    await handOffConversation(record, reply.handoffReason ?? 'The bot handed the conversation over');
+    await handOffConversation(
+      record,
+      reply.handoffReason ?? 'The bot handed the conversation over',
+    );
   }
 }

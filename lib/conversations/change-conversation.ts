@@ -13,11 +13,18 @@ export async function changeConversation(
   data: Prisma.ConversationUncheckedUpdateManyInput,
 ): Promise<ConversationRecord> {
   const { count } = await db().conversation.updateMany({
-    where: { id: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId },
+    where: {
+      id: conversation.id,
+      status: conversation.status,
+      assigneeId: conversation.assigneeId,
+    },
     data,
   });
   if (count === 0) {
-    throw new ActionError('conflict', 'Someone changed this conversation just now; look again and retry');
+    throw new ActionError(
+      'conflict',
+      'Someone changed this conversation just now; look again and retry',
+    );
   }
   const updated = await loadConversation({ id: conversation.id });
   if (!updated) throw new ActionError('not_found', 'No such conversation');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { VisitorActor } from './actors';
 import { announce } from './events';
@@ -23,7 +24,10 @@ export async function findActiveConversation(
   return conversation;
 }
 
-export function rememberActiveConversation(visitorId: string, conversation: ConversationRecord | null): void {
+export function rememberActiveConversation(
+  visitorId: string,
+  conversation: ConversationRecord | null,
+): void {
   if (!conversation || conversation.status === 'resolved') {
     activeByVisitor.delete(visitorId);
     return;
@@ -36,23 +40,32 @@ export function rememberActiveConversation(visitorId: string, conversation: Conv
 export async function findOrStartConversation(visitor: VisitorActor): Promise<ConversationRecord> {
   const active = await findActiveConversation(visitor);
   if (active) return active;
-  const started = await db().$transaction(async (tx) => {
-    // Two tabs may send their first message at once: one conversation, not two.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${visitor.visitorId}))`;
-    const existing = await tx.conversation.findFirst({
-      where: { visitorId: visitor.visitorId, status: { not: 'resolved' } },
-      select: { id: true },
-    });
-    if (existing) return { id: existing.id, created: false };
-    const created = await tx.conversation.create({
-      data: { siteId: visitor.siteId, visitorId: visitor.visitorId, status: 'bot' },
-      select: { id: true },
-    });
-    return { id: created.id, created: true };
-  });
-  const conversation = await loadConversation({ id: started.id });
-  if (!conversation) throw new Error(`Conversation ${started.id} vanished after it was started`);
-  rememberActiveConversation(visitor.visitorId, conversation);
-  if (started.created) announce('conversation.created', { conversation });
+  // The new conversation's id is the visitor's and the number of conversations they had, read in
+  // the same snapshot as "no active one": two tabs starting at once pick the same id and the
+  // primary key keeps one. No lock, no transaction, one round trip.
+  let started = await insertConversation(visitor, null);
+  let conversation = await findActiveConversation(visitor);
+  if (!conversation) {
+    // The numbered id was taken by a conversation that moved to another visitor (identify).
+    started = await insertConversation(visitor, `${visitor.visitorId}-${randomUUID().slice(0, 8)}`);
+    conversation = await findActiveConversation(visitor);
+  }
+  if (!conversation) throw new Error(`No conversation could be started for visitor ${visitor.visitorId}`);
+  if (started) announce('conversation.created', { conversation });
   return conversation;
+}
+
+/** Inserts a conversation unless the visitor has an active one; true when this call inserted it. */
+async function insertConversation(visitor: VisitorActor, id: string | null): Promise<boolean> {
+  const inserted = await db().$queryRaw<{ id: string }[]>`
+    WITH mine AS (
+      SELECT "status" FROM "Conversation" WHERE "visitorId" = ${visitor.visitorId}
+    )
+    INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "createdAt", "lastMessageAt", "updatedAt")
+    SELECT coalesce(${id}, ${visitor.visitorId} || '-c' || ((SELECT count(*) FROM mine) + 1)), ${visitor.siteId},
+      ${visitor.visitorId}, 'bot', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    WHERE NOT EXISTS (SELECT 1 FROM mine WHERE "status" <> 'resolved')
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "id"`;
+  return inserted.length > 0;
 }

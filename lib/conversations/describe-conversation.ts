@@ -7,12 +7,18 @@ import { loadWorkspaceConversation } from './records';
 const PAST_CONVERSATIONS = 20;
 
 /** Everything the side panel shows about a conversation's visitor and history. */
-export async function describeConversation(agent: AgentActor, input: unknown): Promise<ConversationDetails> {
+export async function describeConversation(
+  agent: AgentActor,
+  input: unknown,
+): Promise<ConversationDetails> {
   const { conversationId } = ConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(agent.workspaceId, conversationId);
   const { visitor } = conversation;
   const [site, past, versions] = await Promise.all([
-    db().site.findUniqueOrThrow({ where: { id: conversation.siteId }, select: { id: true, name: true } }),
+    db().site.findUniqueOrThrow({
+      where: { id: conversation.siteId },
+      select: { id: true, name: true },
+    }),
     db().conversation.findMany({
       where: { visitorId: visitor.id, id: { not: conversation.id } },
       orderBy: { createdAt: 'desc' },
@@ -21,7 +27,12 @@ export async function describeConversation(agent: AgentActor, input: unknown): P
         id: true,
         status: true,
         createdAt: true,
-        messages: { where: { isPrivate: false }, orderBy: { seq: 'desc' }, take: 1, select: { body: true } },
+        messages: {
+          where: { isPrivate: false },
+          orderBy: { seq: 'desc' },
+          take: 1,
+          select: { body: true },
+        },
       },
     }),
     db().modelVersion.findMany({

@@ -11,7 +11,11 @@ export interface ConversationEventMap {
   'conversation.updated': { conversation: ConversationRecord };
   /** The conversation started waiting for a human. */
   'conversation.handoff': { conversation: ConversationRecord; reason: string };
-  'conversation.read': { conversation: ConversationRecord; reader: 'visitor' | 'agent'; seq: number };
+  'conversation.read': {
+    conversation: ConversationRecord;
+    reader: 'visitor' | 'agent';
+    seq: number;
+  };
   'conversation.typing': {
     conversation: ConversationRecord;
     sender: 'visitor' | 'bot' | 'agent';

@@ -14,7 +14,11 @@ export async function findAgentConversation(
 ): Promise<{ conversation: AgentConversation; messages: AgentMessage[] }> {
   const { conversationId, afterSeq } = JoinConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(agent.workspaceId, conversationId);
-  const messages = await loadMessages(conversation.id, { afterSeq, includePrivate: true, limit: 1000 });
+  const messages = await loadMessages(conversation.id, {
+    afterSeq,
+    includePrivate: true,
+    limit: 1000,
+  });
   const lastVisible = messages.findLast((message) => !message.isPrivate);
   return {
     conversation: toAgentConversation(conversation, lastVisible?.body ?? null),

@@ -22,7 +22,10 @@ interface Group {
  * nearest of the final centroids, so the result hinges less on the order items came in.
  * Biggest groups first: they teach the bot the most per click.
  */
-export function groupReviewItems(items: ReviewItem[], language: (siteId: string) => Language): ReviewGroup[] {
+export function groupReviewItems(
+  items: ReviewItem[],
+  language: (siteId: string) => Language,
+): ReviewGroup[] {
   const vectors = items.map((item) => normalize(termBag(item.body, language(item.siteId))));
   const nearest = (groups: Group[], item: ReviewItem, vector: Vector): Group | undefined => {
     let best: Group | undefined;
@@ -55,18 +58,28 @@ export function groupReviewItems(items: ReviewItem[], language: (siteId: string)
   items.forEach((item, index) => {
     const group = nearest(settled, item, vectors[index]);
     if (group) group.items.push(item);
-    else settled.push({ items: [item], vectors: [vectors[index]], centroid: vectors[index], siteId: item.siteId });
+    else
+      settled.push({
+        items: [item],
+        vectors: [vectors[index]],
+        centroid: vectors[index],
+        siteId: item.siteId,
+      });
   });
 
   return settled
     .filter((group) => group.items.length > 0)
-    .map((group) => ({ items: group.items, suggestedIntent: mostCommon(group.items.map((item) => item.botIntent)) }))
+    .map((group) => ({
+      items: group.items,
+      suggestedIntent: mostCommon(group.items.map((item) => item.botIntent)),
+    }))
     .sort((a, b) => b.items.length - a.items.length);
 }
 
 function centroidOf(vectors: Vector[]): Vector {
   const sum: Vector = new Map();
-  for (const vector of vectors) for (const [term, value] of vector) sum.set(term, (sum.get(term) ?? 0) + value);
+  for (const vector of vectors)
+    for (const [term, value] of vector) sum.set(term, (sum.get(term) ?? 0) + value);
   return normalize(sum);
 }
 

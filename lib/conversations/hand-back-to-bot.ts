@@ -10,7 +10,8 @@ export async function handBackToBot(actor: AgentActor, input: unknown): Promise<
   const { conversationId } = ConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(actor.workspaceId, conversationId);
   if (conversation.status === 'bot') return toAgentConversation(conversation);
-  if (conversation.status === 'resolved') throw new ActionError('conflict', 'Reopen the conversation first');
+  if (conversation.status === 'resolved')
+    throw new ActionError('conflict', 'Reopen the conversation first');
   const changed = await changeConversation(conversation, {
     status: 'bot',
     assigneeId: null,

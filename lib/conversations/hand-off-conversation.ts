@@ -14,7 +14,12 @@ export async function handOffConversation(
   const now = new Date();
   const updated = await db().conversation.update({
     where: { id: conversation.id },
-    data: { status: 'open', handoffReason: reason.slice(0, 500), waitingSince: now, resolvedAt: null },
+    data: {
+      status: 'open',
+      handoffReason: reason.slice(0, 500),
+      waitingSince: now,
+      resolvedAt: null,
+    },
   });
   const record: ConversationRecord = { ...conversation, ...updated };
   announce('conversation.updated', { conversation: record });

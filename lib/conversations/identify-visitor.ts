@@ -19,7 +19,9 @@ export async function identifyVisitor(
 ): Promise<{ verified: boolean; visitorId: string; token: string }> {
   const identity = IdentifyRequestSchema.parse(input);
   const site = await findSite(visitor.siteId);
-  const current = await db().visitor.findFirst({ where: { id: visitor.visitorId, siteId: visitor.siteId } });
+  const current = await db().visitor.findFirst({
+    where: { id: visitor.visitorId, siteId: visitor.siteId },
+  });
   if (!site || !current) throw new ActionError('not_found', 'Unknown visitor');
   const details = {
     ...(identity.name ? { name: identity.name } : {}),
@@ -32,8 +34,14 @@ export async function identifyVisitor(
     // A verified visitor keeps what the site vouched for.
     target = current.identityVerified
       ? current
-      : await db().visitor.update({ where: { id: current.id }, data: { ...details, identityVerified: false } });
-  } else if (current.externalId === identity.id || (!current.externalId && !(await ownerOf(identity.id)))) {
+      : await db().visitor.update({
+          where: { id: current.id },
+          data: { ...details, identityVerified: false },
+        });
+  } else if (
+    current.externalId === identity.id ||
+    (!current.externalId && !(await ownerOf(identity.id)))
+  ) {
     target = await db().visitor.update({
       where: { id: current.id },
       data: { ...details, externalId: identity.id, identityVerified: true },
@@ -52,7 +60,9 @@ export async function identifyVisitor(
   };
 
   function ownerOf(externalId: string) {
-    return db().visitor.findUnique({ where: { siteId_externalId: { siteId: site!.id, externalId } } });
+    return db().visitor.findUnique({
+      where: { siteId_externalId: { siteId: site!.id, externalId } },
+    });
   }
 }
 
@@ -72,7 +82,10 @@ async function switchToUser(
       update: { identityVerified: true, lastSeenAt: new Date(), ...details },
     });
     if (!current.externalId) {
-      await tx.conversation.updateMany({ where: { visitorId: current.id }, data: { visitorId: target.id } });
+      await tx.conversation.updateMany({
+        where: { visitorId: current.id },
+        data: { visitorId: target.id },
+      });
     }
     return target;
   });

@@ -3,9 +3,21 @@
 export type { AgentActor, VisitorActor } from './actors';
 export { announce, onConversationEvent, type ConversationEventMap } from './events';
 export type { ConversationRecord, StoredMessage } from './records';
-export { findSite, findSiteByKey, forgetSite, isAllowedOrigin, normalizeOrigin, type WidgetSite } from './sites';
+export {
+  findSite,
+  findSiteByKey,
+  forgetSite,
+  isAllowedOrigin,
+  normalizeOrigin,
+  type WidgetSite,
+} from './sites';
 export { listenForBotTurns, type ReplyToVisitor } from './bot-listener';
-export { toAgentConversation, toAgentMessage, toVisitorConversation, toVisitorMessage } from './views';
+export {
+  toAgentConversation,
+  toAgentMessage,
+  toVisitorConversation,
+  toVisitorMessage,
+} from './views';
 
 // Visitor actions
 export { startVisitorSession } from './start-visitor-session';

@@ -17,18 +17,27 @@ export async function labelMessages(agent: AgentActor, input: unknown): Promise<
   const ids = [...new Set(messageIds)];
   return db().$transaction(async (tx) => {
     const messages = await tx.message.findMany({
-      where: { id: { in: ids }, sender: 'visitor', conversation: { site: { workspaceId: agent.workspaceId } } },
+      where: {
+        id: { in: ids },
+        sender: 'visitor',
+        conversation: { site: { workspaceId: agent.workspaceId } },
+      },
       select: { id: true, body: true, conversation: { select: { siteId: true } } },
     });
-    if (messages.length !== ids.length) throw new ActionError('not_found', 'No such visitor message');
+    if (messages.length !== ids.length)
+      throw new ActionError('not_found', 'No such visitor message');
     const siteIds = new Set(messages.map((message) => message.conversation.siteId));
-    if (siteIds.size !== 1) throw new ActionError('invalid', 'Label messages of one site at a time');
+    if (siteIds.size !== 1)
+      throw new ActionError('invalid', 'Label messages of one site at a time');
     const [siteId] = siteIds;
 
     let intent: { id: string; name: string };
     let created = false;
     if (intentId) {
-      const found = await tx.intent.findFirst({ where: { id: intentId, siteId }, select: { id: true, name: true } });
+      const found = await tx.intent.findFirst({
+        where: { id: intentId, siteId },
+        select: { id: true, name: true },
+      });
       if (!found) throw new ActionError('not_found', 'No such intent');
       intent = found;
     } else {
@@ -38,15 +47,21 @@ export async function labelMessages(agent: AgentActor, input: unknown): Promise<
         select: { id: true, name: true },
       });
       created = !existing;
-      intent = existing ?? (await tx.intent.create({ data: { siteId, name }, select: { id: true, name: true } }));
+      intent =
+        existing ??
+        (await tx.intent.create({ data: { siteId, name }, select: { id: true, name: true } }));
     }
 
     const known = new Set(
-      (await tx.trainingExample.findMany({ where: { intentId: intent.id }, select: { text: true } })).map(
-        (example) => exampleKey(example.text),
-      ),
+      (
+        await tx.trainingExample.findMany({
+          where: { intentId: intent.id },
+          select: { text: true },
+        })
+      ).map((example) => exampleKey(example.text)),
     );
-    const fresh: { intentId: string; text: string; source: 'conversation'; messageId: string }[] = [];
+    const fresh: { intentId: string; text: string; source: 'conversation'; messageId: string }[] =
+      [];
     for (const message of messages) {
       const text = ExampleTextSchema.parse(message.body.trim().slice(0, EXAMPLE_MAX));
       if (known.has(exampleKey(text))) continue;

@@ -15,19 +15,30 @@ export async function listConversations(
 ): Promise<{ conversations: AgentConversation[]; nextCursor: string | null }> {
   const { view, cursor, limit } = ConversationListRequestSchema.parse(input);
   const rows = await db().conversation.findMany({
-    where: { siteId: { in: await workspaceSiteIds(agent.workspaceId) }, ...viewFilter(view, agent) },
+    where: {
+      siteId: { in: await workspaceSiteIds(agent.workspaceId) },
+      ...viewFilter(view, agent),
+    },
     orderBy: viewOrder(view),
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     include: {
       visitor: true,
-      messages: { where: { isPrivate: false }, orderBy: { seq: 'desc' }, take: 1, select: { body: true } },
+      messages: {
+        where: { isPrivate: false },
+        orderBy: { seq: 'desc' },
+        take: 1,
+        select: { body: true },
+      },
     },
   });
   const page = rows.slice(0, limit);
   return {
     conversations: page.map(({ messages, ...conversation }) =>
-      toAgentConversation({ ...conversation, workspaceId: agent.workspaceId }, messages[0]?.body ?? null),
+      toAgentConversation(
+        { ...conversation, workspaceId: agent.workspaceId },
+        messages[0]?.body ?? null,
+      ),
     ),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
@@ -53,7 +64,11 @@ function viewFilter(view: ConversationView, agent: AgentActor): Prisma.Conversat
 function viewOrder(view: ConversationView): Prisma.ConversationOrderByWithRelationInput[] {
   // Unassigned first, then oldest waiting first: who has waited longest gets help first.
   if (view === 'needs_human') {
-    return [{ assigneeId: { sort: 'asc', nulls: 'first' } }, { waitingSince: 'asc' }, { id: 'asc' }];
+    return [
+      { assigneeId: { sort: 'asc', nulls: 'first' } },
+      { waitingSince: 'asc' },
+      { id: 'asc' },
+    ];
   }
   return [{ lastMessageAt: 'desc' }, { id: 'asc' }];
 }

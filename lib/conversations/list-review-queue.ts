@@ -11,8 +11,13 @@ const QUEUE_LIMIT = 300;
  * grouped by similarity, with what the bot made of each. Walks the (reviewState, createdAt) index
  * and keeps the workspace's, so a long queue costs no more than a short one.
  */
-export async function listReviewQueue(agent: AgentActor): Promise<{ groups: ReviewGroup[]; total: number }> {
-  const sites = await db().site.findMany({ where: { workspaceId: agent.workspaceId }, select: { id: true, language: true } });
+export async function listReviewQueue(
+  agent: AgentActor,
+): Promise<{ groups: ReviewGroup[]; total: number }> {
+  const sites = await db().site.findMany({
+    where: { workspaceId: agent.workspaceId },
+    select: { id: true, language: true },
+  });
   const rows = await db().$queryRaw<(Omit<ReviewItem, 'createdAt'> & { createdAt: Date })[]>`
     SELECT m.id AS "messageId", m."conversationId", c."siteId", m.body, m."createdAt",
       reply.intent AS "botIntent", reply.confidence AS "botConfidence"
@@ -26,7 +31,15 @@ export async function listReviewQueue(agent: AgentActor): Promise<{ groups: Revi
     WHERE m."reviewState" = 'pending' AND m.sender = 'visitor' AND c."siteId" = ANY(${sites.map((site) => site.id)})
     ORDER BY m."createdAt" DESC
     LIMIT ${QUEUE_LIMIT}`;
-  const languages = new Map(sites.map((site) => [site.id, Language.catch('en').parse(site.language)]));
-  const items: ReviewItem[] = rows.map(({ createdAt, ...item }) => ({ ...item, createdAt: createdAt.toISOString() }));
-  return { groups: groupReviewItems(items, (siteId) => languages.get(siteId) ?? 'en'), total: items.length };
+  const languages = new Map(
+    sites.map((site) => [site.id, Language.catch('en').parse(site.language)]),
+  );
+  const items: ReviewItem[] = rows.map(({ createdAt, ...item }) => ({
+    ...item,
+    createdAt: createdAt.toISOString(),
+  }));
+  return {
+    groups: groupReviewItems(items, (siteId) => languages.get(siteId) ?? 'en'),
+    total: items.length,
+  };
 }

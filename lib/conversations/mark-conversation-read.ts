@@ -31,7 +31,10 @@ export async function markConversationRead(reader: Reader, input: unknown): Prom
   announce('conversation.read', { conversation: updated, reader: side, seq: moved.seq });
 }
 
-async function readableConversation(reader: Reader, conversationId: string): Promise<ConversationRecord> {
+async function readableConversation(
+  reader: Reader,
+  conversationId: string,
+): Promise<ConversationRecord> {
   if ('agent' in reader) return loadWorkspaceConversation(reader.agent.workspaceId, conversationId);
   const conversation = await loadConversation({
     id: conversationId,

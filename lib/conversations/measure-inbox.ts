@@ -1,5 +1,9 @@
 import { db } from '@/lib/db';
-import { InboxMetricsRequestSchema, type AgentFigures, type InboxMetrics } from '@/lib/schemas/inbox';
+import {
+  InboxMetricsRequestSchema,
+  type AgentFigures,
+  type InboxMetrics,
+} from '@/lib/schemas/inbox';
 import type { AgentActor } from './actors';
 
 type FigureRow = AgentFigures & { assigneeId: string | null; team: number };
@@ -52,10 +56,16 @@ export async function measureInbox(agent: AgentActor, input: unknown): Promise<I
     csatResponses: row?.csatResponses ?? 0,
     csatPositive: row?.csatPositive ?? 0,
   });
-  const byAgent = new Map(rows.filter((row) => !row.team && row.assigneeId).map((row) => [row.assigneeId!, row]));
+  const byAgent = new Map(
+    rows.filter((row) => !row.team && row.assigneeId).map((row) => [row.assigneeId!, row]),
+  );
   return {
     days,
     team: figures(rows.find((row) => row.team)),
-    agents: members.map(({ user }) => ({ userId: user.id, name: user.name, ...figures(byAgent.get(user.id)) })),
+    agents: members.map(({ user }) => ({
+      userId: user.id,
+      name: user.name,
+      ...figures(byAgent.get(user.id)),
+    })),
   };
 }

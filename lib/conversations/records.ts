@@ -12,7 +12,11 @@ export async function loadConversation(
   where: Prisma.ConversationWhereInput,
   orderBy?: Prisma.ConversationOrderByWithRelationInput,
 ): Promise<ConversationRecord | null> {
-  const conversation = await db().conversation.findFirst({ where, orderBy, include: { visitor: true } });
+  const conversation = await db().conversation.findFirst({
+    where,
+    orderBy,
+    include: { visitor: true },
+  });
   if (!conversation) return null;
   const site = await findSite(conversation.siteId);
   if (!site) return null;
@@ -44,5 +48,8 @@ export async function loadMessages(
     take: options.limit ?? 500,
     include: { author: { select: { name: true } } },
   });
-  return messages.map(({ author, ...message }) => ({ ...message, authorName: author?.name ?? null }));
+  return messages.map(({ author, ...message }) => ({
+    ...message,
+    authorName: author?.name ?? null,
+  }));
 }

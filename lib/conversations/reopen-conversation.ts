@@ -6,7 +6,10 @@ import { loadWorkspaceConversation } from './records';
 import { toAgentConversation } from './views';
 
 /** A resolved conversation needs a human again; it keeps its assignee. */
-export async function reopenConversation(actor: AgentActor, input: unknown): Promise<AgentConversation> {
+export async function reopenConversation(
+  actor: AgentActor,
+  input: unknown,
+): Promise<AgentConversation> {
   const { conversationId } = ConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(actor.workspaceId, conversationId);
   if (conversation.status !== 'resolved') {

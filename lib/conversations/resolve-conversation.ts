@@ -5,7 +5,10 @@ import { loadWorkspaceConversation } from './records';
 import { toAgentConversation } from './views';
 
 /** The visitor's question is answered: out of the live views; the widget may ask for a rating. */
-export async function resolveConversation(actor: AgentActor, input: unknown): Promise<AgentConversation> {
+export async function resolveConversation(
+  actor: AgentActor,
+  input: unknown,
+): Promise<AgentConversation> {
   const { conversationId } = ConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(actor.workspaceId, conversationId);
   if (conversation.status === 'resolved') return toAgentConversation(conversation);

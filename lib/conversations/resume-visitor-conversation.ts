@@ -1,7 +1,4 @@
-import {
-  VisitorResumeRequestSchema,
-  type VisitorResumeResult,
-} from '@/lib/schemas/events';
+import { VisitorResumeRequestSchema, type VisitorResumeResult } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
 import { loadConversation, loadMessages } from './records';
 import { toVisitorConversation, toVisitorMessage } from './views';
@@ -23,7 +20,11 @@ export async function resumeVisitorConversation(
   );
   if (!conversation) return { conversation: null, messages: [], hasMore: false };
   const afterSeq = conversation.id === request.conversationId ? request.afterSeq : 0;
-  const messages = await loadMessages(conversation.id, { afterSeq, includePrivate: false, limit: PAGE + 1 });
+  const messages = await loadMessages(conversation.id, {
+    afterSeq,
+    includePrivate: false,
+    limit: PAGE + 1,
+  });
   return {
     conversation: toVisitorConversation(conversation),
     messages: messages.slice(0, PAGE).map(toVisitorMessage),

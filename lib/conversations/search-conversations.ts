@@ -42,14 +42,20 @@ export async function searchConversations(
     ) probe`;
   let matches: Match[] = [];
   if (matching >= COMMON) matches = await searchRecent(siteIds, tsquery, limit);
-  if (matches.length < limit && matching > 0) matches = await searchIndexed(siteIds, tsquery, limit);
+  if (matches.length < limit && matching > 0)
+    matches = await searchIndexed(siteIds, tsquery, limit);
   if (matches.length === 0) return { hits: [] };
 
   const conversations = await db().conversation.findMany({
     where: { id: { in: matches.map((match) => match.conversationId) } },
     include: {
       visitor: true,
-      messages: { where: { isPrivate: false }, orderBy: { seq: 'desc' }, take: 1, select: { body: true } },
+      messages: {
+        where: { isPrivate: false },
+        orderBy: { seq: 'desc' },
+        take: 1,
+        select: { body: true },
+      },
     },
   });
   const byId = new Map(conversations.map((conversation) => [conversation.id, conversation]));
@@ -60,7 +66,10 @@ export async function searchConversations(
       const { messages, ...conversation } = row;
       return [
         {
-          conversation: toAgentConversation({ ...conversation, workspaceId: agent.workspaceId }, messages[0]?.body ?? null),
+          conversation: toAgentConversation(
+            { ...conversation, workspaceId: agent.workspaceId },
+            messages[0]?.body ?? null,
+          ),
           messageId: match.messageId,
           seq: match.seq,
           snippet: match.snippet,

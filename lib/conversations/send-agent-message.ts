@@ -14,7 +14,8 @@ import { toAgentMessage } from './views';
 export async function sendAgentMessage(agent: AgentActor, input: unknown): Promise<AgentMessage> {
   const { conversationId, clientId, body, isPrivate } = AgentSendRequestSchema.parse(input);
   let conversation = await loadWorkspaceConversation(agent.workspaceId, conversationId);
-  if (!isPrivate && conversation.status === 'bot') conversation = await takeOverQuietly(conversation, agent);
+  if (!isPrivate && conversation.status === 'bot')
+    conversation = await takeOverQuietly(conversation, agent);
   const stored = await storeMessage(conversation, {
     sender: 'agent',
     body,

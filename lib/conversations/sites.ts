@@ -98,7 +98,9 @@ function toWidgetSite(row: {
     visitorTokenSecret: row.visitorTokenSecret,
     language: SiteLanguageSchema.catch('en').parse(row.language),
     // Stored JSON is validated on write; fall back to defaults rather than break the widget.
-    widgetSettings: WidgetSettingsSchema.catch(WidgetSettingsSchema.parse({})).parse(row.widgetSettings),
+    widgetSettings: WidgetSettingsSchema.catch(WidgetSettingsSchema.parse({})).parse(
+      row.widgetSettings,
+    ),
     botSettings: BotSettingsSchema.catch(BotSettingsSchema.parse({})).parse(row.botSettings),
   };
 }

@@ -134,22 +134,34 @@ export async function storeMessage(
   };
 }
 
-async function findRetriedMessage(conversation: ConversationRecord, message: NewMessage): Promise<StoredResult> {
+async function findRetriedMessage(
+  conversation: ConversationRecord,
+  message: NewMessage,
+): Promise<StoredResult> {
   const existing = await db().message.findUnique({
-    where: { conversationId_clientId: { conversationId: conversation.id, clientId: message.clientId } },
+    where: {
+      conversationId_clientId: { conversationId: conversation.id, clientId: message.clientId },
+    },
   });
   // A clientId is its sender's own; someone else's message with it is not a retry.
-  if (!existing || existing.sender !== message.sender || existing.authorId !== (message.authorId ?? null)) {
+  if (
+    !existing ||
+    existing.sender !== message.sender ||
+    existing.authorId !== (message.authorId ?? null)
+  ) {
     throw new ActionError('conflict', 'This message id is already taken');
   }
-  return { message: { ...existing, authorName: message.authorName ?? null }, conversation, created: false };
+  return {
+    message: { ...existing, authorName: message.authorName ?? null },
+    conversation,
+    created: false,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === 'P2002') return true;
   const meta = error.meta as
-    | { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } }
-    | undefined;
+    { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
   return meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
 }

@@ -132,9 +132,10 @@ export function defaultTrainingThreads(): number {
 }
 
 /**
- * One-vs-rest over all intents. Intents are independent, so with threads > 1 they are dealt out
- * round-robin to helper threads over shared rows; each intent has its own seed, so the result is
- * the same for any number of threads.
+ * One-vs-rest over all intents. Intents are independent, so with threads > 1 helper threads share
+ * the rows and each thread claims the next untrained intent from a shared counter (a helper that
+ * starts late simply trains fewer). Each intent has its own seed: the model is the same for any
+ * number of threads.
  */
 export async function trainOneVsRestSvm(
   rows: SparseRows,
@@ -149,43 +150,67 @@ export async function trainOneVsRestSvm(
   const weights = new Float32Array(rows.columns * classes);
   const bias = new Float32Array(classes);
   const duals = new Float64Array(n * classes);
+  const nextClass = new Int32Array(new SharedArrayBuffer(4));
   let trained = 0;
+  let allTrained = () => {};
+  let stop: (reason: unknown) => void = () => {};
+  // Settles once: every intent trained, a helper failed, or training was cancelled.
+  const helpersDone = new Promise<void>((resolve, reject) => {
+    allTrained = resolve;
+    stop = reject;
+  });
+  helpersDone.catch(() => {}); // awaited only while intents are missing
   const store = (c: number, result: TrainedClass) => {
     for (let column = 0; column < rows.columns; column++) {
       weights[column * classes + c] = result.weights[column];
     }
     bias[c] = result.bias;
     duals.set(result.duals, c * n);
-    options.onClassTrained?.(++trained);
+    trained++;
+    options.onClassTrained?.(trained);
+    if (trained === classes) allTrained();
   };
-  const initialDualsOf = (c: number) => options.initialDuals?.subarray(c * n, (c + 1) * n);
-  const helpers = Array.from({ length: threads - 1 }, (_, k) => {
-    const mine = Array.from({ length: classes }, (_, c) => c).filter((c) => c % threads === k + 1);
-    return runHelper(
-      { rows, labels, classes: mine, settings, initialDuals: options.initialDuals },
-      store,
-      options.signal,
-    );
-  });
+  const job: SvmJob = {
+    rows,
+    labels,
+    classes,
+    nextClass,
+    settings,
+    initialDuals: options.initialDuals,
+  };
+  const cancel = () => stop(options.signal?.reason);
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  const helpers = Array.from({ length: threads - 1 }, () => runHelper(job, store, stop));
   try {
-    for (let c = 0; c < classes; c += threads) {
+    for (let c = claimClass(job); c < classes; c = claimClass(job)) {
       options.signal?.throwIfAborted();
-      store(c, trainClass(rows, labels, c, settings, initialDualsOf(c)));
+      store(c, trainClass(rows, labels, c, settings, initialDualsOf(job, c)));
     }
-    await Promise.all(helpers.map((helper) => helper.done));
+    if (trained < classes) await helpersDone;
   } finally {
-    for (const helper of helpers) void helper.worker.terminate();
+    options.signal?.removeEventListener('abort', cancel);
+    for (const helper of helpers) void helper.terminate();
   }
   return { scorer: { classes, columns: rows.columns, weights, bias }, duals };
 }
 
-/** What a helper thread is asked to train. */
+/** What every training thread shares: the rows, and the counter of the next intent to train. */
 export interface SvmJob {
   rows: SparseRows;
   labels: Int32Array;
-  classes: number[];
+  classes: number;
+  nextClass: Int32Array;
   settings: SvmSettings;
   initialDuals?: Float64Array;
+}
+
+export function claimClass(job: SvmJob): number {
+  return Atomics.add(job.nextClass, 0, 1);
+}
+
+export function initialDualsOf(job: SvmJob, c: number): Float64Array | undefined {
+  const n = job.labels.length;
+  return job.initialDuals?.subarray(c * n, (c + 1) * n);
 }
 
 export const SvmJobMessage = z.object({
@@ -198,26 +223,19 @@ export const SvmJobMessage = z.object({
 function runHelper(
   job: SvmJob,
   store: (c: number, result: TrainedClass) => void,
-  signal?: AbortSignal,
-): { worker: Worker; done: Promise<void> } {
+  fail: (error: unknown) => void,
+): Worker {
   const worker = startTypeScriptWorker('lib/nlp/svm-worker.ts', job);
-  const done = new Promise<void>((resolve, reject) => {
-    let remaining = job.classes.length;
-    if (remaining === 0) resolve();
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-    worker.on('message', (raw: unknown) => {
-      const { c, ...result } = SvmJobMessage.parse(raw);
-      store(c, result);
-      if (--remaining === 0) resolve();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (remaining > 0) reject(new Error(`SVM helper thread exited with code ${code}`));
-    });
+  worker.on('message', (raw: unknown) => {
+    const { c, ...result } = SvmJobMessage.parse(raw);
+    store(c, result);
   });
-  // Awaited by the caller unless this thread failed first; then the rejection is moot.
-  done.catch(() => {});
-  return { worker, done };
+  worker.on('error', fail);
+  // A helper exits with 0 once no intent is left (its results were posted before).
+  worker.on('exit', (code) => {
+    if (code !== 0) fail(new Error(`SVM helper thread exited with code ${code}`));
+  });
+  return worker;
 }
 
 /** Raw margins of every class for one message. */

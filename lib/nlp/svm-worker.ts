@@ -1,17 +1,10 @@
-// Helper-thread entry: trains its share of one-vs-rest intents over the shared rows.
+// Helper-thread entry: trains intents claimed from the shared counter until none are left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { trainClass, type SvmJob } from './linear-svm';
+import { claimClass, initialDualsOf, trainClass, type SvmJob } from './linear-svm';
 
 const job = workerData as SvmJob;
-for (const c of job.classes) {
-  const n = job.labels.length;
-  const result = trainClass(
-    job.rows,
-    job.labels,
-    c,
-    job.settings,
-    job.initialDuals?.subarray(c * n, (c + 1) * n),
-  );
+for (let c = claimClass(job); c < job.classes; c = claimClass(job)) {
+  const result = trainClass(job.rows, job.labels, c, job.settings, initialDualsOf(job, c));
   parentPort?.postMessage({ c, ...result }, [
     result.weights.buffer as ArrayBuffer,
     result.duals.buffer as ArrayBuffer,

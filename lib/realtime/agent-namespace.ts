@@ -51,11 +51,21 @@ export function serveAgents(
   const announcePresence = async (workspaceId: string) => {
     const agents = await options.presence.list(workspaceId);
     namespace.to(rooms.workspaceAgents(workspaceId)).emit('presence', { agents });
-    visitors.to(rooms.workspaceVisitors(workspaceId)).emit('presence', { agentsOnline: agentsOnline(agents) });
+    visitors
+      .to(rooms.workspaceVisitors(workspaceId))
+      .emit('presence', { agentsOnline: agentsOnline(agents) });
     return agents;
   };
-  const setPresence = async (socket: Socket, agent: AgentActor, status: AgentPresence['status']) => {
-    await options.presence.set(agent.workspaceId, socket.id, { userId: agent.userId, name: agent.name, status });
+  const setPresence = async (
+    socket: Socket,
+    agent: AgentActor,
+    status: AgentPresence['status'],
+  ) => {
+    await options.presence.set(agent.workspaceId, socket.id, {
+      userId: agent.userId,
+      name: agent.name,
+      status,
+    });
     return announcePresence(agent.workspaceId);
   };
 
@@ -123,7 +133,11 @@ export function serveAgents(
             if (typing && now - (lastTyping.get(conversationId) ?? 0) < TYPING_EVERY_MS) return {};
             if (lastTyping.size > 100) lastTyping.clear();
             lastTyping.set(conversationId, typing ? now : 0);
-            signalTyping(await loadWorkspaceConversation(agent.workspaceId, conversationId), agent, typing);
+            signalTyping(
+              await loadWorkspaceConversation(agent.workspaceId, conversationId),
+              agent,
+              typing,
+            );
             return {};
           },
         },
@@ -136,14 +150,26 @@ export function serveAgents(
         'conversation:take-over': {
           run: async (payload) => ({ conversation: await takeOverConversation(agent, payload) }),
         },
-        'conversation:assign': { run: async (payload) => ({ conversation: await assignConversation(agent, payload) }) },
-        'conversation:resolve': { run: async (payload) => ({ conversation: await resolveConversation(agent, payload) }) },
-        'conversation:reopen': { run: async (payload) => ({ conversation: await reopenConversation(agent, payload) }) },
-        'conversation:hand-back': { run: async (payload) => ({ conversation: await handBackToBot(agent, payload) }) },
-        'conversation:details': { run: async (payload) => ({ details: await describeConversation(agent, payload) }) },
+        'conversation:assign': {
+          run: async (payload) => ({ conversation: await assignConversation(agent, payload) }),
+        },
+        'conversation:resolve': {
+          run: async (payload) => ({ conversation: await resolveConversation(agent, payload) }),
+        },
+        'conversation:reopen': {
+          run: async (payload) => ({ conversation: await reopenConversation(agent, payload) }),
+        },
+        'conversation:hand-back': {
+          run: async (payload) => ({ conversation: await handBackToBot(agent, payload) }),
+        },
+        'conversation:details': {
+          run: async (payload) => ({ details: await describeConversation(agent, payload) }),
+        },
         'conversation:search': { run: (payload) => searchConversations(agent, payload) },
         'inbox:counts': { run: async () => ({ counts: await countInbox(agent) }) },
-        'inbox:metrics': { run: async (payload) => ({ metrics: await measureInbox(agent, payload ?? {}) }) },
+        'inbox:metrics': {
+          run: async (payload) => ({ metrics: await measureInbox(agent, payload ?? {}) }),
+        },
         'review:list': { run: () => listReviewQueue(agent) },
         'review:label': { serial: true, run: (payload) => labelMessages(agent, payload) },
         'review:dismiss': { run: (payload) => dismissReviewItems(agent, payload) },
@@ -166,11 +192,18 @@ async function authenticate(socket: Socket): Promise<AgentSocketData> {
     throw new ActionError('forbidden', 'Cross-site connection refused');
   }
   const cookies = socket.handshake.headers.cookie ?? '';
-  const sessionToken = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]+)`).exec(cookies)?.[1];
+  const sessionToken = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]+)`).exec(
+    cookies,
+  )?.[1];
   const member = sessionToken ? await findSessionByToken(sessionToken) : null;
   if (!sessionToken || !member) throw new ActionError('unauthenticated', 'Sign in first');
   return {
-    agent: { userId: member.userId, workspaceId: member.workspaceId, role: member.role, name: member.name },
+    agent: {
+      userId: member.userId,
+      workspaceId: member.workspaceId,
+      role: member.role,
+      name: member.name,
+    },
     sessionToken,
   };
 }

@@ -16,19 +16,30 @@ export function broadcastConversationEvents(visitors: Namespace, agents: Namespa
   const unsubscribes = [
     onConversationEvent('message.created', ({ conversation, message }) => {
       if (!message.isPrivate) {
-        visitors.to(rooms.visitor(conversation.visitorId)).emit('message', toVisitorMessage(message));
+        visitors
+          .to(rooms.visitor(conversation.visitorId))
+          .emit('message', toVisitorMessage(message));
       }
       agents.to(rooms.conversation(conversation.id)).emit('message', toAgentMessage(message));
       agents
         .to(rooms.workspaceAgents(conversation.workspaceId))
-        .emit('conversation:updated', toAgentConversation(conversation, message.isPrivate ? null : message.body));
+        .emit(
+          'conversation:updated',
+          toAgentConversation(conversation, message.isPrivate ? null : message.body),
+        );
     }),
     onConversationEvent('conversation.created', ({ conversation }) => {
-      agents.to(rooms.workspaceAgents(conversation.workspaceId)).emit('conversation:updated', toAgentConversation(conversation));
+      agents
+        .to(rooms.workspaceAgents(conversation.workspaceId))
+        .emit('conversation:updated', toAgentConversation(conversation));
     }),
     onConversationEvent('conversation.updated', ({ conversation }) => {
-      visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:updated', toVisitorConversation(conversation));
-      agents.to(rooms.workspaceAgents(conversation.workspaceId)).emit('conversation:updated', toAgentConversation(conversation));
+      visitors
+        .to(rooms.visitor(conversation.visitorId))
+        .emit('conversation:updated', toVisitorConversation(conversation));
+      agents
+        .to(rooms.workspaceAgents(conversation.workspaceId))
+        .emit('conversation:updated', toAgentConversation(conversation));
     }),
     onConversationEvent('conversation.handoff', ({ conversation, reason }) => {
       agents
@@ -38,19 +49,26 @@ export function broadcastConversationEvents(visitors: Namespace, agents: Namespa
     onConversationEvent('conversation.read', ({ conversation, reader, seq }) => {
       const notice = { conversationId: conversation.id, reader, seq };
       agents.to(rooms.conversation(conversation.id)).emit('conversation:read', notice);
-      if (reader === 'agent') visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:read', notice);
+      if (reader === 'agent')
+        visitors.to(rooms.visitor(conversation.visitorId)).emit('conversation:read', notice);
     }),
-    onConversationEvent('conversation.typing', ({ conversation, sender, agentId, name, typing }) => {
-      const notice = { conversationId: conversation.id, sender, name, typing };
-      if (sender === 'visitor') {
-        agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
-        return;
-      }
-      visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', notice);
-      if (sender === 'agent') agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
-    }),
+    onConversationEvent(
+      'conversation.typing',
+      ({ conversation, sender, agentId, name, typing }) => {
+        const notice = { conversationId: conversation.id, sender, name, typing };
+        if (sender === 'visitor') {
+          agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
+          return;
+        }
+        visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', notice);
+        if (sender === 'agent')
+          agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
+      },
+    ),
     onConversationEvent('bot.token', ({ conversation, streamId, text }) => {
-      visitors.to(rooms.visitor(conversation.visitorId)).emit('bot:token', { conversationId: conversation.id, streamId, text });
+      visitors
+        .to(rooms.visitor(conversation.visitorId))
+        .emit('bot:token', { conversationId: conversation.id, streamId, text });
     }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

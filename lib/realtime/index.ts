@@ -100,7 +100,8 @@ export function realtimeStatus(): {
 } {
   const realtime = globalForRealtime.hearthRealtime;
   const rssBytes = process.memoryUsage.rss();
-  if (!realtime) return { ok: false, connections: 0, visitors: 0, agents: 0, redis: false, rssBytes };
+  if (!realtime)
+    return { ok: false, connections: 0, visitors: 0, agents: 0, redis: false, rssBytes };
   return {
     ok: true,
     connections: realtime.io.engine.clientsCount,

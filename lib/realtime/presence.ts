@@ -18,7 +18,8 @@ function byUser(entries: Iterable<AgentPresence>): AgentPresence[] {
   const users = new Map<string, AgentPresence>();
   for (const entry of entries) {
     const known = users.get(entry.userId);
-    if (!known || (known.status === 'away' && entry.status === 'online')) users.set(entry.userId, entry);
+    if (!known || (known.status === 'away' && entry.status === 'online'))
+      users.set(entry.userId, entry);
   }
   return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -51,7 +52,11 @@ export function redisPresence(redis: RedisClient): PresenceStore {
   const local = new Map<string, { workspaceId: string; agent: AgentPresence }>();
   const key = (workspaceId: string) => `hearth:presence:${workspaceId}`;
   const write = (workspaceId: string, socketId: string, agent: AgentPresence) =>
-    redis.hSet(key(workspaceId), socketId, JSON.stringify({ ...agent, expiresAt: Date.now() + ENTRY_TTL_MS }));
+    redis.hSet(
+      key(workspaceId),
+      socketId,
+      JSON.stringify({ ...agent, expiresAt: Date.now() + ENTRY_TTL_MS }),
+    );
   const refresh = setInterval(() => {
     for (const [socketId, { workspaceId, agent }] of local) {
       write(workspaceId, socketId, agent).catch((error: Error) =>
@@ -76,7 +81,8 @@ export function redisPresence(redis: RedisClient): PresenceStore {
       const expired: string[] = [];
       for (const [socketId, value] of entries) {
         const entry = JSON.parse(value) as AgentPresence & { expiresAt: number };
-        if (entry.expiresAt > now) live.push({ userId: entry.userId, name: entry.name, status: entry.status });
+        if (entry.expiresAt > now)
+          live.push({ userId: entry.userId, name: entry.name, status: entry.status });
         else expired.push(socketId);
       }
       if (expired.length) await redis.hDel(key(workspaceId), expired);

@@ -5,7 +5,9 @@ export type RedisClient = ReturnType<typeof newClient>;
 const newClient = (url: string) => createClient({ url });
 
 /** Two connections: one publishes and runs commands, one only subscribes (Redis requires it). */
-export async function connectRedis(url: string): Promise<{ pub: RedisClient; sub: RedisClient; close(): Promise<void> }> {
+export async function connectRedis(
+  url: string,
+): Promise<{ pub: RedisClient; sub: RedisClient; close(): Promise<void> }> {
   const pub = newClient(url);
   const sub = pub.duplicate();
   for (const client of [pub, sub]) {

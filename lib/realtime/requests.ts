@@ -45,7 +45,10 @@ export function serveRequests(
   let serialQueue: Promise<unknown> = Promise.resolve();
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
-    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (result: Ack<object>) => void) : undefined;
+    const ack =
+      typeof args[args.length - 1] === 'function'
+        ? (args.pop() as (result: Ack<object>) => void)
+        : undefined;
     const reply = (result: Ack<object>) => {
       try {
         ack?.(result);
@@ -59,16 +62,27 @@ export function serveRequests(
       windowCount = 0;
     }
     if (++windowCount > EVENTS_PER_SECOND) {
-      const error: EventError = { code: 'rate_limited', message: 'Too many events; slow down', retryAfterMs: 1000 };
+      const error: EventError = {
+        code: 'rate_limited',
+        message: 'Too many events; slow down',
+        retryAfterMs: 1000,
+      };
       if (windowCount === EVENTS_PER_SECOND + 1) socket.emit('server:error', error);
       return reply({ ok: false, error });
     }
-    const handler = typeof event === 'string' && Object.hasOwn(handlers, event) ? handlers[event] : undefined;
+    const handler =
+      typeof event === 'string' && Object.hasOwn(handlers, event) ? handlers[event] : undefined;
     if (!handler) {
-      return reply({ ok: false, error: { code: 'not_found', message: `Unknown event ${String(event).slice(0, 50)}` } });
+      return reply({
+        ok: false,
+        error: { code: 'not_found', message: `Unknown event ${String(event).slice(0, 50)}` },
+      });
     }
     if (inFlight.closing) {
-      return reply({ ok: false, error: { code: 'internal', message: 'The server is restarting; try again' } });
+      return reply({
+        ok: false,
+        error: { code: 'internal', message: 'The server is restarting; try again' },
+      });
     }
     const run = () => handler.run(args[0]);
     const work = handler.serial ? (serialQueue = serialQueue.catch(() => {}).then(run)) : run();
@@ -87,10 +101,14 @@ export function serveRequests(
 
 export function toEventError(error: unknown): EventError {
   if (error instanceof ZodError) {
-    const tooLong = error.issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'body');
+    const tooLong = error.issues.some(
+      (issue) => issue.code === 'too_big' && issue.path[0] === 'body',
+    );
     const message = error.issues
       .slice(0, 3)
-      .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+      .map((issue) =>
+        issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+      )
       .join('; ');
     return { code: tooLong ? 'too_long' : 'invalid', message };
   }

@@ -62,7 +62,8 @@ export function serveVisitors(
     void socket.join([rooms.visitor(visitor.visitorId), rooms.workspaceVisitors(workspaceId)]);
     let typingConversation: { record: ConversationRecord; until: number } | null = null;
     const activeConversation = async () => {
-      if (typingConversation && typingConversation.until > Date.now()) return typingConversation.record;
+      if (typingConversation && typingConversation.until > Date.now())
+        return typingConversation.record;
       const record = await findActiveConversation(visitor);
       typingConversation = record ? { record, until: Date.now() + 10_000 } : null;
       return record;
@@ -136,7 +137,8 @@ async function authenticate(socket: Socket): Promise<VisitorSocketData> {
   const claims = readVisitorTokenClaims(handshake.data.token);
   const site = claims ? await findSite(claims.siteId) : null;
   const verified = site ? verifyVisitorToken(site.visitorTokenSecret, handshake.data.token) : null;
-  if (!site || !verified) throw new ActionError('unauthenticated', 'This visitor token is not valid');
+  if (!site || !verified)
+    throw new ActionError('unauthenticated', 'This visitor token is not valid');
   // Browsers always send Origin; only the site's allowed pages (and our own embed page) may connect.
   const origin = socket.handshake.headers.origin;
   if (origin && !isAllowedOrigin(site, origin, ownHosts(socket.handshake.headers.host))) {
@@ -144,7 +146,11 @@ async function authenticate(socket: Socket): Promise<VisitorSocketData> {
   }
   const ip = socketAddress(socket);
   await limitVisitorConnect(ip, verified.visitorId);
-  return { visitor: { siteId: site.id, visitorId: verified.visitorId }, workspaceId: site.workspaceId, ip };
+  return {
+    visitor: { siteId: site.id, visitorId: verified.visitorId },
+    workspaceId: site.workspaceId,
+    ip,
+  };
 }
 
 /** A receipt for a conversation that is not the visitor's own is dropped, not logged. */

@@ -129,3 +129,18 @@ export interface InboxMetrics {
   team: AgentFigures;
   agents: (AgentFigures & { userId: string; name: string })[];
 }
+
+/** A canned response: typed as `/shortcut` in the composer, replaced by its body. */
+export const CannedResponseSchema = z.object({
+  /** Set when editing an existing one. */
+  id: id.optional(),
+  shortcut: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'Use up to 30 letters, digits, - or _ (no spaces)'),
+  body: z.string().trim().min(1, 'Write the response').max(2000, 'Use at most 2000 characters'),
+});
+export type CannedResponseInput = z.input<typeof CannedResponseSchema>;
+
+export const DeleteCannedResponseSchema = z.object({ id });

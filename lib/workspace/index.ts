@@ -6,3 +6,5 @@ export { acceptInvite, findPendingInvite } from './accept-invite';
 export { changeMemberRole } from './change-member-role';
 export { removeMember } from './remove-member';
 export { recordAuditEvent } from './audit';
+export { saveCannedResponse } from './save-canned-response';
+export { deleteCannedResponse } from './delete-canned-response';

@@ -1,3 +1,4 @@
+import { announce, loadWorkspaceConversation } from '@/lib/conversations';
 import { db } from '@/lib/db';
 import { RemoveMemberSchema } from '@/lib/schemas/auth';
 import { ActionError } from '@/lib/auth/errors';
@@ -6,8 +7,8 @@ import { lockAdminCount } from './admins';
 import { recordAuditEvent } from './audit';
 
 /**
- * An admin removes a member: their sessions in this workspace end and their conversations go back to
- * the unassigned queue. Returns those conversations so callers can announce them.
+ * An admin removes a member: their sessions in this workspace end (their inbox sockets close at the
+ * next session check) and their conversations go back to the unassigned queue, live for everyone.
  */
 export async function removeMember(
   admin: Pick<SessionMember, 'userId' | 'workspaceId' | 'role'>,
@@ -15,7 +16,7 @@ export async function removeMember(
 ): Promise<{ unassignedConversationIds: string[] }> {
   if (admin.role !== 'admin') throw new ActionError('forbidden', 'Only admins can remove members');
   const { userId } = RemoveMemberSchema.parse(input);
-  return db().$transaction(async (tx) => {
+  const removed = await db().$transaction(async (tx) => {
     const admins = await lockAdminCount(tx, admin.workspaceId);
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: admin.workspaceId, userId } },
@@ -47,4 +48,8 @@ export async function removeMember(
     );
     return { unassignedConversationIds };
   });
+  for (const id of removed.unassignedConversationIds) {
+    announce('conversation.updated', { conversation: await loadWorkspaceConversation(admin.workspaceId, id) });
+  }
+  return removed;
 }

@@ -28,13 +28,17 @@ let browser: Browser;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, IP_CONNECTS_PER_MINUTE: '100000', IP_MESSAGES_PER_MINUTE: '100000' });
+  // One node, counters in-process: Redis counters for 127.0.0.1 would mix with other test files'.
+  app = await startApp({ DATABASE_URL: database.url, REDIS_URL: undefined });
   host = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(app.url));
   });
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  await db().site.update({ where: { publicKey: 'demo-site' }, data: { allowedOrigins: { push: hostUrl } } });
+  await db().site.update({
+    where: { publicKey: 'demo-site' },
+    data: { allowedOrigins: { push: hostUrl } },
+  });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -81,9 +85,13 @@ describe('the widget on another origin', () => {
     const { launcher, iframe } = widget(page);
     await launcher.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await launcher.getAttribute('aria-label')).toBe('Open chat: Chat');
-    expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(29, 78, 216)');
+    expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(29, 78, 216)',
+    );
     expect(await iframe.getAttribute('src')).toContain(`origin=${encodeURIComponent(hostUrl)}`);
-    expect(await page.evaluate(() => (window as unknown as { hearthEvents: unknown[] }).hearthEvents)).toContainEqual({ ready: true });
+    expect(
+      await page.evaluate(() => (window as unknown as { hearthEvents: unknown[] }).hearthEvents),
+    ).toContainEqual({ ready: true });
   });
 
   it('sends a message, shows it as text, and shows the bot’s reply', async () => {
@@ -94,12 +102,18 @@ describe('the widget on another origin', () => {
     const { frame } = widget(page);
     const mine = frame.locator('li[data-sender="visitor"] [data-testid="message-body"]');
     await expect.poll(() => mine.first().textContent(), { timeout: 15_000 }).toBe(xss);
-    expect(await frame.locator('li[data-sender="visitor"] img, li[data-sender="visitor"] script').count()).toBe(0);
+    expect(
+      await frame
+        .locator('li[data-sender="visitor"] img, li[data-sender="visitor"] script')
+        .count(),
+    ).toBe(0);
     await frame.locator('li[data-sender="bot"]').first().waitFor({ timeout: 45_000 });
     const stored = await db().message.findFirstOrThrow({ where: { body: xss } });
     conversationId = stored.conversationId;
     expect(await frame.getByText(/Sent|Seen/).count()).toBeGreaterThan(0);
-    const events = await page.evaluate(() => (window as unknown as { hearthEvents: { sender?: string }[] }).hearthEvents);
+    const events = await page.evaluate(
+      () => (window as unknown as { hearthEvents: { sender?: string }[] }).hearthEvents,
+    );
     expect(events.map((event) => event.sender)).toEqual(expect.arrayContaining(['visitor', 'bot']));
   });
 
@@ -108,9 +122,16 @@ describe('the widget on another origin', () => {
     await openWidget(page);
     const { frame } = widget(page);
     await expect
-      .poll(() => frame.locator('li[data-sender="visitor"] [data-testid="message-body"]').first().textContent(), {
-        timeout: 15_000,
-      })
+      .poll(
+        () =>
+          frame
+            .locator('li[data-sender="visitor"] [data-testid="message-body"]')
+            .first()
+            .textContent(),
+        {
+          timeout: 15_000,
+        },
+      )
       .toBe(xss);
     expect(await frame.locator('li[data-sender="bot"]').count()).toBeGreaterThan(0);
   });
@@ -133,8 +154,14 @@ describe('the widget on another origin', () => {
     const agent = await connectAgent(app.url, token);
     await agent.emitWithAck('conversation:take-over', { conversationId });
     await agent.emitWithAck('typing', { conversationId, typing: true });
-    await widget(page).frame.getByText(/is typing/).waitFor({ timeout: 10_000 });
-    await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body: 'Hi, this is Ada.' });
+    await widget(page)
+      .frame.getByText(/is typing/)
+      .waitFor({ timeout: 10_000 });
+    await agent.emitWithAck('message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'Hi, this is Ada.',
+    });
     await widget(page).frame.getByText('Hi, this is Ada.').waitFor({ timeout: 10_000 });
     await inbox.getByText('Hi, this is Ada.').first().waitFor({ timeout: 10_000 });
     agent.close();
@@ -148,7 +175,11 @@ describe('the widget on another origin', () => {
     await email.fill('sam@example.com');
     await frame.getByRole('button', { name: 'Notify me' }).click();
     await frame.getByText("We'll reply to sam@example.com").waitFor({ timeout: 10_000 });
-    await eventually(async () => (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).contactEmail === 'sam@example.com');
+    await eventually(
+      async () =>
+        (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } }))
+          .contactEmail === 'sam@example.com',
+    );
     await visitorContext.close();
   });
 });
@@ -164,7 +195,11 @@ describe('the widget for everyone', () => {
     await launcher.focus();
     await page.keyboard.press('Enter');
     const input = frame.getByLabel('您的消息');
-    await expect.poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => input.evaluate((element) => element === document.activeElement), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => launcher.evaluate((element) => element.matches(':focus'))).toBe(true);
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
@@ -172,7 +207,11 @@ describe('the widget for everyone', () => {
   });
 
   it('fills the screen of a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.goto(hostUrl);
     await openWidget(page);

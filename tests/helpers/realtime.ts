@@ -134,7 +134,10 @@ export function memoryStorage(): ConnectionStorage & { entries: Map<string, stri
 }
 
 /** Waits until `check` holds, polling. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSessionByToken } from '@/lib/auth/session';
 import { signIn } from '@/lib/auth';
+import { onConversationEvent } from '@/lib/conversations';
 import { db } from '@/lib/db';
 import {
   acceptInvite,
   changeMemberRole,
   createInvite,
+  deleteCannedResponse,
   findPendingInvite,
   listTeam,
   removeMember,
   revokeInvite,
+  saveCannedResponse,
 } from '@/lib/workspace';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -132,8 +135,14 @@ describe('roles and removal', () => {
     await expect(removeMember(globex.admin, { userId: leaver.userId })).rejects.toMatchObject({
       code: 'not_found',
     });
+    const announced: string[] = [];
+    const stop = onConversationEvent('conversation.updated', ({ conversation }) => {
+      announced.push(`${conversation.id}:${conversation.assigneeId}`);
+    });
     const { unassignedConversationIds } = await removeMember(acme.admin, { userId: leaver.userId });
+    stop();
     expect(unassignedConversationIds).toEqual([conversationId]);
+    expect(announced).toEqual([`${conversationId}:null`]);
     expect(await findSessionByToken(leaver.token)).toBeNull();
     const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(conversation).toMatchObject({ assigneeId: null, status: 'open' });
@@ -142,5 +151,38 @@ describe('roles and removal', () => {
     });
     expect(audit).toHaveLength(1);
     expect((await listTeam(acme.workspaceId)).members.map((m) => m.userId)).not.toContain(leaver.userId);
+  });
+});
+
+describe('canned responses', () => {
+  it('admins add, edit and delete them; shortcuts are unique per workspace', async () => {
+    const { id } = await saveCannedResponse(acme.admin, { shortcut: ' Shipping ', body: 'We ship in 2 days.' });
+    expect(await db().cannedResponse.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      shortcut: 'shipping',
+      workspaceId: acme.workspaceId,
+    });
+    await expect(saveCannedResponse(acme.admin, { shortcut: 'shipping', body: 'again' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    // Another workspace may use the same shortcut.
+    await saveCannedResponse(globex.admin, { shortcut: 'shipping', body: 'Globex ships weekly.' });
+    await saveCannedResponse(acme.admin, { id, shortcut: 'shipping', body: 'We ship in 1 day.' });
+    expect((await db().cannedResponse.findUniqueOrThrow({ where: { id } })).body).toBe('We ship in 1 day.');
+    await expect(saveCannedResponse(acme.admin, { shortcut: 'two words', body: 'x' })).rejects.toThrow(/no spaces/);
+    await deleteCannedResponse(acme.admin, { id });
+    expect(await db().cannedResponse.findUnique({ where: { id } })).toBeNull();
+  });
+
+  it('agents and other workspaces cannot touch them', async () => {
+    const { id } = await saveCannedResponse(acme.admin, { shortcut: 'hours', body: '9 to 5' });
+    await expect(saveCannedResponse(acme.agents[0], { shortcut: 'x', body: 'y' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(deleteCannedResponse(acme.agents[0], { id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(saveCannedResponse(globex.admin, { id, shortcut: 'hours', body: 'hacked' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(deleteCannedResponse(globex.admin, { id })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await db().cannedResponse.findUniqueOrThrow({ where: { id } })).body).toBe('9 to 5');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -175,5 +175,39 @@ describe('db:migrate:new', () => {
     expect(plan.name).toMatch(/^\d{14}_add_probe$/);
     expect(plan.sql).toContain('CREATE TABLE "DriftProbe"');
     expect(plan.sql).not.toContain('CREATE TABLE "Conversation"');
+  });
+
+  it('replays migrations whose comments, strings and function bodies hold semicolons and quotes', async () => {
+    const dir = await migrationsDir({});
+    await cp(REPO_MIGRATIONS, dir, { recursive: true });
+    await mkdir(path.join(dir, '29991231000000_tricky'));
+    await writeFile(
+      path.join(dir, '29991231000000_tricky', 'migration.sql'),
+      [
+        "-- The shop's words stay as they are; queries match by prefix.",
+        "/* A block comment; with 'quotes' and -- dashes */",
+        "CREATE FUNCTION probe() RETURNS text LANGUAGE sql AS $$ SELECT 'a;b' $$;",
+        "SELECT 'it''s; fine' AS \"semi;colon\", probe(); -- trailing; comment",
+        'DROP FUNCTION probe();',
+      ].join('\n'),
+    );
+
+    const plan = await planMigration({ name: 'tricky', serverUrl: SERVER_URL, migrationsDir: dir });
+
+    expect(plan.sql).toBeNull();
+  });
+
+  it('reports the database error of a migration that fails to replay', async () => {
+    const dir = await migrationsDir({
+      '20250101000000_bad': 'CREATE TABLE t (x int);\nINSERT INTO missing VALUES (1);',
+    });
+    await cp(
+      path.join(REPO_MIGRATIONS, 'migration_lock.toml'),
+      path.join(dir, 'migration_lock.toml'),
+    );
+
+    await expect(
+      planMigration({ name: 'bad', serverUrl: SERVER_URL, migrationsDir: dir }),
+    ).rejects.toThrow(/20250101000000_bad[\s\S]*No such table: missing/);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotTurn } from '@/lib/bot/types';
 import { identityHash } from '@/lib/auth/identity';
-import type { AgentConversation, AgentMessage, TypingNotice, VisitorMessage } from '@/lib/schemas/events';
+import type {
+  AgentConversation,
+  AgentMessage,
+  TypingNotice,
+  VisitorMessage,
+} from '@/lib/schemas/events';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
@@ -33,7 +38,13 @@ beforeAll(async () => {
     replyToVisitor: async (turn) => {
       botTurns.push(turn);
       if (turn.visitorMessage.body === 'human please') {
-        return { decision: 'handoff', text: 'Let me find a person.', choices: [], citations: [], handoffReason: 'asked' };
+        return {
+          decision: 'handoff',
+          text: 'Let me find a person.',
+          choices: [],
+          citations: [],
+          handoffReason: 'asked',
+        };
       }
       for (const piece of ['You said: ', turn.visitorMessage.body]) turn.onToken?.(piece);
       return {
@@ -63,14 +74,30 @@ describe('visitor messages', () => {
     const { socket, visitorId } = await newVisitor();
     const tokens: string[] = [];
     socket.on('bot:token', (token) => tokens.push(token.text));
-    const botTyping = nextEvent<TypingNotice>(socket, 'typing', (notice) => notice.sender === 'bot' && notice.typing);
-    const botMessage = nextEvent<VisitorMessage>(socket, 'message', (message) => message.sender === 'bot');
+    const botTyping = nextEvent<TypingNotice>(
+      socket,
+      'typing',
+      (notice) => notice.sender === 'bot' && notice.typing,
+    );
+    const botMessage = nextEvent<VisitorMessage>(
+      socket,
+      'message',
+      (message) => message.sender === 'bot',
+    );
 
     const clientId = newClientId();
-    const ack = await socket.emitWithAck('message:send', { clientId, body: '  where is my parcel?  ' });
+    const ack = await socket.emitWithAck('message:send', {
+      clientId,
+      body: '  where is my parcel?  ',
+    });
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
-    expect(ack.message).toMatchObject({ seq: 1, sender: 'visitor', body: 'where is my parcel?', clientId });
+    expect(ack.message).toMatchObject({
+      seq: 1,
+      sender: 'visitor',
+      body: 'where is my parcel?',
+      clientId,
+    });
     const stored = await db().message.findUnique({ where: { id: ack.message.id } });
     expect(stored?.body).toBe('where is my parcel?');
 
@@ -85,7 +112,9 @@ describe('visitor messages', () => {
     expect(tokens.join('')).toBe(reply.body);
     const turn = botTurns.find((candidate) => candidate.visitorMessage.id === ack.message.id);
     expect(turn?.conversation.id).toBe(ack.conversation.id);
-    const row = await db().message.findFirstOrThrow({ where: { conversationId: ack.conversation.id, seq: 2 } });
+    const row = await db().message.findFirstOrThrow({
+      where: { conversationId: ack.conversation.id, seq: 2 },
+    });
     expect(row).toMatchObject({ sender: 'bot', intent: 'echo', confidence: 0.9 });
     expect((await db().conversation.findFirstOrThrow({ where: { visitorId } })).lastSeq).toBe(2);
     socket.close();
@@ -108,7 +137,10 @@ describe('visitor messages', () => {
     const credentials = await visitorToken(workspace.siteId);
     const tabA = await connectVisitor(realtime.url, credentials);
     const tabB = await connectVisitor(realtime.url, credentials);
-    const first = await tabA.emitWithAck('message:send', { clientId: newClientId(), body: 'hello' });
+    const first = await tabA.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'hello',
+    });
     if (!first.ok) throw new Error(first.error.message);
     const agent = await connectAgent(realtime.url, workspace.admin.token);
     // A human takes over so only our messages are counted.
@@ -127,7 +159,9 @@ describe('visitor messages', () => {
       where: { conversationId: first.conversation.id },
       orderBy: { seq: 'asc' },
     });
-    expect(rows.map((row) => row.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+    expect(rows.map((row) => row.seq)).toEqual(
+      Array.from({ length: rows.length }, (_, i) => i + 1),
+    );
     // Each tab's own messages keep the order it sent them in.
     const aBodies = rows.filter((row) => row.body.startsWith('a')).map((row) => row.body);
     expect(aBodies).toEqual(Array.from({ length: 20 }, (_, i) => `a${i}`));
@@ -136,13 +170,32 @@ describe('visitor messages', () => {
     [tabA, tabB, agent].forEach((socket) => socket.close());
   });
 
+  it('starts one conversation when two tabs send their first message at once', async () => {
+    const credentials = await visitorToken(workspace.siteId);
+    const tabs = await Promise.all([1, 2, 3].map(() => connectVisitor(realtime.url, credentials)));
+    const acks = await Promise.all(
+      tabs.map((tab, index) => tab.emitWithAck('message:send', { clientId: newClientId(), body: `tab ${index}` })),
+    );
+    const conversations = new Set(acks.map((ack) => (ack.ok ? ack.conversation.id : ack.error.code)));
+    expect(conversations.size).toBe(1);
+    expect(await db().conversation.count({ where: { visitorId: credentials.visitorId } })).toBe(1);
+    tabs.forEach((tab) => tab.close());
+  });
+
   it('hands a reconnecting tab exactly what it missed', async () => {
     const credentials = await visitorToken(workspace.siteId);
     const tab = await connectVisitor(realtime.url, credentials);
-    const first = await tab.emitWithAck('message:send', { clientId: newClientId(), body: 'human please' });
+    const first = await tab.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'human please',
+    });
     if (!first.ok) throw new Error(first.error.message);
     const conversationId = first.conversation.id;
-    await eventually(async () => (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).status === 'open');
+    await eventually(
+      async () =>
+        (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).status ===
+        'open',
+    );
     tab.close();
 
     const agent = await connectAgent(realtime.url, workspace.agents[0].token);
@@ -152,15 +205,30 @@ describe('visitor messages', () => {
     for (const body of ['one', 'two']) {
       await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body });
     }
-    await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body: 'secret note', isPrivate: true });
-    await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body: 'three' });
+    await agent.emitWithAck('message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'secret note',
+      isPrivate: true,
+    });
+    await agent.emitWithAck('message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'three',
+    });
 
     const back = await connectVisitor(realtime.url, credentials);
-    const resumed = await back.emitWithAck('conversation:resume', { conversationId, afterSeq: lastSeen });
+    const resumed = await back.emitWithAck('conversation:resume', {
+      conversationId,
+      afterSeq: lastSeen,
+    });
     if (!resumed.ok) throw new Error(resumed.error.message);
     expect(resumed.messages.map((message) => message.body)).toEqual(['one', 'two', 'three']);
     expect(resumed.messages.every((message) => message.authorName === 'Agent 0')).toBe(true);
-    const everything = await back.emitWithAck('conversation:resume', { conversationId: null, afterSeq: 0 });
+    const everything = await back.emitWithAck('conversation:resume', {
+      conversationId: null,
+      afterSeq: 0,
+    });
     if (!everything.ok) throw new Error(everything.error.message);
     expect(everything.messages.map((message) => message.body)).not.toContain('secret note');
     expect(everything.conversation?.status).toBe('open');
@@ -172,14 +240,25 @@ describe('agents', () => {
   it('see visitor messages live, reply, and never leak a private note to the visitor', async () => {
     const { socket: visitor } = await newVisitor();
     const agent = await connectAgent(realtime.url, workspace.admin.token);
-    const listed = nextEvent<AgentConversation>(agent, 'conversation:updated', (c) => c.preview === 'anyone there?');
-    const first = await visitor.emitWithAck('message:send', { clientId: newClientId(), body: 'anyone there?' });
+    const listed = nextEvent<AgentConversation>(
+      agent,
+      'conversation:updated',
+      (c) => c.preview === 'anyone there?',
+    );
+    const first = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'anyone there?',
+    });
     if (!first.ok) throw new Error(first.error.message);
     expect((await listed).id).toBe(first.conversation.id);
 
     const conversationId = first.conversation.id;
     await agent.emitWithAck('conversation:join', { conversationId, afterSeq: 0 });
-    const live = nextEvent<AgentMessage>(agent, 'message', (message) => message.body === 'still there?');
+    const live = nextEvent<AgentMessage>(
+      agent,
+      'message',
+      (message) => message.body === 'still there?',
+    );
     await visitor.emitWithAck('message:send', { clientId: newClientId(), body: 'still there?' });
     await live;
 
@@ -192,12 +271,22 @@ describe('agents', () => {
       isPrivate: true,
     });
     expect(note.ok && note.message.isPrivate).toBe(true);
-    const reply = nextEvent<VisitorMessage>(visitor, 'message', (message) => message.body === 'Yes, I am here');
-    await agent.emitWithAck('message:send', { conversationId, clientId: newClientId(), body: 'Yes, I am here' });
+    const reply = nextEvent<VisitorMessage>(
+      visitor,
+      'message',
+      (message) => message.body === 'Yes, I am here',
+    );
+    await agent.emitWithAck('message:send', {
+      conversationId,
+      clientId: newClientId(),
+      body: 'Yes, I am here',
+    });
     expect((await reply).sender).toBe('agent');
     expect(received.map((message) => message.body)).not.toContain('VIP customer');
     // The agent's reply took the conversation over from the bot.
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+    });
     expect(conversation).toMatchObject({ status: 'open', assigneeId: workspace.admin.userId });
     expect(conversation.firstResponseAt).not.toBeNull();
 
@@ -209,7 +298,10 @@ describe('agents', () => {
   it('cannot open another workspace’s conversation', async () => {
     const other = await createFixtureWorkspace();
     const { socket: visitor } = await newVisitor();
-    const first = await visitor.emitWithAck('message:send', { clientId: newClientId(), body: 'mine' });
+    const first = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'mine',
+    });
     if (!first.ok) throw new Error(first.error.message);
     const stranger = await connectAgent(realtime.url, other.admin.token);
     const conversationId = first.conversation.id;
@@ -219,7 +311,12 @@ describe('agents', () => {
       ['conversation:take-over', { conversationId }],
       ['typing', { conversationId, typing: true }],
     ] as const) {
-      const ack = await (stranger.emitWithAck as (e: string, p: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(event, payload);
+      const ack = await (
+        stranger.emitWithAck as (
+          e: string,
+          p: unknown,
+        ) => Promise<{ ok: boolean; error?: { code: string } }>
+      )(event, payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     const list = await stranger.emitWithAck('conversation:list', { view: 'all' });
@@ -240,7 +337,10 @@ describe('agents', () => {
 describe('typing, read receipts and presence', () => {
   it('flow both ways, throttled', async () => {
     const { socket: visitor } = await newVisitor();
-    const first = await visitor.emitWithAck('message:send', { clientId: newClientId(), body: 'human please' });
+    const first = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'human please',
+    });
     if (!first.ok) throw new Error(first.error.message);
     const conversationId = first.conversation.id;
     const agent = await connectAgent(realtime.url, workspace.agents[0].token);
@@ -253,15 +353,29 @@ describe('typing, read receipts and presence', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(visitorTyping.length).toBe(1);
 
-    const agentTyping = nextEvent<TypingNotice>(visitor, 'typing', (n) => n.sender === 'agent' && n.typing);
+    const agentTyping = nextEvent<TypingNotice>(
+      visitor,
+      'typing',
+      (n) => n.sender === 'agent' && n.typing,
+    );
     await agent.emitWithAck('typing', { conversationId, typing: true });
     expect((await agentTyping).name).toBe('Agent 0');
 
-    const seenByAgent = nextEvent<{ reader: string; seq: number }>(agent, 'conversation:read', (n) => n.reader === 'visitor');
+    const seenByAgent = nextEvent<{ reader: string; seq: number }>(
+      agent,
+      'conversation:read',
+      (n) => n.reader === 'visitor',
+    );
     await visitor.emitWithAck('conversation:read', { conversationId, seq: 99 });
     // Never past the last message.
-    expect((await seenByAgent).seq).toBe((await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).lastSeq);
-    const seenByVisitor = nextEvent<{ reader: string; seq: number }>(visitor, 'conversation:read', (n) => n.reader === 'agent');
+    expect((await seenByAgent).seq).toBe(
+      (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).lastSeq,
+    );
+    const seenByVisitor = nextEvent<{ reader: string; seq: number }>(
+      visitor,
+      'conversation:read',
+      (n) => n.reader === 'agent',
+    );
     await agent.emitWithAck('conversation:read', { conversationId, seq: 1 });
     expect((await seenByVisitor).seq).toBe(1);
 
@@ -277,7 +391,11 @@ describe('typing, read receipts and presence', () => {
   it('offline: a handoff says no one is online and the visitor can leave an email', async () => {
     const { socket: visitor } = await newVisitor();
     const handoff = await visitor.emitWithAck('conversation:handoff', {});
-    expect(handoff).toMatchObject({ ok: true, agentsOnline: false, conversation: { status: 'open' } });
+    expect(handoff).toMatchObject({
+      ok: true,
+      agentsOnline: false,
+      conversation: { status: 'open' },
+    });
     const left = await visitor.emitWithAck('contact:leave', { email: 'sam@example.com' });
     expect(left).toMatchObject({ ok: true, conversation: { contactEmail: 'sam@example.com' } });
     const invalid = await visitor.emitWithAck('contact:leave', { email: 'not an email' });
@@ -294,9 +412,15 @@ describe('input checks', () => {
       body: 'x'.repeat(MAX_MESSAGE_LENGTH + 1),
     });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'too_long' } });
-    const empty = await socket.emitWithAck('message:send', { clientId: newClientId(), body: '   ' });
+    const empty = await socket.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: '   ',
+    });
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    const unknown = await (socket.emitWithAck as (e: string, p: unknown) => Promise<unknown>)('drop:tables', {});
+    const unknown = await (socket.emitWithAck as (e: string, p: unknown) => Promise<unknown>)(
+      'drop:tables',
+      {},
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await db().conversation.count({ where: { visitorId } })).toBe(0);
     socket.close();
@@ -311,7 +435,9 @@ describe('input checks', () => {
     await expect(
       connectVisitor(realtime.url, credentials, { origin: 'https://evil.example' }),
     ).rejects.toMatchObject({ data: { code: 'forbidden' } });
-    const allowed = await connectVisitor(realtime.url, credentials, { origin: 'http://localhost:3000' });
+    const allowed = await connectVisitor(realtime.url, credentials, {
+      origin: 'http://localhost:3000',
+    });
     allowed.close();
   });
 });
@@ -320,26 +446,44 @@ describe('identify', () => {
   it('marks unverified identities, and a verified one carries the history to the user’s other browsers', async () => {
     const site = await db().site.findUniqueOrThrow({ where: { id: workspace.siteId } });
     const laptop = await newVisitor();
-    const unverified = await laptop.socket.emitWithAck('visitor:identify', { id: 'user-42', name: 'Mallory' });
-    expect(unverified).toMatchObject({ ok: true, verified: false, visitorId: laptop.visitorId });
-    expect(await db().visitor.findUniqueOrThrow({ where: { id: laptop.visitorId } })).toMatchObject({
+    const unverified = await laptop.socket.emitWithAck('visitor:identify', {
+      id: 'user-42',
       name: 'Mallory',
-      identityVerified: false,
-      externalId: null,
     });
+    expect(unverified).toMatchObject({ ok: true, verified: false, visitorId: laptop.visitorId });
+    expect(await db().visitor.findUniqueOrThrow({ where: { id: laptop.visitorId } })).toMatchObject(
+      {
+        name: 'Mallory',
+        identityVerified: false,
+        externalId: null,
+      },
+    );
 
     const hash = identityHash(site.identitySecret, 'user-42');
-    const verified = await laptop.socket.emitWithAck('visitor:identify', { id: 'user-42', name: 'Sam', email: 'sam@example.com', hash });
+    const verified = await laptop.socket.emitWithAck('visitor:identify', {
+      id: 'user-42',
+      name: 'Sam',
+      email: 'sam@example.com',
+      hash,
+    });
     expect(verified).toMatchObject({ ok: true, verified: true, visitorId: laptop.visitorId });
-    await laptop.socket.emitWithAck('message:send', { clientId: newClientId(), body: 'from my laptop' });
+    await laptop.socket.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'from my laptop',
+    });
 
     const phone = await newVisitor();
     const onPhone = await phone.socket.emitWithAck('visitor:identify', { id: 'user-42', hash });
     if (!onPhone.ok) throw new Error(onPhone.error.message);
     expect(onPhone.visitorId).toBe(laptop.visitorId);
     const asUser = await connectVisitor(realtime.url, { token: onPhone.token });
-    const history = await asUser.emitWithAck('conversation:resume', { conversationId: null, afterSeq: 0 });
-    expect(history.ok && history.messages.map((message) => message.body)).toContain('from my laptop');
+    const history = await asUser.emitWithAck('conversation:resume', {
+      conversationId: null,
+      afterSeq: 0,
+    });
+    expect(history.ok && history.messages.map((message) => message.body)).toContain(
+      'from my laptop',
+    );
     [laptop.socket, phone.socket, asUser].forEach((socket) => socket.close());
   });
 });

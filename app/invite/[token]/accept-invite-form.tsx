@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/auth/form-state';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
@@ -9,6 +9,8 @@ import { acceptInviteAction } from './actions';
 
 export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
   const [state, submit, pending] = useActionState<FormState, FormData>(acceptInviteAction, {});
+  // Controlled, so React's reset of the form after a refused attempt keeps the name.
+  const [name, setName] = useState('');
   return (
     <form action={submit} className="space-y-4" noValidate>
       {state.error ? <Notice tone="error">{state.error}</Notice> : null}
@@ -31,6 +33,8 @@ export function AcceptInviteForm({ token, email, hasAccount }: { token: string; 
           <TextField
             label="Your name"
             name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
             autoComplete="name"
             required
             autoFocus

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CsrfField } from '@/components/ui/csrf-field';
 import { Notice } from '@/components/ui/notice';
@@ -9,6 +9,13 @@ import { createInviteAction, type InviteFormState } from '../actions';
 
 export function InviteForm({ csrfToken }: { csrfToken: string }) {
   const [state, submit, pending] = useActionState<InviteFormState, FormData>(createInviteAction, {});
+  // Controlled, so a refused address stays in the field to be corrected; a new link clears it.
+  const [email, setEmail] = useState('');
+  const [shownLink, setShownLink] = useState(state.inviteLink);
+  if (state.inviteLink !== shownLink) {
+    setShownLink(state.inviteLink);
+    setEmail('');
+  }
   return (
     <div className="space-y-4">
       <form action={submit} className="flex flex-wrap items-end gap-3" noValidate>
@@ -17,6 +24,8 @@ export function InviteForm({ csrfToken }: { csrfToken: string }) {
           label="Email"
           name="email"
           type="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           required
           className="min-w-56 flex-1"
           error={state.fieldErrors?.email}

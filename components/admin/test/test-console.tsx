@@ -68,7 +68,7 @@ function TestResult({ result }: { result: MessageTest }) {
       <Card title="Preprocessing">
         <dl className="space-y-2 text-sm" data-testid="preprocessing-steps">
           {rows.map(([label, value]) => (
-            <div key={label}>
+            <div key={label} data-step={label}>
               <dt className="text-xs uppercase tracking-wide text-stone-500">{label}</dt>
               <dd className="break-words font-mono text-xs">{value || '∅'}</dd>
             </div>
@@ -100,7 +100,7 @@ function TestResult({ result }: { result: MessageTest }) {
         </Card>
         <Card title="Entities">
           {understanding.entities.length ? (
-            <ul className="space-y-1 text-sm">
+            <ul className="space-y-1 text-sm" data-testid="entities">
               {understanding.entities.map((entity, index) => (
                 <li key={index}>
                   <span className="rounded bg-violet-100 px-1.5 py-0.5 font-mono text-xs text-violet-800">

@@ -47,7 +47,7 @@ export function EvaluationView({
       : null;
 
   return (
-    <section className="space-y-6" aria-label="Evaluation">
+    <section className="space-y-6" aria-label={`Evaluation of version ${candidate.version}`}>
       <Card
         title={
           <span className="flex flex-wrap items-center gap-3">

@@ -24,9 +24,12 @@ export function TrainingPanel({
   const api = useAdminApi();
   const router = useRouter();
   const [run, setRun] = useState(initialRun);
+  const [starting, setStarting] = useState(false);
   const [error, setError] = useState<AdminApiError | null>(null);
   const logRef = useRef<HTMLPreElement>(null);
-  const running = run !== null && !FINISHED.has(run.status);
+  // While the new job is being queued, the previous run's outcome must not read as this one's.
+  const shown = starting ? null : run;
+  const running = shown !== null && !FINISHED.has(shown.status);
 
   useEffect(() => {
     if (!run || FINISHED.has(run.status)) return;
@@ -57,6 +60,7 @@ export function TrainingPanel({
 
   async function start() {
     setError(null);
+    setStarting(true);
     try {
       const { runId } = await api<{ runId: string }>('POST', '/training-runs');
       const { run: started } = await api<{ run: TrainingRunView }>(
@@ -66,6 +70,8 @@ export function TrainingPanel({
       setRun(started);
     } catch (caught) {
       setError(caught as AdminApiError);
+    } finally {
+      setStarting(false);
     }
   }
 
@@ -74,12 +80,12 @@ export function TrainingPanel({
     await api('DELETE', `/training-runs/${run.id}`).catch((caught) => setError(caught));
   }
 
-  const percent = Math.round((run?.progress ?? 0) * 100);
+  const percent = Math.round((shown?.progress ?? 0) * 100);
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-4">
-        <Button onClick={start} disabled={running || exampleCount === 0}>
-          {running ? 'Training…' : 'Retrain'}
+        <Button onClick={start} disabled={starting || running || exampleCount === 0}>
+          {starting ? 'Starting…' : running ? 'Training…' : 'Retrain'}
         </Button>
         {running ? (
           <Button tone="secondary" onClick={cancel}>
@@ -91,13 +97,13 @@ export function TrainingPanel({
           model keeps answering until you activate the new version.
         </p>
       </div>
-      {run ? (
-        <div className="mt-4 space-y-2">
+      {shown ? (
+        <div className="mt-4 space-y-2" data-run-id={shown.id}>
           <div className="flex items-center justify-between text-sm">
             <span>
-              Run <span className="font-mono text-xs">{run.id.slice(-8)}</span>:{' '}
-              <strong data-testid="training-status">{run.status}</strong>
-              {run.error ? <span className="text-red-700"> — {run.error}</span> : null}
+              Run <span className="font-mono text-xs">{shown.id.slice(-8)}</span>:{' '}
+              <strong data-testid="training-status">{shown.status}</strong>
+              {shown.error ? <span className="text-red-700"> — {shown.error}</span> : null}
             </span>
             <span className="tabular-nums">{percent}%</span>
           </div>
@@ -110,7 +116,7 @@ export function TrainingPanel({
             className="h-2 overflow-hidden rounded bg-stone-200"
           >
             <div
-              className={`h-full transition-all ${run.status === 'failed' ? 'bg-red-500' : run.status === 'succeeded' ? 'bg-emerald-500' : 'bg-blue-600'}`}
+              className={`h-full transition-all ${shown.status === 'failed' ? 'bg-red-500' : shown.status === 'succeeded' ? 'bg-emerald-500' : 'bg-blue-600'}`}
               style={{ width: `${percent}%` }}
             />
           </div>
@@ -119,7 +125,7 @@ export function TrainingPanel({
             aria-label="Training log"
             className="max-h-48 overflow-y-auto rounded bg-stone-900 p-3 font-mono text-xs text-stone-100"
           >
-            {run.log.join('\n')}
+            {shown.log.join('\n')}
           </pre>
         </div>
       ) : null}

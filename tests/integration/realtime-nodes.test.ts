@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type {
+  AgentConversation,
+  AgentMessage,
+  TypingNotice,
+  VisitorMessage,
+} from '@/lib/schemas/events';
+import { startApp, type RunningApp } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import {
+  connectAgent,
+  connectVisitor,
+  newClientId,
+  nextEvent,
+  visitorToken,
+} from '../helpers/realtime';
+import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+
+// Two server processes on one Redis: a visitor on node A and an agent on node B talk live.
+
+let database: TestDatabase;
+let workspace: FixtureWorkspace;
+let nodeA: RunningApp;
+let nodeB: RunningApp;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  workspace = await createFixtureWorkspace();
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // Every test connects from 127.0.0.1 and Redis counts across processes.
+    IP_CONNECTS_PER_MINUTE: '100000',
+    IP_MESSAGES_PER_MINUTE: '100000',
+  };
+  // One after the other: the first seeds the database.
+  nodeA = await startApp(env);
+  nodeB = await startApp(env);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all([nodeA?.stop(), nodeB?.stop()]);
+  await database?.drop();
+});
+
+it('delivers both ways, with typing and presence, across nodes', async () => {
+  const visitor = await connectVisitor(nodeA.url, await visitorToken(workspace.siteId));
+  const before = await visitor.emitWithAck('conversation:resume', {
+    conversationId: null,
+    afterSeq: 0,
+  });
+  expect(before).toMatchObject({ ok: true, agentsOnline: false });
+
+  const onlineOnA = nextEvent<{ agentsOnline: boolean }>(
+    visitor,
+    'presence',
+    (presence) => presence.agentsOnline,
+  );
+  const agent = await connectAgent(nodeB.url, workspace.agents[0].token);
+  await onlineOnA;
+
+  const listedOnB = nextEvent<AgentConversation>(
+    agent,
+    'conversation:updated',
+    (c) => c.preview === 'hello from A',
+  );
+  const first = await visitor.emitWithAck('message:send', {
+    clientId: newClientId(),
+    body: 'hello from A',
+  });
+  if (!first.ok) throw new Error(first.error.message);
+  const conversationId = first.conversation.id;
+  expect((await listedOnB).id).toBe(conversationId);
+
+  await agent.emitWithAck('conversation:take-over', { conversationId });
+  await agent.emitWithAck('conversation:join', { conversationId, afterSeq: 0 });
+  const liveOnB = nextEvent<AgentMessage>(
+    agent,
+    'message',
+    (message) => message.body === 'still there?',
+  );
+  await visitor.emitWithAck('message:send', { clientId: newClientId(), body: 'still there?' });
+  await liveOnB;
+
+  const typingOnA = nextEvent<TypingNotice>(
+    visitor,
+    'typing',
+    (notice) => notice.sender === 'agent' && notice.typing,
+  );
+  await agent.emitWithAck('typing', { conversationId, typing: true });
+  expect((await typingOnA).name).toBe('Agent 0');
+  const replyOnA = nextEvent<VisitorMessage>(
+    visitor,
+    'message',
+    (message) => message.body === 'hello from B',
+  );
+  const sent = await agent.emitWithAck('message:send', {
+    conversationId,
+    clientId: newClientId(),
+    body: 'hello from B',
+  });
+  expect(sent.ok).toBe(true);
+  expect((await replyOnA).authorName).toBe('Agent 0');
+
+  const offlineOnA = nextEvent<{ agentsOnline: boolean }>(
+    visitor,
+    'presence',
+    (presence) => !presence.agentsOnline,
+  );
+  agent.close();
+  await offlineOnA;
+  visitor.close();
+});
