@@ -195,6 +195,7 @@ async function bench(): Promise<void> {
     const sent = new Map<VisitorSocket, string[]>();
     let acked = 0;
     let retries = 0;
+    const resendReasons = new Map<string, number>();
     // Sends still unacknowledged this long after the run are counted as lost.
     const giveUpAt = performance.now() + durationMs + 60_000;
     const pendingAcks = new Set<Promise<void>>();
@@ -220,6 +221,8 @@ async function bench(): Promise<void> {
               return;
             }
             retries += 1;
+            const reason = result === null ? 'timeout' : result.ok ? 'ok' : result.error.code;
+            resendReasons.set(reason, (resendReasons.get(reason) ?? 0) + 1);
             await sleep(result?.ok === false ? (result.error.retryAfterMs ?? 1_000) : 1_000);
           }
         };
@@ -279,7 +282,7 @@ async function bench(): Promise<void> {
       duplicated,
     };
     log(
-      `bench: ${acked} acknowledged (${retries} resends) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
+      `bench: ${acked} acknowledged (${retries} resends${retries ? `: ${JSON.stringify(Object.fromEntries(resendReasons))}` : ''}) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
         `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
         `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
         `lost ${lost}, duplicated ${duplicated}`,
@@ -321,11 +324,13 @@ async function storedClientIds(
   const stored = Object.assign(new Set<string>(), { duplicates: 0 });
   let afterSeq = 0;
   let conversationId: string | null = null;
-  for (;;) {
-    const page: Ack<VisitorResumeResult> = await socket
+  for (let attempt = 0; ; ) {
+    const page: Ack<VisitorResumeResult> | null = await socket
       .timeout(30_000)
-      .emitWithAck('conversation:resume', { conversationId, afterSeq });
-    if (!page.ok || !page.conversation) return stored;
+      .emitWithAck('conversation:resume', { conversationId, afterSeq })
+      .catch(() => null);
+    if (!page?.ok && ++attempt < 5) continue;
+    if (!page?.ok || !page.conversation) return stored;
     conversationId = page.conversation.id;
     for (const message of page.messages) {
       if (message.sender !== 'visitor' || !message.clientId) continue;

@@ -405,6 +405,7 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   });
 
   const online = state.presence.filter((agent) => agent.status === 'online');
+  const away = state.presence.some((agent) => agent.userId === me.userId && agent.status === 'away');
   const outbox = state.outbox.filter((pending) => pending.conversationId === state.selectedId);
   const typingAgents = Object.entries(state.agentsTyping[state.selectedId ?? ''] ?? {})
     .filter(([agentId]) => agentId !== me.userId)
@@ -442,6 +443,20 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
           <span aria-hidden className={`inline-block size-2 rounded-full ${state.connection === 'online' ? 'bg-emerald-500' : 'bg-amber-500'}`} />
           {state.connection === 'online' ? `${online.length} agent${online.length === 1 ? '' : 's'} online` : 'Reconnecting…'}
         </span>
+        <button
+          type="button"
+          onClick={() => {
+            request('presence:set', { status: away ? 'online' : 'away' })
+              .then(({ agents }) => dispatch({ type: 'presence', agents }))
+              .catch((error) => notify(describeError(error), 'error'));
+          }}
+          aria-pressed={away}
+          title="Away: visitors see the offline notice unless another agent is online"
+          data-testid="presence-toggle"
+          className="rounded px-2 py-1 text-xs text-stone-600 hover:bg-white/60"
+        >
+          {away ? 'I am away' : 'I am available'}
+        </button>
         {askNotifications ? (
           <button
             type="button"

@@ -30,16 +30,20 @@ export function inView(conversation: AgentConversation, view: ConversationView, 
   }
 }
 
+const NEVER = '9999-12-31T23:59:59.999Z';
+/** Plain code-point order, as Postgres sorts ISO timestamps and cuid ids. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The view's order: unassigned and longest-waiting first for "needs a human", newest first elsewhere. */
 export function compareInView(view: ConversationView) {
   if (view === 'needs_human') {
     return (a: AgentConversation, b: AgentConversation) =>
       Number(a.assigneeId !== null) - Number(b.assigneeId !== null) ||
-      (a.waitingSince ?? '').localeCompare(b.waitingSince ?? '') ||
-      a.id.localeCompare(b.id);
+      // Never handed off (an agent stepped in): waiting "forever", so last, as on the server.
+      byText(a.waitingSince ?? NEVER, b.waitingSince ?? NEVER) ||
+      byText(a.id, b.id);
   }
-  return (a: AgentConversation, b: AgentConversation) =>
-    b.lastMessageAt.localeCompare(a.lastMessageAt) || a.id.localeCompare(b.id);
+  return (a: AgentConversation, b: AgentConversation) => byText(b.lastMessageAt, a.lastMessageAt) || byText(b.id, a.id);
 }
 
 /** Messages no agent has read yet; only meaningful while a human handles the conversation. */

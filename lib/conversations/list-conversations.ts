@@ -1,11 +1,8 @@
-import { db, type Prisma } from '@/lib/db';
-import {
-  ConversationListRequestSchema,
-  type AgentConversation,
-  type ConversationView,
-} from '@/lib/schemas/events';
+import { db } from '@/lib/db';
+import { ConversationListRequestSchema, type AgentConversation } from '@/lib/schemas/events';
 import type { AgentActor } from './actors';
 import { toAgentConversation } from './views';
+import { inboxPage } from './inbox-page';
 import { workspaceSiteIds } from './workspace-sites';
 
 /** A page of the workspace's conversations for one inbox view. */
@@ -14,61 +11,36 @@ export async function listConversations(
   input: unknown,
 ): Promise<{ conversations: AgentConversation[]; nextCursor: string | null }> {
   const { view, cursor, limit } = ConversationListRequestSchema.parse(input);
-  const rows = await db().conversation.findMany({
-    where: {
-      siteId: { in: await workspaceSiteIds(agent.workspaceId) },
-      ...viewFilter(view, agent),
-    },
-    orderBy: viewOrder(view),
+  const ids = await inboxPage(view, {
+    userId: agent.userId,
+    siteIds: await workspaceSiteIds(agent.workspaceId),
+    cursor,
     take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    include: {
-      visitor: true,
-      messages: {
-        where: { isPrivate: false },
-        orderBy: { seq: 'desc' },
-        take: 1,
-        select: { body: true },
-      },
-    },
   });
-  const page = rows.slice(0, limit);
+  const [rows, previews] = await Promise.all([loadInOrder(ids.slice(0, limit)), lastVisibleMessages(ids)]);
   return {
-    conversations: page.map(({ messages, ...conversation }) =>
-      toAgentConversation(
-        { ...conversation, workspaceId: agent.workspaceId },
-        messages[0]?.body ?? null,
-      ),
+    conversations: rows.map((conversation) =>
+      toAgentConversation({ ...conversation, workspaceId: agent.workspaceId }, previews.get(conversation.id) ?? null),
     ),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    nextCursor: ids.length > limit ? ids[limit - 1] : null,
   };
 }
 
-function viewFilter(view: ConversationView, agent: AgentActor): Prisma.ConversationWhereInput {
-  switch (view) {
-    case 'needs_human':
-      return { status: 'open' };
-    case 'mine':
-      return { assigneeId: agent.userId, status: { in: ['open', 'pending'] } };
-    case 'open':
-      return { status: { in: ['open', 'pending'] } };
-    case 'bot':
-      return { status: 'bot' };
-    case 'resolved':
-      return { status: 'resolved' };
-    case 'all':
-      return {};
-  }
+async function loadInOrder(ids: string[]) {
+  const rows = await db().conversation.findMany({ where: { id: { in: ids } }, include: { visitor: true } });
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
-function viewOrder(view: ConversationView): Prisma.ConversationOrderByWithRelationInput[] {
-  // Unassigned first, then oldest waiting first: who has waited longest gets help first.
-  if (view === 'needs_human') {
-    return [
-      { assigneeId: { sort: 'asc', nulls: 'first' } },
-      { waitingSince: 'asc' },
-      { id: 'asc' },
-    ];
-  }
-  return [{ lastMessageAt: 'desc' }, { id: 'asc' }];
+/** Each conversation's last message the visitor can see, for the list's preview (one index probe each). */
+async function lastVisibleMessages(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db().$queryRaw<{ id: string; body: string }[]>`
+    SELECT c.id, last.body
+    FROM unnest(${ids}::text[]) AS c(id)
+    CROSS JOIN LATERAL (
+      SELECT m.body FROM "Message" m
+      WHERE m."conversationId" = c.id AND NOT m."isPrivate"
+      ORDER BY m.seq DESC LIMIT 1
+    ) last`;
+  return new Map(rows.map((row) => [row.id, row.body]));
 }

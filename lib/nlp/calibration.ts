@@ -1,4 +1,4 @@
-import { inScopeScore, softmax } from './decide';
+import { inScopeScore } from './decide';
 
 /** A held-out example's raw class scores and its true class (-1: out of scope with no class for it). */
 export interface HeldOutScores {
@@ -6,16 +6,30 @@ export interface HeldOutScores {
   expected: Int32Array;
 }
 
-function meanNegativeLogLikelihood(heldOut: HeldOutScores, temperature: number): number {
+/**
+ * Cross-entropy against labels smoothed by 1/(n+1): with few held-out examples, all of them right,
+ * plain likelihood would drive the temperature to zero and every confidence to 1.
+ */
+function smoothedCrossEntropy(heldOut: HeldOutScores, temperature: number): number {
+  const labelled = heldOut.expected.filter((expected) => expected >= 0).length;
+  const smoothing = 1 / (labelled + 1);
   let total = 0;
-  let count = 0;
   heldOut.scores.forEach((scores, i) => {
     const expected = heldOut.expected[i];
     if (expected < 0) return;
-    total -= Math.log(Math.max(softmax(scores, temperature)[expected], 1e-12));
-    count++;
+    let max = -Infinity;
+    for (const score of scores) max = Math.max(max, score);
+    let sum = 0;
+    let meanLogit = 0;
+    for (const score of scores) {
+      sum += Math.exp((score - max) / temperature);
+      meanLogit += (score - max) / temperature / scores.length;
+    }
+    const logNormalizer = Math.log(sum);
+    const logExpected = (scores[expected] - max) / temperature - logNormalizer;
+    total -= (1 - smoothing) * logExpected + smoothing * (meanLogit - logNormalizer);
   });
-  return count === 0 ? 0 : total / count;
+  return labelled === 0 ? 0 : total / labelled;
 }
 
 /** Temperature scaling (Guo et al. 2017): one scalar, fitted by golden-section search on log T. */
@@ -25,21 +39,21 @@ export function fitTemperature(heldOut: HeldOutScores): number {
   const ratio = (Math.sqrt(5) - 1) / 2;
   let a = high - ratio * (high - low);
   let b = low + ratio * (high - low);
-  let lossA = meanNegativeLogLikelihood(heldOut, Math.exp(a));
-  let lossB = meanNegativeLogLikelihood(heldOut, Math.exp(b));
+  let lossA = smoothedCrossEntropy(heldOut, Math.exp(a));
+  let lossB = smoothedCrossEntropy(heldOut, Math.exp(b));
   for (let step = 0; step < 30; step++) {
     if (lossA <= lossB) {
       high = b;
       b = a;
       lossB = lossA;
       a = high - ratio * (high - low);
-      lossA = meanNegativeLogLikelihood(heldOut, Math.exp(a));
+      lossA = smoothedCrossEntropy(heldOut, Math.exp(a));
     } else {
       low = a;
       a = b;
       lossA = lossB;
       b = low + ratio * (high - low);
-      lossB = meanNegativeLogLikelihood(heldOut, Math.exp(b));
+      lossB = smoothedCrossEntropy(heldOut, Math.exp(b));
     }
   }
   return Math.exp((low + high) / 2);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { decide, IntentDecision, softmax } from './decide';
+import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
 import { termCounts, vectorize } from './features';
-import { scoreClasses } from './linear-svm';
+import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
 import type { TrainingExampleInput, IntentClassifier } from './model';
 import { preprocess } from './preprocess';
@@ -39,8 +39,11 @@ async function calibratedProbabilities(
       model.features.config,
     );
     const vector = vectorize(model.features, counts, embeddings?.[i]);
-    const scores = scoreClasses(model.scorer, vector.indices, vector.values);
-    return softmax(scores, model.calibration.temperature);
+    return intentProbabilities(
+      scoreVector(model.scorer, vector),
+      model.calibration.temperature,
+      model.intents.length,
+    );
   });
 }
 

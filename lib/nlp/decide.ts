@@ -44,6 +44,15 @@ export function inScopeScore(bestConfidence: number, outOfScopeConfidence: numbe
   return total === 0 ? 0 : bestConfidence / total;
 }
 
+/** Calibrated probabilities of a message; one with no known word or n-gram (null scores) has none. */
+export function intentProbabilities(
+  scores: Float64Array | null,
+  temperature: number,
+  classes: number,
+): Float64Array {
+  return scores ? softmax(scores, temperature) : new Float64Array(classes);
+}
+
 export interface DecisionContext {
   intents: readonly string[];
   outOfScopeIntent: string | null;
@@ -70,7 +79,12 @@ export function decide(probabilities: Float64Array, context: DecisionContext): I
   const ranking = inScope.slice(0, context.rankingSize ?? 5);
   const [best, runnerUp] = inScope;
   const confidence = best?.confidence ?? 0;
-  if (!best || inScopeScore(confidence, outOfScopeConfidence) < calibration.threshold) {
+  // All-zero probabilities: the message had nothing the model knows.
+  if (
+    !best ||
+    confidence === 0 ||
+    inScopeScore(confidence, outOfScopeConfidence) < calibration.threshold
+  ) {
     return { intent: null, confidence, ranking, decision: 'fallback', candidates: null };
   }
   if (runnerUp && confidence - runnerUp.confidence < calibration.ambiguityMargin) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { SparseRows } from './features';
+import type { SparseRows, SparseVector } from './features';
 import { seededRandom, shuffleInPlace } from './random';
 import { startTypeScriptWorker } from '@/lib/workers';
 
@@ -236,6 +236,11 @@ function runHelper(
     if (code !== 0) fail(new Error(`SVM helper thread exited with code ${code}`));
   });
   return worker;
+}
+
+/** Margins of every class, or null when the message has no feature the model knows. */
+export function scoreVector(scorer: LinearScorer, vector: SparseVector): Float64Array | null {
+  return vector.indices.length === 0 ? null : scoreClasses(scorer, vector.indices, vector.values);
 }
 
 /** Raw margins of every class for one message. */

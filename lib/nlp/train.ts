@@ -6,7 +6,7 @@ import {
   pickAmbiguityMargin,
   pickThreshold,
 } from './calibration';
-import { softmax } from './decide';
+import { intentProbabilities } from './decide';
 import {
   buildFeatureSpace,
   columnCount,
@@ -19,7 +19,7 @@ import {
 import {
   DEFAULT_SVM_SETTINGS,
   defaultTrainingThreads,
-  scoreClasses,
+  scoreVector,
   trainOneVsRestSvm,
   type LinearScorer,
 } from './linear-svm';
@@ -159,9 +159,13 @@ async function fitScorer(
   return { space, scorer, duals: dualsOfAll };
 }
 
-function scoreExample(prepared: PreparedExamples, fitted: FittedScorer, i: number): Float64Array {
+function scoreExample(
+  prepared: PreparedExamples,
+  fitted: FittedScorer,
+  i: number,
+): Float64Array | null {
   const vector = vectorize(fitted.space, prepared.counts[i], prepared.embeddings?.[i]);
-  return scoreClasses(fitted.scorer, vector.indices, vector.values);
+  return scoreVector(fitted.scorer, vector);
 }
 
 /**
@@ -221,7 +225,7 @@ export async function train(
   let evaluation: TrainingMetrics['evaluation'] = 'validation';
   let folds = 1;
   const heldOutIndices: number[] = [];
-  const heldOutScores: Float64Array[] = [];
+  const heldOutScores: Array<Float64Array | null> = [];
   let final: FittedScorer | undefined;
   let warmStart: FittedScorer | undefined;
   let scored = 0.9;
@@ -263,9 +267,17 @@ export async function train(
 
   report('calibrating', scored, 'calibrating confidence, threshold and ambiguity margin');
   const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
+  const withFeatures = heldOutScores.flatMap((scores, k) => (scores ? [k] : []));
   const temperature =
-    heldOutScores.length > 0 ? fitTemperature({ scores: heldOutScores, expected }) : 1;
-  const probabilities = heldOutScores.map((scores) => softmax(scores, temperature));
+    withFeatures.length > 0
+      ? fitTemperature({
+          scores: withFeatures.map((k) => heldOutScores[k] as Float64Array),
+          expected: Int32Array.from(withFeatures, (k) => expected[k]),
+        })
+      : 1;
+  const probabilities = heldOutScores.map((scores) =>
+    intentProbabilities(scores, temperature, intents.length),
+  );
   const heldOut = outcomes(
     probabilities,
     expected,

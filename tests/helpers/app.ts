@@ -87,5 +87,7 @@ function serverEnv(overrides: Record<string, string | undefined>): NodeJS.Proces
     PORT: '0',
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== undefined),
+  ) as NodeJS.ProcessEnv;
 }

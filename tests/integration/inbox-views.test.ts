@@ -33,6 +33,8 @@ beforeAll(async () => {
       }
     }
   }
+  // An agent stepped in without a handoff: open, but never waiting.
+  await createFixtureConversation(workspace.siteId, { status: 'open', waitingSince: null });
 });
 afterAll(async () => database?.drop());
 
@@ -45,7 +47,7 @@ describe('client views mirror the server', () => {
       everything.push(...page.conversations);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(everything).toHaveLength(24);
+    expect(everything).toHaveLength(25);
 
     const fromServer: string[] = [];
     cursor = undefined;

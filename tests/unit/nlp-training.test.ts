@@ -63,6 +63,20 @@ describe('training', () => {
     expect(reply.ranking.map((ranked) => ranked.intent)).not.toContain('oos');
   });
 
+  it('falls back on a message with nothing it knows, and stays modest with little data', async () => {
+    const { model } = await train(customerServiceExamples(12), settings);
+    for (const text of ['', '🙂', 'qwxz']) {
+      expect(await classify(model, text)).toMatchObject({
+        intent: null,
+        confidence: 0,
+        decision: 'fallback',
+      });
+    }
+    // Every held-out example was right; smoothing keeps the temperature from collapsing to 0.
+    expect(model.calibration.temperature).toBeGreaterThan(0.05);
+    expect((await classify(model, 'refund')).confidence).toBeLessThan(0.999);
+  });
+
   it('evaluates a model on a labelled test set', async () => {
     const { model } = await train(customerServiceExamples(12), settings);
     const test: TrainingExampleInput[] = [

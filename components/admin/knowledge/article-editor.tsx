@@ -104,7 +104,10 @@ export function ArticleEditor({ article }: { article: Article | null }) {
         </div>
       </Card>
       <Card title="Preview">
-        <h2 className="mb-3 text-lg font-semibold">{title || 'Untitled'}</h2>
+        {/* Articles often open with their title as a heading already. */}
+        {body.trimStart().split('\n', 1)[0].trim() === `# ${title.trim()}` ? null : (
+          <h2 className="mb-3 text-lg font-semibold">{title || 'Untitled'}</h2>
+        )}
         <MarkdownPreview source={body} />
       </Card>
     </form>
