@@ -23,11 +23,10 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = database.url;
   if (database.applied.length) console.log(`Applied migrations: ${database.applied.join(', ')}`);
 
-  const publicUrl = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const seed = await seedDemo(db(), {
     adminEmail: settings.ADMIN_EMAIL,
     adminPassword: settings.ADMIN_PASSWORD,
-    publicUrl,
+    publicUrl: settings.PUBLIC_URL,
   });
   if (seed.seeded) {
     // The demo bot needs a model: train the starter intents now (seconds, in a worker thread).

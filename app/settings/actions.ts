@@ -41,13 +41,19 @@ export interface InviteFormState extends FormState {
   email?: string;
 }
 
-export async function createInviteAction(_previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+export async function createInviteAction(
+  _previous: InviteFormState,
+  form: FormData,
+): Promise<InviteFormState> {
   try {
     const admin = await requireMemberForAction(form.get(CSRF_FIELD), { role: 'admin' });
     const email = String(form.get('email') ?? '');
     const invite = await createInvite(admin, { email, role: form.get('role') ?? undefined });
     revalidatePath('/settings/team');
-    return { inviteLink: `${await siteOrigin()}/invite/${invite.token}`, email: email.trim().toLowerCase() };
+    return {
+      inviteLink: `${await siteOrigin()}/invite/${invite.token}`,
+      email: email.trim().toLowerCase(),
+    };
   } catch (error) {
     return formStateFromError(error);
   }
@@ -57,7 +63,10 @@ export async function revokeInviteAction(_previous: FormState, form: FormData): 
   return teamChange(form, (admin) => revokeInvite(admin, { inviteId: form.get('inviteId') }));
 }
 
-export async function changeMemberRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function changeMemberRoleAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
   return teamChange(form, (admin) =>
     changeMemberRole(admin, { userId: form.get('userId'), role: form.get('role') }),
   );
@@ -67,7 +76,10 @@ export async function removeMemberAction(_previous: FormState, form: FormData): 
   return teamChange(form, (admin) => removeMember(admin, { userId: form.get('userId') }));
 }
 
-export async function saveCannedResponseAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function saveCannedResponseAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
   return adminChange(
     form,
     (admin) =>
@@ -80,8 +92,15 @@ export async function saveCannedResponseAction(_previous: FormState, form: FormD
   );
 }
 
-export async function deleteCannedResponseAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return adminChange(form, (admin) => deleteCannedResponse(admin, { id: form.get('id') }), '/settings/canned');
+export async function deleteCannedResponseAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  return adminChange(
+    form,
+    (admin) => deleteCannedResponse(admin, { id: form.get('id') }),
+    '/settings/canned',
+  );
 }
 
 async function teamChange(

@@ -1,12 +1,6 @@
 /** Why an action was refused, in terms a route, a server action or a socket handler can map. */
 export type ActionErrorCode =
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'csrf'
-  | 'not_found'
-  | 'invalid'
-  | 'conflict'
-  | 'rate_limited';
+  'unauthenticated' | 'forbidden' | 'csrf' | 'not_found' | 'invalid' | 'conflict' | 'rate_limited';
 
 const HTTP_STATUS: Record<ActionErrorCode, number> = {
   unauthenticated: 401,

@@ -14,7 +14,8 @@ export function formStateFromError(error: unknown): FormState {
   if (isActionError(error)) return { error: error.message };
   if (error instanceof ZodError) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    for (const issue of error.issues)
+      fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
     return { error: 'Check the highlighted fields', fieldErrors };
   }
   throw error;

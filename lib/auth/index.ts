@@ -1,11 +1,6 @@
 // Accounts and sessions. Code outside Next.js (the socket server) may import ./session directly,
 // which pulls in nothing from next/*.
-export {
-  createSession,
-  findSessionByToken,
-  SESSION_COOKIE,
-  type SessionMember,
-} from './session';
+export { createSession, findSessionByToken, SESSION_COOKIE, type SessionMember } from './session';
 export { getCurrentMember, requireMember, requireMemberForAction } from './member';
 export { memberRoute, memberFromRequest, readBody, errorResponse } from './route';
 export { ActionError, isActionError, type ActionErrorCode } from './errors';

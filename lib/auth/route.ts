@@ -53,7 +53,9 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     return NextResponse.json(
-      { error: { code: 'invalid', message: error.issues.map((issue) => issue.message).join('; ') } },
+      {
+        error: { code: 'invalid', message: error.issues.map((issue) => issue.message).join('; ') },
+      },
       { status: 400 },
     );
   }
@@ -71,7 +73,10 @@ function readCookie(headers: Headers, name: string): string | undefined {
 }
 
 /** A request's JSON body, validated; malformed JSON is the caller's mistake (400), not ours. */
-export async function readBody<T>(request: Request, schema: { parse(value: unknown): T }): Promise<T> {
+export async function readBody<T>(
+  request: Request,
+  schema: { parse(value: unknown): T },
+): Promise<T> {
   let body: unknown;
   try {
     body = await request.json();

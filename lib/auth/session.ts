@@ -57,7 +57,11 @@ export async function findSessionByToken(
       expiresAt: true,
       lastSeenAt: true,
       user: {
-        select: { name: true, email: true, memberships: { select: { workspaceId: true, role: true } } },
+        select: {
+          name: true,
+          email: true,
+          memberships: { select: { workspaceId: true, role: true } },
+        },
       },
     },
   });

@@ -81,14 +81,22 @@ export async function searchConversations(
 
 const HEADLINE = 'StartSel=«, StopSel=», MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1';
 
-/** Common words: the newest conversations first, each checked for its latest matching message. */
+/**
+ * Common words: the newest conversations first (each site read off its (siteId, lastMessageAt) index),
+ * each checked for its latest matching message, until the page is full.
+ */
 function searchRecent(siteIds: string[], tsquery: string, limit: number): Promise<Match[]> {
   return db().$queryRaw<Match[]>`
     SELECT hit.id AS "messageId", c.id AS "conversationId", hit.seq,
       ts_headline('simple', hit.body, to_tsquery('simple', ${tsquery}), ${HEADLINE}) AS snippet
     FROM (
-      SELECT id, "lastMessageAt" FROM "Conversation"
-      WHERE "siteId" = ANY(${siteIds}) ORDER BY "lastMessageAt" DESC LIMIT ${RECENT_CONVERSATIONS}
+      SELECT recent.id, recent."lastMessageAt"
+      FROM unnest(${siteIds}::text[]) AS site(id)
+      CROSS JOIN LATERAL (
+        SELECT id, "lastMessageAt" FROM "Conversation" WHERE "siteId" = site.id
+        ORDER BY "lastMessageAt" DESC LIMIT ${RECENT_CONVERSATIONS}
+      ) recent
+      ORDER BY recent."lastMessageAt" DESC LIMIT ${RECENT_CONVERSATIONS}
     ) c
     CROSS JOIN LATERAL (
       SELECT m.id, m.seq, m.body FROM "Message" m

@@ -26,7 +26,7 @@ export interface SeedResult {
 /** First start: a workspace, an admin, a demo site with starter intents and articles. Runs once. */
 export async function seedDemo(
   prisma: PrismaClient,
-  options: { adminEmail: string; adminPassword?: string; publicUrl: string },
+  options: { adminEmail: string; adminPassword?: string; publicUrl?: string },
 ): Promise<SeedResult> {
   if ((await prisma.workspace.count()) > 0) return { seeded: false };
 
@@ -55,7 +55,8 @@ export async function seedDemo(
         workspaceId: workspace.id,
         name: 'Juniper & Co. demo shop',
         publicKey: DEMO_SITE_KEY,
-        allowedOrigins: [options.publicUrl],
+        // The demo shop is this server's own page, always allowed; PUBLIC_URL is listed for clarity.
+        allowedOrigins: options.publicUrl ? [options.publicUrl] : [],
         identitySecret: randomBytes(32).toString('hex'),
         visitorTokenSecret: randomBytes(32).toString('hex'),
       },

@@ -7,7 +7,10 @@ import type { AgentConversation } from '@/lib/schemas/events';
 const id = z.string().min(1).max(64);
 
 /** Assign to an agent of the workspace, or unassign with null. */
-export const AssignConversationRequestSchema = z.object({ conversationId: id, assigneeId: id.nullable() });
+export const AssignConversationRequestSchema = z.object({
+  conversationId: id,
+  assigneeId: id.nullable(),
+});
 export type AssignConversationRequest = z.infer<typeof AssignConversationRequestSchema>;
 
 export const ConversationSearchRequestSchema = z.object({
@@ -109,7 +112,9 @@ export interface ConversationDetails {
   csat: { score: number; comment: string | null } | null;
 }
 
-export const InboxMetricsRequestSchema = z.object({ days: z.coerce.number().int().min(1).max(90).default(7) });
+export const InboxMetricsRequestSchema = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(7),
+});
 
 /** Figures for one agent, or the whole team, over the last `days` days. */
 export interface AgentFigures {

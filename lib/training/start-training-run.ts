@@ -108,11 +108,12 @@ async function trainJob(
         where: { siteId: input.siteId },
         _max: { version: true },
       });
-      note('Evaluation done; model version stored');
+      const nextVersion = (latest._max.version ?? 0) + 1;
+      note(`Stored as version ${nextVersion}`);
       const created = await tx.modelVersion.create({
         data: {
           siteId: input.siteId,
-          version: (latest._max.version ?? 0) + 1,
+          version: nextVersion,
           artifact: Buffer.from(result.artifact),
           metrics: result.metrics,
           exampleCount: examples.length,

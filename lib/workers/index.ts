@@ -14,7 +14,7 @@ const TsxPackage = z.object({
  * handlers start workers too.
  */
 function fromRoot(relativePath: string): string {
-  return path.resolve(process.cwd(), relativePath);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), relativePath);
 }
 
 /** The ESM build of tsx's API (its CommonJS build cannot register hooks inside a worker). */

@@ -16,10 +16,19 @@ export async function findPendingInvite(
   if (token.length > 200) return null;
   const invite = await db().invite.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { email: true, role: true, acceptedAt: true, expiresAt: true, workspace: { select: { name: true } } },
+    select: {
+      email: true,
+      role: true,
+      acceptedAt: true,
+      expiresAt: true,
+      workspace: { select: { name: true } },
+    },
   });
   if (!invite || invite.acceptedAt || invite.expiresAt.getTime() <= Date.now()) return null;
-  const account = await db().user.findUnique({ where: { email: invite.email }, select: { id: true } });
+  const account = await db().user.findUnique({
+    where: { email: invite.email },
+    select: { id: true },
+  });
   return {
     email: invite.email,
     role: invite.role,
@@ -49,9 +58,16 @@ export async function acceptInvite(
     let user = await tx.user.findUnique({ where: { email: invite.email } });
     if (user) {
       // The invite link must not become a way around sign-in's lock-out.
-      const verdict = await countAttempt(`accept-invite:${invite.id}`, { limit: 5, windowMs: 15 * 60_000 });
+      const verdict = await countAttempt(`accept-invite:${invite.id}`, {
+        limit: 5,
+        windowMs: 15 * 60_000,
+      });
       if (!verdict.allowed) {
-        throw new ActionError('rate_limited', 'Too many attempts; try again later', verdict.retryAfterMs);
+        throw new ActionError(
+          'rate_limited',
+          'Too many attempts; try again later',
+          verdict.retryAfterMs,
+        );
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
         throw new ActionError('invalid', 'You already have an account: enter its current password');

@@ -28,7 +28,9 @@ export async function createInvite(
     });
     if (existing) throw new ActionError('conflict', `${email} is already a member`);
     // A new invite replaces any pending one for the same address.
-    await tx.invite.deleteMany({ where: { workspaceId: admin.workspaceId, email, acceptedAt: null } });
+    await tx.invite.deleteMany({
+      where: { workspaceId: admin.workspaceId, email, acceptedAt: null },
+    });
     const created = await tx.invite.create({
       data: {
         workspaceId: admin.workspaceId,

@@ -8,10 +8,13 @@ export async function deleteCannedResponse(
   admin: Pick<SessionMember, 'userId' | 'workspaceId' | 'role'>,
   input: unknown,
 ): Promise<void> {
-  if (admin.role !== 'admin') throw new ActionError('forbidden', 'Only admins can edit canned responses');
+  if (admin.role !== 'admin')
+    throw new ActionError('forbidden', 'Only admins can edit canned responses');
   const { id } = DeleteCannedResponseSchema.parse(input);
   await db().$transaction(async (tx) => {
-    const existing = await tx.cannedResponse.findFirst({ where: { id, workspaceId: admin.workspaceId } });
+    const existing = await tx.cannedResponse.findFirst({
+      where: { id, workspaceId: admin.workspaceId },
+    });
     if (!existing) throw new ActionError('not_found', 'No such canned response');
     await tx.cannedResponse.delete({ where: { id } });
     await recordAuditEvent(

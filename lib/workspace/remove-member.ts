@@ -49,7 +49,9 @@ export async function removeMember(
     return { unassignedConversationIds };
   });
   for (const id of removed.unassignedConversationIds) {
-    announce('conversation.updated', { conversation: await loadWorkspaceConversation(admin.workspaceId, id) });
+    announce('conversation.updated', {
+      conversation: await loadWorkspaceConversation(admin.workspaceId, id),
+    });
   }
   return removed;
 }

@@ -9,7 +9,8 @@ export async function saveCannedResponse(
   admin: Pick<SessionMember, 'userId' | 'workspaceId' | 'role'>,
   input: unknown,
 ): Promise<{ id: string }> {
-  if (admin.role !== 'admin') throw new ActionError('forbidden', 'Only admins can edit canned responses');
+  if (admin.role !== 'admin')
+    throw new ActionError('forbidden', 'Only admins can edit canned responses');
   const { id, shortcut, body } = CannedResponseSchema.parse(input);
   try {
     return await db().$transaction(async (tx) => {

@@ -23,7 +23,11 @@ export async function listTeam(
     db().membership.findMany({
       where: { workspaceId },
       orderBy: { createdAt: 'asc' },
-      select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        role: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
     }),
     db().invite.findMany({
       where: { workspaceId, acceptedAt: null, expiresAt: { gt: new Date() } },

@@ -7,7 +7,15 @@ import { Notice } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/text-field';
 import { acceptInviteAction } from './actions';
 
-export function AcceptInviteForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
+export function AcceptInviteForm({
+  token,
+  email,
+  hasAccount,
+}: {
+  token: string;
+  email: string;
+  hasAccount: boolean;
+}) {
   const [state, submit, pending] = useActionState<FormState, FormData>(acceptInviteAction, {});
   // Controlled, so React's reset of the form after a refused attempt keeps the name.
   const [name, setName] = useState('');

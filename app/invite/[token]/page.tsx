@@ -13,7 +13,9 @@ export default async function AcceptInvitePage({ params }: { params: Promise<{ t
       <div className="w-full max-w-sm">
         {invite ? (
           <>
-            <h1 className="mb-1 text-2xl font-semibold tracking-tight">Join {invite.workspaceName}</h1>
+            <h1 className="mb-1 text-2xl font-semibold tracking-tight">
+              Join {invite.workspaceName}
+            </h1>
             <p className="mb-6 text-sm text-stone-600">
               You were invited as {invite.role === 'admin' ? 'an admin' : 'an agent'}.
             </p>
@@ -23,7 +25,9 @@ export default async function AcceptInvitePage({ params }: { params: Promise<{ t
           </>
         ) : (
           <>
-            <h1 className="mb-2 text-2xl font-semibold tracking-tight">This invite cannot be used</h1>
+            <h1 className="mb-2 text-2xl font-semibold tracking-tight">
+              This invite cannot be used
+            </h1>
             <p className="text-sm text-stone-600">
               The link is invalid, already used or expired. Ask your admin for a new one, or{' '}
               <Link href="/login" className="underline">

@@ -17,7 +17,10 @@ export function CannedResponseForm({
   response?: { id: string; shortcut: string; body: string };
 }) {
   const [saved, save, saving] = useActionState<FormState, FormData>(saveCannedResponseAction, {});
-  const [deleted, remove, removing] = useActionState<FormState, FormData>(deleteCannedResponseAction, {});
+  const [deleted, remove, removing] = useActionState<FormState, FormData>(
+    deleteCannedResponseAction,
+    {},
+  );
   // Controlled, so a refused save keeps what was typed; a new one clears after saving.
   const [shortcut, setShortcut] = useState(response?.shortcut ?? '');
   const [body, setBody] = useState(response?.body ?? '');
@@ -44,7 +47,10 @@ export function CannedResponseForm({
           error={saved.fieldErrors?.shortcut}
         />
         <div>
-          <label htmlFor={`body-${response?.id ?? 'new'}`} className="mb-1 block text-sm font-medium text-stone-700">
+          <label
+            htmlFor={`body-${response?.id ?? 'new'}`}
+            className="mb-1 block text-sm font-medium text-stone-700"
+          >
             Response
           </label>
           <textarea
@@ -56,7 +62,9 @@ export function CannedResponseForm({
             aria-invalid={saved.fieldErrors?.body ? true : undefined}
             className="w-full rounded-md border border-stone-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none"
           />
-          {saved.fieldErrors?.body ? <p className="mt-1 text-xs text-red-700">{saved.fieldErrors.body}</p> : null}
+          {saved.fieldErrors?.body ? (
+            <p className="mt-1 text-xs text-red-700">{saved.fieldErrors.body}</p>
+          ) : null}
         </div>
         <div className="flex gap-2">
           <Button type="submit" disabled={saving}>

@@ -21,7 +21,8 @@ export default async function CannedResponsesPage() {
         <div>
           <h1 className="text-xl font-semibold">Canned responses</h1>
           <p className="mt-1 text-sm text-stone-600">
-            Agents type <kbd className="rounded border px-1 font-mono text-xs">/shortcut</kbd> in a reply to insert one.
+            Agents type <kbd className="rounded border px-1 font-mono text-xs">/shortcut</kbd> in a
+            reply to insert one.
           </p>
         </div>
         <Card title="New">

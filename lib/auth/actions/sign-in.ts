@@ -63,7 +63,10 @@ export async function signIn(
     });
     const lockMs = lockDuration(failedLogins);
     if (lockMs > 0) {
-      await db().user.update({ where: { id: user.id }, data: { lockedUntil: new Date(now + lockMs) } });
+      await db().user.update({
+        where: { id: user.id },
+        data: { lockedUntil: new Date(now + lockMs) },
+      });
     }
     throw new ActionError('invalid', INVALID);
   }
