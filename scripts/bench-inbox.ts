@@ -59,7 +59,13 @@ async function time(query: string, run: () => Promise<number>, times = runs): Pr
   }
   samples.sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 100) / 100;
-  const timing = { query, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), p99Ms: round(percentile(samples, 99)), rows };
+  const timing = {
+    query,
+    p50Ms: round(percentile(samples, 50)),
+    p95Ms: round(percentile(samples, 95)),
+    p99Ms: round(percentile(samples, 99)),
+    rows,
+  };
   log(
     `${query.padEnd(36)} p50 ${String(timing.p50Ms).padStart(8)} ms   p95 ${String(timing.p95Ms).padStart(8)} ms   ` +
       `p99 ${String(timing.p99Ms).padStart(8)} ms   (${rows} rows, ${times} runs)`,
@@ -84,7 +90,12 @@ async function main(): Promise<void> {
       where: { workspaceId: load.workspaceId, userId: load.agentIds.at(-1) },
       include: { user: true },
     });
-    const agent = { userId: member.userId, workspaceId: member.workspaceId, role: member.role, name: member.user.name };
+    const agent = {
+      userId: member.userId,
+      workspaceId: member.workspaceId,
+      role: member.role,
+      name: member.user.name,
+    };
 
     const timings: Timing[] = [];
     for (const view of ['needs_human', 'mine', 'open', 'bot', 'resolved', 'all'] as const) {
@@ -98,29 +109,67 @@ async function main(): Promise<void> {
     // A later page: the cursor of page 4 (what "Load more" sends).
     let cursor: string | undefined;
     for (let page = 0; page < 4; page += 1) {
-      cursor = (await conversationsApi.listConversations(agent, { view: 'resolved', limit: 50, cursor })).nextCursor ?? undefined;
+      cursor =
+        (await conversationsApi.listConversations(agent, { view: 'resolved', limit: 50, cursor }))
+          .nextCursor ?? undefined;
     }
     timings.push(
       await time('list resolved, page 5', async () => {
-        const page = await conversationsApi.listConversations(agent, { view: 'resolved', limit: 50, cursor });
+        const page = await conversationsApi.listConversations(agent, {
+          view: 'resolved',
+          limit: 50,
+          cursor,
+        });
         return page.conversations.length;
       }),
     );
-    timings.push(await time('view counts', async () => Object.keys(await conversationsApi.countInbox(agent)).length));
+    timings.push(
+      await time(
+        'view counts',
+        async () => Object.keys(await conversationsApi.countInbox(agent)).length,
+      ),
+    );
     for (const query of ['refund', 'JN-0001', 'tracking link label', 'zzyzx']) {
       timings.push(
-        await time(`search "${query}"`, async () => (await conversationsApi.searchConversations(agent, { query, limit: 20 })).hits.length),
+        await time(
+          `search "${query}"`,
+          async () =>
+            (await conversationsApi.searchConversations(agent, { query, limit: 20 })).hits.length,
+        ),
       );
     }
     // The review queue and the metrics are opened now and then, not on every event: fewer runs.
     const occasional = Math.max(5, Math.round(runs / 10));
-    timings.push(await time('review queue (grouped)', async () => (await conversationsApi.listReviewQueue(agent)).total, occasional));
-    timings.push(await time('metrics, 30 days', async () => (await conversationsApi.measureInbox(agent, { days: 30 })).agents.length, occasional));
+    timings.push(
+      await time(
+        'review queue (grouped)',
+        async () => (await conversationsApi.listReviewQueue(agent)).total,
+        occasional,
+      ),
+    );
+    timings.push(
+      await time(
+        'metrics, 30 days',
+        async () => (await conversationsApi.measureInbox(agent, { days: 30 })).agents.length,
+        occasional,
+      ),
+    );
     await disconnectDatabase();
 
-    const listP95 = Math.max(...timings.filter((timing) => timing.query.startsWith('list ')).map((timing) => timing.p95Ms));
+    const listP95 = Math.max(
+      ...timings.filter((timing) => timing.query.startsWith('list ')).map((timing) => timing.p95Ms),
+    );
     log(`\nInbox list query, worst p95 over the views: ${listP95} ms`);
-    if (json) console.log(JSON.stringify({ conversations, messages: load.messages, runs, listP95Ms: listP95, timings }));
+    if (json)
+      console.log(
+        JSON.stringify({
+          conversations,
+          messages: load.messages,
+          runs,
+          listP95Ms: listP95,
+          timings,
+        }),
+      );
   } finally {
     await admin(`drop database if exists ${database} with (force)`);
   }

@@ -73,7 +73,20 @@ const NOTE_LINES = [
 ];
 
 const COUNTRIES = ['Canada', 'Norway', 'Japan', 'Brazil', 'Kenya', 'Portugal', 'Vietnam', 'Chile'];
-const FIRST_NAMES = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea'];
+const FIRST_NAMES = [
+  'Ana',
+  'Bo',
+  'Chen',
+  'Dara',
+  'Eli',
+  'Femi',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lea',
+];
 
 function sqlArray(lines: string[]): string {
   return `array[${lines.map((line) => `'${line.replaceAll("'", "''")}'`).join(', ')}]`;
@@ -101,13 +114,22 @@ export async function seedLoad(url: string, options: LoadOptions): Promise<LoadR
     ).rows[0]?.id;
     if (!workspaceId) {
       workspaceId = `${prefix}w`;
-      await client.query(`insert into "Workspace" (id, name) values ($1, 'Load test')`, [workspaceId]);
+      await client.query(`insert into "Workspace" (id, name) values ($1, 'Load test')`, [
+        workspaceId,
+      ]);
     }
     const siteId = `${prefix}s`;
     await client.query(
       `insert into "Site" (id, "workspaceId", name, "publicKey", "allowedOrigins", "identitySecret", "visitorTokenSecret", "updatedAt")
        values ($1, $2, $3, $4, '{}', $5, $6, now())`,
-      [siteId, workspaceId, `Load test ${tag}`, `load-${tag}`, randomBytes(16).toString('hex'), randomBytes(16).toString('hex')],
+      [
+        siteId,
+        workspaceId,
+        `Load test ${tag}`,
+        `load-${tag}`,
+        randomBytes(16).toString('hex'),
+        randomBytes(16).toString('hex'),
+      ],
     );
     // Agents to assign to: the workspace's members plus four generated ones (who cannot sign in).
     for (let i = 1; i <= 4; i += 1) {

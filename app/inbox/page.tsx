@@ -33,14 +33,17 @@ export default async function InboxPage({
     }),
   ]);
   const intentsBySite: InboxSetup['intentsBySite'] = {};
-  for (const intent of intents) (intentsBySite[intent.siteId] ??= []).push({ id: intent.id, name: intent.name });
+  for (const intent of intents)
+    (intentsBySite[intent.siteId] ??= []).push({ id: intent.id, name: intent.name });
 
   const setup: InboxSetup = {
     me: { userId: member.userId, name: member.name, role: member.role },
     members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name, role: m.role })),
     cannedResponses,
     intentsBySite,
-    initialView: ConversationViewSchema.catch('needs_human').parse(typeof view === 'string' ? view : undefined),
+    initialView: ConversationViewSchema.catch('needs_human').parse(
+      typeof view === 'string' ? view : undefined,
+    ),
     initialConversationId: typeof c === 'string' && c.length <= 64 ? c : null,
   };
   return (

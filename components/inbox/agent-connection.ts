@@ -34,15 +34,21 @@ export function useAgentConnection(handlers: AgentNoticeHandlers): AgentRequest 
   });
 
   useEffect(() => {
-    const connection = io('/agent', { withCredentials: true, transports: ['websocket', 'polling'] });
+    const connection = io('/agent', {
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+    });
     socket.current = connection;
     connection.onAny((event: string, ...args: unknown[]) => {
-      const handler = handlersRef.current[event as keyof AgentNotices] as ((...values: unknown[]) => void) | undefined;
+      const handler = handlersRef.current[event as keyof AgentNotices] as
+        ((...values: unknown[]) => void) | undefined;
       handler?.(...args);
     });
     connection.on('connect', () => handlersRef.current.connect?.());
     connection.on('disconnect', () => handlersRef.current.disconnect?.());
-    connection.on('connect_error', (error) => handlersRef.current.connect_error?.(error as Error & { data?: EventError }));
+    connection.on('connect_error', (error) =>
+      handlersRef.current.connect_error?.(error as Error & { data?: EventError }),
+    );
     return () => {
       socket.current = null;
       connection.disconnect();
@@ -58,7 +64,10 @@ export function useAgentConnection(handlers: AgentNoticeHandlers): AgentRequest 
     try {
       result = await connection.timeout(options.timeoutMs ?? 10_000).emitWithAck(event, payload);
     } catch {
-      throw new RequestError({ code: 'internal', message: 'The server did not answer; check your connection' });
+      throw new RequestError({
+        code: 'internal',
+        message: 'The server did not answer; check your connection',
+      });
     }
     if (!result.ok) throw new RequestError(result.error);
     return result as never;
@@ -72,5 +81,7 @@ export function describeError(error: unknown): string {
 
 /** Errors a retry cannot fix (the message itself is refused), as opposed to a lost connection. */
 export function isPermanent(error: unknown): boolean {
-  return error instanceof RequestError && !['internal', 'rate_limited'].includes(error.problem.code);
+  return (
+    error instanceof RequestError && !['internal', 'rate_limited'].includes(error.problem.code)
+  );
 }

@@ -45,7 +45,9 @@ export const Composer = forwardRef<
   }));
 
   const matches = picker
-    ? cannedResponses.filter((canned) => canned.shortcut.toLowerCase().startsWith(picker.query)).slice(0, 8)
+    ? cannedResponses
+        .filter((canned) => canned.shortcut.toLowerCase().startsWith(picker.query))
+        .slice(0, 8)
     : [];
 
   const setTyping = (value: boolean) => {
@@ -76,7 +78,9 @@ export const Composer = forwardRef<
   };
 
   return (
-    <div className={`border-t border-stone-200 p-2 ${mode === 'note' ? 'bg-amber-50' : 'bg-white'}`}>
+    <div
+      className={`border-t border-stone-200 p-2 ${mode === 'note' ? 'bg-amber-50' : 'bg-white'}`}
+    >
       <div role="tablist" aria-label="Message kind" className="mb-1.5 flex gap-1 text-xs">
         {(['reply', 'note'] as const).map((kind) => (
           <button

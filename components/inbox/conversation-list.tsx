@@ -14,32 +14,33 @@ const STATUS_TONE: Record<AgentConversation['status'], BadgeTone> = {
   resolved: 'green',
 };
 
-export const SearchBox = forwardRef<HTMLInputElement, { value: string; onChange: (value: string) => void }>(
-  function SearchBox({ value, onChange }, ref) {
-    return (
-      <div className="border-b border-stone-200 p-2">
-        <label htmlFor="inbox-search" className="sr-only">
-          Search messages
-        </label>
-        <input
-          ref={ref}
-          id="inbox-search"
-          type="search"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              onChange('');
-              event.currentTarget.blur();
-            }
-          }}
-          placeholder="Search messages  ( / )"
-          className="w-full rounded-md border border-stone-300 bg-stone-50 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:bg-white focus:outline-none"
-        />
-      </div>
-    );
-  },
-);
+export const SearchBox = forwardRef<
+  HTMLInputElement,
+  { value: string; onChange: (value: string) => void }
+>(function SearchBox({ value, onChange }, ref) {
+  return (
+    <div className="border-b border-stone-200 p-2">
+      <label htmlFor="inbox-search" className="sr-only">
+        Search messages
+      </label>
+      <input
+        ref={ref}
+        id="inbox-search"
+        type="search"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            onChange('');
+            event.currentTarget.blur();
+          }
+        }}
+        placeholder="Search messages  ( / )"
+        className="w-full rounded-md border border-stone-300 bg-stone-50 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:bg-white focus:outline-none"
+      />
+    </div>
+  );
+});
 
 function ConversationRow({
   conversation,
@@ -57,8 +58,11 @@ function ConversationRow({
   onSelect: () => void;
 }) {
   const unread = unreadCount(conversation);
-  const waiting = conversation.status === 'open' ? formatWaiting(conversation.waitingSince, now) : null;
-  const assignee = conversation.assigneeId ? members.get(conversation.assigneeId)?.name ?? 'Someone' : null;
+  const waiting =
+    conversation.status === 'open' ? formatWaiting(conversation.waitingSince, now) : null;
+  const assignee = conversation.assigneeId
+    ? (members.get(conversation.assigneeId)?.name ?? 'Someone')
+    : null;
   return (
     <li>
       <button
@@ -72,18 +76,29 @@ function ConversationRow({
         }`}
       >
         <div className="flex items-center gap-2">
-          <span className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}>
+          <span
+            className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}
+          >
             {visitorLabel(conversation)}
           </span>
           {unread ? (
-            <span className="rounded-full bg-blue-600 px-1.5 text-[11px] font-semibold text-white" aria-label={`${unread} unread`}>
+            <span
+              className="rounded-full bg-blue-600 px-1.5 text-[11px] font-semibold text-white"
+              aria-label={`${unread} unread`}
+            >
               {unread}
             </span>
           ) : null}
-          <Badge tone={STATUS_TONE[conversation.status]}>{conversation.status === 'open' ? 'needs human' : conversation.status}</Badge>
+          <Badge tone={STATUS_TONE[conversation.status]}>
+            {conversation.status === 'open' ? 'needs human' : conversation.status}
+          </Badge>
         </div>
         <p className="mt-0.5 line-clamp-2 text-xs text-stone-600">
-          {snippet ? <Highlighted text={snippet} /> : conversation.preview ?? <span className="italic">No messages yet</span>}
+          {snippet ? (
+            <Highlighted text={snippet} />
+          ) : (
+            (conversation.preview ?? <span className="italic">No messages yet</span>)
+          )}
         </p>
         <div className="mt-1 flex items-center gap-2 text-[11px] text-stone-500">
           {waiting ? (
@@ -91,9 +106,14 @@ function ConversationRow({
               waiting {waiting}
             </span>
           ) : null}
-          <span data-testid="assignee">{assignee ? `→ ${assignee}` : conversation.status === 'open' ? 'Unassigned' : null}</span>
+          <span data-testid="assignee">
+            {assignee ? `→ ${assignee}` : conversation.status === 'open' ? 'Unassigned' : null}
+          </span>
           <time className="ml-auto" dateTime={conversation.lastMessageAt}>
-            {new Date(conversation.lastMessageAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            {new Date(conversation.lastMessageAt).toLocaleTimeString([], {
+              hour: '2-digit',
+              minute: '2-digit',
+            })}
           </time>
         </div>
       </button>
@@ -147,7 +167,9 @@ export function ConversationList({
   return (
     <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={loading}>
       {rows.length === 0 ? (
-        <p className="p-4 text-sm text-stone-500">{loading ? 'Loading…' : hits ? 'No messages match.' : emptyText}</p>
+        <p className="p-4 text-sm text-stone-500">
+          {loading ? 'Loading…' : hits ? 'No messages match.' : emptyText}
+        </p>
       ) : (
         <ul aria-label={hits ? 'Search results' : 'Conversations'} data-testid="conversation-list">
           {rows.map(({ conversation, snippet }) => (
@@ -165,7 +187,11 @@ export function ConversationList({
       )}
       {canLoadMore && !hits ? (
         <div className="p-2">
-          <button type="button" onClick={onLoadMore} className="w-full rounded-md py-1.5 text-sm text-blue-700 hover:bg-blue-50">
+          <button
+            type="button"
+            onClick={onLoadMore}
+            className="w-full rounded-md py-1.5 text-sm text-blue-700 hover:bg-blue-50"
+          >
             Load more
           </button>
         </div>

@@ -62,14 +62,26 @@ export function ConversationPane({
   }, [lastSeq, outbox.length, conversation.id]);
 
   const versions = new Map(details?.modelVersions.map((version) => [version.id, version.version]));
-  const online = new Set(presence.filter((agent) => agent.status === 'online').map((agent) => agent.userId));
+  const online = new Set(
+    presence.filter((agent) => agent.status === 'online').map((agent) => agent.userId),
+  );
   const status = conversation.status;
-  const lastAgentReply = messages.findLast((message) => message.sender === 'agent' && !message.isPrivate);
+  const lastAgentReply = messages.findLast(
+    (message) => message.sender === 'agent' && !message.isPrivate,
+  );
 
   return (
-    <section className="flex min-h-0 min-w-0 flex-1 flex-col bg-stone-50" aria-label={`Conversation with ${visitorLabel(conversation)}`}>
+    <section
+      className="flex min-h-0 min-w-0 flex-1 flex-col bg-stone-50"
+      aria-label={`Conversation with ${visitorLabel(conversation)}`}
+    >
       <header className="flex flex-wrap items-center gap-2 border-b border-stone-200 bg-white px-3 py-2">
-        <button type="button" onClick={onBack} className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 md:hidden" aria-label="Back to the list">
+        <button
+          type="button"
+          onClick={onBack}
+          className="rounded px-1.5 py-1 text-sm text-stone-600 hover:bg-stone-100 md:hidden"
+          aria-label="Back to the list"
+        >
           ←
         </button>
         <div className="min-w-0 flex-1">
@@ -77,7 +89,15 @@ export function ConversationPane({
             {visitorLabel(conversation)}
           </h2>
           <p className="truncate text-xs text-stone-500">
-            <span data-testid="conversation-status">{status === 'open' ? 'Needs a human' : status === 'bot' ? 'With the bot' : status === 'pending' ? 'Waiting on the visitor' : 'Resolved'}</span>
+            <span data-testid="conversation-status">
+              {status === 'open'
+                ? 'Needs a human'
+                : status === 'bot'
+                  ? 'With the bot'
+                  : status === 'pending'
+                    ? 'Waiting on the visitor'
+                    : 'Resolved'}
+            </span>
             {conversation.contactEmail ? ` · left ${conversation.contactEmail}` : ''}
           </p>
         </div>
@@ -105,31 +125,67 @@ export function ConversationPane({
           </>
         ) : null}
         {status === 'bot' || (status !== 'resolved' && conversation.assigneeId !== me.userId) ? (
-          <Button size="sm" onClick={() => onCommand('take-over')} disabled={busy} data-testid="take-over" title="Take over (t)">
+          <Button
+            size="sm"
+            onClick={() => onCommand('take-over')}
+            disabled={busy}
+            data-testid="take-over"
+            title="Take over (t)"
+          >
             Take over
           </Button>
         ) : null}
         {status === 'open' || status === 'pending' ? (
           <>
-            <Button size="sm" tone="secondary" onClick={() => onCommand('hand-back')} disabled={busy} data-testid="hand-back" title="Hand back to the bot (b)">
+            <Button
+              size="sm"
+              tone="secondary"
+              onClick={() => onCommand('hand-back')}
+              disabled={busy}
+              data-testid="hand-back"
+              title="Hand back to the bot (b)"
+            >
               Back to bot
             </Button>
-            <Button size="sm" tone="secondary" onClick={() => onCommand('resolve')} disabled={busy} data-testid="resolve" title="Resolve (e)">
+            <Button
+              size="sm"
+              tone="secondary"
+              onClick={() => onCommand('resolve')}
+              disabled={busy}
+              data-testid="resolve"
+              title="Resolve (e)"
+            >
               Resolve
             </Button>
           </>
         ) : null}
         {status === 'resolved' ? (
-          <Button size="sm" tone="secondary" onClick={() => onCommand('reopen')} disabled={busy} data-testid="reopen" title="Reopen (o)">
+          <Button
+            size="sm"
+            tone="secondary"
+            onClick={() => onCommand('reopen')}
+            disabled={busy}
+            data-testid="reopen"
+            title="Reopen (o)"
+          >
             Reopen
           </Button>
         ) : null}
-        <Button size="sm" tone="ghost" onClick={onToggleDetails} title="Visitor details (i)" className="xl:hidden">
+        <Button
+          size="sm"
+          tone="ghost"
+          onClick={onToggleDetails}
+          title="Visitor details (i)"
+          className="xl:hidden"
+        >
           Details
         </Button>
       </header>
       {conversation.handoffReason && status === 'open' ? (
-        <p className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900" data-testid="handoff-reason">
+        <p
+          className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900"
+          data-testid="handoff-reason"
+        >
           Handed over: {conversation.handoffReason}
         </p>
       ) : null}
@@ -139,18 +195,34 @@ export function ConversationPane({
             <MessageItem
               key={message.id}
               message={message}
-              modelVersion={message.modelVersionId ? versions.get(message.modelVersionId) : undefined}
-              seenByVisitor={message === lastAgentReply && conversation.visitorReadSeq >= message.seq}
+              modelVersion={
+                message.modelVersionId ? versions.get(message.modelVersionId) : undefined
+              }
+              seenByVisitor={
+                message === lastAgentReply && conversation.visitorReadSeq >= message.seq
+              }
               onTeach={onTeach}
             />
           ))}
           {outbox.map((pending) => (
-            <PendingItem key={pending.clientId} pending={pending} onRetry={() => onRetry(pending.clientId)} />
+            <PendingItem
+              key={pending.clientId}
+              pending={pending}
+              onRetry={() => onRetry(pending.clientId)}
+            />
           ))}
         </ol>
       </div>
-      <p className="h-5 px-3 text-xs text-stone-500" aria-live="polite" data-testid="typing-indicator">
-        {visitorTyping ? 'The visitor is typing…' : agentsTyping.length ? `${agentsTyping.join(', ')} typing…` : ''}
+      <p
+        className="h-5 px-3 text-xs text-stone-500"
+        aria-live="polite"
+        data-testid="typing-indicator"
+      >
+        {visitorTyping
+          ? 'The visitor is typing…'
+          : agentsTyping.length
+            ? `${agentsTyping.join(', ')} typing…`
+            : ''}
       </p>
       <Composer
         key={conversation.id}

@@ -41,7 +41,12 @@ export function DetailsPanel({
     >
       <div className="mb-3 flex items-center justify-between">
         <h2 className="font-semibold">Visitor</h2>
-        <button type="button" onClick={onClose} className="rounded px-1.5 text-stone-500 hover:bg-stone-100 xl:hidden" aria-label="Close details">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-1.5 text-stone-500 hover:bg-stone-100 xl:hidden"
+          aria-label="Close details"
+        >
           ×
         </button>
       </div>
@@ -67,7 +72,12 @@ export function DetailsPanel({
             </Row>
             <Row label="Page">
               {visitor.currentUrl ? (
-                <a href={visitor.currentUrl} target="_blank" rel="noreferrer noopener" className="text-blue-700 underline">
+                <a
+                  href={visitor.currentUrl}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  className="text-blue-700 underline"
+                >
                   {visitor.currentUrl}
                 </a>
               ) : (
@@ -85,18 +95,26 @@ export function DetailsPanel({
             <Row label="Started">{when(details.createdAt)}</Row>
             <Row label="First reply">
               {details.firstResponseAt
-                ? formatDuration((Date.parse(details.firstResponseAt) - Date.parse(details.createdAt)) / 1000) + ' after start'
+                ? formatDuration(
+                    (Date.parse(details.firstResponseAt) - Date.parse(details.createdAt)) / 1000,
+                  ) + ' after start'
                 : '—'}
             </Row>
             <Row label="Resolved">{when(details.resolvedAt)}</Row>
             <Row label="Rating">
               <span data-testid="csat">
-                {details.csat ? `${details.csat.score > 0 ? 'Thumbs up' : 'Thumbs down'}${details.csat.comment ? ` “${details.csat.comment}”` : ''}` : '—'}
+                {details.csat
+                  ? `${details.csat.score > 0 ? 'Thumbs up' : 'Thumbs down'}${details.csat.comment ? ` “${details.csat.comment}”` : ''}`
+                  : '—'}
               </span>
             </Row>
-            {conversation.handoffReason ? <Row label="Handoff">{conversation.handoffReason}</Row> : null}
+            {conversation.handoffReason ? (
+              <Row label="Handoff">{conversation.handoffReason}</Row>
+            ) : null}
           </dl>
-          <h3 className="mt-4 mb-1.5 font-semibold">Past conversations ({details.pastConversations.length})</h3>
+          <h3 className="mt-4 mb-1.5 font-semibold">
+            Past conversations ({details.pastConversations.length})
+          </h3>
           {details.pastConversations.length === 0 ? (
             <p className="text-xs text-stone-500">None before this one.</p>
           ) : (
@@ -108,7 +126,10 @@ export function DetailsPanel({
                     onClick={() => onOpenConversation(past.id)}
                     className="w-full rounded px-1.5 py-1 text-left text-xs hover:bg-stone-100"
                   >
-                    <span className="text-stone-500">{new Date(past.createdAt).toLocaleDateString()}</span> · {past.status}
+                    <span className="text-stone-500">
+                      {new Date(past.createdAt).toLocaleDateString()}
+                    </span>{' '}
+                    · {past.status}
                     <span className="block truncate text-stone-700">{past.preview ?? '—'}</span>
                   </button>
                 </li>

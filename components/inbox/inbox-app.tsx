@@ -64,7 +64,9 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   const [hits, setHits] = useState<ConversationSearchHit[] | null>(null);
   const [loadingView, setLoadingView] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [toast, setToast] = useState<{ text: string; tone: 'error' | 'success' | 'info' } | null>(null);
+  const [toast, setToast] = useState<{ text: string; tone: 'error' | 'success' | 'info' } | null>(
+    null,
+  );
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [teaching, setTeaching] = useState<AgentMessage | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -82,8 +84,14 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     viewRef.current = view;
   });
 
-  const members = useMemo(() => new Map(setup.members.map((member) => [member.userId, member])), [setup.members]);
-  const notify = useCallback((text: string, tone: 'error' | 'success' | 'info' = 'info') => setToast({ text, tone }), []);
+  const members = useMemo(
+    () => new Map(setup.members.map((member) => [member.userId, member])),
+    [setup.members],
+  );
+  const notify = useCallback(
+    (text: string, tone: 'error' | 'success' | 'info' = 'info') => setToast({ text, tone }),
+    [],
+  );
 
   const request = useAgentConnection({
     connect: () => {
@@ -104,14 +112,20 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       refreshCountsSoon();
       playChime();
       notify(`${visitorLabel(conversation)} needs a human: ${reason}`, 'info');
-      notifyInBackground('A visitor needs a human', `${visitorLabel(conversation)}: ${reason}`, conversation.id, () => {
-        setPanel('conversations');
-        select(conversation.id);
-      });
+      notifyInBackground(
+        'A visitor needs a human',
+        `${visitorLabel(conversation)}: ${reason}`,
+        conversation.id,
+        () => {
+          setPanel('conversations');
+          select(conversation.id);
+        },
+      );
     },
     message: (message) => {
       dispatch({ type: 'message', message });
-      if (message.conversationId === stateRef.current.selectedId) markRead(message.conversationId, message.seq);
+      if (message.conversationId === stateRef.current.selectedId)
+        markRead(message.conversationId, message.seq);
     },
     typing: (notice) => dispatch({ type: 'typing', notice }),
     'conversation:read': (notice) => dispatch({ type: 'read', notice }),
@@ -136,7 +150,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       try {
         const cursor = more ? (stateRef.current.cursors[target] ?? undefined) : undefined;
         const page = await request('conversation:list', { view: target, cursor, limit: 50 });
-        dispatch({ type: 'listed', view: target, conversations: page.conversations, nextCursor: page.nextCursor });
+        dispatch({
+          type: 'listed',
+          view: target,
+          conversations: page.conversations,
+          nextCursor: page.nextCursor,
+        });
       } catch (error) {
         notify(describeError(error), 'error');
       } finally {
@@ -154,7 +173,10 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   }
 
   async function join(conversationId: string) {
-    const afterSeq = stateRef.current.selectedId === conversationId ? (stateRef.current.messages.at(-1)?.seq ?? 0) : 0;
+    const afterSeq =
+      stateRef.current.selectedId === conversationId
+        ? (stateRef.current.messages.at(-1)?.seq ?? 0)
+        : 0;
     try {
       const joined = await request('conversation:join', { conversationId, afterSeq });
       dispatch({ type: 'joined', conversation: joined.conversation, messages: joined.messages });
@@ -172,7 +194,11 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       request('conversation:leave', { conversationId: previous }).catch(() => {});
     }
     dispatch({ type: 'selected', conversationId });
-    stateRef.current = { ...stateRef.current, selectedId: conversationId, messages: previous === conversationId ? stateRef.current.messages : [] };
+    stateRef.current = {
+      ...stateRef.current,
+      selectedId: conversationId,
+      messages: previous === conversationId ? stateRef.current.messages : [],
+    };
     const url = new URL(window.location.href);
     if (conversationId) url.searchParams.set('c', conversationId);
     else url.searchParams.delete('c');
@@ -184,7 +210,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     try {
       const { message } = await request(
         'message:send',
-        { conversationId: pending.conversationId, clientId: pending.clientId, body: pending.body, isPrivate: pending.isPrivate },
+        {
+          conversationId: pending.conversationId,
+          clientId: pending.clientId,
+          body: pending.body,
+          isPrivate: pending.isPrivate,
+        },
         { timeoutMs: 15_000 },
       );
       dispatch({ type: 'message', message });
@@ -229,7 +260,10 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     if (!selected) return;
     setBusy(true);
     try {
-      const { conversation } = await request('conversation:assign', { conversationId: selected.id, assigneeId });
+      const { conversation } = await request('conversation:assign', {
+        conversationId: selected.id,
+        assigneeId,
+      });
       dispatch({ type: 'conversation', conversation });
     } catch (error) {
       notify(describeError(error), 'error');
@@ -264,8 +298,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     if (!siteId) return;
     const intents = intentsBySite[siteId] ?? [];
     try {
-      const result = await request('review:label', { messageIds: [message.id], ...intentChoice(intentName, intents) });
-      if (result.intent.created) addIntent(siteId, { id: result.intent.id, name: result.intent.name });
+      const result = await request('review:label', {
+        messageIds: [message.id],
+        ...intentChoice(intentName, intents),
+      });
+      if (result.intent.created)
+        addIntent(siteId, { id: result.intent.id, name: result.intent.name });
       notify(
         result.examplesAdded
           ? `Added to ${result.intent.name}; the next training run learns it.`
@@ -293,7 +331,10 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   }
 
   const visible = useMemo(
-    () => Object.values(state.conversations).filter((conversation) => inView(conversation, view, me.userId)).sort(compareInView(view)),
+    () =>
+      Object.values(state.conversations)
+        .filter((conversation) => inView(conversation, view, me.userId))
+        .sort(compareInView(view)),
     [state.conversations, view, me.userId],
   );
 
@@ -357,7 +398,9 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       if (document.querySelector('dialog[open]')) return;
       const list = hits ? hits.map((hit) => hit.conversation) : visible;
-      const index = list.findIndex((conversation) => conversation.id === stateRef.current.selectedId);
+      const index = list.findIndex(
+        (conversation) => conversation.id === stateRef.current.selectedId,
+      );
       const shortcut = INBOX_VIEWS.find((item) => item.key === event.key);
       const act = (fn: () => void) => {
         event.preventDefault();
@@ -405,7 +448,9 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   });
 
   const online = state.presence.filter((agent) => agent.status === 'online');
-  const away = state.presence.some((agent) => agent.userId === me.userId && agent.status === 'away');
+  const away = state.presence.some(
+    (agent) => agent.userId === me.userId && agent.status === 'away',
+  );
   const outbox = state.outbox.filter((pending) => pending.conversationId === state.selectedId);
   const typingAgents = Object.entries(state.agentsTyping[state.selectedId ?? ''] ?? {})
     .filter(([agentId]) => agentId !== me.userId)
@@ -440,8 +485,13 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
           data-testid="connection-status"
           data-status={state.connection}
         >
-          <span aria-hidden className={`inline-block size-2 rounded-full ${state.connection === 'online' ? 'bg-emerald-500' : 'bg-amber-500'}`} />
-          {state.connection === 'online' ? `${online.length} agent${online.length === 1 ? '' : 's'} online` : 'Reconnecting…'}
+          <span
+            aria-hidden
+            className={`inline-block size-2 rounded-full ${state.connection === 'online' ? 'bg-emerald-500' : 'bg-amber-500'}`}
+          />
+          {state.connection === 'online'
+            ? `${online.length} agent${online.length === 1 ? '' : 's'} online`
+            : 'Reconnecting…'}
         </span>
         <button
           type="button"
@@ -479,7 +529,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
         >
           {muted ? 'Sound off' : 'Sound on'}
         </button>
-        <button type="button" onClick={() => setHelpOpen(true)} className="rounded px-2 py-1 text-xs text-stone-600 hover:bg-white/60" aria-label="Keyboard shortcuts">
+        <button
+          type="button"
+          onClick={() => setHelpOpen(true)}
+          className="rounded px-2 py-1 text-xs text-stone-600 hover:bg-white/60"
+          aria-label="Keyboard shortcuts"
+        >
           ?
         </button>
       </div>
@@ -491,7 +546,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       ) : null}
 
       {panel === 'review' ? (
-        <ReviewQueue request={request} intentsBySite={intentsBySite} onIntentCreated={addIntent} onNotice={notify} />
+        <ReviewQueue
+          request={request}
+          intentsBySite={intentsBySite}
+          onIntentCreated={addIntent}
+          onNotice={notify}
+        />
       ) : panel === 'metrics' ? (
         <MetricsPanel request={request} myUserId={me.userId} />
       ) : (
@@ -500,7 +560,9 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
             <ViewNav view={view} counts={state.counts} onSelect={switchView} />
           </div>
           <div className="flex min-h-0 min-w-0 flex-1">
-            <div className={`${selected ? 'hidden md:flex' : 'flex'} w-full shrink-0 flex-col border-r border-stone-200 bg-white md:w-72 lg:w-80`}>
+            <div
+              className={`${selected ? 'hidden md:flex' : 'flex'} w-full shrink-0 flex-col border-r border-stone-200 bg-white md:w-72 lg:w-80`}
+            >
               <SearchBox ref={searchRef} value={search} onChange={setSearch} />
               <ConversationList
                 conversations={visible}
@@ -542,7 +604,11 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
                   onToggleDetails={() => setDetailsOpen((open) => !open)}
                 />
                 <DetailsPanel
-                  className={detailsOpen ? 'fixed inset-y-0 right-0 z-30 flex shadow-xl xl:static xl:shadow-none' : 'hidden xl:flex'}
+                  className={
+                    detailsOpen
+                      ? 'fixed inset-y-0 right-0 z-30 flex shadow-xl xl:static xl:shadow-none'
+                      : 'hidden xl:flex'
+                  }
                   conversation={selected}
                   details={state.details}
                   onOpenConversation={(conversationId) => {
@@ -554,7 +620,8 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
               </>
             ) : (
               <div className="hidden flex-1 items-center justify-center text-sm text-stone-500 md:flex">
-                Pick a conversation, or press <kbd className="mx-1 rounded border px-1">j</kbd> to open the first one.
+                Pick a conversation, or press <kbd className="mx-1 rounded border px-1">j</kbd> to
+                open the first one.
               </div>
             )}
           </div>
@@ -565,7 +632,10 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
         <TeachDialog
           message={teaching}
           intents={intentsBySite[selected.siteId] ?? []}
-          suggestion={state.messages.find((message) => message.sender === 'bot' && message.seq > teaching.seq)?.intent ?? ''}
+          suggestion={
+            state.messages.find((message) => message.sender === 'bot' && message.seq > teaching.seq)
+              ?.intent ?? ''
+          }
           onTeach={(name) => teach(teaching, name)}
           onClose={() => setTeaching(null)}
         />

@@ -38,7 +38,12 @@ export interface InboxState {
 
 export type InboxAction =
   | { type: 'connection'; status: InboxState['connection'] }
-  | { type: 'listed'; view: ConversationView; conversations: AgentConversation[]; nextCursor: string | null }
+  | {
+      type: 'listed';
+      view: ConversationView;
+      conversations: AgentConversation[];
+      nextCursor: string | null;
+    }
   | { type: 'conversation'; conversation: AgentConversation }
   | { type: 'selected'; conversationId: string | null }
   | { type: 'joined'; conversation: AgentConversation; messages: AgentMessage[] }
@@ -100,16 +105,26 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'listed': {
       const conversations = { ...state.conversations };
       for (const conversation of action.conversations) {
-        conversations[conversation.id] = mergeConversation(conversations[conversation.id], conversation);
+        conversations[conversation.id] = mergeConversation(
+          conversations[conversation.id],
+          conversation,
+        );
       }
-      return { ...state, conversations, cursors: { ...state.cursors, [action.view]: action.nextCursor } };
+      return {
+        ...state,
+        conversations,
+        cursors: { ...state.cursors, [action.view]: action.nextCursor },
+      };
     }
     case 'conversation':
       return {
         ...state,
         conversations: {
           ...state.conversations,
-          [action.conversation.id]: mergeConversation(state.conversations[action.conversation.id], action.conversation),
+          [action.conversation.id]: mergeConversation(
+            state.conversations[action.conversation.id],
+            action.conversation,
+          ),
         },
       };
     case 'selected':
@@ -119,14 +134,21 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       if (action.conversation.id !== state.selectedId) return state;
       const conversations = {
         ...state.conversations,
-        [action.conversation.id]: mergeConversation(state.conversations[action.conversation.id], action.conversation),
+        [action.conversation.id]: mergeConversation(
+          state.conversations[action.conversation.id],
+          action.conversation,
+        ),
       };
       return { ...state, conversations, messages: mergeMessages(state.messages, action.messages) };
     }
     case 'message': {
       const { message } = action;
       const outbox = state.outbox.filter(
-        (pending) => !(pending.clientId === message.clientId && pending.conversationId === message.conversationId),
+        (pending) =>
+          !(
+            pending.clientId === message.clientId &&
+            pending.conversationId === message.conversationId
+          ),
       );
       if (message.conversationId !== state.selectedId) return { ...state, outbox };
       return { ...state, outbox, messages: mergeMessages(state.messages, [message]) };
@@ -148,13 +170,18 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         ),
       };
     case 'details':
-      return action.details.conversationId === state.selectedId ? { ...state, details: action.details } : state;
+      return action.details.conversationId === state.selectedId
+        ? { ...state, details: action.details }
+        : state;
     case 'counts':
       return { ...state, counts: action.counts };
     case 'typing': {
       const { notice } = action;
       if (notice.sender === 'visitor') {
-        return { ...state, visitorTyping: { ...state.visitorTyping, [notice.conversationId]: notice.typing } };
+        return {
+          ...state,
+          visitorTyping: { ...state.visitorTyping, [notice.conversationId]: notice.typing },
+        };
       }
       if (notice.sender !== 'agent' || !notice.agentId) return state;
       const typing = { ...(state.agentsTyping[notice.conversationId] ?? {}) };
@@ -169,7 +196,10 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       if (known[field] >= action.notice.seq) return state;
       return {
         ...state,
-        conversations: { ...state.conversations, [known.id]: { ...known, [field]: action.notice.seq } },
+        conversations: {
+          ...state.conversations,
+          [known.id]: { ...known, [field]: action.notice.seq },
+        },
       };
     }
     case 'presence':

@@ -5,7 +5,10 @@ import type { LabelMessageRequest } from '@/lib/schemas/inbox';
 import type { InboxIntent } from './types';
 
 /** The label for a request: an existing intent's id, or a new intent's name. */
-export function intentChoice(name: string, intents: InboxIntent[]): Pick<LabelMessageRequest, 'intentId' | 'newIntentName'> {
+export function intentChoice(
+  name: string,
+  intents: InboxIntent[],
+): Pick<LabelMessageRequest, 'intentId' | 'newIntentName'> {
   const trimmed = name.trim();
   const existing = intents.find((intent) => intent.name === trimmed);
   return existing ? { intentId: existing.id } : { newIntentName: trimmed };
@@ -45,7 +48,11 @@ export function IntentPicker({
           <option key={intent.id} value={intent.name} />
         ))}
       </datalist>
-      {isNew ? <p className="mt-1 text-[11px] text-violet-700">A new intent “{value.trim()}” will be created.</p> : null}
+      {isNew ? (
+        <p className="mt-1 text-[11px] text-violet-700">
+          A new intent “{value.trim()}” will be created.
+        </p>
+      ) : null}
     </div>
   );
 }

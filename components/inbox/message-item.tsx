@@ -8,7 +8,13 @@ function time(iso: string): string {
 }
 
 /** What produced a bot message: intent, confidence and model version, for the agent to judge it. */
-function BotProvenance({ message, modelVersion }: { message: AgentMessage; modelVersion: number | undefined }) {
+function BotProvenance({
+  message,
+  modelVersion,
+}: {
+  message: AgentMessage;
+  modelVersion: number | undefined;
+}) {
   const parts = [
     message.intent ? `intent ${message.intent}` : 'no intent (fallback)',
     message.confidence !== null ? `${Math.round(message.confidence * 100)}% sure` : null,
@@ -34,7 +40,11 @@ export function MessageItem({
 }) {
   if (message.sender === 'system') {
     return (
-      <li className="py-1 text-center text-xs text-stone-500" data-testid="message" data-sender="system">
+      <li
+        className="py-1 text-center text-xs text-stone-500"
+        data-testid="message"
+        data-sender="system"
+      >
         {message.body} · {time(message.createdAt)}
       </li>
     );
@@ -50,7 +60,7 @@ export function MessageItem({
   const who = message.isPrivate
     ? `Private note · ${message.authorName ?? 'Agent'}`
     : message.sender === 'agent'
-      ? message.authorName ?? 'Agent'
+      ? (message.authorName ?? 'Agent')
       : message.sender === 'bot'
         ? 'Bot'
         : 'Visitor';
@@ -64,13 +74,20 @@ export function MessageItem({
       <span className="mb-0.5 text-[11px] text-stone-500">
         {who} · {time(message.createdAt)}
       </span>
-      <div className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words ${bubble}`}>
+      <div
+        className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words ${bubble}`}
+      >
         {message.body}
-        {message.sender === 'bot' ? <BotProvenance message={message} modelVersion={modelVersion} /> : null}
+        {message.sender === 'bot' ? (
+          <BotProvenance message={message} modelVersion={modelVersion} />
+        ) : null}
         {message.choices.length ? (
           <div className="mt-1.5 flex flex-wrap gap-1">
             {message.choices.map((choice) => (
-              <span key={choice} className="rounded-full border border-violet-300 px-2 py-0.5 text-[11px]">
+              <span
+                key={choice}
+                className="rounded-full border border-violet-300 px-2 py-0.5 text-[11px]"
+              >
                 {choice}
               </span>
             ))}
@@ -82,7 +99,12 @@ export function MessageItem({
               <li key={citation.articleId}>
                 Source:{' '}
                 {citation.url ? (
-                  <a href={citation.url} target="_blank" rel="noreferrer noopener" className="underline">
+                  <a
+                    href={citation.url}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    className="underline"
+                  >
                     {citation.title}
                   </a>
                 ) : (
@@ -110,12 +132,20 @@ export function MessageItem({
   );
 }
 
-export function PendingItem({ pending, onRetry }: { pending: PendingMessage; onRetry: () => void }) {
+export function PendingItem({
+  pending,
+  onRetry,
+}: {
+  pending: PendingMessage;
+  onRetry: () => void;
+}) {
   return (
     <li className="flex flex-col items-end" data-testid="pending-message">
       <div
         className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words opacity-70 ${
-          pending.isPrivate ? 'border border-dashed border-amber-400 bg-amber-50' : 'bg-blue-600 text-white'
+          pending.isPrivate
+            ? 'border border-dashed border-amber-400 bg-amber-50'
+            : 'bg-blue-600 text-white'
         }`}
       >
         {pending.body}

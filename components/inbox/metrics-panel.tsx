@@ -33,7 +33,11 @@ export function MetricsPanel({ request, myUserId }: { request: AgentRequest; myU
           <h2 className="text-lg font-semibold">How we are doing</h2>
           <label className="text-sm">
             <span className="mr-2 text-stone-600">Last</span>
-            <select value={days} onChange={(event) => setDays(Number(event.target.value))} className="rounded-md border border-stone-300 bg-white px-2 py-1">
+            <select
+              value={days}
+              onChange={(event) => setDays(Number(event.target.value))}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1"
+            >
               <option value={1}>24 hours</option>
               <option value={7}>7 days</option>
               <option value={30}>30 days</option>
@@ -51,10 +55,16 @@ export function MetricsPanel({ request, myUserId }: { request: AgentRequest; myU
                 <tr>
                   <th className="px-3 py-2 font-medium">Who</th>
                   <th className="px-3 py-2 font-medium">Handled</th>
-                  <th className="px-3 py-2 font-medium" title="Median, from the handoff to the first agent reply">
+                  <th
+                    className="px-3 py-2 font-medium"
+                    title="Median, from the handoff to the first agent reply"
+                  >
                     First response
                   </th>
-                  <th className="px-3 py-2 font-medium" title="Median, from the start to the resolution">
+                  <th
+                    className="px-3 py-2 font-medium"
+                    title="Median, from the start to the resolution"
+                  >
                     Resolution time
                   </th>
                   <th className="px-3 py-2 font-medium">CSAT</th>
@@ -62,8 +72,13 @@ export function MetricsPanel({ request, myUserId }: { request: AgentRequest; myU
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.userId || 'team'} className={`border-t border-stone-100 ${row.userId === '' ? 'font-semibold' : ''}`}>
-                    <td className="px-3 py-2">{row.userId === myUserId ? `${row.name} (me)` : row.name}</td>
+                  <tr
+                    key={row.userId || 'team'}
+                    className={`border-t border-stone-100 ${row.userId === '' ? 'font-semibold' : ''}`}
+                  >
+                    <td className="px-3 py-2">
+                      {row.userId === myUserId ? `${row.name} (me)` : row.name}
+                    </td>
                     <td className="px-3 py-2">{row.handled}</td>
                     <td className="px-3 py-2">{formatDuration(row.medianFirstResponseSeconds)}</td>
                     <td className="px-3 py-2">{formatDuration(row.medianResolutionSeconds)}</td>

@@ -50,8 +50,18 @@ export async function askForNotifications(): Promise<void> {
 }
 
 /** A system notification while the inbox tab is in the background; clicking it opens the conversation. */
-export function notifyInBackground(title: string, body: string, tag: string, onClick: () => void): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || !document.hidden) return;
+export function notifyInBackground(
+  title: string,
+  body: string,
+  tag: string,
+  onClick: () => void,
+): void {
+  if (
+    typeof Notification === 'undefined' ||
+    Notification.permission !== 'granted' ||
+    !document.hidden
+  )
+    return;
   const notification = new Notification(title, { body, tag });
   notification.onclick = () => {
     window.focus();

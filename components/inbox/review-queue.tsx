@@ -22,7 +22,9 @@ function GroupCard({
   const [name, setName] = useState(group.suggestedIntent ?? '');
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const chosen = group.items.filter((item) => !unchecked.has(item.messageId)).map((item) => item.messageId);
+  const chosen = group.items
+    .filter((item) => !unchecked.has(item.messageId))
+    .map((item) => item.messageId);
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -67,7 +69,12 @@ function GroupCard({
         >
           Label {chosen.length}
         </Button>
-        <Button tone="secondary" disabled={busy || chosen.length === 0} onClick={() => run(() => onDismiss(chosen))} data-testid="review-dismiss">
+        <Button
+          tone="secondary"
+          disabled={busy || chosen.length === 0}
+          onClick={() => run(() => onDismiss(chosen))}
+          data-testid="review-dismiss"
+        >
           Dismiss
         </Button>
       </div>
@@ -102,7 +109,10 @@ export function ReviewQueue({
   const settle = (messageIds: string[]) =>
     setGroups((current) =>
       (current ?? [])
-        .map((group) => ({ ...group, items: group.items.filter((item) => !messageIds.includes(item.messageId)) }))
+        .map((group) => ({
+          ...group,
+          items: group.items.filter((item) => !messageIds.includes(item.messageId)),
+        }))
         .filter((group) => group.items.length > 0),
     );
 
@@ -116,8 +126,8 @@ export function ReviewQueue({
           </button>
         </div>
         <p className="mb-4 text-sm text-stone-600">
-          Messages the bot was unsure about, grouped when they say the same thing. Label a group with
-          the intent it meant, or dismiss it; the next training run learns from the labels.
+          Messages the bot was unsure about, grouped when they say the same thing. Label a group
+          with the intent it meant, or dismiss it; the next training run learns from the labels.
         </p>
         {error ? <Notice tone="error">{error}</Notice> : null}
         {groups === null ? (
@@ -138,10 +148,17 @@ export function ReviewQueue({
                   intents={intents}
                   onLabel={async (messageIds, name) => {
                     try {
-                      const result = await request('review:label', { messageIds, ...intentChoice(name, intents) });
-                      if (result.intent.created) onIntentCreated(siteId, { id: result.intent.id, name: result.intent.name });
+                      const result = await request('review:label', {
+                        messageIds,
+                        ...intentChoice(name, intents),
+                      });
+                      if (result.intent.created)
+                        onIntentCreated(siteId, { id: result.intent.id, name: result.intent.name });
                       settle(messageIds);
-                      onNotice(`${result.examplesAdded} example(s) added to ${result.intent.name}`, 'success');
+                      onNotice(
+                        `${result.examplesAdded} example(s) added to ${result.intent.name}`,
+                        'success',
+                      );
                     } catch (problem) {
                       onNotice(describeError(problem), 'error');
                     }

@@ -22,7 +22,12 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-sm rounded-lg p-4 shadow-xl backdrop:bg-black/30">
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto w-full max-w-sm rounded-lg p-4 shadow-xl backdrop:bg-black/30"
+    >
       <h2 id="shortcuts-title" className="mb-3 font-semibold">
         Keyboard shortcuts
       </h2>
@@ -30,7 +35,9 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
         {SHORTCUTS.map(([keys, action]) => (
           <div key={keys} className="contents">
             <dt>
-              <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 font-mono text-xs">{keys}</kbd>
+              <kbd className="rounded border border-stone-300 bg-stone-50 px-1.5 font-mono text-xs">
+                {keys}
+              </kbd>
             </dt>
             <dd>{action}</dd>
           </div>

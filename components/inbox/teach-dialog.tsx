@@ -52,9 +52,13 @@ export function TeachDialog({
         <h2 id="teach-title" className="font-semibold">
           Teach the bot
         </h2>
-        <blockquote className="rounded-md bg-stone-100 px-3 py-2 text-sm whitespace-pre-wrap">{message.body}</blockquote>
+        <blockquote className="rounded-md bg-stone-100 px-3 py-2 text-sm whitespace-pre-wrap">
+          {message.body}
+        </blockquote>
         <IntentPicker intents={intents} value={name} onChange={setName} autoFocus />
-        <p className="text-xs text-stone-500">It becomes a training example; the next training run learns from it.</p>
+        <p className="text-xs text-stone-500">
+          It becomes a training example; the next training run learns from it.
+        </p>
         <div className="flex justify-end gap-2">
           <Button tone="secondary" onClick={() => dialog.current?.close()}>
             Cancel

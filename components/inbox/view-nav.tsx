@@ -4,7 +4,10 @@ import type { ConversationView } from '@/lib/schemas/events';
 import type { InboxCounts } from '@/lib/schemas/inbox';
 import { INBOX_VIEWS } from './views';
 
-function countFor(view: ConversationView, counts: InboxCounts | null): { total?: number; alert?: number } {
+function countFor(
+  view: ConversationView,
+  counts: InboxCounts | null,
+): { total?: number; alert?: number } {
   if (!counts) return {};
   switch (view) {
     case 'needs_human':
@@ -29,7 +32,10 @@ export function ViewNav({
   onSelect: (view: ConversationView) => void;
 }) {
   return (
-    <nav aria-label="Views" className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-b-0">
+    <nav
+      aria-label="Views"
+      className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-b-0"
+    >
       {INBOX_VIEWS.map((item) => {
         const { total, alert } = countFor(item.view, counts);
         const active = item.view === view;
@@ -57,7 +63,10 @@ export function ViewNav({
                 </span>
               ) : null}
               {total !== undefined ? (
-                <span className={`text-xs ${active ? 'text-stone-300' : 'text-stone-500'}`} data-testid={`view-${item.view}-count`}>
+                <span
+                  className={`text-xs ${active ? 'text-stone-300' : 'text-stone-500'}`}
+                  data-testid={`view-${item.view}-count`}
+                >
                   {total}
                 </span>
               ) : null}

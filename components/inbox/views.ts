@@ -13,12 +13,19 @@ export const INBOX_VIEWS: { view: ConversationView; label: string; key: string }
  * Whether a conversation belongs in a view, mirroring the server's list query, so a live update
  * moves it between views without asking the server again.
  */
-export function inView(conversation: AgentConversation, view: ConversationView, userId: string): boolean {
+export function inView(
+  conversation: AgentConversation,
+  view: ConversationView,
+  userId: string,
+): boolean {
   switch (view) {
     case 'needs_human':
       return conversation.status === 'open';
     case 'mine':
-      return conversation.assigneeId === userId && (conversation.status === 'open' || conversation.status === 'pending');
+      return (
+        conversation.assigneeId === userId &&
+        (conversation.status === 'open' || conversation.status === 'pending')
+      );
     case 'open':
       return conversation.status === 'open' || conversation.status === 'pending';
     case 'bot':
@@ -43,7 +50,8 @@ export function compareInView(view: ConversationView) {
       byText(a.waitingSince ?? NEVER, b.waitingSince ?? NEVER) ||
       byText(a.id, b.id);
   }
-  return (a: AgentConversation, b: AgentConversation) => byText(b.lastMessageAt, a.lastMessageAt) || byText(b.id, a.id);
+  return (a: AgentConversation, b: AgentConversation) =>
+    byText(b.lastMessageAt, a.lastMessageAt) || byText(b.id, a.id);
 }
 
 /** Messages no agent has read yet; only meaningful while a human handles the conversation. */
@@ -72,5 +80,10 @@ export function formatDuration(seconds: number | null): string {
 }
 
 export function visitorLabel(conversation: AgentConversation): string {
-  return conversation.visitor.name ?? conversation.visitor.email ?? conversation.contactEmail ?? `Visitor ${conversation.visitor.id.slice(-5)}`;
+  return (
+    conversation.visitor.name ??
+    conversation.visitor.email ??
+    conversation.contactEmail ??
+    `Visitor ${conversation.visitor.id.slice(-5)}`
+  );
 }

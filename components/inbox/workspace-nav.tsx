@@ -40,7 +40,10 @@ export function WorkspaceNav({
         </span>
         <form action={signOutAction}>
           <CsrfField token={member.csrfToken} />
-          <button type="submit" className="rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-200/60">
+          <button
+            type="submit"
+            className="rounded px-2 py-1 text-sm text-stone-600 hover:bg-stone-200/60"
+          >
             Sign out
           </button>
         </form>

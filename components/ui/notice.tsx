@@ -7,9 +7,18 @@ const TONES = {
 } as const;
 
 /** A message box; errors are announced assertively, the rest politely. */
-export function Notice({ tone = 'info', children }: { tone?: keyof typeof TONES; children: ReactNode }) {
+export function Notice({
+  tone = 'info',
+  children,
+}: {
+  tone?: keyof typeof TONES;
+  children: ReactNode;
+}) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded-md border px-3 py-2 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -23,25 +23,7 @@ export async function memberFromRequest(
   return member;
 }
 
-/**
- * A route handler for signed-in members: authenticates, runs the handler and turns refusals into
- * JSON errors (`{ error: { code, message } }`) with the matching status.
- */
-export function memberRoute<Context>(
-  options: { role?: MemberRole },
-  handler: (member: SessionMember, request: Request, context: Context) => Promise<unknown>,
-): (request: Request, context: Context) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      const member = await memberFromRequest(request, options);
-      const result = await handler(member, request, context);
-      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
-}
-
+/** A refusal as `{ error: { code, message } }` with the matching status; anything else is rethrown. */
 export function errorResponse(error: unknown): Response {
   if (isActionError(error)) {
     const headers: Record<string, string> = {};

@@ -38,8 +38,11 @@ export function rememberActiveConversation(
 
 /** The visitor's active conversation, started (with the bot) when there is none. */
 export async function findOrStartConversation(visitor: VisitorActor): Promise<ConversationRecord> {
-  const active = await findActiveConversation(visitor);
-  if (active) return active;
+  return (await findActiveConversation(visitor)) ?? startConversation(visitor);
+}
+
+/** Starts a conversation with the bot, unless one became active meanwhile (then that one). */
+export async function startConversation(visitor: VisitorActor): Promise<ConversationRecord> {
   // The new conversation's id is the visitor's and the number of conversations they had, read in
   // the same snapshot as "no active one": two tabs starting at once pick the same id and the
   // primary key keeps one. No lock, no transaction, one round trip.
@@ -50,7 +53,8 @@ export async function findOrStartConversation(visitor: VisitorActor): Promise<Co
     started = await insertConversation(visitor, `${visitor.visitorId}-${randomUUID().slice(0, 8)}`);
     conversation = await findActiveConversation(visitor);
   }
-  if (!conversation) throw new Error(`No conversation could be started for visitor ${visitor.visitorId}`);
+  if (!conversation)
+    throw new Error(`No conversation could be started for visitor ${visitor.visitorId}`);
   if (started) announce('conversation.created', { conversation });
   return conversation;
 }

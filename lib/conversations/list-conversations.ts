@@ -17,17 +17,26 @@ export async function listConversations(
     cursor,
     take: limit + 1,
   });
-  const [rows, previews] = await Promise.all([loadInOrder(ids.slice(0, limit)), lastVisibleMessages(ids)]);
+  const [rows, previews] = await Promise.all([
+    loadInOrder(ids.slice(0, limit)),
+    lastVisibleMessages(ids),
+  ]);
   return {
     conversations: rows.map((conversation) =>
-      toAgentConversation({ ...conversation, workspaceId: agent.workspaceId }, previews.get(conversation.id) ?? null),
+      toAgentConversation(
+        { ...conversation, workspaceId: agent.workspaceId },
+        previews.get(conversation.id) ?? null,
+      ),
     ),
     nextCursor: ids.length > limit ? ids[limit - 1] : null,
   };
 }
 
 async function loadInOrder(ids: string[]) {
-  const rows = await db().conversation.findMany({ where: { id: { in: ids } }, include: { visitor: true } });
+  const rows = await db().conversation.findMany({
+    where: { id: { in: ids } },
+    include: { visitor: true },
+  });
   const position = new Map(ids.map((id, index) => [id, index]));
   return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }

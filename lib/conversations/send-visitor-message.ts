@@ -7,8 +7,8 @@ import {
 import type { VisitorActor } from './actors';
 import {
   findActiveConversation,
-  findOrStartConversation,
   rememberActiveConversation,
+  startConversation,
 } from './current-conversation';
 import { announce } from './events';
 import { loadConversation } from './records';
@@ -33,8 +33,10 @@ export async function sendVisitorMessage(
     // conversation has been resolved since, else it starts a new conversation.
     const earlier = await findEarlierSend(visitor, clientId);
     if (earlier) return earlier;
-    stored = await storeMessage(await findOrStartConversation(visitor), message, 'active');
-    if (!stored) throw new Error('The new conversation was resolved before its first message');
+    const active =
+      (cached && (await findActiveConversation(visitor))) || (await startConversation(visitor));
+    stored = await storeMessage(active, message, 'active');
+    if (!stored) throw new Error('The conversation was resolved before its first message');
   }
   rememberActiveConversation(visitor.visitorId, stored.conversation);
   if (stored.created) {

@@ -49,8 +49,8 @@ type Row = Omit<StoredMessage, 'authorName'> & {
  * earlier row when a retried send had been stored.
  *
  * One statement, so a message costs one round trip: the UPDATE takes the conversation's row lock
- * (which totally orders its messages) and the INSERT commits with it. A duplicate clientId fails
- * the unique index and rolls the whole statement back, lastSeq included.
+ * (which totally orders its messages) and the INSERT commits with it. A retry of a stored message
+ * updates nothing and raises no error (a failed query costs the pool its connection).
  */
 export async function storeMessage(
   conversation: ConversationRecord,
@@ -73,6 +73,8 @@ export async function storeMessage(
           AND (${condition} = 'any'
                OR (${condition} = 'active' AND "status" <> 'resolved')
                OR (${condition} = 'bot' AND "status" = 'bot'))
+          AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${conversation.id}
+                          AND "clientId" = ${message.clientId})
         RETURNING *
       ), inserted AS (
         INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "authorId", "clientId", "body",
@@ -93,11 +95,13 @@ export async function storeMessage(
         next."updatedAt" AS "c_updatedAt"
       FROM inserted, next`;
   } catch (error) {
+    // Two sends of one message at the same instant: the second loses the race for the index.
     if (!isUniqueViolation(error)) throw error;
     return findRetriedMessage(conversation, message);
   }
   const [row] = rows;
-  if (!row) return null;
+  // Nothing stored: a retry of a stored message (the common case), or the condition failed.
+  if (!row) return findRetriedMessage(conversation, message);
   const {
     c_status: status,
     c_assigneeId: assigneeId,
@@ -137,18 +141,15 @@ export async function storeMessage(
 async function findRetriedMessage(
   conversation: ConversationRecord,
   message: NewMessage,
-): Promise<StoredResult> {
+): Promise<StoredResult | null> {
   const existing = await db().message.findUnique({
     where: {
       conversationId_clientId: { conversationId: conversation.id, clientId: message.clientId },
     },
   });
+  if (!existing) return null;
   // A clientId is its sender's own; someone else's message with it is not a retry.
-  if (
-    !existing ||
-    existing.sender !== message.sender ||
-    existing.authorId !== (message.authorId ?? null)
-  ) {
+  if (existing.sender !== message.sender || existing.authorId !== (message.authorId ?? null)) {
     throw new ActionError('conflict', 'This message id is already taken');
   }
   return {

@@ -23,7 +23,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
   // The seeded workspace ("Juniper & Co."): its admin, and an agent of it.
-  const admin = await db().user.findFirstOrThrow({ where: { email: 'admin@example.com' }, include: { memberships: true } });
+  const admin = await db().user.findFirstOrThrow({
+    where: { email: 'admin@example.com' },
+    include: { memberships: true },
+  });
   const workspaceId = admin.memberships[0].workspaceId;
   const agent = await db().user.create({
     data: {
@@ -39,7 +42,11 @@ beforeAll(async () => {
   };
   globex = await createFixtureWorkspace({ name: 'Globex', agents: 1 });
   await db().cannedResponse.create({
-    data: { workspaceId: globex.workspaceId, shortcut: 'secret', body: 'Globex internal discount code GLX-99' },
+    data: {
+      workspaceId: globex.workspaceId,
+      shortcut: 'secret',
+      body: 'Globex internal discount code GLX-99',
+    },
   });
 }, 180_000);
 
@@ -61,13 +68,18 @@ describe('signed out', () => {
   it('a made-up or expired session is the same as none', async () => {
     expect((await get('/inbox', 'made-up-token')).status).toBe(307);
     const { token, sessionId } = await createSession(globex.agents[0].userId, globex.workspaceId);
-    await db().session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await get('/inbox', token)).status).toBe(307);
   });
 
   it('shows the sign-in page, and an unusable invite link as such', async () => {
     expect(await (await get('/login')).text()).toContain('Sign in to Hearth');
-    expect(await (await get('/invite/not-a-real-invite-token')).text()).toContain('This invite cannot be used');
+    expect(await (await get('/invite/not-a-real-invite-token')).text()).toContain(
+      'This invite cannot be used',
+    );
   });
 });
 
@@ -129,8 +141,12 @@ describe('forms', () => {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url }]);
     const page = await context.newPage();
     await page.goto(`${app.url}/settings`);
-    const form = page.locator('form', { has: page.getByRole('button', { name: 'Sign out everywhere' }) });
-    await form.locator('input[name="csrf"]').evaluate((input: HTMLInputElement) => (input.value = 'forged-token'));
+    const form = page.locator('form', {
+      has: page.getByRole('button', { name: 'Sign out everywhere' }),
+    });
+    await form
+      .locator('input[name="csrf"]')
+      .evaluate((input: HTMLInputElement) => (input.value = 'forged-token'));
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.waitForTimeout(1500);
     expect(await findSessionByToken(token)).not.toBeNull();

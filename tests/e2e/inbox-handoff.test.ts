@@ -70,7 +70,9 @@ describe('accounts', () => {
     await ada.getByLabel('Password').fill(ADMIN_PASSWORD);
     await ada.getByRole('button', { name: 'Sign in' }).click();
     await ada.waitForURL(/\/inbox/);
-    const [cookie] = (await ada.context().cookies()).filter((candidate) => candidate.name === 'hearth_session');
+    const [cookie] = (await ada.context().cookies()).filter(
+      (candidate) => candidate.name === 'hearth_session',
+    );
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
     await ada.locator('[data-testid="connection-status"][data-status="online"]').waitFor();
   });
@@ -108,8 +110,13 @@ describe('a handoff, live in both inboxes', () => {
     const input = widgetFrame(visitor).getByLabel('Your message');
     await input.fill('My order JN-4242 never arrived');
     await input.press('Enter');
-    await eventually(async () => (await db().message.count({ where: { body: 'My order JN-4242 never arrived' } })) === 1);
-    conversationId = (await db().message.findFirstOrThrow({ where: { body: 'My order JN-4242 never arrived' } })).conversationId;
+    await eventually(
+      async () =>
+        (await db().message.count({ where: { body: 'My order JN-4242 never arrived' } })) === 1,
+    );
+    conversationId = (
+      await db().message.findFirstOrThrow({ where: { body: 'My order JN-4242 never arrived' } })
+    ).conversationId;
     await widgetFrame(visitor).getByRole('button', { name: 'Talk to a person' }).click();
 
     for (const page of [ada, bea]) {
@@ -125,18 +132,25 @@ describe('a handoff, live in both inboxes', () => {
     await row(ada).click();
     await ada.getByTestId('conversation-title').waitFor();
     await ada.getByTestId('take-over').click();
-    await expect.poll(() => row(bea).locator('[data-testid="assignee"]').textContent()).toBe('→ Admin');
+    await expect
+      .poll(() => row(bea).locator('[data-testid="assignee"]').textContent())
+      .toBe('→ Admin');
     await expect.poll(() => bea.getByTestId('view-needs_human-alert').count()).toBe(0);
 
     const composer = ada.getByTestId('composer');
     await composer.fill('Hi, this is Ada. Let me check JN-4242.');
     await composer.press('Enter');
     await widgetFrame(visitor).getByText('Hi, this is Ada. Let me check JN-4242.').waitFor();
-    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+    expect(
+      await db().conversation.findUniqueOrThrow({ where: { id: conversationId } }),
+    ).toMatchObject({
       status: 'open',
       assigneeId: (await db().user.findUniqueOrThrow({ where: { email: 'admin@example.com' } })).id,
     });
-    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).firstResponseAt).not.toBeNull();
+    expect(
+      (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } }))
+        .firstResponseAt,
+    ).not.toBeNull();
   });
 
   it('shows agent A the visitor typing, and the visitor’s read receipt', async () => {
@@ -145,7 +159,9 @@ describe('a handoff, live in both inboxes', () => {
     await ada.getByText('The visitor is typing…').waitFor();
     await input.fill('Thanks!');
     await input.press('Enter');
-    await ada.locator('[data-testid="message"][data-sender="visitor"]', { hasText: 'Thanks!' }).waitFor();
+    await ada
+      .locator('[data-testid="message"][data-sender="visitor"]', { hasText: 'Thanks!' })
+      .waitFor();
     await ada.getByTestId('seen').waitFor();
   });
 
@@ -156,9 +172,13 @@ describe('a handoff, live in both inboxes', () => {
     await ada.getByTestId('composer').fill('Secret: courier lost it, refund quietly');
     await ada.getByTestId('composer').press('Enter');
     await bea
-      .locator('[data-testid="message"][data-private="true"]', { hasText: 'Secret: courier lost it' })
+      .locator('[data-testid="message"][data-private="true"]', {
+        hasText: 'Secret: courier lost it',
+      })
       .waitFor();
-    const note = await db().message.findFirstOrThrow({ where: { body: 'Secret: courier lost it, refund quietly' } });
+    const note = await db().message.findFirstOrThrow({
+      where: { body: 'Secret: courier lost it, refund quietly' },
+    });
     expect(note.isPrivate).toBe(true);
 
     // A reply after the note does reach the visitor, so the note had every chance to show up too.
@@ -177,7 +197,9 @@ describe('a handoff, live in both inboxes', () => {
     await ada.getByTestId('resolve').click();
     await expect.poll(() => bea.getByTestId('conversation-status').textContent()).toBe('Resolved');
     await expect.poll(() => row(bea).count()).toBe(0);
-    await widgetFrame(visitor).getByText('This conversation is closed.', { exact: false }).waitFor();
+    await widgetFrame(visitor)
+      .getByText('This conversation is closed.', { exact: false })
+      .waitFor();
     const resolved = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(resolved.status).toBe('resolved');
     expect(resolved.resolvedAt).not.toBeNull();
@@ -193,7 +215,14 @@ describe('a handoff, live in both inboxes', () => {
     expect(await row(bea).locator('mark').first().textContent()).toBe('replacement');
     await ada.getByTestId('panel-metrics').click();
     await expect
-      .poll(() => ada.getByTestId('metrics-table').locator('tr', { hasText: 'Admin (me)' }).locator('td').nth(1).textContent())
+      .poll(() =>
+        ada
+          .getByTestId('metrics-table')
+          .locator('tr', { hasText: 'Admin (me)' })
+          .locator('td')
+          .nth(1)
+          .textContent(),
+      )
       .toBe('1');
   });
 });

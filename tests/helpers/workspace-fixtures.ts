@@ -23,7 +23,9 @@ export async function createFixtureWorkspace(
   options: { name?: string; agents?: number } = {},
 ): Promise<FixtureWorkspace> {
   const tag = randomBytes(4).toString('hex');
-  const workspace = await db().workspace.create({ data: { name: options.name ?? `Workspace ${tag}` } });
+  const workspace = await db().workspace.create({
+    data: { name: options.name ?? `Workspace ${tag}` },
+  });
   const site = await db().site.create({
     data: {
       workspaceId: workspace.id,
@@ -34,10 +36,22 @@ export async function createFixtureWorkspace(
       visitorTokenSecret: randomBytes(16).toString('hex'),
     },
   });
-  const admin = await createFixtureMember(workspace.id, 'admin', `admin-${tag}@example.com`, 'Ada Admin');
+  const admin = await createFixtureMember(
+    workspace.id,
+    'admin',
+    `admin-${tag}@example.com`,
+    'Ada Admin',
+  );
   const agents: FixtureMember[] = [];
   for (let i = 0; i < (options.agents ?? 1); i += 1) {
-    agents.push(await createFixtureMember(workspace.id, 'agent', `agent${i}-${tag}@example.com`, `Agent ${i}`));
+    agents.push(
+      await createFixtureMember(
+        workspace.id,
+        'agent',
+        `agent${i}-${tag}@example.com`,
+        `Agent ${i}`,
+      ),
+    );
   }
   return { workspaceId: workspace.id, siteId: site.id, admin, agents };
 }
@@ -68,7 +82,13 @@ export async function createFixtureConversation(
     status?: 'bot' | 'open' | 'pending' | 'resolved';
     assigneeId?: string | null;
     visitorName?: string;
-    messages?: { sender: 'visitor' | 'bot' | 'agent' | 'system'; body: string; isPrivate?: boolean; confidence?: number; intent?: string }[];
+    messages?: {
+      sender: 'visitor' | 'bot' | 'agent' | 'system';
+      body: string;
+      isPrivate?: boolean;
+      confidence?: number;
+      intent?: string;
+    }[];
     waitingSince?: Date | null;
   } = {},
 ): Promise<{ conversationId: string; visitorId: string; messageIds: string[] }> {
@@ -80,7 +100,12 @@ export async function createFixtureConversation(
       visitorId: visitor.id,
       status: data.status ?? 'open',
       assigneeId: data.assigneeId ?? null,
-      waitingSince: data.waitingSince === undefined ? (data.status ?? 'open') === 'open' ? new Date() : null : data.waitingSince,
+      waitingSince:
+        data.waitingSince === undefined
+          ? (data.status ?? 'open') === 'open'
+            ? new Date()
+            : null
+          : data.waitingSince,
       lastSeq: messages.length,
       messages: {
         create: messages.map((message, index) => ({

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, signOut, signOutEverywhere } from '@/lib/auth';
+import { memberFromRequest, signIn, signOut, signOutEverywhere } from '@/lib/auth';
 import { createSession, findSessionByToken, hashToken } from '@/lib/auth/session';
 import { LOCK_AFTER_FAILURES } from '@/lib/auth/actions/sign-in';
 import { db } from '@/lib/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { createFixtureWorkspace, FIXTURE_PASSWORD, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import {
+  createFixtureWorkspace,
+  FIXTURE_PASSWORD,
+  type FixtureWorkspace,
+} from '../helpers/workspace-fixtures';
 
 let database: TestDatabase;
 let acme: FixtureWorkspace;
@@ -39,7 +43,10 @@ describe('sessions', () => {
     expect(await findSessionByToken('')).toBeNull();
     expect(await findSessionByToken(undefined)).toBeNull();
     const { token, sessionId } = await createSession(acme.agents[0].userId, acme.workspaceId);
-    await db().session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await findSessionByToken(token)).toBeNull();
     expect(await db().session.findUnique({ where: { id: sessionId } })).toBeNull();
   });
@@ -47,12 +54,16 @@ describe('sessions', () => {
   it('reads the role fresh, so a role change applies to existing sessions', async () => {
     const { token } = await createSession(acme.agents[1].userId, acme.workspaceId);
     await db().membership.update({
-      where: { workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId } },
+      where: {
+        workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId },
+      },
       data: { role: 'admin' },
     });
     expect((await findSessionByToken(token))?.role).toBe('admin');
     await db().membership.update({
-      where: { workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId } },
+      where: {
+        workspaceId_userId: { workspaceId: acme.workspaceId, userId: acme.agents[1].userId },
+      },
       data: { role: 'agent' },
     });
     expect((await findSessionByToken(token))?.role).toBe('agent');
@@ -68,7 +79,9 @@ describe('sessions', () => {
     const { sessionsEnded } = await signOutEverywhere(user);
     expect(sessionsEnded).toBeGreaterThanOrEqual(1);
     expect(await findSessionByToken(b.token)).toBeNull();
-    const audit = await db().auditEvent.findFirst({ where: { action: 'member.signed_out_everywhere' } });
+    const audit = await db().auditEvent.findFirst({
+      where: { action: 'member.signed_out_everywhere' },
+    });
     expect(audit?.actorId).toBe(user.userId);
   });
 });
@@ -85,10 +98,21 @@ describe('sign-in', () => {
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const wrong = signIn({ email: acme.admin.email, password: 'not it at all' }, { ip: freshIp() });
-    await expect(wrong).rejects.toMatchObject({ code: 'invalid', message: 'Wrong email or password' });
-    const unknown = signIn({ email: 'nobody@example.com', password: 'whatever' }, { ip: freshIp() });
-    await expect(unknown).rejects.toMatchObject({ code: 'invalid', message: 'Wrong email or password' });
-    await expect(signIn({ email: 'not an email', password: 'x' }, { ip: freshIp() })).rejects.toThrow();
+    await expect(wrong).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Wrong email or password',
+    });
+    const unknown = signIn(
+      { email: 'nobody@example.com', password: 'whatever' },
+      { ip: freshIp() },
+    );
+    await expect(unknown).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Wrong email or password',
+    });
+    await expect(
+      signIn({ email: 'not an email', password: 'x' }, { ip: freshIp() }),
+    ).rejects.toThrow();
   });
 
   it('locks the account after repeated failures, even against the right password', async () => {
@@ -96,7 +120,8 @@ describe('sign-in', () => {
       data: {
         email: 'locked@example.com',
         name: 'Lock Test',
-        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } })).passwordHash,
+        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } }))
+          .passwordHash,
         memberships: { create: { workspaceId: acme.workspaceId, role: 'agent' } },
       },
     });
@@ -113,7 +138,10 @@ describe('sign-in', () => {
     ).rejects.toMatchObject({ code: 'rate_limited' });
 
     // Once the lock has passed, the right password works and clears the count.
-    await db().user.update({ where: { id: victim.id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    await db().user.update({
+      where: { id: victim.id },
+      data: { lockedUntil: new Date(Date.now() - 1) },
+    });
     await signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() });
     const cleared = await db().user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(cleared).toMatchObject({ failedLogins: 0, lockedUntil: null });
@@ -137,11 +165,77 @@ describe('sign-in', () => {
       data: {
         email: 'former@example.com',
         name: 'Former',
-        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } })).passwordHash,
+        passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } }))
+          .passwordHash,
       },
     });
     await expect(
       signIn({ email: user.email, password: FIXTURE_PASSWORD }, { ip: freshIp() }),
     ).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('route handlers', () => {
+  let agent: { userId: string; token: string; csrfToken: string };
+  beforeAll(async () => {
+    const { token } = await createSession(acme.agents[1].userId, acme.workspaceId);
+    agent = {
+      userId: acme.agents[1].userId,
+      token,
+      csrfToken: (await findSessionByToken(token))!.csrfToken,
+    };
+  });
+  const request = (method: string, headers: Record<string, string>) =>
+    new Request('http://inbox.example/api/thing', {
+      method,
+      headers: { host: 'inbox.example', ...headers },
+    });
+
+  it('reads the member from the session cookie, and refuses the signed-out', async () => {
+    const cookie = `theme=dark; hearth_session=${agent.token}`;
+    expect(await memberFromRequest(request('GET', { cookie }))).toMatchObject({
+      userId: agent.userId,
+    });
+    await expect(memberFromRequest(request('GET', {}))).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    await expect(
+      memberFromRequest(request('GET', { cookie: 'hearth_session=forged' })),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
+
+  it('lets a write through only from our own pages, with the session’s CSRF token', async () => {
+    const cookie = `hearth_session=${agent.token}`;
+    const own = { cookie, origin: 'http://inbox.example', 'x-csrf-token': agent.csrfToken };
+    expect(await memberFromRequest(request('POST', own))).toMatchObject({ userId: agent.userId });
+    await expect(
+      memberFromRequest(request('POST', { ...own, origin: 'https://evil.example' })),
+    ).rejects.toMatchObject({
+      code: 'csrf',
+    });
+    await expect(
+      memberFromRequest(request('DELETE', { ...own, 'x-csrf-token': 'guess' })),
+    ).rejects.toMatchObject({
+      code: 'csrf',
+    });
+    await expect(
+      memberFromRequest(request('PATCH', { cookie, origin: 'http://inbox.example' })),
+    ).rejects.toMatchObject({ code: 'csrf' });
+  });
+
+  it('keeps admin routes from agents', async () => {
+    const cookie = `hearth_session=${agent.token}`;
+    await expect(
+      memberFromRequest(request('GET', { cookie }), { role: 'admin' }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(
+      await memberFromRequest(request('GET', { cookie: `hearth_session=${acme.admin.token}` }), {
+        role: 'admin',
+      }),
+    ).toMatchObject({ role: 'admin' });
   });
 });

@@ -35,11 +35,24 @@ afterAll(async () => database?.drop());
 
 describe('invites', () => {
   it('an admin invites; the link signs the new agent in once', async () => {
-    const { token } = await createInvite(acme.admin, { email: 'New.Agent@Example.com', role: 'agent' });
-    expect(await findPendingInvite(token)).toMatchObject({ email: 'new.agent@example.com', hasAccount: false });
-    const joined = await acceptInvite({ token, name: 'New Agent', password: 'long enough password' });
+    const { token } = await createInvite(acme.admin, {
+      email: 'New.Agent@Example.com',
+      role: 'agent',
+    });
+    expect(await findPendingInvite(token)).toMatchObject({
+      email: 'new.agent@example.com',
+      hasAccount: false,
+    });
+    const joined = await acceptInvite({
+      token,
+      name: 'New Agent',
+      password: 'long enough password',
+    });
     expect(joined.workspaceId).toBe(acme.workspaceId);
-    expect(await findSessionByToken(joined.token)).toMatchObject({ role: 'agent', name: 'New Agent' });
+    expect(await findSessionByToken(joined.token)).toMatchObject({
+      role: 'agent',
+      name: 'New Agent',
+    });
     await expect(
       acceptInvite({ token, name: 'Again', password: 'long enough password' }),
     ).rejects.toMatchObject({ code: 'not_found' });
@@ -53,8 +66,13 @@ describe('invites', () => {
 
   it('refuses short passwords for new accounts and expired invites', async () => {
     const { token, inviteId } = await createInvite(acme.admin, { email: 'short@example.com' });
-    await expect(acceptInvite({ token, name: 'S', password: 'short' })).rejects.toThrow(/10 characters/);
-    await db().invite.update({ where: { id: inviteId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expect(acceptInvite({ token, name: 'S', password: 'short' })).rejects.toThrow(
+      /10 characters/,
+    );
+    await db().invite.update({
+      where: { id: inviteId },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     await expect(
       acceptInvite({ token, name: 'S', password: 'long enough password' }),
     ).rejects.toMatchObject({ code: 'not_found' });
@@ -80,8 +98,12 @@ describe('invites', () => {
       code: 'forbidden',
     });
     const { inviteId } = await createInvite(acme.admin, { email: 'pending@example.com' });
-    await expect(revokeInvite(acme.agents[0], { inviteId })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(revokeInvite(globex.admin, { inviteId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(revokeInvite(acme.agents[0], { inviteId })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(revokeInvite(globex.admin, { inviteId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await revokeInvite(acme.admin, { inviteId });
     expect(await db().invite.findUnique({ where: { id: inviteId } })).toBeNull();
   });
@@ -102,10 +124,14 @@ describe('invites', () => {
 describe('roles and removal', () => {
   it('an admin changes roles; agents and other workspaces cannot', async () => {
     const target = acme.agents[1];
-    await expect(changeMemberRole(acme.agents[0], { userId: target.userId, role: 'admin' })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(acme.agents[0], { userId: target.userId, role: 'admin' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(changeMemberRole(globex.admin, { userId: target.userId, role: 'admin' })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(globex.admin, { userId: target.userId, role: 'admin' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     await changeMemberRole(acme.admin, { userId: target.userId, role: 'admin' });
@@ -144,45 +170,66 @@ describe('roles and removal', () => {
     expect(unassignedConversationIds).toEqual([conversationId]);
     expect(announced).toEqual([`${conversationId}:null`]);
     expect(await findSessionByToken(leaver.token)).toBeNull();
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+    });
     expect(conversation).toMatchObject({ assigneeId: null, status: 'open' });
     const audit = await db().auditEvent.findMany({
       where: { workspaceId: acme.workspaceId, action: 'member.removed' },
     });
     expect(audit).toHaveLength(1);
-    expect((await listTeam(acme.workspaceId)).members.map((m) => m.userId)).not.toContain(leaver.userId);
+    expect((await listTeam(acme.workspaceId)).members.map((m) => m.userId)).not.toContain(
+      leaver.userId,
+    );
   });
 });
 
 describe('canned responses', () => {
   it('admins add, edit and delete them; shortcuts are unique per workspace', async () => {
-    const { id } = await saveCannedResponse(acme.admin, { shortcut: ' Shipping ', body: 'We ship in 2 days.' });
+    const { id } = await saveCannedResponse(acme.admin, {
+      shortcut: ' Shipping ',
+      body: 'We ship in 2 days.',
+    });
     expect(await db().cannedResponse.findUniqueOrThrow({ where: { id } })).toMatchObject({
       shortcut: 'shipping',
       workspaceId: acme.workspaceId,
     });
-    await expect(saveCannedResponse(acme.admin, { shortcut: 'shipping', body: 'again' })).rejects.toMatchObject({
+    await expect(
+      saveCannedResponse(acme.admin, { shortcut: 'shipping', body: 'again' }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     // Another workspace may use the same shortcut.
     await saveCannedResponse(globex.admin, { shortcut: 'shipping', body: 'Globex ships weekly.' });
     await saveCannedResponse(acme.admin, { id, shortcut: 'shipping', body: 'We ship in 1 day.' });
-    expect((await db().cannedResponse.findUniqueOrThrow({ where: { id } })).body).toBe('We ship in 1 day.');
-    await expect(saveCannedResponse(acme.admin, { shortcut: 'two words', body: 'x' })).rejects.toThrow(/no spaces/);
+    expect((await db().cannedResponse.findUniqueOrThrow({ where: { id } })).body).toBe(
+      'We ship in 1 day.',
+    );
+    await expect(
+      saveCannedResponse(acme.admin, { shortcut: 'two words', body: 'x' }),
+    ).rejects.toThrow(/no spaces/);
     await deleteCannedResponse(acme.admin, { id });
     expect(await db().cannedResponse.findUnique({ where: { id } })).toBeNull();
   });
 
   it('agents and other workspaces cannot touch them', async () => {
     const { id } = await saveCannedResponse(acme.admin, { shortcut: 'hours', body: '9 to 5' });
-    await expect(saveCannedResponse(acme.agents[0], { shortcut: 'x', body: 'y' })).rejects.toMatchObject({
+    await expect(
+      saveCannedResponse(acme.agents[0], { shortcut: 'x', body: 'y' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(deleteCannedResponse(acme.agents[0], { id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(saveCannedResponse(globex.admin, { id, shortcut: 'hours', body: 'hacked' })).rejects.toMatchObject({
+    await expect(deleteCannedResponse(acme.agents[0], { id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      saveCannedResponse(globex.admin, { id, shortcut: 'hours', body: 'hacked' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
-    await expect(deleteCannedResponse(globex.admin, { id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteCannedResponse(globex.admin, { id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await db().cannedResponse.findUniqueOrThrow({ where: { id } })).body).toBe('9 to 5');
   });
 });

@@ -65,7 +65,9 @@ describe('conversation actions', () => {
       assignConversation(ada, { conversationId, assigneeId: outsider.admin.userId }),
     ).rejects.toMatchObject({ code: 'not_found' });
     await resolveConversation(ada, { conversationId });
-    await expect(assignConversation(ada, { conversationId, assigneeId: ada.userId })).rejects.toMatchObject({
+    await expect(
+      assignConversation(ada, { conversationId, assigneeId: ada.userId }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
   });
@@ -74,20 +76,37 @@ describe('conversation actions', () => {
     const { conversationId } = await createFixtureConversation(acme.siteId, { status: 'open' });
     const resolved = await resolveConversation(bob, { conversationId });
     // Resolving an unassigned conversation credits whoever resolved it.
-    expect(resolved).toMatchObject({ status: 'resolved', assigneeId: bob.userId, waitingSince: null });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      assigneeId: bob.userId,
+      waitingSince: null,
+    });
     const row = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(row.resolvedAt).not.toBeNull();
-    expect(await resolveConversation(bob, { conversationId })).toMatchObject({ status: 'resolved' });
+    expect(await resolveConversation(bob, { conversationId })).toMatchObject({
+      status: 'resolved',
+    });
 
     const reopened = await reopenConversation(ada, { conversationId });
     expect(reopened).toMatchObject({ status: 'open', assigneeId: bob.userId });
     expect(reopened.waitingSince).not.toBeNull();
-    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).resolvedAt).toBeNull();
-    await expect(reopenConversation(ada, { conversationId })).rejects.toMatchObject({ code: 'conflict' });
+    expect(
+      (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).resolvedAt,
+    ).toBeNull();
+    await expect(reopenConversation(ada, { conversationId })).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     const withBot = await handBackToBot(ada, { conversationId });
-    expect(withBot).toMatchObject({ status: 'bot', assigneeId: null, waitingSince: null, handoffReason: null });
-    expect((await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).fallbackCount).toBe(0);
+    expect(withBot).toMatchObject({
+      status: 'bot',
+      assigneeId: null,
+      waitingSince: null,
+      handoffReason: null,
+    });
+    expect(
+      (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).fallbackCount,
+    ).toBe(0);
   });
 
   it('tells the second of two agents acting at once instead of overwriting', async () => {
@@ -95,8 +114,12 @@ describe('conversation actions', () => {
     const seenByAda = await loadWorkspaceConversation(acme.workspaceId, conversationId);
     const seenByBob = await loadWorkspaceConversation(acme.workspaceId, conversationId);
     await changeConversation(seenByAda, { assigneeId: ada.userId });
-    await expect(changeConversation(seenByBob, { status: 'resolved' })).rejects.toMatchObject({ code: 'conflict' });
-    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+    await expect(changeConversation(seenByBob, { status: 'resolved' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(
+      await db().conversation.findUniqueOrThrow({ where: { id: conversationId } }),
+    ).toMatchObject({
       status: 'open',
       assigneeId: ada.userId,
     });
@@ -109,11 +132,23 @@ describe('counts and search', () => {
     const carol = actor(other.agents[0]);
     await createFixtureConversation(other.siteId, { status: 'open' });
     await createFixtureConversation(other.siteId, { status: 'open', assigneeId: carol.userId });
-    const mine = await createFixtureConversation(other.siteId, { status: 'pending', assigneeId: carol.userId });
-    await db().conversation.update({ where: { id: mine.conversationId }, data: { agentReadSeq: 1 } });
+    const mine = await createFixtureConversation(other.siteId, {
+      status: 'pending',
+      assigneeId: carol.userId,
+    });
+    await db().conversation.update({
+      where: { id: mine.conversationId },
+      data: { agentReadSeq: 1 },
+    });
     await createFixtureConversation(other.siteId, { status: 'bot' });
     await createFixtureConversation(other.siteId, { status: 'resolved', waitingSince: null });
-    expect(await countInbox(carol)).toEqual({ unassigned: 1, needsHuman: 2, mine: 2, mineUnread: 1, open: 3 });
+    expect(await countInbox(carol)).toEqual({
+      unassigned: 1,
+      needsHuman: 2,
+      mine: 2,
+      mineUnread: 1,
+      open: 3,
+    });
   });
 
   it('finds messages by word prefix, notes included, newest conversation first', async () => {
@@ -131,7 +166,10 @@ describe('counts and search', () => {
       data: { createdAt: new Date(Date.now() - 60_000) },
     });
     const { hits } = await searchConversations(ada, { query: 'reykja' });
-    expect(hits.map((hit) => hit.conversation.id)).toEqual([newer.conversationId, older.conversationId]);
+    expect(hits.map((hit) => hit.conversation.id)).toEqual([
+      newer.conversationId,
+      older.conversationId,
+    ]);
     expect(hits[1].snippet).toContain('«Reykjavik»');
     expect((await searchConversations(ada, { query: 'reykjavik parcel' })).hits).toHaveLength(1);
     expect((await searchConversations(ada, { query: '&|!:*()' })).hits).toEqual([]);
@@ -143,7 +181,10 @@ describe('counts and search', () => {
     });
     for (const query of ['JN-004217', 'jn-0042', "o'brien", "hasn't"]) {
       const { hits } = await searchConversations(ada, { query });
-      expect({ query, ids: hits.map((hit) => hit.conversation.id) }).toEqual({ query, ids: [conversationId] });
+      expect({ query, ids: hits.map((hit) => hit.conversation.id) }).toEqual({
+        query,
+        ids: [conversationId],
+      });
     }
     for (const query of ["' & | ! :* ( ) \\", '&', 'zzzzzz']) {
       expect((await searchConversations(ada, { query })).hits).toEqual([]);
@@ -160,16 +201,30 @@ describe('teaching the bot', () => {
         { sender: 'visitor', body: 'Wheres my   package' },
       ],
     });
-    const intent = await db().intent.create({ data: { siteId: acme.siteId, name: 'order_status' } });
-    const result = await labelMessages(ada, { messageIds: [messageIds[0], messageIds[2]], intentId: intent.id });
+    const intent = await db().intent.create({
+      data: { siteId: acme.siteId, name: 'order_status' },
+    });
+    const result = await labelMessages(ada, {
+      messageIds: [messageIds[0], messageIds[2]],
+      intentId: intent.id,
+    });
     expect(result).toMatchObject({ intent: { id: intent.id, created: false }, examplesAdded: 1 });
     const examples = await db().trainingExample.findMany({ where: { intentId: intent.id } });
     expect(examples).toEqual([
-      expect.objectContaining({ text: 'wheres my package', source: 'conversation', messageId: messageIds[0] }),
+      expect.objectContaining({
+        text: 'wheres my package',
+        source: 'conversation',
+        messageId: messageIds[0],
+      }),
     ]);
-    const states = await db().message.findMany({ where: { id: { in: messageIds } }, orderBy: { seq: 'asc' } });
+    const states = await db().message.findMany({
+      where: { id: { in: messageIds } },
+      orderBy: { seq: 'asc' },
+    });
     expect(states.map((message) => message.reviewState)).toEqual(['labelled', null, 'labelled']);
-    await expect(labelMessages(ada, { messageIds: [messageIds[1]], intentId: intent.id })).rejects.toMatchObject({
+    await expect(
+      labelMessages(ada, { messageIds: [messageIds[1]], intentId: intent.id }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
   });
@@ -180,8 +235,14 @@ describe('teaching the bot', () => {
     });
     const result = await labelMessages(bob, { messageIds, newIntentName: 'gift_cards' });
     expect(result.intent).toMatchObject({ name: 'gift_cards', created: true });
-    expect(await db().intent.findUnique({ where: { siteId_name: { siteId: acme.siteId, name: 'gift_cards' } } })).not.toBeNull();
-    await expect(labelMessages(bob, { messageIds, newIntentName: 'gift cards!' })).rejects.toThrow();
+    expect(
+      await db().intent.findUnique({
+        where: { siteId_name: { siteId: acme.siteId, name: 'gift_cards' } },
+      }),
+    ).not.toBeNull();
+    await expect(
+      labelMessages(bob, { messageIds, newIntentName: 'gift cards!' }),
+    ).rejects.toThrow();
     await expect(labelMessages(bob, { messageIds })).rejects.toThrow(/Pick an intent/);
   });
 
@@ -202,7 +263,9 @@ describe('teaching the bot', () => {
     const hours = await pending('what time do you open on sunday', 'opening_hours');
     const { groups, total } = await listReviewQueue(ada);
     expect(total).toBe(4);
-    expect(groups[0].items.map((item) => item.messageId).sort()).toEqual([refundA, refundB, refundC].sort());
+    expect(groups[0].items.map((item) => item.messageId).sort()).toEqual(
+      [refundA, refundB, refundC].sort(),
+    );
     expect(groups[0].suggestedIntent).toBe('refund');
     expect(groups[1].items.map((item) => item.messageId)).toEqual([hours]);
     expect(groups[1].items[0]).toMatchObject({ botIntent: 'opening_hours', botConfidence: 0.3 });
@@ -220,15 +283,34 @@ describe('details and metrics', () => {
     });
     const visitor = await db().visitor.update({
       where: { id: first.visitorId },
-      data: { name: 'Vera', externalId: 'u-42', identityVerified: true, currentUrl: 'https://shop.example/cart' },
+      data: {
+        name: 'Vera',
+        externalId: 'u-42',
+        identityVerified: true,
+        currentUrl: 'https://shop.example/cart',
+      },
     });
     const second = await db().conversation.create({
-      data: { siteId: acme.siteId, visitorId: visitor.id, status: 'open', csatScore: 1, csatComment: 'great' },
+      data: {
+        siteId: acme.siteId,
+        visitorId: visitor.id,
+        status: 'open',
+        csatScore: 1,
+        csatComment: 'great',
+      },
     });
     const details = await describeConversation(ada, { conversationId: second.id });
-    expect(details.visitor).toMatchObject({ name: 'Vera', externalId: 'u-42', identityVerified: true });
+    expect(details.visitor).toMatchObject({
+      name: 'Vera',
+      externalId: 'u-42',
+      identityVerified: true,
+    });
     expect(details.pastConversations).toEqual([
-      expect.objectContaining({ id: first.conversationId, status: 'resolved', preview: 'earlier question' }),
+      expect.objectContaining({
+        id: first.conversationId,
+        status: 'resolved',
+        preview: 'earlier question',
+      }),
     ]);
     expect(details.csat).toEqual({ score: 1, comment: 'great' });
   });
@@ -237,7 +319,12 @@ describe('details and metrics', () => {
     const team = await createFixtureWorkspace({ agents: 2 });
     const [dee, eve] = team.agents.map(actor);
     const start = new Date(Date.now() - 60 * 60_000);
-    const make = async (assignee: string, firstReplyAfterS: number, resolvedAfterS: number, csat: number | null) => {
+    const make = async (
+      assignee: string,
+      firstReplyAfterS: number,
+      resolvedAfterS: number,
+      csat: number | null,
+    ) => {
       const { conversationId } = await createFixtureConversation(team.siteId, {
         status: 'resolved',
         assigneeId: assignee,
@@ -274,7 +361,14 @@ describe('details and metrics', () => {
       csatPositive: 1,
     });
     expect(byName[eve.userId]).toMatchObject({ handled: 1, medianFirstResponseSeconds: 30 });
-    expect(byName[team.admin.userId]).toMatchObject({ handled: 0, medianFirstResponseSeconds: null });
-    expect(metrics.team).toMatchObject({ handled: 3, medianFirstResponseSeconds: 60, csatResponses: 2 });
+    expect(byName[team.admin.userId]).toMatchObject({
+      handled: 0,
+      medianFirstResponseSeconds: null,
+    });
+    expect(metrics.team).toMatchObject({
+      handled: 3,
+      medianFirstResponseSeconds: 60,
+      csatResponses: 2,
+    });
   });
 });

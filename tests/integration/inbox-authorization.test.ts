@@ -31,8 +31,12 @@ beforeAll(async () => {
       { sender: 'bot', body: 'Sorry?', intent: 'shipping', confidence: 0.2 },
     ],
   });
-  await db().message.update({ where: { id: acmeConversation.messageIds[0] }, data: { reviewState: 'pending' } });
-  acmeIntentId = (await db().intent.create({ data: { siteId: acme.siteId, name: 'order_status' } })).id;
+  await db().message.update({
+    where: { id: acmeConversation.messageIds[0] },
+    data: { reviewState: 'pending' },
+  });
+  acmeIntentId = (await db().intent.create({ data: { siteId: acme.siteId, name: 'order_status' } }))
+    .id;
   realtime = await startRealtime({
     replyToVisitor: async () => ({ decision: 'answer', text: 'ok', choices: [], citations: [] }),
   });
@@ -88,7 +92,9 @@ async function acmeSnapshot() {
 
 describe('signed out and cross-site', () => {
   it('refuses a socket without a session, with a made-up one, or after sign-out', async () => {
-    await expect(connectAgent(realtime.url, '')).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
+    await expect(connectAgent(realtime.url, '')).rejects.toMatchObject({
+      data: { code: 'unauthenticated' },
+    });
     await expect(connectAgent(realtime.url, 'not-a-session-token')).rejects.toMatchObject({
       data: { code: 'unauthenticated' },
     });
@@ -120,17 +126,22 @@ describe('an agent of another workspace', () => {
     'review:label',
   ];
 
-  it.each(targeted)('%s on an Acme conversation is "not found" and changes nothing', async (event) => {
-    const before = await acmeSnapshot();
-    const ack = await intruder.timeout(10_000).emitWithAck(event, acmePayloads()[event] as never);
-    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await acmeSnapshot()).toEqual(before);
-  });
+  it.each(targeted)(
+    '%s on an Acme conversation is "not found" and changes nothing',
+    async (event) => {
+      const before = await acmeSnapshot();
+      const ack = await intruder.timeout(10_000).emitWithAck(event, acmePayloads()[event] as never);
+      expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await acmeSnapshot()).toEqual(before);
+    },
+  );
 
   it('review:dismiss of Acme messages dismisses nothing', async () => {
     const ack = await intruder.emitWithAck('review:dismiss', acmePayloads()['review:dismiss']);
     expect(ack).toMatchObject({ ok: true, messageIds: [] });
-    const message = await db().message.findUniqueOrThrow({ where: { id: acmeConversation.messageIds[0] } });
+    const message = await db().message.findUniqueOrThrow({
+      where: { id: acmeConversation.messageIds[0] },
+    });
     expect(message.reviewState).toBe('pending');
   });
 
@@ -138,7 +149,10 @@ describe('an agent of another workspace', () => {
     const payloads = acmePayloads();
     const list = await intruder.emitWithAck('conversation:list', payloads['conversation:list']);
     expect(list).toMatchObject({ ok: true, conversations: [] });
-    const search = await intruder.emitWithAck('conversation:search', payloads['conversation:search']);
+    const search = await intruder.emitWithAck(
+      'conversation:search',
+      payloads['conversation:search'],
+    );
     expect(search).toMatchObject({ ok: true, hits: [] });
     const counts = await intruder.emitWithAck('inbox:counts', {});
     expect(counts).toMatchObject({ ok: true, counts: { needsHuman: 0, open: 0, unassigned: 0 } });
@@ -158,7 +172,10 @@ describe('an agent of another workspace', () => {
       assigneeId: acme.agents[0].userId,
     });
     expect(assign).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const label = await intruder.emitWithAck('review:label', { messageIds: own.messageIds, intentId: acmeIntentId });
+    const label = await intruder.emitWithAck('review:label', {
+      messageIds: own.messageIds,
+      intentId: acmeIntentId,
+    });
     expect(label).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -167,7 +184,9 @@ describe('an agent of another workspace', () => {
     intruder.onAny((event, payload) => {
       if (event !== 'presence') seen.push(payload);
     });
-    const ack = await insider.emitWithAck('conversation:take-over', { conversationId: acmeConversation.conversationId });
+    const ack = await insider.emitWithAck('conversation:take-over', {
+      conversationId: acmeConversation.conversationId,
+    });
     expect(ack.ok).toBe(true);
     const sent = await insider.emitWithAck('message:send', {
       conversationId: acmeConversation.conversationId,
@@ -212,9 +231,18 @@ describe('an agent (not an admin) of the workspace', () => {
           ? { conversationId: acmeConversation.conversationId, assigneeId: acme.admin.userId }
           : payloads[event];
       const ack = await insider.emitWithAck(event, payload as never);
-      expect({ event, ok: ack.ok, error: ack.ok ? undefined : ack.error }).toEqual({ event, ok: true, error: undefined });
+      expect({ event, ok: ack.ok, error: ack.ok ? undefined : ack.error }).toEqual({
+        event,
+        ok: true,
+        error: undefined,
+      });
     }
-    const example = await db().trainingExample.findFirstOrThrow({ where: { intentId: acmeIntentId } });
-    expect(example).toMatchObject({ source: 'conversation', messageId: acmeConversation.messageIds[0] });
+    const example = await db().trainingExample.findFirstOrThrow({
+      where: { intentId: acmeIntentId },
+    });
+    expect(example).toMatchObject({
+      source: 'conversation',
+      messageId: acmeConversation.messageIds[0],
+    });
   });
 });

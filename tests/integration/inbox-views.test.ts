@@ -22,12 +22,16 @@ beforeAll(async () => {
     for (const assigneeId of assignees) {
       for (let copy = 0; copy < 2; copy += 1) {
         minute += 7;
-        const { conversationId } = await createFixtureConversation(workspace.siteId, { status, assigneeId });
+        const { conversationId } = await createFixtureConversation(workspace.siteId, {
+          status,
+          assigneeId,
+        });
         await db().conversation.update({
           where: { id: conversationId },
           data: {
             lastMessageAt: new Date(Date.UTC(2026, 0, 1, 0, (minute * 13) % 600)),
-            waitingSince: status === 'open' ? new Date(Date.UTC(2026, 0, 1, 0, (minute * 7) % 300)) : null,
+            waitingSince:
+              status === 'open' ? new Date(Date.UTC(2026, 0, 1, 0, (minute * 7) % 300)) : null,
           },
         });
       }
@@ -39,24 +43,29 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 describe('client views mirror the server', () => {
-  it.each(['needs_human', 'mine', 'open', 'bot', 'resolved', 'all'] as ConversationView[])('%s', async (view) => {
-    const everything: AgentConversation[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listConversations(agent, { view: 'all', limit: 5, cursor });
-      everything.push(...page.conversations);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    expect(everything).toHaveLength(25);
+  it.each(['needs_human', 'mine', 'open', 'bot', 'resolved', 'all'] as ConversationView[])(
+    '%s',
+    async (view) => {
+      const everything: AgentConversation[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listConversations(agent, { view: 'all', limit: 5, cursor });
+        everything.push(...page.conversations);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(everything).toHaveLength(25);
 
-    const fromServer: string[] = [];
-    cursor = undefined;
-    do {
-      const page = await listConversations(agent, { view, limit: 4, cursor });
-      fromServer.push(...page.conversations.map((conversation) => conversation.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    const onClient = everything.filter((c) => inView(c, view, agent.userId)).sort(compareInView(view));
-    expect(onClient.map((conversation) => conversation.id)).toEqual(fromServer);
-  });
+      const fromServer: string[] = [];
+      cursor = undefined;
+      do {
+        const page = await listConversations(agent, { view, limit: 4, cursor });
+        fromServer.push(...page.conversations.map((conversation) => conversation.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const onClient = everything
+        .filter((c) => inView(c, view, agent.userId))
+        .sort(compareInView(view));
+      expect(onClient.map((conversation) => conversation.id)).toEqual(fromServer);
+    },
+  );
 });

@@ -25,20 +25,31 @@ describe('return path after sign-in', () => {
 });
 
 describe('origin check', () => {
-  const headers = (entries: Record<string, string>) => new Headers({ host: 'inbox.example:3000', ...entries });
+  const headers = (entries: Record<string, string>) =>
+    new Headers({ host: 'inbox.example:3000', ...entries });
 
   it('accepts same-origin and header-less requests', () => {
-    expect(() => checkRequestOrigin(headers({ origin: 'http://inbox.example:3000' }))).not.toThrow();
+    expect(() =>
+      checkRequestOrigin(headers({ origin: 'http://inbox.example:3000' })),
+    ).not.toThrow();
     expect(() => checkRequestOrigin(headers({ 'sec-fetch-site': 'same-origin' }))).not.toThrow();
     expect(() => checkRequestOrigin(headers({}))).not.toThrow();
   });
 
   it('refuses other origins, opaque origins and cross-site fetches', () => {
-    expect(() => checkRequestOrigin(headers({ origin: 'http://evil.example' }))).toThrow(/Cross-site/);
-    expect(() => checkRequestOrigin(headers({ origin: 'http://inbox.example:3001' }))).toThrow(/Cross-site/);
+    expect(() => checkRequestOrigin(headers({ origin: 'http://evil.example' }))).toThrow(
+      /Cross-site/,
+    );
+    expect(() => checkRequestOrigin(headers({ origin: 'http://inbox.example:3001' }))).toThrow(
+      /Cross-site/,
+    );
     expect(() => checkRequestOrigin(headers({ origin: 'null' }))).toThrow(/Cross-site/);
-    expect(() => checkRequestOrigin(headers({ 'sec-fetch-site': 'cross-site' }))).toThrow(/Cross-site/);
-    expect(() => checkRequestOrigin(headers({ 'sec-fetch-site': 'same-site' }))).toThrow(/Cross-site/);
+    expect(() => checkRequestOrigin(headers({ 'sec-fetch-site': 'cross-site' }))).toThrow(
+      /Cross-site/,
+    );
+    expect(() => checkRequestOrigin(headers({ 'sec-fetch-site': 'same-site' }))).toThrow(
+      /Cross-site/,
+    );
   });
 });
 
@@ -53,9 +64,15 @@ describe('CSRF token', () => {
 
 describe('client address for rate limits', () => {
   it('trusts X-Forwarded-For only from a local proxy', () => {
-    const viaProxy = new Headers({ 'x-hearth-peer-address': '127.0.0.1', 'x-forwarded-for': '1.1.1.1, 203.0.113.9' });
+    const viaProxy = new Headers({
+      'x-hearth-peer-address': '127.0.0.1',
+      'x-forwarded-for': '1.1.1.1, 203.0.113.9',
+    });
     expect(clientAddress(viaProxy)).toBe('203.0.113.9');
-    const spoofed = new Headers({ 'x-hearth-peer-address': '198.51.100.7', 'x-forwarded-for': '10.0.0.1' });
+    const spoofed = new Headers({
+      'x-hearth-peer-address': '198.51.100.7',
+      'x-forwarded-for': '10.0.0.1',
+    });
     expect(clientAddress(spoofed)).toBe('198.51.100.7');
   });
 });

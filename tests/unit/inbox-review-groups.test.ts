@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { groupReviewItems } from '@/lib/conversations/group-review-items';
 import type { ReviewItem } from '@/lib/schemas/inbox';
 
-const item = (messageId: string, body: string, siteId = 's1', botIntent: string | null = null): ReviewItem => ({
+const item = (
+  messageId: string,
+  body: string,
+  siteId = 's1',
+  botIntent: string | null = null,
+): ReviewItem => ({
   messageId,
   conversationId: `c${messageId}`,
   siteId,
@@ -12,7 +17,8 @@ const item = (messageId: string, body: string, siteId = 's1', botIntent: string 
   botConfidence: 0.3,
 });
 
-const ids = (groups: ReturnType<typeof groupReviewItems>) => groups.map((group) => group.items.map((i) => i.messageId).sort());
+const ids = (groups: ReturnType<typeof groupReviewItems>) =>
+  groups.map((group) => group.items.map((i) => i.messageId).sort());
 
 describe('review queue grouping', () => {
   const items = [
@@ -27,7 +33,11 @@ describe('review queue grouping', () => {
 
   it('puts messages that say the same thing together, biggest group first, whatever the order', () => {
     const expected = [['1', '2', '3'], ['5', '6'], ['4'], ['7']];
-    for (const order of [items, [...items].reverse(), [items[2], items[6], items[0], items[5], items[1], items[3], items[4]]]) {
+    for (const order of [
+      items,
+      [...items].reverse(),
+      [items[2], items[6], items[0], items[5], items[1], items[3], items[4]],
+    ]) {
       const groups = groupReviewItems(order, () => 'en');
       expect(ids(groups).slice(0, 2)).toEqual(expected.slice(0, 2));
       expect(ids(groups).slice(2).sort()).toEqual(expected.slice(2).sort());
@@ -39,7 +49,10 @@ describe('review queue grouping', () => {
   });
 
   it('never mixes sites: their intents differ', () => {
-    const groups = groupReviewItems([item('a', 'refund please', 's1'), item('b', 'refund please', 's2')], () => 'en');
+    const groups = groupReviewItems(
+      [item('a', 'refund please', 's1'), item('b', 'refund please', 's2')],
+      () => 'en',
+    );
     expect(groups).toHaveLength(2);
   });
 

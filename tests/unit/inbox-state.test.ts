@@ -16,7 +16,15 @@ const conversation = (overrides: Partial<AgentConversation> = {}): AgentConversa
   waitingSince: '2026-01-01T09:00:00.000Z',
   contactEmail: null,
   preview: 'hello',
-  visitor: { id: 'v1', name: null, email: null, identityVerified: false, currentUrl: null, browser: null, language: null },
+  visitor: {
+    id: 'v1',
+    name: null,
+    email: null,
+    identityVerified: false,
+    currentUrl: null,
+    browser: null,
+    language: null,
+  },
   ...overrides,
 });
 
@@ -41,15 +49,27 @@ const message = (seq: number, overrides: Partial<AgentMessage> = {}): AgentMessa
 
 describe('merging live conversation updates', () => {
   it('keeps the preview when an update carries none (status changes, private notes)', () => {
-    expect(mergeConversation(conversation(), conversation({ status: 'resolved', preview: null }))).toMatchObject({
+    expect(
+      mergeConversation(conversation(), conversation({ status: 'resolved', preview: null })),
+    ).toMatchObject({
       status: 'resolved',
       preview: 'hello',
     });
   });
 
   it('never moves sequence numbers back when updates arrive out of order', () => {
-    const newer = conversation({ lastSeq: 5, preview: 'fifth', lastMessageAt: '2026-01-01T10:05:00.000Z', agentReadSeq: 4 });
-    const stale = conversation({ lastSeq: 4, preview: 'fourth', lastMessageAt: '2026-01-01T10:04:00.000Z', assigneeId: 'u1' });
+    const newer = conversation({
+      lastSeq: 5,
+      preview: 'fifth',
+      lastMessageAt: '2026-01-01T10:05:00.000Z',
+      agentReadSeq: 4,
+    });
+    const stale = conversation({
+      lastSeq: 4,
+      preview: 'fourth',
+      lastMessageAt: '2026-01-01T10:04:00.000Z',
+      assigneeId: 'u1',
+    });
     expect(mergeConversation(newer, stale)).toMatchObject({
       lastSeq: 5,
       preview: 'fifth',
@@ -63,23 +83,44 @@ describe('merging live conversation updates', () => {
 describe('the selected conversation’s messages and the outbox', () => {
   it('orders messages by seq, stores each once, and swaps a pending send for its stored message', () => {
     let state = inboxReducer(initialInboxState, { type: 'selected', conversationId: 'c1' });
-    state = inboxReducer(state, { type: 'joined', conversation: conversation(), messages: [message(1), message(3)] });
+    state = inboxReducer(state, {
+      type: 'joined',
+      conversation: conversation(),
+      messages: [message(1), message(3)],
+    });
     state = inboxReducer(state, {
       type: 'queued',
-      pending: { clientId: 'k1', conversationId: 'c1', body: 'hi', isPrivate: false, state: 'sending', createdAt: '' },
+      pending: {
+        clientId: 'k1',
+        conversationId: 'c1',
+        body: 'hi',
+        isPrivate: false,
+        state: 'sending',
+        createdAt: '',
+      },
     });
     state = inboxReducer(state, { type: 'message', message: message(2) });
     state = inboxReducer(state, { type: 'message', message: message(3) });
-    state = inboxReducer(state, { type: 'message', message: message(4, { sender: 'agent', clientId: 'k1' }) });
+    state = inboxReducer(state, {
+      type: 'message',
+      message: message(4, { sender: 'agent', clientId: 'k1' }),
+    });
     expect(state.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     expect(state.outbox).toEqual([]);
   });
 
   it('ignores messages of other conversations and clears messages on switching', () => {
     let state = inboxReducer(initialInboxState, { type: 'selected', conversationId: 'c1' });
-    state = inboxReducer(state, { type: 'message', message: message(1, { conversationId: 'c2', id: 'x' }) });
+    state = inboxReducer(state, {
+      type: 'message',
+      message: message(1, { conversationId: 'c2', id: 'x' }),
+    });
     expect(state.messages).toEqual([]);
-    state = inboxReducer(state, { type: 'joined', conversation: conversation(), messages: [message(1)] });
+    state = inboxReducer(state, {
+      type: 'joined',
+      conversation: conversation(),
+      messages: [message(1)],
+    });
     state = inboxReducer(state, { type: 'selected', conversationId: 'c2' });
     expect(state.messages).toEqual([]);
   });
@@ -87,7 +128,14 @@ describe('the selected conversation’s messages and the outbox', () => {
   it('marks a failed send and sends it again on retry', () => {
     let state = inboxReducer(initialInboxState, {
       type: 'queued',
-      pending: { clientId: 'k1', conversationId: 'c1', body: 'hi', isPrivate: true, state: 'sending', createdAt: '' },
+      pending: {
+        clientId: 'k1',
+        conversationId: 'c1',
+        body: 'hi',
+        isPrivate: true,
+        state: 'sending',
+        createdAt: '',
+      },
     });
     state = inboxReducer(state, { type: 'send-failed', clientId: 'k1' });
     expect(state.outbox[0].state).toBe('failed');
@@ -104,9 +152,18 @@ describe('read state and waiting time', () => {
   });
 
   it('read receipts only move forward', () => {
-    let state = inboxReducer(initialInboxState, { type: 'conversation', conversation: conversation() });
-    state = inboxReducer(state, { type: 'read', notice: { conversationId: 'c1', reader: 'visitor', seq: 3 } });
-    state = inboxReducer(state, { type: 'read', notice: { conversationId: 'c1', reader: 'visitor', seq: 2 } });
+    let state = inboxReducer(initialInboxState, {
+      type: 'conversation',
+      conversation: conversation(),
+    });
+    state = inboxReducer(state, {
+      type: 'read',
+      notice: { conversationId: 'c1', reader: 'visitor', seq: 3 },
+    });
+    state = inboxReducer(state, {
+      type: 'read',
+      notice: { conversationId: 'c1', reader: 'visitor', seq: 2 },
+    });
     expect(state.conversations.c1.visitorReadSeq).toBe(3);
   });
 

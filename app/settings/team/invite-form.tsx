@@ -8,7 +8,10 @@ import { TextField } from '@/components/ui/text-field';
 import { createInviteAction, type InviteFormState } from '../actions';
 
 export function InviteForm({ csrfToken }: { csrfToken: string }) {
-  const [state, submit, pending] = useActionState<InviteFormState, FormData>(createInviteAction, {});
+  const [state, submit, pending] = useActionState<InviteFormState, FormData>(
+    createInviteAction,
+    {},
+  );
   // Controlled, so a refused address stays in the field to be corrected; a new link clears it.
   const [email, setEmail] = useState('');
   const [shownLink, setShownLink] = useState(state.inviteLink);

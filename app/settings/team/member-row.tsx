@@ -8,9 +8,23 @@ import { Button } from '@/components/ui/button';
 import { CsrfField } from '@/components/ui/csrf-field';
 import { changeMemberRoleAction, removeMemberAction } from '../actions';
 
-export function MemberRow({ member, isYou, csrfToken }: { member: TeamMember; isYou: boolean; csrfToken: string }) {
-  const [roleState, changeRole, changingRole] = useActionState<FormState, FormData>(changeMemberRoleAction, {});
-  const [removeState, remove, removing] = useActionState<FormState, FormData>(removeMemberAction, {});
+export function MemberRow({
+  member,
+  isYou,
+  csrfToken,
+}: {
+  member: TeamMember;
+  isYou: boolean;
+  csrfToken: string;
+}) {
+  const [roleState, changeRole, changingRole] = useActionState<FormState, FormData>(
+    changeMemberRoleAction,
+    {},
+  );
+  const [removeState, remove, removing] = useActionState<FormState, FormData>(
+    removeMemberAction,
+    {},
+  );
   const error = roleState.error ?? removeState.error;
   return (
     <li className="flex flex-wrap items-center gap-3 py-3" data-testid={`member-${member.email}`}>

@@ -20,7 +20,12 @@ export default async function TeamPage() {
         <Card title={`Members (${members.length})`}>
           <ul className="divide-y divide-stone-100">
             {members.map((m) => (
-              <MemberRow key={m.userId} member={m} isYou={m.userId === admin.userId} csrfToken={admin.csrfToken} />
+              <MemberRow
+                key={m.userId}
+                member={m}
+                isYou={m.userId === admin.userId}
+                csrfToken={admin.csrfToken}
+              />
             ))}
           </ul>
         </Card>

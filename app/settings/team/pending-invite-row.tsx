@@ -8,7 +8,13 @@ import { Button } from '@/components/ui/button';
 import { CsrfField } from '@/components/ui/csrf-field';
 import { revokeInviteAction } from '../actions';
 
-export function PendingInviteRow({ invite, csrfToken }: { invite: PendingInvite; csrfToken: string }) {
+export function PendingInviteRow({
+  invite,
+  csrfToken,
+}: {
+  invite: PendingInvite;
+  csrfToken: string;
+}) {
   const [state, revoke, revoking] = useActionState<FormState, FormData>(revokeInviteAction, {});
   return (
     <li className="flex items-center gap-3 py-3">
@@ -16,8 +22,14 @@ export function PendingInviteRow({ invite, csrfToken }: { invite: PendingInvite;
         <p className="truncate text-sm">
           {invite.email} <Badge>{invite.role}</Badge>
         </p>
-        <p className="text-xs text-stone-500">Expires {invite.expiresAt.toLocaleDateString('en')}</p>
-        {state.error ? <p role="alert" className="mt-1 text-xs text-red-700">{state.error}</p> : null}
+        <p className="text-xs text-stone-500">
+          Expires {invite.expiresAt.toLocaleDateString('en')}
+        </p>
+        {state.error ? (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {state.error}
+          </p>
+        ) : null}
       </div>
       <form action={revoke}>
         <CsrfField token={csrfToken} />
