@@ -1,5 +1,6 @@
+import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
-import { trainInWorker, type TrainingExampleInput } from '@/lib/nlp';
+import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { activateModelVersion } from './activate-model-version';
 import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
 
@@ -88,12 +89,23 @@ async function trainJob(
     });
     if (!started) return; // cancelled while queued
 
+    const embedding = await installedEmbeddings();
+    note(
+      embedding
+        ? `With sentence embeddings from ${embedding.model}`
+        : 'Without sentence embeddings (no embedding model installed)',
+    );
     let lastWrite = 0;
     const result = await trainInWorker(
       examples,
-      { language: site.language === 'zh' ? 'zh' : 'en', seed: TRAINING_SEED },
+      {
+        language: site.language === 'zh' ? 'zh' : 'en',
+        seed: TRAINING_SEED,
+        embeddingModel: embedding?.model ?? null,
+      },
       {
         signal,
+        embed: embedding?.embed,
         onProgress: (progress, message) => {
           if (message) note(message);
           if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
@@ -166,4 +178,19 @@ async function writeProgress(
     data: { progress, log },
   });
   if (count === 0) abortLocalTrainingRun(runId);
+}
+
+/** Dense features from the installed embedding model, when there is one (the bot classifies with the same). */
+async function installedEmbeddings(): Promise<{ model: string; embed: EmbedTexts } | undefined> {
+  const probe = await embedTexts(['hello']);
+  if (!probe) return undefined;
+  return {
+    model: probe.model,
+    embed: async (texts) => {
+      const embedded = await embedTexts(texts);
+      if (embedded?.model !== probe.model)
+        throw new Error('The embedding model changed during training');
+      return embedded.vectors;
+    },
+  };
 }

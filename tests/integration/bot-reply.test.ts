@@ -224,10 +224,13 @@ describe('with a trained intent model', () => {
   });
 
   it('asks which of two intents was meant when they are too close to call', async () => {
-    const reply = await replyToVisitor(turn(siteId, 'hello', { settings: { ambiguityMargin: 1 } }));
+    // Greets and thanks at once: the model splits its confidence between the two.
+    const reply = await replyToVisitor(
+      turn(siteId, 'hello, thanks', { settings: { ambiguityMargin: 0.2 } }),
+    );
     expect(reply.decision).toBe('clarify');
     expect(reply.choices).toHaveLength(3);
-    expect(reply.choices[0]).toBe('Greeting');
+    expect(reply.choices.slice(0, 2).sort()).toEqual(['Greeting', 'Thanks']);
     expect(reply.choices[2]).toBe('Talk to a human');
   });
 });
