@@ -5,6 +5,7 @@
 // Generates the data with SQL in a throwaway database, times each aggregate, drops the database.
 import pg from 'pg';
 import { applyMigrations } from '@/lib/db/migrate';
+import { withDatabase } from '@/lib/db/url';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -16,12 +17,6 @@ const perConversation = option('messages-per-conversation', 10);
 const json = process.argv.includes('--json');
 const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const database = `hearth_bench_analytics_${process.pid}`;
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });

@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedLoad } from './seed-load';
+import { withDatabase } from '@/lib/db/url';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -23,12 +24,6 @@ const database = `hearth_bench_inbox_${process.pid}`;
 const log = (line: string) => {
   if (!json) console.log(line);
 };
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });

@@ -324,7 +324,7 @@ async function storedClientIds(
   const stored = Object.assign(new Set<string>(), { duplicates: 0 });
   let afterSeq = 0;
   let conversationId: string | null = null;
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     const page: Ack<VisitorResumeResult> | null = await socket
       .timeout(30_000)
       .emitWithAck('conversation:resume', { conversationId, afterSeq })

@@ -20,6 +20,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
+import { withDatabase } from '@/lib/db/url';
 
 const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const LOCKFILE = 'migration_lock.toml';
@@ -109,12 +110,6 @@ function explainPanic(error: unknown): never {
 /** YYYYMMDDHHMMSS in UTC, the prefix Prisma gives migration folders. */
 function utcTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
-function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 type PgQueryableInternals = {

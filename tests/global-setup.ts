@@ -3,18 +3,21 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '@/lib/db/migrate';
+import { withDatabase } from '@/lib/db/url';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded';
-
-export const TEMPLATE_DATABASE = 'hearth_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A Postgres server URL (any database); tests clone the migrated template from it. */
     postgresUrl: string;
+    /** The migrated database each test file clones (one per test run, so runs may overlap). */
+    templateDatabase: string;
   }
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let serverUrl: string;
+const templateDatabase = `hearth_test_template_${process.pid}`;
 
 /**
  * Runs once: builds the app when the build is stale (end-to-end tests serve the production build),
@@ -26,25 +29,25 @@ export async function setup(project: TestProject): Promise<void> {
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(path.resolve('data/test'), 54339);
   }
-  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
-    await admin.query(`create database ${TEMPLATE_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  await applyMigrations(withDatabase(serverUrl, TEMPLATE_DATABASE));
+  serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  await adminQuery(`drop database if exists ${templateDatabase} with (force)`);
+  await adminQuery(`create database ${templateDatabase}`);
+  await applyMigrations(withDatabase(serverUrl, templateDatabase));
   project.provide('postgresUrl', serverUrl);
+  project.provide('templateDatabase', templateDatabase);
 }
 
 export async function teardown(): Promise<void> {
+  if (serverUrl) await adminQuery(`drop database if exists ${templateDatabase} with (force)`);
   await embedded?.stop();
 }
 
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }

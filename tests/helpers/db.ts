@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { db, disconnectDatabase } from '@/lib/db';
-import { TEMPLATE_DATABASE, withDatabase } from '../global-setup';
+import { withDatabase } from '@/lib/db/url';
 
 export interface TestDatabase {
   url: string;
@@ -16,7 +16,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('postgresUrl');
   const name = `hearth_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
+  await adminQuery(serverUrl, `create database ${name} template ${inject('templateDatabase')}`);
   const url = withDatabase(serverUrl, name);
   await disconnectDatabase();
   process.env.DATABASE_URL = url;
