@@ -79,7 +79,8 @@ export function serveVisitors(
       markConversationRead({ visitor }, request).catch(ignoreRefusal),
     );
     socket.on('disconnect', () => {
-      typing.flushNow(false);
+      // A closed tab stops typing; a server shutting down tells no one.
+      if (!options.inFlight.closing) typing.flushNow(false);
       typing.stop();
       reads.stop();
     });

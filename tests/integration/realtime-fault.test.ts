@@ -25,16 +25,25 @@ let env: Record<string, string | undefined>;
 beforeAll(async () => {
   database = await createTestDatabase();
   workspace = await createFixtureWorkspace();
-  env = {
-    DATABASE_URL: database.url,
-    PORT: String(await freePort()),
-    // One node: shared counters in Redis would mix with other test files'.
-    REDIS_URL: undefined,
-    VISITOR_MESSAGES_PER_MINUTE: '1000',
-    VISITOR_CONNECTS_PER_MINUTE: '1000',
-  };
-  app = await startApp(env);
-}, 120_000);
+  // A fixed port, so the restarted server is where the clients reconnect to. Another process may
+  // take the free port first: then try another.
+  for (let attempt = 1; ; attempt += 1) {
+    env = {
+      DATABASE_URL: database.url,
+      PORT: String(await freePort()),
+      // One node: shared counters in Redis would mix with other test files'.
+      REDIS_URL: undefined,
+      VISITOR_MESSAGES_PER_MINUTE: '1000',
+      VISITOR_CONNECTS_PER_MINUTE: '1000',
+    };
+    try {
+      app = await startApp(env);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}, 180_000);
 
 afterAll(async () => {
   await app?.stop();
