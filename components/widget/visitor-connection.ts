@@ -55,7 +55,10 @@ export interface VisitorConnectionOptions {
   socketOptions?: Parameters<typeof io>[1];
 }
 
-const ACK_TIMEOUT_MS = 10_000;
+// socket.io fails a pending request as soon as the connection drops, and the resume after the
+// reconnect resends it; on a live connection a slow answer is still coming, and resending would
+// only queue the same message again. This is the backstop for a server that never answers.
+const ACK_TIMEOUT_MS = 60_000;
 const MAX_ATTEMPTS = 6;
 const TYPING_EXPIRES_MS = 6_000;
 type VisitorSocket = Socket<VisitorNotices, RequestEvents<VisitorRequests>>;

@@ -42,12 +42,19 @@ async function answer(
   try {
     const site = await findSite(conversation.siteId);
     if (!site) return;
-    const earlier = await db().message.findMany({
-      where: { conversationId: conversation.id, isPrivate: false, seq: { lt: visitorMessage.seq } },
-      orderBy: { seq: 'desc' },
-      take: HISTORY,
-      select: { sender: true, body: true },
-    });
+    const earlier =
+      visitorMessage.seq === 1
+        ? []
+        : await db().message.findMany({
+            where: {
+              conversationId: conversation.id,
+              isPrivate: false,
+              seq: { lt: visitorMessage.seq },
+            },
+            orderBy: { seq: 'desc' },
+            take: HISTORY,
+            select: { sender: true, body: true },
+          });
     const reply = await replyToVisitor({
       site: { id: site.id, language: site.language, botSettings: site.botSettings },
       conversation: { id: conversation.id, fallbackCount: conversation.fallbackCount },

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, type Conversation } from '@/lib/db';
 import type { VisitorActor } from './actors';
 import { announce } from './events';
 import { loadConversation, type ConversationRecord } from './records';
+import { findSite } from './sites';
 
 // Each visitor message needs the visitor's active conversation; storing re-checks that it is still
 // active (storeMessage's 'active' condition), so a stale entry costs one retry, never a misfiled message.
@@ -12,16 +13,18 @@ const CACHE_LIMIT = 50_000;
 /** The visitor's latest conversation that is not resolved. */
 export async function findActiveConversation(
   visitor: VisitorActor,
-  { cached = false } = {},
 ): Promise<ConversationRecord | null> {
-  const known = cached ? activeByVisitor.get(visitor.visitorId) : undefined;
-  if (known) return known;
   const conversation = await loadConversation(
     { siteId: visitor.siteId, visitorId: visitor.visitorId, status: { not: 'resolved' } },
     { createdAt: 'desc' },
   );
   rememberActiveConversation(visitor.visitorId, conversation);
   return conversation;
+}
+
+/** The visitor's active conversation as this node last saw it; storeMessage re-checks it. */
+export function rememberedActiveConversation(visitor: VisitorActor): ConversationRecord | null {
+  return activeByVisitor.get(visitor.visitorId) ?? null;
 }
 
 export function rememberActiveConversation(
@@ -43,25 +46,27 @@ export async function findOrStartConversation(visitor: VisitorActor): Promise<Co
 
 /** Starts a conversation with the bot, unless one became active meanwhile (then that one). */
 export async function startConversation(visitor: VisitorActor): Promise<ConversationRecord> {
-  // The new conversation's id is the visitor's and the number of conversations they had, read in
-  // the same snapshot as "no active one": two tabs starting at once pick the same id and the
-  // primary key keeps one. No lock, no transaction, one round trip.
-  let started = await insertConversation(visitor, null);
-  let conversation = await findActiveConversation(visitor);
-  if (!conversation) {
+  const started =
+    (await insertConversation(visitor, null)) ??
+    (await findActiveConversation(visitor)) ??
     // The numbered id was taken by a conversation that moved to another visitor (identify).
-    started = await insertConversation(visitor, `${visitor.visitorId}-${randomUUID().slice(0, 8)}`);
-    conversation = await findActiveConversation(visitor);
-  }
-  if (!conversation)
+    (await insertConversation(visitor, `${visitor.visitorId}-${randomUUID().slice(0, 8)}`)) ??
+    (await findActiveConversation(visitor));
+  if (!started)
     throw new Error(`No conversation could be started for visitor ${visitor.visitorId}`);
-  if (started) announce('conversation.created', { conversation });
-  return conversation;
+  return started;
 }
 
-/** Inserts a conversation unless the visitor has an active one; true when this call inserted it. */
-async function insertConversation(visitor: VisitorActor, id: string | null): Promise<boolean> {
-  const inserted = await db().$queryRaw<{ id: string }[]>`
+/**
+ * Inserts a conversation unless the visitor has an active one. Its id is the visitor's and the
+ * number of conversations they had, read in the same snapshot as "no active one": two tabs
+ * starting at once pick the same id and the primary key keeps one. No lock, one round trip.
+ */
+async function insertConversation(
+  visitor: VisitorActor,
+  id: string | null,
+): Promise<ConversationRecord | null> {
+  const [row] = await db().$queryRaw<Conversation[]>`
     WITH mine AS (
       SELECT "status" FROM "Conversation" WHERE "visitorId" = ${visitor.visitorId}
     )
@@ -70,6 +75,19 @@ async function insertConversation(visitor: VisitorActor, id: string | null): Pro
       ${visitor.visitorId}, 'bot', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     WHERE NOT EXISTS (SELECT 1 FROM mine WHERE "status" <> 'resolved')
     ON CONFLICT ("id") DO NOTHING
-    RETURNING "id"`;
-  return inserted.length > 0;
+    RETURNING *`;
+  if (!row) return null;
+  const [visitorRow, site] = await Promise.all([
+    db().visitor.findUniqueOrThrow({ where: { id: visitor.visitorId } }),
+    findSite(visitor.siteId),
+  ]);
+  if (!site) throw new Error(`Site ${visitor.siteId} vanished`);
+  const conversation: ConversationRecord = {
+    ...row,
+    visitor: visitorRow,
+    workspaceId: site.workspaceId,
+  };
+  rememberActiveConversation(visitor.visitorId, conversation);
+  announce('conversation.created', { conversation });
+  return conversation;
 }

@@ -6,13 +6,13 @@ import {
 } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
 import {
-  findActiveConversation,
   rememberActiveConversation,
+  rememberedActiveConversation,
   startConversation,
 } from './current-conversation';
 import { announce } from './events';
 import { loadConversation } from './records';
-import { storeMessage, type StoredResult } from './store-message';
+import { storeMessage } from './store-message';
 import { toVisitorConversation, toVisitorMessage } from './views';
 
 /**
@@ -25,18 +25,22 @@ export async function sendVisitorMessage(
 ): Promise<{ message: VisitorMessage; conversation: VisitorConversation }> {
   const { clientId, body } = VisitorSendRequestSchema.parse(input);
   const message = { sender: 'visitor' as const, body, clientId };
-  let stored: StoredResult | null = null;
-  const cached = await findActiveConversation(visitor, { cached: true });
-  if (cached) stored = await storeMessage(cached, message, 'active');
+  const remembered = rememberedActiveConversation(visitor);
+  let stored = remembered ? await storeMessage(remembered, message, 'active') : null;
   if (!stored) {
-    // No active conversation (or it was resolved meanwhile): this may be a retry whose
-    // conversation has been resolved since, else it starts a new conversation.
-    const earlier = await findEarlierSend(visitor, clientId);
-    if (earlier) return earlier;
-    const active =
-      (cached && (await findActiveConversation(visitor))) || (await startConversation(visitor));
-    stored = await storeMessage(active, message, 'active');
-    if (!stored) throw new Error('The conversation was resolved before its first message');
+    const latest = await loadConversation(
+      { siteId: visitor.siteId, visitorId: visitor.visitorId },
+      { createdAt: 'desc' },
+    );
+    if (latest && latest.status !== 'resolved')
+      stored = await storeMessage(latest, message, 'active');
+    if (!stored) {
+      // This may be a retry of a message whose conversation has been resolved since.
+      const earlier = latest ? await findEarlierSend(visitor, clientId) : null;
+      if (earlier) return earlier;
+      stored = await storeMessage(await startConversation(visitor), message, 'active');
+      if (!stored) throw new Error('The conversation was resolved before its first message');
+    }
   }
   rememberActiveConversation(visitor.visitorId, stored.conversation);
   if (stored.created) {

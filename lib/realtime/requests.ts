@@ -91,7 +91,10 @@ export function serveRequests(
         (result) => reply({ ok: true, ...result }),
         (error: unknown) => {
           const problem = toEventError(error);
-          if (problem.code === 'rate_limited') socket.emit('server:error', problem);
+          // Limits the sender broke also arrive as an event, for clients that do not read acks.
+          if (problem.code === 'rate_limited' || problem.code === 'too_long') {
+            socket.emit('server:error', problem);
+          }
           reply({ ok: false, error: problem });
         },
       ),

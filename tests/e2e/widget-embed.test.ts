@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityHash } from '@/lib/auth/identity';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
@@ -203,6 +204,60 @@ describe('the widget for everyone', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => launcher.evaluate((element) => element.matches(':focus'))).toBe(true);
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
+  it('answers the page’s JS API: open, close, toggle and a verified identify', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    const { launcher, iframe } = widget(page);
+    await launcher.waitFor({ state: 'visible', timeout: 30_000 });
+    type Hearth = {
+      open(): void;
+      close(): void;
+      toggle(): void;
+      identify(identity: object): void;
+      on(e: string, f: () => void): void;
+    };
+    await page.evaluate(() => {
+      const events: string[] = [];
+      const hearth = (window as unknown as { Hearth: Hearth }).Hearth;
+      hearth.on('open', () => events.push('open'));
+      hearth.on('close', () => events.push('close'));
+      Object.assign(window, { apiEvents: events });
+      hearth.open();
+    });
+    await expect.poll(() => iframe.isVisible()).toBe(true);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    await page.evaluate(() => (window as unknown as { Hearth: Hearth }).Hearth.toggle());
+    await expect.poll(() => iframe.isVisible()).toBe(false);
+    expect(
+      await page.evaluate(() => (window as unknown as { apiEvents: string[] }).apiEvents),
+    ).toEqual(['open', 'close']);
+
+    const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
+    const hash = identityHash(site.identitySecret, 'customer-7');
+    await page.evaluate(
+      ({ hash }) =>
+        (window as unknown as { Hearth: Hearth }).Hearth.identify({
+          id: 'customer-7',
+          name: 'Kim',
+          email: 'kim@example.com',
+          hash,
+        }),
+      { hash },
+    );
+    await eventually(
+      async () =>
+        (await db().visitor.count({
+          where: { externalId: 'customer-7', identityVerified: true },
+        })) === 1,
+    );
+    expect(await db().visitor.findFirst({ where: { externalId: 'customer-7' } })).toMatchObject({
+      name: 'Kim',
+      email: 'kim@example.com',
+    });
     await context.close();
   });
 
