@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { config } from '@/lib/config';
 import { ActionError } from './errors';
+import { isOwnOrigin } from './own-hosts';
 
 export { CSRF_FIELD, CSRF_HEADER } from '@/lib/schemas/auth';
 
@@ -15,7 +16,8 @@ export function checkRequestOrigin(headers: Headers): void {
   }
   const origin = headers.get('origin');
   if (origin === null) return;
-  if (!ownOrigins(headers).has(originHost(origin) ?? '')) {
+  const host = (headers.get('x-forwarded-host') ?? headers.get('host'))?.split(',')[0];
+  if (!isOwnOrigin(origin, host)) {
     throw new ActionError('csrf', 'Cross-site request refused');
   }
 }
@@ -26,24 +28,6 @@ export function checkCsrfToken(expected: string, given: unknown): void {
   const b = Buffer.from(typeof given === 'string' ? given : '');
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
     throw new ActionError('csrf', 'This form has expired; reload the page and try again');
-  }
-}
-
-/** Hosts this server answers on: the one the browser addressed, and the configured PUBLIC_URL. */
-function ownOrigins(headers: Headers): Set<string> {
-  const hosts = new Set<string>();
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
-  if (host) hosts.add(host.split(',')[0].trim().toLowerCase());
-  const publicUrl = config().PUBLIC_URL;
-  if (publicUrl) hosts.add(new URL(publicUrl).host.toLowerCase());
-  return hosts;
-}
-
-function originHost(origin: string): string | undefined {
-  try {
-    return new URL(origin).host.toLowerCase();
-  } catch {
-    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ export { getCurrentMember, requireMember, requireMemberForAction } from './membe
 export { memberFromRequest, readBody, errorResponse } from './route';
 export { ActionError, isActionError, type ActionErrorCode } from './errors';
 export { checkRequestOrigin, CSRF_FIELD, CSRF_HEADER } from './csrf';
+export { ownHosts, isOwnOrigin } from './own-hosts';
 export { clientAddress, sessionCookieOptions } from './cookie';
 export { formStateFromError, type FormState } from './form-state';
 export { signIn } from './actions/sign-in';

@@ -29,7 +29,7 @@ import {
   ReadRequestSchema,
   type AgentPresence,
 } from '@/lib/schemas/events';
-import { isOwnOrigin } from './own-hosts';
+import { isOwnOrigin } from '@/lib/auth/own-hosts';
 import { agentsOnline, type PresenceStore } from './presence';
 import { serveRequests, toEventError, type InFlight } from './requests';
 import { rooms } from './rooms';

@@ -32,7 +32,6 @@ import { connectRedis } from './redis';
 import { InFlight } from './requests';
 import { serveVisitors } from './visitor-namespace';
 
-export { ownHosts, isOwnOrigin } from './own-hosts';
 export { limitVisitorSession } from './limits';
 export { socketAddress } from './client-address';
 

@@ -23,7 +23,7 @@ import {
 } from '@/lib/schemas/events';
 import { socketAddress } from './client-address';
 import { limitVisitorConnect, limitVisitorMessage } from './limits';
-import { ownHosts } from './own-hosts';
+import { ownHosts } from '@/lib/auth/own-hosts';
 import { agentsOnline, type PresenceStore } from './presence';
 import { serveRequests, toEventError, type InFlight } from './requests';
 import { rooms } from './rooms';

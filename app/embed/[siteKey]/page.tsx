@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { ChatWidget } from '@/components/widget/chat-widget';
 import { pickLanguage, WIDGET_STRINGS } from '@/components/widget/strings';
 import { findSiteByKey, isAllowedOrigin, normalizeOrigin } from '@/lib/conversations';
-import { ownHosts } from '@/lib/realtime';
+import { ownHosts } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Chat', robots: { index: false } };

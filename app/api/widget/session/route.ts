@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { clientAddress, errorResponse } from '@/lib/auth';
+import { clientAddress, errorResponse, ownHosts } from '@/lib/auth';
 import { startVisitorSession } from '@/lib/conversations';
-import { limitVisitorSession, ownHosts } from '@/lib/realtime';
+import { limitVisitorSession } from '@/lib/realtime';
 
 export const dynamic = 'force-dynamic';
 
