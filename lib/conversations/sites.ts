@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, type Site } from '@/lib/db';
 import {
   BotSettingsSchema,
   SiteLanguageSchema,
@@ -78,17 +78,7 @@ function remember(site: WidgetSite | null, siteId: string | undefined): void {
   byId.set(siteId, { site, until: Date.now() + CACHE_MS });
 }
 
-function toWidgetSite(row: {
-  id: string;
-  workspaceId: string;
-  publicKey: string;
-  allowedOrigins: string[];
-  identitySecret: string;
-  visitorTokenSecret: string;
-  language: string;
-  widgetSettings: unknown;
-  botSettings: unknown;
-}): WidgetSite {
+function toWidgetSite(row: Site): WidgetSite {
   return {
     id: row.id,
     workspaceId: row.workspaceId,

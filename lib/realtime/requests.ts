@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { ZodError } from 'zod';
 import { isActionError } from '@/lib/auth/errors';
 import type { Ack, EventError } from '@/lib/schemas/events';
@@ -28,6 +28,28 @@ export class InFlight {
     const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
     await Promise.race([Promise.allSettled([...this.pending]), timeout]);
   }
+}
+
+/**
+ * Lets a socket into the namespace once `authenticate` resolves with its data; a refusal reaches the
+ * client as `connect_error` with `data: { code, message }`.
+ */
+export function admitWith(
+  namespace: Namespace,
+  authenticate: (socket: Socket) => Promise<object>,
+): void {
+  namespace.use((socket, next) => {
+    authenticate(socket).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (error: unknown) => {
+        const problem = toEventError(error);
+        next(Object.assign(new Error(problem.message), { data: problem }));
+      },
+    );
+  });
 }
 
 /**

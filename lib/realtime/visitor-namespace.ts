@@ -25,7 +25,7 @@ import { socketAddress } from './client-address';
 import { limitVisitorConnect, limitVisitorMessage } from './limits';
 import { ownHosts } from '@/lib/auth/own-hosts';
 import { agentsOnline, type PresenceStore } from './presence';
-import { serveRequests, toEventError, type InFlight } from './requests';
+import { admitWith, serveRequests, type InFlight } from './requests';
 import { rooms } from './rooms';
 import { Throttle } from './throttle';
 
@@ -44,18 +44,7 @@ export function serveVisitors(
   namespace: Namespace,
   options: { presence: PresenceStore; inFlight: InFlight },
 ): void {
-  namespace.use((socket, next) => {
-    authenticate(socket).then(
-      (data) => {
-        socket.data = data;
-        next();
-      },
-      (error: unknown) => {
-        const problem = toEventError(error);
-        next(Object.assign(new Error(problem.message), { data: problem }));
-      },
-    );
-  });
+  admitWith(namespace, authenticate);
 
   namespace.on('connection', (socket: Socket) => {
     const { visitor, workspaceId, ip } = socket.data as VisitorSocketData;

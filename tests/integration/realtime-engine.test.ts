@@ -174,9 +174,13 @@ describe('visitor messages', () => {
     const credentials = await visitorToken(workspace.siteId);
     const tabs = await Promise.all([1, 2, 3].map(() => connectVisitor(realtime.url, credentials)));
     const acks = await Promise.all(
-      tabs.map((tab, index) => tab.emitWithAck('message:send', { clientId: newClientId(), body: `tab ${index}` })),
+      tabs.map((tab, index) =>
+        tab.emitWithAck('message:send', { clientId: newClientId(), body: `tab ${index}` }),
+      ),
     );
-    const conversations = new Set(acks.map((ack) => (ack.ok ? ack.conversation.id : ack.error.code)));
+    const conversations = new Set(
+      acks.map((ack) => (ack.ok ? ack.conversation.id : ack.error.code)),
+    );
     expect(conversations.size).toBe(1);
     expect(await db().conversation.count({ where: { visitorId: credentials.visitorId } })).toBe(1);
     tabs.forEach((tab) => tab.close());
