@@ -56,7 +56,7 @@ async function retrain(): Promise<number> {
     .toBe('succeeded');
   const log = await run.getByLabel('Training log').textContent();
   expect(log).toMatch(/Training on \d+ examples of \d+ intents/);
-  expect(log).toContain('model version stored');
+  expect(log).toContain('Stored as version');
   expect(await run.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
 
   const { modelVersion } = await db().trainingRun.findUniqueOrThrow({
