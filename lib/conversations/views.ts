@@ -43,6 +43,7 @@ export function toVisitorConversation(conversation: ConversationRecord): Visitor
     lastSeq: conversation.lastSeq,
     agentReadSeq: conversation.agentReadSeq,
     contactEmail: conversation.contactEmail,
+    csatScore: conversation.csatScore,
   };
 }
 

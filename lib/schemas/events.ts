@@ -16,6 +16,7 @@
  *   conversation:handoff  {}                     → { conversation, agentsOnline }  ("talk to a human")
  *   contact:leave         LeaveContactRequest    → { conversation }  (email while no agent is online)
  *   visitor:identify      IdentifyRequest        → { verified, visitorId, token }  (reconnect when visitorId changed)
+ *   conversation:rate     RateConversationRequest → { conversation }  (CSAT, once per resolution)
  *   server emits: message, conversation:updated, typing, bot:token, conversation:read, presence, server:error
  *
  * Agent namespace `/agent` — authenticated by the `hearth_session` cookie; same-origin only
@@ -147,6 +148,8 @@ export const VisitorConversationSchema = z.object({
   /** The last message an agent has read (for "Seen"). */
   agentReadSeq: z.number().int(),
   contactEmail: z.string().nullable(),
+  /** The visitor's rating of this resolution (+1 / -1), null until they rate it. */
+  csatScore: z.number().int().nullable(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversationSchema>;
 
@@ -247,6 +250,17 @@ export const IdentifyRequestSchema = z.object({
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequestSchema>;
 
+export const MAX_CSAT_COMMENT_LENGTH = 1_000;
+/** After a resolution the widget asks: thumbs up (+1) or down (-1), with an optional comment. */
+export const RateConversationRequestSchema = z.object({
+  conversationId: id,
+  score: z.union([z.literal(1), z.literal(-1)]),
+  comment: TextSchema.pipe(z.string().trim().max(MAX_CSAT_COMMENT_LENGTH))
+    .optional()
+    .transform((comment) => comment || null),
+});
+export type RateConversationRequest = z.input<typeof RateConversationRequestSchema>;
+
 export type VisitorRequests = {
   'conversation:resume': [VisitorResumeRequest, VisitorResumeResult];
   'message:send': [
@@ -261,6 +275,7 @@ export type VisitorRequests = {
   ];
   'contact:leave': [LeaveContactRequest, { conversation: VisitorConversation }];
   'visitor:identify': [IdentifyRequest, { verified: boolean; visitorId: string; token: string }];
+  'conversation:rate': [RateConversationRequest, { conversation: VisitorConversation }];
 };
 
 export const TypingNoticeSchema = z.object({
