@@ -13,6 +13,8 @@ const HISTORY = 20;
 const REPLY_TIMEOUT_MS = 60_000;
 // Replies to one conversation are produced one at a time, in the order the messages came.
 const queues = new Map<string, Promise<void>>();
+/** Replies being produced, by conversation, so they can be cancelled. */
+const replying = new Map<string, { visitorId: string; controller: AbortController }>();
 
 /**
  * The bot's listener: every visitor message in a conversation the bot handles gets a reply,
@@ -20,7 +22,7 @@ const queues = new Map<string, Promise<void>>();
  * streamed token by token while it is generated.
  */
 export function listenForBotTurns(replyToVisitor: ReplyToVisitor): () => void {
-  return onConversationEvent('message.created', ({ conversation, message }) => {
+  const stopAnswering = onConversationEvent('message.created', ({ conversation, message }) => {
     if (message.sender !== 'visitor' || conversation.status !== 'bot') return;
     const previous = queues.get(conversation.id) ?? Promise.resolve();
     const next = previous.then(() => answer(conversation, message, replyToVisitor));
@@ -29,6 +31,16 @@ export function listenForBotTurns(replyToVisitor: ReplyToVisitor): () => void {
       if (queues.get(conversation.id) === next) queues.delete(conversation.id);
     });
   });
+  // Nobody is left to read the answer: stop generating it.
+  const stopCancelling = onConversationEvent('visitor.left', ({ visitorId }) => {
+    for (const reply of replying.values()) {
+      if (reply.visitorId === visitorId) reply.controller.abort(new Error('The visitor left'));
+    }
+  });
+  return () => {
+    stopAnswering();
+    stopCancelling();
+  };
 }
 
 async function answer(
@@ -38,7 +50,9 @@ async function answer(
 ): Promise<void> {
   const streamId = `bot:${visitorMessage.id}`;
   signalTyping(conversation, 'bot', true);
-  const timeout = AbortSignal.timeout(REPLY_TIMEOUT_MS);
+  const controller = new AbortController();
+  replying.set(conversation.id, { visitorId: conversation.visitorId, controller });
+  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(REPLY_TIMEOUT_MS)]);
   try {
     const site = await findSite(conversation.siteId);
     if (!site) return;
@@ -60,15 +74,17 @@ async function answer(
       conversation: { id: conversation.id, fallbackCount: conversation.fallbackCount },
       visitorMessage: { id: visitorMessage.id, body: visitorMessage.body },
       history: earlier.reverse(),
-      signal: timeout,
+      signal,
       onToken: (text) => announce('bot.token', { conversation, streamId, text }),
     });
     await deliver(conversation, visitorMessage, reply, streamId);
   } catch (error) {
+    if (controller.signal.aborted) return; // the visitor left; they will see the conversation as it is
     console.error(`bot: no reply in conversation ${conversation.id}:`, error);
     const current = await loadConversation({ id: conversation.id });
     if (current?.status === 'bot') await handOffConversation(current, 'The bot could not answer');
   } finally {
+    replying.delete(conversation.id);
     signalTyping(conversation, 'bot', false);
   }
 }

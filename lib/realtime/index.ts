@@ -67,19 +67,17 @@ export async function attachRealtime(
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: 'hearth:socket.io' }));
   const presence = redis ? redisPresence(redis.pub) : memoryPresence();
   const inFlight = new InFlight();
-  let closing = false;
 
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
   serveVisitors(visitors, { presence, inFlight });
-  serveAgents(agents, visitors, { presence, inFlight, isClosing: () => closing });
+  serveAgents(agents, visitors, { presence, inFlight });
   const stopBroadcast = broadcastConversationEvents(visitors, agents);
   const stopBot = listenForBotTurns(options.replyToVisitor ?? botReply);
 
   globalForRealtime.hearthRealtime = { io, redis: Boolean(redis) };
   return {
     close: async () => {
-      closing = true;
       await inFlight.drain(5_000);
       stopBot();
       stopBroadcast();

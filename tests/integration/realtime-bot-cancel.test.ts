@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import {
+  connectVisitor,
+  eventually,
+  newClientId,
+  startRealtime,
+  visitorToken,
+} from '../helpers/realtime';
+import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+
+process.env.IP_CONNECTS_PER_MINUTE = '100000';
+process.env.IP_MESSAGES_PER_MINUTE = '100000';
+
+let database: TestDatabase;
+let realtime: Awaited<ReturnType<typeof startRealtime>>;
+let workspace: FixtureWorkspace;
+const aborted: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  workspace = await createFixtureWorkspace({ agents: 0 });
+  realtime = await startRealtime({
+    // A slow generator that only stops when told to.
+    replyToVisitor: (turn) =>
+      new Promise((_, reject) =>
+        turn.signal.addEventListener('abort', () => {
+          aborted.push(turn.visitorMessage.body);
+          reject(turn.signal.reason);
+        }),
+      ),
+  });
+});
+
+afterAll(async () => {
+  await realtime?.close();
+  await database?.drop();
+});
+
+it('stops generating a reply when the visitor leaves, and neither answers nor hands off', async () => {
+  const credentials = await visitorToken(workspace.siteId);
+  const visitor = await connectVisitor(realtime.url, credentials);
+  const ack = await visitor.emitWithAck('message:send', {
+    clientId: newClientId(),
+    body: 'a long question',
+  });
+  expect(ack.ok).toBe(true);
+  visitor.disconnect();
+  await eventually(() => aborted.length > 0);
+  expect(aborted).toEqual(['a long question']);
+  const conversation = await db().conversation.findFirstOrThrow({
+    where: { visitorId: credentials.visitorId },
+    include: { messages: true },
+  });
+  expect(conversation.status).toBe('bot');
+  expect(conversation.messages.map((message) => message.sender)).toEqual(['visitor']);
+});
