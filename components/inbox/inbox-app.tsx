@@ -106,6 +106,9 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     'conversation:updated': (conversation) => {
       dispatch({ type: 'conversation', conversation });
       refreshCountsSoon();
+      // The visitor's rating arrives as an update of the resolved conversation; details show it.
+      if (conversation.status === 'resolved' && conversation.id === stateRef.current.selectedId)
+        void loadDetails(conversation.id).catch(() => {});
     },
     'conversation:handoff': ({ conversation, reason }) => {
       dispatch({ type: 'conversation', conversation });
@@ -172,6 +175,11 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
     request('conversation:read', { conversationId, seq }).catch(() => {});
   }
 
+  async function loadDetails(conversationId: string) {
+    const { details } = await request('conversation:details', { conversationId });
+    dispatch({ type: 'details', details });
+  }
+
   async function join(conversationId: string) {
     const afterSeq =
       stateRef.current.selectedId === conversationId
@@ -181,8 +189,7 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       const joined = await request('conversation:join', { conversationId, afterSeq });
       dispatch({ type: 'joined', conversation: joined.conversation, messages: joined.messages });
       markRead(conversationId, joined.conversation.lastSeq);
-      const { details } = await request('conversation:details', { conversationId });
-      dispatch({ type: 'details', details });
+      await loadDetails(conversationId);
     } catch (error) {
       notify(describeError(error), 'error');
     }

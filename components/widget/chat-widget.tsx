@@ -8,6 +8,7 @@ import { Composer } from './composer';
 import { isEmbedded, listenToHost, postToHost } from './host-bridge';
 import { HumanHelp } from './human-help';
 import { MessageList } from './message-list';
+import { RatingPrompt } from './rating-prompt';
 import { WIDGET_STRINGS } from './strings';
 import { useVisitorConnection } from './use-visitor-connection';
 
@@ -189,6 +190,15 @@ export function ChatWidget({
         onRetry={(clientId) => connection.retry(clientId)}
         onDiscard={(clientId) => connection.discard(clientId)}
       />
+      {state.conversation?.status === 'resolved' && (
+        <RatingPrompt
+          key={state.conversation.id}
+          conversation={state.conversation}
+          strings={strings}
+          accent={accent}
+          onRate={async (score, comment) => (await connection.rate(score, comment)).ok}
+        />
+      )}
       <HumanHelp
         state={state}
         strings={strings}

@@ -247,6 +247,20 @@ export class VisitorConnection {
     return result;
   }
 
+  /** CSAT for the resolved conversation on screen: thumbs up (+1) or down (-1). */
+  async rate(score: 1 | -1, comment: string): Promise<Ack<{ conversation: VisitorConversation }>> {
+    const conversation = this.state.conversation;
+    if (!conversation)
+      return { ok: false, error: { code: 'not_found', message: 'No conversation to rate' } };
+    const result = await this.request('conversation:rate', {
+      conversationId: conversation.id,
+      score,
+      comment,
+    });
+    if (result.ok) this.adoptConversation(result.conversation);
+    return result;
+  }
+
   /** From the host page's `Hearth.identify()`; a different visitor means reconnecting as them. */
   async identify(
     identity: IdentifyRequest,

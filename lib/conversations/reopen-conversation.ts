@@ -19,9 +19,6 @@ export async function reopenConversation(
     status: 'open',
     resolvedAt: null,
     waitingSince: new Date(),
-    // The rating was for the resolution being undone; the visitor rates the next one afresh.
-    csatScore: null,
-    csatComment: null,
   });
   return toAgentConversation(changed);
 }

@@ -18,6 +18,9 @@ export async function resolveConversation(
     waitingSince: null,
     // Whoever resolves an unassigned conversation handled it, for the metrics.
     assigneeId: conversation.assigneeId ?? actor.userId,
+    // Each resolution asks the visitor afresh (reopen, take-over); a rating is of the last one.
+    csatScore: null,
+    csatComment: null,
   });
   return toAgentConversation(changed);
 }

@@ -3,12 +3,14 @@ import { ActionError, isActionError } from '@/lib/auth/errors';
 import { readVisitorTokenClaims, verifyVisitorToken } from '@/lib/auth/visitor-token';
 import {
   askForHuman,
+  announce,
   findActiveConversation,
   findSite,
   identifyVisitor,
   isAllowedOrigin,
   leaveContactEmail,
   markConversationRead,
+  rateConversation,
   resumeVisitorConversation,
   sendVisitorMessage,
   signalTyping,
@@ -16,6 +18,7 @@ import {
   type VisitorActor,
 } from '@/lib/conversations';
 import {
+  RateConversationRequestSchema,
   ReadRequestSchema,
   VisitorHandshakeSchema,
   VisitorTypingRequestSchema,
@@ -72,6 +75,8 @@ export function serveVisitors(
       if (!options.inFlight.closing) typing.flushNow(false);
       typing.stop();
       reads.stop();
+      const room = namespace.adapter.rooms.get(rooms.visitor(visitor.visitorId));
+      if (!room?.size) announce('visitor.left', { visitorId: visitor.visitorId });
     });
 
     serveRequests(
@@ -115,6 +120,14 @@ export function serveVisitors(
           run: async (payload) => ({ conversation: await leaveContactEmail(visitor, payload) }),
         },
         'visitor:identify': { serial: true, run: (payload) => identifyVisitor(visitor, payload) },
+        'conversation:rate': {
+          run: async (payload) => ({
+            conversation: await rateConversation(
+              visitor,
+              RateConversationRequestSchema.parse(payload),
+            ),
+          }),
+        },
       },
       options.inFlight,
     );

@@ -256,7 +256,7 @@ export const RateConversationRequestSchema = z.object({
   conversationId: id,
   score: z.union([z.literal(1), z.literal(-1)]),
   comment: TextSchema.pipe(z.string().trim().max(MAX_CSAT_COMMENT_LENGTH))
-    .optional()
+    .nullish()
     .transform((comment) => comment || null),
 });
 export type RateConversationRequest = z.input<typeof RateConversationRequestSchema>;

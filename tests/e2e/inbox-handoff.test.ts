@@ -1,5 +1,5 @@
 // Two agents and a visitor, each in their own Chromium context, against the production server:
-// accounts (sign-in, invite), a live handoff, take-over, reply, private note, resolve.
+// accounts (sign-in, invite), a live handoff, take-over, reply, private note, resolve, CSAT.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app';
@@ -205,6 +205,20 @@ describe('a handoff, live in both inboxes', () => {
     expect(resolved.resolvedAt).not.toBeNull();
     await bea.getByTestId('view-resolved').click();
     await row(bea).waitFor();
+  });
+
+  it('the visitor rates it thumbs up with a comment; agent A sees the rating live', async () => {
+    const widget = widgetFrame(visitor);
+    await widget.getByRole('form', { name: 'How did we do?' }).waitFor();
+    await widget.getByRole('button', { name: 'Thumbs up: helpful' }).click();
+    await widget.getByLabel('Comment (optional)').fill('Fast and friendly');
+    await widget.getByRole('button', { name: 'Send feedback' }).click();
+    await widget.getByText('Thanks for your feedback!').waitFor();
+    const rated = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(rated).toMatchObject({ csatScore: 1, csatComment: 'Fast and friendly' });
+    await expect
+      .poll(() => ada.getByTestId('csat').textContent())
+      .toBe('Thumbs up “Fast and friendly”');
   });
 
   it('finds the conversation by full-text search, and counts it in the metrics', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberFromRequest, signIn, signOut, signOutEverywhere } from '@/lib/auth';
 import { createSession, findSessionByToken, hashToken } from '@/lib/auth/session';
@@ -14,7 +15,9 @@ let database: TestDatabase;
 let acme: FixtureWorkspace;
 let ipCounter = 0;
 // Each test signs in from its own address so per-IP limits only bite where a test means them to.
-const freshIp = () => `203.0.113.${++ipCounter}`;
+// With REDIS_URL the counters outlive this run, so the addresses are new on every run too.
+const runPrefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+const freshIp = () => `${runPrefix}::${(++ipCounter).toString(16)}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();

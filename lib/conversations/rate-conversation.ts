@@ -1,0 +1,33 @@
+import { ActionError } from '@/lib/auth/errors';
+import { db } from '@/lib/db';
+import { RateConversationRequestSchema, type VisitorConversation } from '@/lib/schemas/events';
+import type { VisitorActor } from './actors';
+import { announce } from './events';
+import { loadConversation } from './records';
+import { toVisitorConversation } from './views';
+
+/** CSAT: the visitor rates their own resolved conversation, once per resolution. */
+export async function rateConversation(
+  visitor: VisitorActor,
+  input: unknown,
+): Promise<VisitorConversation> {
+  const { conversationId, score, comment } = RateConversationRequestSchema.parse(input);
+  const own = { id: conversationId, siteId: visitor.siteId, visitorId: visitor.visitorId };
+  // One conditional update: two tabs rating at once store one rating.
+  const { count } = await db().conversation.updateMany({
+    where: { ...own, status: 'resolved', csatScore: null },
+    data: { csatScore: score, csatComment: comment },
+  });
+  const conversation = await loadConversation(own);
+  if (!conversation) throw new ActionError('not_found', 'No such conversation');
+  if (count === 0) {
+    throw new ActionError(
+      'conflict',
+      conversation.status === 'resolved'
+        ? 'This conversation is already rated'
+        : 'Only a resolved conversation can be rated',
+    );
+  }
+  announce('conversation.updated', { conversation });
+  return toVisitorConversation(conversation);
+}
