@@ -1,3 +1,4 @@
+import { ChoiceChips, CitationList } from '@/components/ui/bot-message-extras';
 import type { BotReply } from '@/lib/bot';
 
 const DECISION_STYLE: Record<BotReply['decision'], string> = {
@@ -23,39 +24,16 @@ export function BotReplyView({ reply }: { reply: BotReply }) {
       >
         {reply.text}
       </p>
-      {reply.choices.length ? (
-        <div className="flex flex-wrap gap-1">
-          {reply.choices.map((choice) => (
-            <span
-              key={choice}
-              className="rounded-full border border-blue-300 px-2.5 py-0.5 text-xs text-blue-800"
-            >
-              {choice}
-            </span>
-          ))}
-        </div>
-      ) : null}
-      {reply.citations.length ? (
-        <ul className="text-xs text-stone-600">
-          {reply.citations.map((citation) => (
-            <li key={citation.articleId}>
-              Source:{' '}
-              {citation.url ? (
-                <a
-                  href={citation.url}
-                  className="text-blue-700 hover:underline"
-                  rel="noreferrer"
-                  target="_blank"
-                >
-                  {citation.title}
-                </a>
-              ) : (
-                citation.title
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChoiceChips
+        choices={reply.choices}
+        className=""
+        chipClassName="border-blue-300 px-2.5 py-0.5 text-xs text-blue-800"
+      />
+      <CitationList
+        citations={reply.citations}
+        className="text-xs text-stone-600"
+        linkClassName="text-blue-700 hover:underline"
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { AgentMessage } from '@/lib/schemas/events';
 import type { PendingMessage } from './inbox-state';
+import { ChoiceChips, CitationList } from '@/components/ui/bot-message-extras';
 
 function time(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -81,39 +82,16 @@ export function MessageItem({
         {message.sender === 'bot' ? (
           <BotProvenance message={message} modelVersion={modelVersion} />
         ) : null}
-        {message.choices.length ? (
-          <div className="mt-1.5 flex flex-wrap gap-1">
-            {message.choices.map((choice) => (
-              <span
-                key={choice}
-                className="rounded-full border border-violet-300 px-2 py-0.5 text-[11px]"
-              >
-                {choice}
-              </span>
-            ))}
-          </div>
-        ) : null}
-        {message.citations.length ? (
-          <ul className="mt-1.5 space-y-0.5 border-t border-violet-200 pt-1 text-[11px]">
-            {message.citations.map((citation) => (
-              <li key={citation.articleId}>
-                Source:{' '}
-                {citation.url ? (
-                  <a
-                    href={citation.url}
-                    target="_blank"
-                    rel="noreferrer noopener"
-                    className="underline"
-                  >
-                    {citation.title}
-                  </a>
-                ) : (
-                  citation.title
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ChoiceChips
+          choices={message.choices}
+          className="mt-1.5"
+          chipClassName="border-violet-300 px-2 py-0.5 text-[11px]"
+        />
+        <CitationList
+          citations={message.citations}
+          className="mt-1.5 space-y-0.5 border-t border-violet-200 pt-1 text-[11px]"
+          linkClassName="underline"
+        />
       </div>
       <div className="mt-0.5 flex gap-2 text-[11px] text-stone-500">
         {message.sender === 'visitor' ? (
