@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ErrorCodeSchema, type AgentMessage, type VisitorMessage } from '@/lib/schemas/events';
+import {
+  ErrorCodeSchema,
+  type AgentMessage,
+  type AgentRequests,
+  type VisitorMessage,
+  type VisitorRequests,
+} from '@/lib/schemas/events';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectAgent,
@@ -23,25 +29,38 @@ process.env.IP_MESSAGES_PER_MINUTE = '100000';
 process.env.IP_CONNECTS_PER_MINUTE = '100000';
 process.env.VISITOR_CONNECTS_PER_MINUTE = '100000';
 
-const VISITOR_EVENTS = [
-  'conversation:resume',
-  'message:send',
-  'typing',
-  'conversation:read',
-  'conversation:handoff',
-  'contact:leave',
-  'visitor:identify',
-];
-const AGENT_EVENTS = [
-  'conversation:list',
-  'conversation:join',
-  'conversation:leave',
-  'message:send',
-  'typing',
-  'conversation:read',
-  'conversation:take-over',
-  'presence:set',
-];
+// Every request event, checked by the compiler: a new event that is not fuzzed fails the typecheck.
+const VISITOR_EVENTS = Object.keys({
+  'conversation:resume': true,
+  'message:send': true,
+  typing: true,
+  'conversation:read': true,
+  'conversation:handoff': true,
+  'contact:leave': true,
+  'visitor:identify': true,
+  'conversation:rate': true,
+} satisfies Record<keyof VisitorRequests, true>);
+const AGENT_EVENTS = Object.keys({
+  'conversation:list': true,
+  'conversation:join': true,
+  'conversation:leave': true,
+  'message:send': true,
+  typing: true,
+  'conversation:read': true,
+  'conversation:take-over': true,
+  'presence:set': true,
+  'conversation:assign': true,
+  'conversation:resolve': true,
+  'conversation:reopen': true,
+  'conversation:hand-back': true,
+  'conversation:details': true,
+  'conversation:search': true,
+  'inbox:counts': true,
+  'inbox:metrics': true,
+  'review:list': true,
+  'review:label': true,
+  'review:dismiss': true,
+} satisfies Record<keyof AgentRequests, true>);
 const UNKNOWN_EVENTS = [
   'constructor',
   '__proto__',
