@@ -8,6 +8,7 @@ import { buildModelFixtures, FIXTURE_ANSWER, configureFixtureModels } from '../f
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
   connectVisitor,
+  liftAddressLimits,
   newClientId,
   nextEvent,
   startRealtime,
@@ -16,9 +17,7 @@ import {
 import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
 
 configureFixtureModels();
-// Other test files share Redis counters for 127.0.0.1; this file is not about limits.
-process.env.IP_CONNECTS_PER_MINUTE = '100000';
-process.env.IP_MESSAGES_PER_MINUTE = '100000';
+liftAddressLimits();
 
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;

@@ -6,6 +6,7 @@ import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectAgent,
   connectVisitor,
+  liftAddressLimits,
   newClientId,
   nextEvent,
   startRealtime,
@@ -13,9 +14,7 @@ import {
 } from '../helpers/realtime';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
 
-// Other test files share Redis counters for 127.0.0.1; this file is not about limits.
-process.env.IP_CONNECTS_PER_MINUTE = '100000';
-process.env.IP_MESSAGES_PER_MINUTE = '100000';
+liftAddressLimits();
 
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectVisitor,
-  eventually,
+  liftAddressLimits,
   newClientId,
   startRealtime,
+  eventually,
   visitorToken,
 } from '../helpers/realtime';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
 
-process.env.IP_CONNECTS_PER_MINUTE = '100000';
-process.env.IP_MESSAGES_PER_MINUTE = '100000';
+liftAddressLimits();
 
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;

@@ -12,17 +12,16 @@ import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectAgent,
   connectVisitor,
-  eventually,
+  liftAddressLimits,
   newClientId,
   nextEvent,
   startRealtime,
+  eventually,
   visitorToken,
 } from '../helpers/realtime';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
 
-// Other test files share Redis counters for 127.0.0.1; this file is not about limits.
-process.env.IP_CONNECTS_PER_MINUTE = '100000';
-process.env.IP_MESSAGES_PER_MINUTE = '100000';
+liftAddressLimits();
 process.env.VISITOR_MESSAGES_PER_MINUTE = '1000';
 
 let database: TestDatabase;
