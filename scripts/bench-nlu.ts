@@ -1,5 +1,6 @@
 // Benchmark: our intent classifier against nlp.js (node-nlp, default settings) on JSONL data sets.
 // npm run bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--language en|zh]
+//   [--shots K [--seed S]]   (train on K seeded examples per intent of --train, the same for both systems)
 // Each system runs in a child process of its own, so peak RSS and timings do not mix.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import { classify, evaluate, Language, train, TrainingExampleInput } from '@/lib/nlp';
 // The threshold rule itself, so nlp.js gets its threshold picked on --val exactly as ours does.
 import { outcomes, pickThreshold } from '@/lib/nlp/calibration';
+import { sampleEachIntent } from '@/lib/nlp/split';
 
 const OUT_OF_SCOPE = 'oos';
 const WARMUP_MESSAGES = 50;
@@ -41,6 +43,8 @@ const { values: args } = parseArgs({
     'skip-nlpjs': { type: 'boolean', default: false },
     language: { type: 'string', default: 'en' },
     system: { type: 'string' },
+    shots: { type: 'string' },
+    seed: { type: 'string', default: '1' },
   },
 });
 
@@ -222,12 +226,18 @@ function describe(name: string, m: ChildMeasures): string {
 async function main() {
   if (!args.train || !args.test) {
     throw new Error(
-      'usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs]',
+      'usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--shots K [--seed S]]',
     );
   }
   if (args.system) {
+    const training = readExamples(args.train);
+    const shots =
+      args.shots === undefined ? null : z.coerce.number().int().min(1).parse(args.shots);
     const data: Data = {
-      training: readExamples(args.train),
+      training:
+        shots === null
+          ? training
+          : sampleEachIntent(training, shots, z.coerce.number().int().parse(args.seed)),
       validation: args.val ? readExamples(args.val) : undefined,
       test: readExamples(args.test),
       language: Language.parse(args.language),

@@ -26,3 +26,23 @@ export function assignFolds(intents: readonly string[], folds: number, seed: num
   }
   return assignment;
 }
+
+/** Up to `shots` examples of every intent, drawn with a seed (the few-shot regime admins live in). */
+export function sampleEachIntent<T extends { intent: string }>(
+  examples: readonly T[],
+  shots: number,
+  seed: number,
+): T[] {
+  const byIntent = new Map<string, T[]>();
+  for (const example of examples) {
+    const members = byIntent.get(example.intent) ?? [];
+    members.push(example);
+    byIntent.set(example.intent, members);
+  }
+  const random = seededRandom(seed);
+  return [...byIntent.keys()].sort().flatMap((intent) => {
+    const members = byIntent.get(intent) ?? [];
+    shuffleInPlace(members, random);
+    return members.slice(0, shots);
+  });
+}
