@@ -13,6 +13,8 @@ export async function cancelTrainingRun(input: {
     where: { id: input.runId, siteId: input.siteId, status: { in: ['queued', 'running'] } },
     data: { status: 'cancelled', finishedAt: new Date() },
   });
+  // Only a run of the caller's site may be stopped: the id alone may name another workspace's run.
+  if (count === 0) return false;
   abortLocalTrainingRun(input.runId);
-  return count > 0;
+  return true;
 }

@@ -54,6 +54,12 @@ describe('training runs and the live model', () => {
     expect(await liveClassifier(siteId)).toBeNull(); // trained, not yet active
   });
 
+  it("leaves another site's run alone when asked to cancel it by id", async () => {
+    const run = await startTrainingRun({ siteId });
+    expect(await cancelTrainingRun({ siteId: 'not-this-site', runId: run.id })).toBe(false);
+    expect((await waitForRun(run.id)).status).toBe('succeeded');
+  });
+
   it('cancels a run', async () => {
     const run = await startTrainingRun({ siteId });
     expect(await cancelTrainingRun({ siteId, runId: run.id })).toBe(true);
