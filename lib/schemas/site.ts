@@ -19,6 +19,10 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:
 export const BotSettingsSchema = z.object({
   /** Below this confidence the bot does not answer with an intent. */
   confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
+  /** Share of the bot's answers the site accepts being wrong; thresholds are picked to stay within it. */
+  wrongAnswerBudget: z.number().min(0.001).max(0.5).default(0.02),
+  /** Calibrated relevance a knowledge-base answer needs; null: derived from wrongAnswerBudget. */
+  knowledgeMinConfidence: z.number().min(0).max(1).nullable().default(null),
   /** When the top two intents are closer than this, the bot asks which one was meant. */
   ambiguityMargin: z.number().min(0).max(1).default(0.1),
   /** Consecutive fallbacks before the conversation goes to a human. */
