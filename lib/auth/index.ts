@@ -2,7 +2,7 @@
 // which pulls in nothing from next/*.
 export { createSession, findSessionByToken, SESSION_COOKIE, type SessionMember } from './session';
 export { getCurrentMember, requireMember, requireMemberForAction } from './member';
-export { memberFromRequest, readBody, errorResponse } from './route';
+export { memberFromRequest, readBody, errorResponse, BODY_LIMITS } from './route';
 export { ActionError, isActionError, type ActionErrorCode } from './errors';
 export { checkRequestOrigin, CSRF_FIELD, CSRF_HEADER } from './csrf';
 export { ownHosts, isOwnOrigin } from './own-hosts';

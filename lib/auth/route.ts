@@ -54,16 +54,54 @@ function readCookie(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
+/** Largest request bodies read, in bytes; anything longer is refused with 413 before it is parsed. */
+export const BODY_LIMITS = {
+  /** The widget's requests are a token and a few fields. */
+  widget: 8 * 1024,
+  /** Admin forms and edits, an article included. */
+  admin: 1024 * 1024,
+  /** Intent and article files. */
+  import: 5 * 1024 * 1024,
+} as const;
+
 /** A request's JSON body, validated; malformed JSON is the caller's mistake (400), not ours. */
 export async function readBody<T>(
   request: Request,
   schema: { parse(value: unknown): T },
+  maxBytes: number = BODY_LIMITS.admin,
 ): Promise<T> {
+  const text = await readText(request, maxBytes);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ActionError('invalid', 'The request body must be JSON');
   }
   return schema.parse(body);
+}
+
+/** Reads at most `maxBytes`, stopping as soon as the body is longer, whatever Content-Length says. */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new ActionError('too_large', `The request body is larger than ${formatBytes(maxBytes)}`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }

@@ -24,7 +24,7 @@ export interface WidgetSite {
 // Every socket connect and bot turn needs the site; settings edits show up within this long.
 const CACHE_MS = 10_000;
 const byId = new Map<string, { site: WidgetSite | null; until: number }>();
-const idByKey = new Map<string, { id: string | null; until: number }>();
+const idByKey = new Map<string, { id: string; until: number }>();
 
 export async function findSite(siteId: string): Promise<WidgetSite | null> {
   const cached = byId.get(siteId);
@@ -35,13 +35,19 @@ export async function findSite(siteId: string): Promise<WidgetSite | null> {
   return site;
 }
 
+// Site keys are short and URL-safe; anything else is refused before it reaches the database.
+const SITE_KEY = /^[\w-]{1,64}$/;
+
 export async function findSiteByKey(publicKey: string): Promise<WidgetSite | null> {
+  if (!SITE_KEY.test(publicKey)) return null;
   const cached = idByKey.get(publicKey);
-  if (cached && cached.until > Date.now()) return cached.id ? findSite(cached.id) : null;
+  if (cached && cached.until > Date.now()) return findSite(cached.id);
   const row = await db().site.findUnique({ where: { publicKey } });
-  const site = row ? toWidgetSite(row) : null;
-  idByKey.set(publicKey, { id: site?.id ?? null, until: Date.now() + CACHE_MS });
-  remember(site, site?.id);
+  if (!row) return null; // misses are not cached: anyone can ask for endless unknown keys
+  const site = toWidgetSite(row);
+  if (idByKey.size > 10_000) idByKey.clear();
+  idByKey.set(publicKey, { id: site.id, until: Date.now() + CACHE_MS });
+  remember(site, site.id);
   return site;
 }
 

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { clientAddress, errorResponse, ownHosts } from '@/lib/auth';
+import { z } from 'zod';
+import { BODY_LIMITS, clientAddress, errorResponse, ownHosts, readBody } from '@/lib/auth';
 import { startVisitorSession } from '@/lib/conversations';
 import { limitVisitorSession } from '@/lib/realtime';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   try {
     await limitVisitorSession(clientAddress(request.headers));
-    const body: unknown = await request.json().catch(() => null);
+    const body = await readBody(request, z.unknown(), BODY_LIMITS.widget);
     const session = await startVisitorSession(body, {
       ownHosts: ownHosts(request.headers.get('host')),
       origin: request.headers.get('origin'),
