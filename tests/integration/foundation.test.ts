@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, runAppToExit, type RunningApp } from '../helpers/app';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 
 describe('server on an external Postgres', () => {
   let database: TestDatabase;
@@ -19,10 +20,17 @@ describe('server on an external Postgres', () => {
     await database?.drop();
   });
 
-  it('reports health', async () => {
+  it('reports health: status only to anyone, the details to a signed-in admin', async () => {
     const response = await fetch(`${app.url}/api/health`);
     expect(response.status).toBe(200);
-    const health = await response.json();
+    expect(await response.json()).toEqual({ status: 'ok' });
+
+    const admin = await db().membership.findFirstOrThrow({ where: { role: 'admin' } });
+    const { token } = await createSession(admin.userId, admin.workspaceId);
+    const signedIn = await fetch(`${app.url}/api/health`, {
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    const health = await signedIn.json();
     expect(health.database.ok).toBe(true);
     expect(health.realtime.ok).toBe(true);
   });
@@ -108,7 +116,7 @@ describe('server on the embedded Postgres', () => {
       process.kill(postgresPid, 'SIGKILL');
       const response = await fetch(`${second.url}/api/health`);
       expect(response.status).toBe(503);
-      expect((await response.json()).database.ok).toBe(false);
+      expect(await response.json()).toEqual({ status: 'unavailable' });
     } finally {
       await second.kill();
     }

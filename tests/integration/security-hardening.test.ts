@@ -1,8 +1,13 @@
 // Audit findings of issue 12 that are logic over the real database (routes: security-routes.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSiteByKey } from '@/lib/conversations';
+import { countMatches } from '@/lib/conversations/search-conversations';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import {
+  createFixtureConversation,
+  createFixtureWorkspace,
+  type FixtureWorkspace,
+} from '../helpers/workspace-fixtures';
 
 let database: TestDatabase;
 let acme: FixtureWorkspace;
@@ -25,5 +30,21 @@ describe('site keys from strangers', () => {
     await db().site.update({ where: { id: acme.siteId }, data: { publicKey: 'x'.repeat(8000) } });
     expect(await findSiteByKey('x'.repeat(8000))).toBeNull();
     expect(await findSiteByKey('../../etc')).toBeNull();
+  });
+});
+
+describe('inbox search', () => {
+  it("counts only the workspace's own matching messages", async () => {
+    const globex = await createFixtureWorkspace();
+    for (let i = 0; i < 3; i += 1) {
+      await createFixtureConversation(globex.siteId, {
+        messages: [{ sender: 'visitor', body: 'quokkaberry order' }],
+      });
+    }
+    await createFixtureConversation(acme.siteId, {
+      messages: [{ sender: 'visitor', body: 'quokkaberry refund' }],
+    });
+    expect(await countMatches([acme.siteId], "'quokkaberry':*")).toBe(1);
+    expect(await countMatches([globex.siteId], "'quokkaberry':*")).toBe(3);
   });
 });
