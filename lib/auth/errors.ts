@@ -1,13 +1,6 @@
 /** Why an action was refused, in terms a route, a server action or a socket handler can map. */
 export type ActionErrorCode =
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'csrf'
-  | 'not_found'
-  | 'invalid'
-  | 'conflict'
-  | 'too_large'
-  | 'rate_limited';
+  'unauthenticated' | 'forbidden' | 'csrf' | 'not_found' | 'invalid' | 'conflict' | 'rate_limited';
 
 const HTTP_STATUS: Record<ActionErrorCode, number> = {
   unauthenticated: 401,
@@ -16,7 +9,6 @@ const HTTP_STATUS: Record<ActionErrorCode, number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
-  too_large: 413,
   rate_limited: 429,
 };
 

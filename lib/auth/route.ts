@@ -33,6 +33,12 @@ export function errorResponse(error: unknown): Response {
       { status: error.status, headers },
     );
   }
+  if (error instanceof BodyTooLargeError) {
+    return NextResponse.json(
+      { error: { code: 'too_large', message: error.message } },
+      { status: 413 },
+    );
+  }
   if (error instanceof ZodError) {
     return NextResponse.json(
       {
@@ -82,8 +88,7 @@ export async function readBody<T>(
 
 /** Reads at most `maxBytes`, stopping as soon as the body is longer, whatever Content-Length says. */
 async function readText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new ActionError('too_large', `The request body is larger than ${formatBytes(maxBytes)}`);
+  const tooLarge = () => new BodyTooLargeError(maxBytes);
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();
@@ -102,6 +107,14 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+/** A body over its route's limit: answered 413 (only routes read bodies, so not an ActionError). */
+export class BodyTooLargeError extends Error {
+  readonly status = 413;
+  readonly code = 'too_large';
+  constructor(maxBytes: number) {
+    const limit =
+      maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
+    super(`The request body is larger than ${limit}`);
+    this.name = 'BodyTooLargeError';
+  }
 }
