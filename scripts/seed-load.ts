@@ -211,7 +211,7 @@ export async function seedLoad(url: string, options: LoadOptions): Promise<LoadR
            case when kind = 'bot' and (n + s) % 5 <> 0 then (array['order_status', 'refund', 'shipping', 'opening_hours'])[1 + (n + s) % 4] end,
            case when kind = 'bot' then 0.35 + ((n + s) % 60) / 100.0 end,
            (case when kind = 'visitor' and (n + s) % 41 = 0 then 'pending' end)::"ReviewState",
-           '{}', c."createdAt" + s * interval '40 seconds'
+           '[]', c."createdAt" + s * interval '40 seconds'
          from (select c.*, substr(c.id, ${prefix.length + 2})::int as n from "Conversation" c
                where c.id = any(select '${prefix}c' || g from generate_series(${from}, ${to}) g)) c
          cross join lateral generate_series(1, c."lastSeq") s

@@ -1,12 +1,20 @@
-import type { Citation } from '@/lib/schemas/message';
+import type { Choice, Citation } from '@/lib/schemas/message';
 
-/** Quick-reply choices a bot message offered, shown as chips (text only). */
+/** What a choice stands for, for agents and admins: the intent, the article or a person. */
+function choiceTarget(choice: Choice): string | null {
+  if (choice.action === 'human') return 'hands off to a person';
+  if (choice.intent) return `answers ${choice.intent}`;
+  if (choice.articleId) return `answers article ${choice.articleId}`;
+  return null;
+}
+
+/** The buttons a bot message offered (or the one a visitor clicked), shown as chips (text only). */
 export function ChoiceChips({
   choices,
   className,
   chipClassName,
 }: {
-  choices: string[];
+  choices: Choice[];
   className: string;
   chipClassName: string;
 }) {
@@ -14,8 +22,13 @@ export function ChoiceChips({
   return (
     <div className={`flex flex-wrap gap-1 ${className}`}>
       {choices.map((choice) => (
-        <span key={choice} className={`rounded-full border ${chipClassName}`}>
-          {choice}
+        <span
+          key={choice.label}
+          className={`rounded-full border ${chipClassName}`}
+          title={choiceTarget(choice) ?? undefined}
+          data-intent={choice.intent}
+        >
+          {choice.label}
         </span>
       ))}
     </div>

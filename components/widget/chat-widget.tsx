@@ -186,7 +186,7 @@ export function ChatWidget({
         strings={strings}
         language={language}
         accent={accent}
-        onChoice={(choice) => connection.send(choice)}
+        onChoice={(choice) => connection.send(choice.label, choice)}
         onRetry={(clientId) => connection.retry(clientId)}
         onDiscard={(clientId) => connection.discard(clientId)}
       />

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { VisitorMessage } from '@/lib/schemas/events';
+import type { Choice } from '@/lib/schemas/message';
 import type { SiteLanguage } from '@/lib/schemas/site';
 import type { ChatState, OutboxItem } from './visitor-connection';
 import type { WidgetStrings } from './strings';
@@ -12,7 +13,7 @@ interface MessageListProps {
   strings: WidgetStrings;
   language: SiteLanguage;
   accent: { background: string; text: string };
-  onChoice(choice: string): void;
+  onChoice(choice: Choice): void;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
@@ -157,13 +158,13 @@ export function MessageList({
         <div role="group" aria-label={strings.suggestions} className="mt-3 flex flex-wrap gap-2">
           {choices.map((choice) => (
             <button
-              key={choice}
+              key={choice.label}
               type="button"
               onClick={() => onChoice(choice)}
               className="rounded-full border px-3 py-1 text-sm hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2"
               style={{ borderColor: accent.background, color: accent.background }}
             >
-              {choice}
+              {choice.label}
             </button>
           ))}
         </div>

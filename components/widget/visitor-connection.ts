@@ -9,6 +9,7 @@ import type {
   VisitorNotices,
   VisitorRequests,
 } from '@/lib/schemas/events';
+import type { Choice } from '@/lib/schemas/message';
 
 /** Where the widget keeps its token and unsent messages: localStorage in a browser, a Map in tests. */
 export interface ConnectionStorage {
@@ -20,6 +21,8 @@ export interface ConnectionStorage {
 export interface OutboxItem {
   clientId: string;
   body: string;
+  /** The button clicked (body = its label). Not kept across reloads: the label alone still matches it. */
+  choice?: Choice;
   createdAt: string;
   state: 'sending' | 'failed';
   error: EventError | null;
@@ -187,11 +190,12 @@ export class VisitorConnection {
     this.socket = null;
   }
 
-  /** Queues a message; it shows as "sending" until the server has stored it. */
-  send(body: string): string {
+  /** Queues a message (or a clicked button); it shows as "sending" until the server has stored it. */
+  send(body: string, choice?: Choice): string {
     const item: OutboxItem = {
       clientId: newClientId(),
       body,
+      choice,
       createdAt: new Date().toISOString(),
       state: 'sending',
       error: null,
@@ -363,6 +367,7 @@ export class VisitorConnection {
         const result = await this.request('message:send', {
           clientId: item.clientId,
           body: item.body,
+          choice: item.choice,
         });
         if (result.ok) {
           this.adoptConversation(result.conversation);

@@ -1,27 +1,38 @@
 import { retrieve } from '@/lib/knowledge';
 import { answerFromKnowledge } from './answer-from-knowledge';
 import { asksForHuman } from './asks-for-human';
+import { intentChoice, pickedChoice, quickReplyChoices, understandChoice } from './choices';
 import { fillTemplate } from './fill-template';
 import { generateGrounded } from './generate-grounded';
 import { rephrasePrompt } from './guardrails';
+import { handOff, humanAvailability, humanChoice } from './handoff';
 import { soundsUpset } from './sentiment';
-import { intentLabel, siteIntents, type SiteIntent } from './site-intents';
+import { siteIntents, type SiteIntent } from './site-intents';
+import type { Choice } from '@/lib/schemas/message';
 import type { BotReply, BotTurn } from './types';
 import { understand, type Understanding } from './understand';
 import { HANDOFF_REASON, WORDING } from './wording';
 
 /**
- * The reply policy. In order: a handoff intent, an explicit request for a person, or an upset
- * visitor go to a human; a confident intent is answered with its response; otherwise the knowledge
- * base answers when it knows; otherwise the bot asks which of two intents was meant, or says it
- * does not know and offers choices — and after repeated fallbacks hands over.
+ * The reply policy. A button the bot offered is answered as what it stands for, unclassified. In
+ * order: a handoff intent, an explicit request for a person, or an upset visitor go to a human
+ * (told honestly whether anyone is online); a confident intent is answered with its response;
+ * otherwise the knowledge base answers when it knows; otherwise the bot asks which of two intents
+ * was meant, or says it does not know and offers choices — after repeated fallbacks, a person or
+ * an email. While the visitor waits for a person the bot keeps answering the same way.
  */
 export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
   const { language } = turn.site;
   const words = WORDING[language];
   const message = turn.visitorMessage.body;
   const intents = await siteIntents(turn.site.id);
-  const understanding = await understand(turn, intents);
+  const picked = pickedChoice(turn);
+  if (picked?.action === 'human') {
+    return handOff(turn, {}, words.handoffRequested, HANDOFF_REASON.requested);
+  }
+  const chosen = picked?.intent ? intents.get(picked.intent) : undefined;
+  const understood = await understand(turn, intents);
+  const understanding = chosen ? understandChoice(understood, chosen) : understood;
   const { classification, decision } = understanding;
   const recognized = {
     intent: classification?.intent ?? undefined,
@@ -31,20 +42,19 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
   const matched = classification?.intent ? intents.get(classification.intent) : undefined;
 
   if (decision === 'handoff' && matched) {
-    return {
-      ...recognized,
-      decision: 'handoff',
-      text: pickResponse(matched, turn, understanding) ?? words.handoffRequested,
-      choices: [],
-      citations: [],
-      handoffReason: HANDOFF_REASON.intent(matched.name),
-    };
+    const reason = HANDOFF_REASON.intent(matched.name);
+    // The admin's response may promise a person: said only when one is there to keep it.
+    const response = pickResponse(matched, turn, understanding);
+    if (response !== null && turn.agentsOnline !== false && !turn.conversation.waitingForHuman) {
+      return { ...handOff(turn, recognized, null, reason), text: response };
+    }
+    return handOff(turn, recognized, null, reason);
   }
   if (decision !== 'answer' && asksForHuman(message, language)) {
-    return handoff(recognized, words.handoffRequested, HANDOFF_REASON.requested);
+    return handOff(turn, recognized, words.handoffRequested, HANDOFF_REASON.requested);
   }
   if (soundsUpset(message, language)) {
-    return handoff(recognized, words.handoffUpset, HANDOFF_REASON.upset);
+    return handOff(turn, recognized, words.handoffUpset, HANDOFF_REASON.upset);
   }
 
   const response =
@@ -60,7 +70,7 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
       ...recognized,
       decision: 'answer',
       text: rephrased ?? response,
-      choices: matched.quickReplies,
+      choices: quickReplyChoices(matched.quickReplies, intents),
       citations: [],
     };
   }
@@ -80,33 +90,42 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
 
   const ranking = classification?.ranking ?? [];
   const offered = (classification?.candidates ?? ranking.slice(0, 2).map((ranked) => ranked.intent))
-    .filter((name) => intents.get(name)?.responses.length && !intents.get(name)?.handoff)
-    .map((name) => intentLabel(intents.get(name), name));
+    .map((name) => intents.get(name))
+    .filter((intent): intent is SiteIntent => !!intent?.responses.length && !intent.handoff)
+    .map(intentChoice);
   if (decision === 'clarify' && offered.length === 2) {
     return {
       ...recognized,
       decision: 'clarify',
       text: words.pickOne,
-      choices: [...offered, words.talkToHuman],
+      choices: [...offered, ...humanChoice(turn)],
       citations: [],
     };
   }
-
-  const fallbacks = turn.conversation.fallbackCount + 1;
-  if (fallbacks >= turn.site.botSettings.fallbacksBeforeHandoff) {
-    return handoff(recognized, words.handoffAfterFallbacks, HANDOFF_REASON.fallbacks(fallbacks));
-  }
-  return {
-    ...recognized,
-    decision: 'fallback',
-    text: `${words.noAnswer} ${offered.length ? words.pickOne : words.orHuman}`,
-    choices: [...offered, words.talkToHuman],
-    citations: [],
-  };
+  return { ...recognized, ...fallback(turn, offered), citations: [] };
 }
 
-function handoff(recognized: Partial<BotReply>, text: string, handoffReason: string): BotReply {
-  return { ...recognized, decision: 'handoff', text, choices: [], citations: [], handoffReason };
+/**
+ * "I don't know", never the end of the bot's help: it offers the intents it thought of and a way
+ * to a person — after repeated fallbacks asking plainly whether the visitor wants one (or, with
+ * nobody online, to leave an email) — and tells a visitor who already waits where they stand.
+ */
+function fallback(
+  turn: BotTurn,
+  offered: Choice[],
+): Pick<BotReply, 'decision' | 'text' | 'choices'> {
+  const words = WORDING[turn.site.language];
+  const choices = [...offered, ...humanChoice(turn)];
+  if (turn.conversation.waitingForHuman) {
+    return { decision: 'fallback', text: `${words.noAnswer} ${humanAvailability(turn)}`, choices };
+  }
+  const offer = turn.agentsOnline !== false ? words.offerHuman : words.offerEmail;
+  const repeated =
+    turn.conversation.fallbackCount + 1 >= turn.site.botSettings.fallbacksBeforeHandoff;
+  const text = repeated
+    ? `${words.stillNoAnswer} ${offer}`
+    : `${words.noAnswer} ${offered.length ? words.pickOne : offer}`;
+  return { decision: 'fallback', text, choices };
 }
 
 /** One of the intent's responses (taking turns, so a repeated question is not answered identically), filled in. */

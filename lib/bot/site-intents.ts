@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 export interface SiteIntent {
   name: string;
   description: string | null;
+  buttonLabel: string | null;
   handoff: boolean;
   rephrase: boolean;
   quickReplies: string[];
@@ -16,6 +17,7 @@ export async function siteIntents(siteId: string): Promise<Map<string, SiteInten
     select: {
       name: true,
       description: true,
+      buttonLabel: true,
       handoff: true,
       rephrase: true,
       quickReplies: true,
@@ -30,9 +32,15 @@ export async function siteIntents(siteId: string): Promise<Map<string, SiteInten
   );
 }
 
-/** How an intent is offered as a quick reply: its short description, else its name in words. */
-export function intentLabel(intent: SiteIntent | undefined, name: string): string {
-  if (intent?.description && intent.description.length <= 40) return intent.description;
-  const words = name.replace(/[_-]+/g, ' ').trim();
+/**
+ * How an intent is offered to visitors as a button: the label the admin gave it, else its short
+ * description, else (never the raw name) its name in words: "business_info" → "Business info".
+ */
+export function intentLabel(
+  intent: Pick<SiteIntent, 'name' | 'description' | 'buttonLabel'>,
+): string {
+  if (intent.buttonLabel) return intent.buttonLabel;
+  if (intent.description && intent.description.length <= 40) return intent.description;
+  const words = intent.name.replace(/[_\-./]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,13 +1,26 @@
 import type { BotSettings, SiteLanguage } from '@/lib/schemas/site';
-import type { Citation } from '@/lib/schemas/message';
+import type { Choice, Citation } from '@/lib/schemas/message';
 
 /** What the bot is asked: one visitor message in a conversation that the bot is handling. */
 export interface BotTurn {
   site: { id: string; language: SiteLanguage; botSettings: BotSettings };
-  conversation: { id: string; fallbackCount: number };
-  visitorMessage: { id: string; body: string };
+  conversation: {
+    id: string;
+    fallbackCount: number;
+    /** Handed to a person who has not taken it yet: the bot keeps helping meanwhile (see botAnswers). */
+    waitingForHuman?: boolean;
+    /** Email the visitor left for a reply while nobody was online. */
+    contactEmail?: string | null;
+  };
+  /** The button the visitor clicked, as the widget sent it: checked against the last bot message. */
+  visitorMessage: { id: string; body: string; choice?: Choice };
   /** Earlier messages, oldest first (visitor, bot and agent; never private notes). */
-  history: { sender: 'visitor' | 'bot' | 'agent' | 'system'; body: string }[];
+  history: { sender: 'visitor' | 'bot' | 'agent' | 'system'; body: string; choices?: Choice[] }[];
+  /**
+   * Whether an agent of the site's workspace has the inbox open (the widget shows the same). Only
+   * the conversation engine knows; elsewhere (test console, benchmarks) taken as online.
+   */
+  agentsOnline?: boolean;
   /** Aborted when the visitor leaves or the reply times out. */
   signal: AbortSignal;
   /** Called with each piece of generated text as it is produced, for streaming to the widget. */
@@ -18,8 +31,8 @@ export interface BotTurn {
 export interface BotReply {
   decision: 'answer' | 'clarify' | 'fallback' | 'handoff';
   text: string;
-  /** Quick-reply buttons. */
-  choices: string[];
+  /** Buttons under the reply, each standing for an intent, an article or a person. */
+  choices: Choice[];
   intent?: string;
   confidence?: number;
   modelVersionId?: string;

@@ -7,22 +7,41 @@ export const WORDING = {
     pickOne: 'Did you mean one of these?',
     orHuman: 'I can connect you with a member of our team.',
     talkToHuman: 'Talk to a human',
+    leaveEmail: 'Leave my email',
     quoteIntro: (title: string) => `Here is what our help article "${title}" says:`,
-    handoffAfterFallbacks:
-      "I'm not able to help with this, so I'm passing you to a member of our team.",
-    handoffUpset:
-      "I'm sorry about this. I'm passing you to a member of our team who can sort it out.",
-    handoffRequested: "Sure, I'm connecting you with a member of our team.",
+    stillNoAnswer: "Sorry, I'm still not able to help with that.",
+    offerHuman: 'Would you like to talk to a member of our team?',
+    offerEmail:
+      "Nobody from our team is online right now, but you can leave your email and we'll get back to you.",
+    handoffRequested: 'Sure.',
+    handoffUpset: "I'm sorry about this.",
+    // Where the visitor stands with the team: never "connecting you" while nobody is online.
+    connecting: "I'm connecting you with a member of our team.",
+    inQueue:
+      "You're in the queue: a member of our team will be with you shortly. Meanwhile, I'm happy to answer what I can.",
+    nobodyOnline:
+      "Nobody from our team is online right now. Leave your email below and we'll get back to you. Meanwhile, I'm happy to answer what I can.",
+    emailKept: (email: string) =>
+      `Nobody from our team is online right now; we'll reply to ${email}. Meanwhile, I'm happy to answer what I can.`,
   },
   zh: {
     noAnswer: '抱歉，我不知道这个问题的答案。',
     pickOne: '您是想问以下哪一个？',
     orHuman: '我也可以为您转接人工客服。',
     talkToHuman: '转人工客服',
+    leaveEmail: '留下邮箱',
     quoteIntro: (title: string) => `我们的帮助文章《${title}》中写道：`,
-    handoffAfterFallbacks: '这个问题我暂时无法解答，正在为您转接人工客服。',
-    handoffUpset: '非常抱歉给您带来不便，正在为您转接人工客服。',
-    handoffRequested: '好的，正在为您转接人工客服。',
+    stillNoAnswer: '抱歉，这个问题我还是无法解答。',
+    offerHuman: '需要为您转接人工客服吗？',
+    offerEmail: '目前没有客服在线，您可以留下邮箱，我们会尽快回复您。',
+    handoffRequested: '好的。',
+    handoffUpset: '非常抱歉给您带来不便。',
+    connecting: '正在为您转接人工客服。',
+    inQueue: '您已在排队中，客服很快就会为您服务。在此期间，我可以继续回答您的问题。',
+    nobodyOnline:
+      '目前没有客服在线。请在下方留下您的邮箱，我们会尽快回复您。在此期间，我可以继续回答您的问题。',
+    emailKept: (email: string) =>
+      `目前没有客服在线，我们会回复到 ${email}。在此期间，我可以继续回答您的问题。`,
   },
 } satisfies Record<SiteLanguage, unknown>;
 

@@ -1,5 +1,7 @@
 import { db } from '@/lib/db';
+import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
+import { StoredChoicesSchema } from '@/lib/schemas/message';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
@@ -8,6 +10,8 @@ import { findSite } from './sites';
 import { storeMessage } from './store-message';
 
 export type ReplyToVisitor = (turn: BotTurn) => Promise<BotReply>;
+/** Whether an agent of the workspace is online (presence lives with the realtime layer). */
+export type AgentsOnline = (workspaceId: string) => Promise<boolean>;
 
 const HISTORY = 20;
 const REPLY_TIMEOUT_MS = 60_000;
@@ -21,11 +25,14 @@ const replying = new Map<string, { visitorId: string; controller: AbortControlle
  * stored like any message (clientId `bot:<visitor message id>`, so it is stored once) and
  * streamed token by token while it is generated.
  */
-export function listenForBotTurns(replyToVisitor: ReplyToVisitor): () => void {
+export function listenForBotTurns(
+  replyToVisitor: ReplyToVisitor,
+  agentsOnline?: AgentsOnline,
+): () => void {
   const stopAnswering = onConversationEvent('message.created', ({ conversation, message }) => {
-    if (message.sender !== 'visitor' || conversation.status !== 'bot') return;
+    if (message.sender !== 'visitor' || !botAnswers(conversation)) return;
     const previous = queues.get(conversation.id) ?? Promise.resolve();
-    const next = previous.then(() => answer(conversation, message, replyToVisitor));
+    const next = previous.then(() => answer(conversation, message, replyToVisitor, agentsOnline));
     queues.set(conversation.id, next);
     void next.finally(() => {
       if (queues.get(conversation.id) === next) queues.delete(conversation.id);
@@ -47,6 +54,7 @@ async function answer(
   conversation: ConversationRecord,
   visitorMessage: StoredMessage,
   replyToVisitor: ReplyToVisitor,
+  agentsOnline: AgentsOnline | undefined,
 ): Promise<void> {
   const streamId = `bot:${visitorMessage.id}`;
   signalTyping(conversation, 'bot', true);
@@ -67,13 +75,25 @@ async function answer(
             },
             orderBy: { seq: 'desc' },
             take: HISTORY,
-            select: { sender: true, body: true },
+            select: { sender: true, body: true, choices: true },
           });
     const reply = await replyToVisitor({
       site: { id: site.id, language: site.language, botSettings: site.botSettings },
-      conversation: { id: conversation.id, fallbackCount: conversation.fallbackCount },
-      visitorMessage: { id: visitorMessage.id, body: visitorMessage.body },
-      history: earlier.reverse(),
+      conversation: {
+        id: conversation.id,
+        fallbackCount: conversation.fallbackCount,
+        waitingForHuman: waitsForHuman(conversation),
+        contactEmail: conversation.contactEmail,
+      },
+      visitorMessage: {
+        id: visitorMessage.id,
+        body: visitorMessage.body,
+        choice: StoredChoicesSchema.parse(visitorMessage.choices)[0],
+      },
+      history: earlier
+        .reverse()
+        .map((message) => ({ ...message, choices: StoredChoicesSchema.parse(message.choices) })),
+      agentsOnline: await agentsOnline?.(conversation.workspaceId),
       signal,
       onToken: (text) => announce('bot.token', { conversation, streamId, text }),
     });

@@ -1,3 +1,4 @@
+import { botAnswers } from '@/lib/bot/bot-answers';
 import { db } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
 import { AgentSendRequestSchema, type AgentMessage } from '@/lib/schemas/events';
@@ -9,12 +10,13 @@ import { toAgentMessage } from './views';
 
 /**
  * An agent replies, or writes a private note (never shown to the visitor). Replying to a
- * conversation the bot is handling takes it over, so the bot and the agent never talk at once.
+ * conversation the bot is still answering (its own, or one waiting for a person) takes it over,
+ * so the bot and the agent never talk at once.
  */
 export async function sendAgentMessage(agent: AgentActor, input: unknown): Promise<AgentMessage> {
   const { conversationId, clientId, body, isPrivate } = AgentSendRequestSchema.parse(input);
   let conversation = await loadWorkspaceConversation(agent.workspaceId, conversationId);
-  if (!isPrivate && conversation.status === 'bot')
+  if (!isPrivate && botAnswers(conversation))
     conversation = await takeOverQuietly(conversation, agent);
   const stored = await storeMessage(conversation, {
     sender: 'agent',

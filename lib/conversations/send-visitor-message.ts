@@ -23,8 +23,8 @@ export async function sendVisitorMessage(
   visitor: VisitorActor,
   input: unknown,
 ): Promise<{ message: VisitorMessage; conversation: VisitorConversation }> {
-  const { clientId, body } = VisitorSendRequestSchema.parse(input);
-  const message = { sender: 'visitor' as const, body, clientId };
+  const { clientId, body, choice } = VisitorSendRequestSchema.parse(input);
+  const message = { sender: 'visitor' as const, body, clientId, choices: choice ? [choice] : [] };
   const remembered = rememberedActiveConversation(visitor);
   let stored = remembered ? await storeMessage(remembered, message, 'active') : null;
   if (!stored) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db, Prisma, type ConversationStatus, type MessageSender } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
-import type { Citation } from '@/lib/schemas/message';
+import type { Choice, Citation } from '@/lib/schemas/message';
 import type { ConversationRecord, StoredMessage } from './records';
 
 export interface NewMessage {
@@ -15,10 +15,13 @@ export interface NewMessage {
   confidence?: number | null;
   modelVersionId?: string | null;
   citations?: Citation[];
-  choices?: string[];
+  choices?: Choice[];
 }
 
-/** Store only while the conversation is: not resolved (`active`), still the bot's (`bot`), or `any`. */
+/**
+ * Store only while the conversation is: not resolved (`active`), still the bot's to answer (`bot`:
+ * the bot's, or waiting for a person nobody has taken — lib/bot botAnswers), or `any`.
+ */
 export type StoreCondition = 'any' | 'active' | 'bot';
 
 export interface StoredResult {
@@ -58,6 +61,7 @@ export async function storeMessage(
   condition: StoreCondition = 'any',
 ): Promise<StoredResult | null> {
   const citations = message.citations?.length ? JSON.stringify(message.citations) : null;
+  const choices = JSON.stringify(message.choices ?? []);
   const agentReply = message.sender === 'agent' && !message.isPrivate;
   let rows: Row[];
   try {
@@ -72,7 +76,7 @@ export async function storeMessage(
         WHERE "id" = ${conversation.id} AND "visitorId" = ${conversation.visitorId}
           AND (${condition} = 'any'
                OR (${condition} = 'active' AND "status" <> 'resolved')
-               OR (${condition} = 'bot' AND "status" = 'bot'))
+               OR (${condition} = 'bot' AND ("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))))
           AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${conversation.id}
                           AND "clientId" = ${message.clientId})
         RETURNING *
@@ -82,7 +86,7 @@ export async function storeMessage(
         SELECT ${randomUUID()}, ${conversation.id}, next."lastSeq", ${message.sender}::"MessageSender",
           ${message.authorId ?? null}, ${message.clientId}, ${message.body}, ${message.isPrivate ?? false},
           ${message.intent ?? null}, ${message.confidence ?? null}::double precision,
-          ${message.modelVersionId ?? null}, ${citations}::jsonb, ${message.choices ?? []}::text[],
+          ${message.modelVersionId ?? null}, ${citations}::jsonb, ${choices}::jsonb,
           next."lastMessageAt"
         FROM next
         RETURNING *

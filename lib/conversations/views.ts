@@ -1,4 +1,4 @@
-import { CitationSchema } from '@/lib/schemas/message';
+import { CitationSchema, StoredChoicesSchema } from '@/lib/schemas/message';
 import type {
   AgentConversation,
   AgentMessage,
@@ -19,7 +19,7 @@ export function toVisitorMessage(message: StoredMessage): VisitorMessage {
     body: message.body,
     clientId: message.clientId,
     authorName: message.authorName,
-    choices: message.choices,
+    choices: StoredChoicesSchema.parse(message.choices),
     citations: Citations.parse(message.citations ?? []),
     createdAt: message.createdAt.toISOString(),
   };

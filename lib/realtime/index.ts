@@ -27,7 +27,7 @@ import { listenForBotTurns, type ReplyToVisitor } from '@/lib/conversations';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import { serveAgents } from './agent-namespace';
 import { broadcastConversationEvents } from './broadcast';
-import { memoryPresence, redisPresence } from './presence';
+import { agentsOnline, memoryPresence, redisPresence } from './presence';
 import { connectRedis } from './redis';
 import { InFlight } from './requests';
 import { serveVisitors } from './visitor-namespace';
@@ -73,7 +73,9 @@ export async function attachRealtime(
   serveVisitors(visitors, { presence, inFlight });
   serveAgents(agents, visitors, { presence, inFlight });
   const stopBroadcast = broadcastConversationEvents(visitors, agents);
-  const stopBot = listenForBotTurns(options.replyToVisitor ?? botReply);
+  const stopBot = listenForBotTurns(options.replyToVisitor ?? botReply, async (workspaceId) =>
+    agentsOnline(await presence.list(workspaceId)),
+  );
 
   globalForRealtime.hearthRealtime = { io, redis: Boolean(redis) };
   return {

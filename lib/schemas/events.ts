@@ -43,7 +43,7 @@
  * inbox's), an action file in lib/conversations, one line in lib/realtime/agent-namespace.ts.
  */
 import { z } from 'zod';
-import { CitationSchema, MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { ChoiceSchema, CitationSchema, MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import type {
   AssignConversationRequest,
   ConversationDetails,
@@ -126,7 +126,8 @@ export const VisitorMessageSchema = z.object({
   clientId: z.string().nullable(),
   /** The agent's name on agent messages. */
   authorName: z.string().nullable(),
-  choices: z.array(z.string()),
+  /** A bot message's buttons; on a visitor message, the button clicked. */
+  choices: z.array(ChoiceSchema),
   citations: z.array(CitationSchema),
   createdAt: z.string(),
 });
@@ -226,6 +227,8 @@ export interface VisitorResumeResult {
 export const VisitorSendRequestSchema = z.object({
   clientId: ClientIdSchema,
   body: MessageBodySchema,
+  /** The button clicked (body = its label); the bot checks it was offered before acting on it. */
+  choice: ChoiceSchema.optional(),
 });
 export type VisitorSendRequest = z.infer<typeof VisitorSendRequestSchema>;
 

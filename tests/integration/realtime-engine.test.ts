@@ -49,7 +49,7 @@ beforeAll(async () => {
       return {
         decision: 'answer',
         text: `You said: ${turn.visitorMessage.body}`,
-        choices: ['Track order', 'Returns'],
+        choices: [{ label: 'Track order', intent: 'order_status' }, { label: 'Returns' }],
         intent: 'echo',
         confidence: 0.9,
         citations: [],
@@ -106,7 +106,7 @@ describe('visitor messages', () => {
       seq: 2,
       body: 'You said: where is my parcel?',
       clientId: `bot:${ack.message.id}`,
-      choices: ['Track order', 'Returns'],
+      choices: [{ label: 'Track order', intent: 'order_status' }, { label: 'Returns' }],
     });
     expect(tokens.join('')).toBe(reply.body);
     const turn = botTurns.find((candidate) => candidate.visitorMessage.id === ack.message.id);
