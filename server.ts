@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { startModels, stopModels } from '@/lib/ai';
+import { stampPeer } from '@/lib/auth/proxies';
 import { config } from '@/lib/config';
 import { db, disconnectDatabase } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((request, response) => {
-    // The TCP peer, for per-IP sign-in limits; overwrites any client-sent header of that name.
-    request.headers['x-hearth-peer-address'] = request.socket.remoteAddress ?? '';
+    // The TCP peer, for per-IP limits; X-Forwarded-* only survive from a TRUSTED_PROXIES peer.
+    stampPeer(request.headers, request.socket.remoteAddress);
     void handle(request, response);
   });
   const realtime = await attachRealtime(httpServer);

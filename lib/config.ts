@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const flag = z
@@ -28,12 +29,33 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   /** Where browsers reach this server, used in the embed snippet. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Host / -Proto are believed: addresses, CIDR ranges or
+   * `loopback`, comma-separated. Unset, those headers are ignored from everyone.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine(
+      (value) => value.split(',').every((entry) => !entry.trim() || isProxyEntry(entry.trim())),
+      'a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) or "loopback"',
+    ),
   /** Widget sockets, per minute: messages and connects per visitor and per IP address. */
   VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   VISITOR_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   IP_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
+
+/** Whether a TRUSTED_PROXIES entry is an address, a CIDR range or `loopback`. */
+function isProxyEntry(entry: string): boolean {
+  if (entry === 'loopback') return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string; modelsDir: string };
 

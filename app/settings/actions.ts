@@ -13,6 +13,7 @@ import {
   type FormState,
 } from '@/lib/auth';
 import { isHttps } from '@/lib/auth/csrf';
+import { forwardedHeader } from '@/lib/auth/proxies';
 import {
   changeMemberRole,
   createInvite,
@@ -127,6 +128,9 @@ async function adminChange(
 /** The origin the admin is using, so the invite link works from where they copied it. */
 async function siteOrigin(): Promise<string> {
   const requestHeaders = await headers();
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
+  const host =
+    forwardedHeader(requestHeaders, 'x-forwarded-host') ??
+    requestHeaders.get('host') ??
+    'localhost';
   return `${isHttps(requestHeaders) ? 'https' : 'http'}://${host}`;
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { config } from '@/lib/config';
 import { ActionError } from './errors';
 import { isOwnOrigin } from './own-hosts';
+import { forwardedHeader } from './proxies';
 
 export { CSRF_FIELD, CSRF_HEADER } from '@/lib/schemas/auth';
 
@@ -16,7 +17,7 @@ export function checkRequestOrigin(headers: Headers): void {
   }
   const origin = headers.get('origin');
   if (origin === null) return;
-  const host = (headers.get('x-forwarded-host') ?? headers.get('host'))?.split(',')[0];
+  const host = forwardedHeader(headers, 'x-forwarded-host') ?? headers.get('host');
   if (!isOwnOrigin(origin, host)) {
     throw new ActionError('csrf', 'Cross-site request refused');
   }
@@ -31,9 +32,9 @@ export function checkCsrfToken(expected: string, given: unknown): void {
   }
 }
 
-/** Whether the browser reached us over https (directly, or through a proxy that says so). */
+/** Whether the browser reached us over https (directly, or through a trusted proxy that says so). */
 export function isHttps(headers: Headers): boolean {
-  const forwarded = headers.get('x-forwarded-proto')?.split(',')[0].trim();
+  const forwarded = forwardedHeader(headers, 'x-forwarded-proto');
   if (forwarded) return forwarded === 'https';
   return config().PUBLIC_URL?.startsWith('https:') ?? false;
 }

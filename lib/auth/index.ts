@@ -6,7 +6,8 @@ export { memberFromRequest, readBody, errorResponse, BODY_LIMITS } from './route
 export { ActionError, isActionError, type ActionErrorCode } from './errors';
 export { checkRequestOrigin, CSRF_FIELD, CSRF_HEADER } from './csrf';
 export { ownHosts, isOwnOrigin } from './own-hosts';
-export { clientAddress, sessionCookieOptions } from './cookie';
+export { sessionCookieOptions } from './cookie';
+export { clientAddress, forwardedHeader } from './proxies';
 export { formStateFromError, type FormState } from './form-state';
 export { signIn } from './actions/sign-in';
 export { signOut } from './actions/sign-out';

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
-import { clientAddress, PEER_ADDRESS_HEADER } from '@/lib/auth/cookie';
+import { clientAddress, PEER_ADDRESS_HEADER } from '@/lib/auth/proxies';
 
-/** The browser's IP behind a socket, by the same rule as HTTP requests (trusting only a local proxy). */
+/** The browser's IP behind a socket, by the same rule as HTTP requests (trusting only TRUSTED_PROXIES). */
 export function socketAddress(socket: Socket): string {
   const forwarded = socket.handshake.headers['x-forwarded-for'];
   return clientAddress(

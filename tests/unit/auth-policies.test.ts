@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockDuration, LOCK_AFTER_FAILURES } from '@/lib/auth/actions/sign-in';
-import { clientAddress } from '@/lib/auth/cookie';
+import { clientAddress } from '@/lib/auth/proxies';
 import { checkCsrfToken, checkRequestOrigin } from '@/lib/auth/csrf';
 import { safeReturnPath } from '@/lib/auth/return-path';
 
@@ -63,12 +63,12 @@ describe('CSRF token', () => {
 });
 
 describe('client address for rate limits', () => {
-  it('trusts X-Forwarded-For only from a local proxy', () => {
-    const viaProxy = new Headers({
+  it('ignores X-Forwarded-For from everyone, loopback included, while TRUSTED_PROXIES is unset', () => {
+    const viaLoopback = new Headers({
       'x-hearth-peer-address': '127.0.0.1',
       'x-forwarded-for': '1.1.1.1, 203.0.113.9',
     });
-    expect(clientAddress(viaProxy)).toBe('203.0.113.9');
+    expect(clientAddress(viaLoopback)).toBe('127.0.0.1');
     const spoofed = new Headers({
       'x-hearth-peer-address': '198.51.100.7',
       'x-forwarded-for': '10.0.0.1',
