@@ -59,7 +59,23 @@ export async function countAttempt(key: string, limit: AttemptLimit): Promise<At
   return { allowed: !over, retryAfterMs: over ? entry.resetAt - now : 0 };
 }
 
-/** Forgets a key's attempts (a successful sign-in clears its email's count). */
+/** Whether `key` is still within its limit, without counting anything (failures are counted apart). */
+export async function checkAttempts(key: string, limit: AttemptLimit): Promise<AttemptVerdict> {
+  const shared = redis();
+  if (shared) {
+    const client = await shared;
+    const redisKey = `hearth:attempts:${key}`;
+    const [count, ttl] = await client.multi().get(redisKey).pTTL(redisKey).exec();
+    const over = Number(count ?? 0) >= limit.limit;
+    return { allowed: !over, retryAfterMs: over ? Math.max(Number(ttl), 0) : 0 };
+  }
+  const entry = globalForLimits.hearthAttemptCounts?.get(key);
+  const now = Date.now();
+  const over = !!entry && entry.resetAt > now && entry.count >= limit.limit;
+  return { allowed: !over, retryAfterMs: over ? entry.resetAt - now : 0 };
+}
+
+/** Forgets a key's attempts (a successful sign-in clears its account-and-address count). */
 export async function clearAttempts(key: string): Promise<void> {
   const shared = redis();
   if (shared) await (await shared).del(`hearth:attempts:${key}`);

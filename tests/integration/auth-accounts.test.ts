@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberFromRequest, signIn, signOut, signOutEverywhere } from '@/lib/auth';
 import { createSession, findSessionByToken, hashToken } from '@/lib/auth/session';
-import { LOCK_AFTER_FAILURES } from '@/lib/auth/actions/sign-in';
+import { FAILURES_PER_ACCOUNT_AND_ADDRESS, FAILURES_PER_ADDRESS } from '@/lib/auth/actions/sign-in';
 import { db } from '@/lib/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -118,36 +118,53 @@ describe('sign-in', () => {
     ).rejects.toThrow();
   });
 
-  it('locks the account after repeated failures, even against the right password', async () => {
+  it("holds back a stranger's address, never the account: the owner still signs in", async () => {
     const victim = await db().user.create({
       data: {
-        email: 'locked@example.com',
+        email: `locked-${randomBytes(3).toString('hex')}@example.com`,
         name: 'Lock Test',
         passwordHash: (await db().user.findUniqueOrThrow({ where: { id: acme.admin.userId } }))
           .passwordHash,
         memberships: { create: { workspaceId: acme.workspaceId, role: 'agent' } },
       },
     });
-    for (let i = 0; i < LOCK_AFTER_FAILURES; i += 1) {
+    const stranger = freshIp();
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.limit; i += 1) {
       await expect(
-        signIn({ email: victim.email, password: `guess ${i}` }, { ip: freshIp() }),
+        signIn({ email: victim.email, password: `guess ${i}` }, { ip: stranger }),
       ).rejects.toMatchObject({ code: 'invalid' });
     }
-    const locked = await db().user.findUniqueOrThrow({ where: { id: victim.id } });
-    expect(locked.failedLogins).toBe(LOCK_AFTER_FAILURES);
-    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    // The stranger waits, and is told how long, even with the right password.
     await expect(
-      signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() }),
-    ).rejects.toMatchObject({ code: 'rate_limited' });
-
-    // Once the lock has passed, the right password works and clears the count.
-    await db().user.update({
-      where: { id: victim.id },
-      data: { lockedUntil: new Date(Date.now() - 1) },
+      signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: stranger }),
+    ).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/try again in 1[45] minutes/),
     });
-    await signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() });
-    const cleared = await db().user.findUniqueOrThrow({ where: { id: victim.id } });
-    expect(cleared).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    // The owner, from an address with no failures, gets straight in.
+    const owner = await signIn(
+      { email: victim.email, password: FIXTURE_PASSWORD },
+      { ip: freshIp() },
+    );
+    expect(owner.userId).toBe(victim.id);
+  });
+
+  it('does not count successful sign-ins against any limit', async () => {
+    const ip = freshIp();
+    for (let i = 0; i <= FAILURES_PER_ADDRESS.limit; i += 1) {
+      await signIn({ email: acme.agents[0].email, password: FIXTURE_PASSWORD }, { ip });
+    }
+  });
+
+  it('forgets an address’s failures on one account once it signs in there', async () => {
+    const ip = freshIp();
+    const attempt = (password: string) => signIn({ email: acme.agents[1].email, password }, { ip });
+    for (let round = 0; round < 3; round += 1) {
+      for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.limit - 1; i += 1) {
+        await expect(attempt('typo')).rejects.toMatchObject({ code: 'invalid' });
+      }
+      await attempt(FIXTURE_PASSWORD);
+    }
   });
 
   it('rate-limits one address across many accounts', async () => {

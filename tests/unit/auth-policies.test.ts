@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { lockDuration, LOCK_AFTER_FAILURES } from '@/lib/auth/actions/sign-in';
+import { waitMessage } from '@/lib/auth/actions/sign-in';
 import { clientAddress } from '@/lib/auth/proxies';
 import { checkCsrfToken, checkRequestOrigin } from '@/lib/auth/csrf';
 import { safeReturnPath } from '@/lib/auth/return-path';
 
-describe('lock-out backoff', () => {
-  it('does not lock before the threshold, then doubles up to an hour', () => {
-    expect(lockDuration(LOCK_AFTER_FAILURES - 1)).toBe(0);
-    expect(lockDuration(LOCK_AFTER_FAILURES)).toBe(60_000);
-    expect(lockDuration(LOCK_AFTER_FAILURES + 1)).toBe(120_000);
-    expect(lockDuration(LOCK_AFTER_FAILURES + 3)).toBe(480_000);
-    expect(lockDuration(LOCK_AFTER_FAILURES + 20)).toBe(3_600_000);
+describe('sign-in wait', () => {
+  it('says how long to wait, in seconds or whole minutes', () => {
+    expect(waitMessage(1)).toBe('Too many failed sign-ins from here; try again in 1 second');
+    expect(waitMessage(42_100)).toMatch(/in 43 seconds$/);
+    expect(waitMessage(60_000)).toMatch(/in 1 minute$/);
+    expect(waitMessage(14 * 60_000 + 1)).toMatch(/in 15 minutes$/);
   });
 });
 

@@ -1,40 +1,61 @@
 import { db } from '@/lib/db';
 import { SignInSchema } from '@/lib/schemas/auth';
-import { clearAttempts, countAttempt } from '../attempt-limit';
+import { checkAttempts, clearAttempts, countAttempt, type AttemptLimit } from '../attempt-limit';
 import { ActionError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import { createSession } from '../session';
 
-/** Failures before the account locks; each further failure doubles the lock, up to an hour. */
-export const LOCK_AFTER_FAILURES = 5;
-const FIRST_LOCK_MS = 60_000;
-const LONGEST_LOCK_MS = 60 * 60_000;
-const PER_IP = { limit: 30, windowMs: 15 * 60_000 };
-const PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
+/**
+ * Only failures count, and they hold back the address that made them, never the account: a stranger
+ * who knows an email cannot keep its owner out. One address gets a few guesses at one account and a
+ * few dozen over all accounts per window; an account guessed at from many addresses answers slower.
+ */
+export const FAILURES_PER_ACCOUNT_AND_ADDRESS: AttemptLimit = { limit: 5, windowMs: 15 * 60_000 };
+export const FAILURES_PER_ADDRESS: AttemptLimit = { limit: 30, windowMs: 15 * 60_000 };
+const FAILURES_PER_ACCOUNT: AttemptLimit = { limit: 50, windowMs: 15 * 60_000 };
+/** Added to every answer for an account past FAILURES_PER_ACCOUNT: slows a botnet, locks no one out. */
+const SLOWDOWN_MS = 2_000;
 
 const INVALID = 'Wrong email or password';
-const TOO_MANY = 'Too many sign-in attempts; try again later';
 
 let decoyHash: Promise<string> | undefined;
 
-export function lockDuration(failedLogins: number): number {
-  if (failedLogins < LOCK_AFTER_FAILURES) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failedLogins - LOCK_AFTER_FAILURES), LONGEST_LOCK_MS);
+/** "Too many failed sign-ins from here; try again in 4 minutes." */
+export function waitMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait =
+    seconds < 60
+      ? `${seconds} second${seconds === 1 ? '' : 's'}`
+      : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
+  return `Too many failed sign-ins from here; try again in ${wait}`;
 }
 
-/** Email + password sign-in with rate limits and lock-out; returns the new session's cookie token. */
+/** Email + password sign-in with failure limits; returns the new session's cookie token. */
 export async function signIn(
   input: unknown,
   context: { ip: string },
 ): Promise<{ token: string; expiresAt: Date; userId: string; workspaceId: string }> {
   const { email, password } = SignInSchema.parse(input);
-
+  const keys = {
+    accountAndAddress: `sign-in:failed:email-ip:${email}|${context.ip}`,
+    address: `sign-in:failed:ip:${context.ip}`,
+    account: `sign-in:failed:email:${email}`,
+  };
   for (const [key, limit] of [
-    [`sign-in:ip:${context.ip}`, PER_IP],
-    [`sign-in:email:${email}`, PER_EMAIL],
+    [keys.accountAndAddress, FAILURES_PER_ACCOUNT_AND_ADDRESS],
+    [keys.address, FAILURES_PER_ADDRESS],
   ] as const) {
-    const verdict = await countAttempt(key, limit);
-    if (!verdict.allowed) throw new ActionError('rate_limited', TOO_MANY, verdict.retryAfterMs);
+    const verdict = await checkAttempts(key, limit);
+    if (!verdict.allowed) {
+      throw new ActionError(
+        'rate_limited',
+        waitMessage(verdict.retryAfterMs),
+        verdict.retryAfterMs,
+      );
+    }
+  }
+  if (!(await checkAttempts(keys.account, FAILURES_PER_ACCOUNT)).allowed) {
+    await new Promise((resolve) => setTimeout(resolve, SLOWDOWN_MS));
   }
 
   const user = await db().user.findUnique({
@@ -42,39 +63,23 @@ export async function signIn(
     select: {
       id: true,
       passwordHash: true,
-      lockedUntil: true,
       memberships: { select: { workspaceId: true }, orderBy: { createdAt: 'asc' }, take: 1 },
     },
   });
-  if (!user) {
-    // Same work as a real check, so response time does not tell which emails have accounts.
-    await verifyPassword(await (decoyHash ??= hashPassword('decoy password')), password);
+  // Same work for an unknown email as for a real check, so timing does not tell which emails exist.
+  const verified = await verifyPassword(
+    user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy password'))),
+    password,
+  );
+  const membership = user?.memberships[0];
+  if (!user || !verified || !membership) {
+    await countAttempt(keys.accountAndAddress, FAILURES_PER_ACCOUNT_AND_ADDRESS);
+    await countAttempt(keys.address, FAILURES_PER_ADDRESS);
+    await countAttempt(keys.account, FAILURES_PER_ACCOUNT);
     throw new ActionError('invalid', INVALID);
   }
-  const now = Date.now();
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw new ActionError('rate_limited', TOO_MANY, user.lockedUntil.getTime() - now);
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const { failedLogins } = await db().user.update({
-      where: { id: user.id },
-      data: { failedLogins: { increment: 1 } },
-      select: { failedLogins: true },
-    });
-    const lockMs = lockDuration(failedLogins);
-    if (lockMs > 0) {
-      await db().user.update({
-        where: { id: user.id },
-        data: { lockedUntil: new Date(now + lockMs) },
-      });
-    }
-    throw new ActionError('invalid', INVALID);
-  }
-  const membership = user.memberships[0];
-  if (!membership) throw new ActionError('invalid', INVALID);
 
-  await db().user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  await clearAttempts(`sign-in:email:${email}`);
+  await clearAttempts(keys.accountAndAddress);
   const session = await createSession(user.id, membership.workspaceId);
   return { ...session, userId: user.id, workspaceId: membership.workspaceId };
 }
