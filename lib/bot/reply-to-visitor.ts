@@ -2,6 +2,12 @@ import { retrieve } from '@/lib/knowledge';
 import { answerFromKnowledge } from './answer-from-knowledge';
 import { asksForHuman } from './asks-for-human';
 import { intentChoice, pickedChoice, quickReplyChoices, understandChoice } from './choices';
+import {
+  askForMissingSlot,
+  continueFromBotState,
+  stateAfterAnswer,
+  stateAfterReply,
+} from './continue-conversation';
 import { fillTemplate } from './fill-template';
 import { generateGrounded } from './generate-grounded';
 import { rephrasePrompt } from './guardrails';
@@ -13,6 +19,12 @@ import type { BotReply, BotTurn } from './types';
 import { understand, type Understanding } from './understand';
 import { HANDOFF_REASON, WORDING } from './wording';
 
+/** The reply, with the conversation's state after it (what the bot now waits for and has collected). */
+export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
+  const reply = await decideReply(turn);
+  return { ...reply, botState: reply.botState ?? stateAfterReply(turn, reply) };
+}
+
 /**
  * The reply policy. A button the bot offered is answered as what it stands for, unclassified. In
  * order: a handoff intent, an explicit request for a person, or an upset visitor go to a human
@@ -21,7 +33,7 @@ import { HANDOFF_REASON, WORDING } from './wording';
  * was meant, or says it does not know and offers choices — after repeated fallbacks, a person or
  * an email. While the visitor waits for a person the bot keeps answering the same way.
  */
-export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
+async function decideReply(turn: BotTurn): Promise<BotReply> {
   const { language } = turn.site;
   const words = WORDING[language];
   const message = turn.visitorMessage.body;
@@ -32,7 +44,14 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
   }
   const chosen = picked?.intent ? intents.get(picked.intent) : undefined;
   const understood = await understand(turn, intents);
-  const understanding = chosen ? understandChoice(understood, chosen) : understood;
+  // An answer to the bot's own question (which option, the missing order number) is read first.
+  const continuation = continueFromBotState(
+    turn,
+    intents,
+    chosen ? understandChoice(understood, chosen) : understood,
+  );
+  if ('reply' in continuation) return continuation.reply;
+  const { understanding, botState } = continuation;
   const { classification, decision } = understanding;
   const recognized = {
     intent: classification?.intent ?? undefined,
@@ -57,6 +76,9 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
     return handOff(turn, recognized, words.handoffUpset, HANDOFF_REASON.upset);
   }
 
+  const missing =
+    decision === 'answer' && matched ? askForMissingSlot(matched, understanding, botState) : null;
+  if (missing) return { ...recognized, decision: 'answer', choices: [], citations: [], ...missing };
   const response =
     decision === 'answer' && matched ? pickResponse(matched, turn, understanding) : null;
   if (response !== null && matched) {
@@ -72,6 +94,7 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
       text: rephrased ?? response,
       choices: quickReplyChoices(matched.quickReplies, intents),
       citations: [],
+      botState: stateAfterAnswer(matched, understanding, botState),
     };
   }
 

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { IntentSlotsSchema, type IntentSlot } from '@/lib/schemas/intent';
 
 export interface SiteIntent {
   name: string;
@@ -8,6 +9,8 @@ export interface SiteIntent {
   rephrase: boolean;
   quickReplies: string[];
   responses: string[];
+  /** Entities the visitor must give before the intent is answered. */
+  slots: IntentSlot[];
 }
 
 /** The site's intents with their responses, read per turn so edits apply at once. */
@@ -21,13 +24,19 @@ export async function siteIntents(siteId: string): Promise<Map<string, SiteInten
       handoff: true,
       rephrase: true,
       quickReplies: true,
+      slots: true,
       responses: { select: { body: true }, orderBy: { position: 'asc' } },
     },
   });
   return new Map(
     rows.map((row) => [
       row.name,
-      { ...row, responses: row.responses.map((response) => response.body) },
+      {
+        ...row,
+        responses: row.responses.map((response) => response.body),
+        // Read leniently: a row that does not parse requires nothing.
+        slots: IntentSlotsSchema.catch([]).parse(row.slots),
+      },
     ]),
   );
 }

@@ -1,5 +1,6 @@
 import type { BotSettings, SiteLanguage } from '@/lib/schemas/site';
 import type { Choice, Citation } from '@/lib/schemas/message';
+import type { BotState } from '@/lib/schemas/bot-state';
 
 /** What the bot is asked: one visitor message in a conversation that the bot is handling. */
 export interface BotTurn {
@@ -11,6 +12,8 @@ export interface BotTurn {
     waitingForHuman?: boolean;
     /** Email the visitor left for a reply while nobody was online. */
     contactEmail?: string | null;
+    /** What the bot asked and collected so far; absent for a conversation of one message. */
+    botState?: BotState;
   };
   /** The button the visitor clicked, as the widget sent it: checked against the last bot message. */
   visitorMessage: { id: string; body: string; choice?: Choice };
@@ -37,6 +40,8 @@ export interface BotReply {
   confidence?: number;
   modelVersionId?: string;
   citations: Citation[];
+  /** The conversation's state after this reply (set by replyToVisitor). */
+  botState?: BotState;
   /** Set when decision = handoff. */
   handoffReason?: string;
 }

@@ -23,6 +23,9 @@ export const WORDING = {
       "Nobody from our team is online right now. Leave your email below and we'll get back to you. Meanwhile, I'm happy to answer what I can.",
     emailKept: (email: string) =>
       `Nobody from our team is online right now; we'll reply to ${email}. Meanwhile, I'm happy to answer what I can.`,
+    slotNotFound: "Sorry, I couldn't find that in your message.",
+    slotGaveUp:
+      "Sorry, I still couldn't find it, so I can't help with this here. I can connect you with a member of our team.",
   },
   zh: {
     noAnswer: '抱歉，我不知道这个问题的答案。',
@@ -42,6 +45,8 @@ export const WORDING = {
       '目前没有客服在线。请在下方留下您的邮箱，我们会尽快回复您。在此期间，我可以继续回答您的问题。',
     emailKept: (email: string) =>
       `目前没有客服在线，我们会回复到 ${email}。在此期间，我可以继续回答您的问题。`,
+    slotNotFound: '抱歉，我没有在您的消息中找到。',
+    slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。我可以为您转接人工客服。',
   },
 } satisfies Record<SiteLanguage, unknown>;
 

@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
+import { readBotState, saveBotState } from './conversation-state';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
@@ -64,6 +65,7 @@ async function answer(
   try {
     const site = await findSite(conversation.siteId);
     if (!site) return;
+    const botState = await readBotState(conversation.id);
     const earlier =
       visitorMessage.seq === 1
         ? []
@@ -82,6 +84,7 @@ async function answer(
       conversation: {
         id: conversation.id,
         fallbackCount: conversation.fallbackCount,
+        botState,
         waitingForHuman: waitsForHuman(conversation),
         contactEmail: conversation.contactEmail,
       },
@@ -98,6 +101,7 @@ async function answer(
       onToken: (text) => announce('bot.token', { conversation, streamId, text }),
     });
     await deliver(conversation, visitorMessage, reply, streamId);
+    await saveBotState(conversation.id, botState, reply.botState);
   } catch (error) {
     if (controller.signal.aborted) return; // the visitor left; they will see the conversation as it is
     console.error(`bot: no reply in conversation ${conversation.id}:`, error);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
+import { IntentSlotsSchema } from '@/lib/schemas/intent';
 import type { PrismaClient } from './generated/client';
 
 const SeedIntentSchema = z.object({
@@ -12,6 +13,7 @@ const SeedIntentSchema = z.object({
   responses: z.array(z.string()).min(1),
   quickReplies: z.array(z.string()).default([]),
   handoff: z.boolean().default(false),
+  slots: IntentSlotsSchema.default([]),
 });
 const SeedArticleSchema = z.object({ title: z.string(), url: z.string().url(), body: z.string() });
 
@@ -69,6 +71,7 @@ export async function seedDemo(
           description: intent.description,
           handoff: intent.handoff,
           quickReplies: intent.quickReplies,
+          slots: intent.slots,
           examples: { create: intent.examples.map((text) => ({ text })) },
           responses: { create: intent.responses.map((body, position) => ({ body, position })) },
         },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Only the zod enum of entity types: safe for the browser.
+import { EntityType } from '@/lib/nlp/entities';
 
 /** An intent's name as the classifier and the analytics see it: no spaces, so it survives every format. */
 export const IntentNameSchema = z
@@ -115,3 +117,33 @@ export const ImportProblemSchema = z.object({
   message: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+/** An entity the visitor must give before the intent is answered, and what the bot asks for it. */
+export const IntentSlotSchema = z.object({
+  entity: EntityType,
+  prompt: z
+    .string()
+    .trim()
+    .min(1, 'Write what the bot asks for it')
+    .max(500, 'A prompt has at most 500 characters'),
+});
+export type IntentSlot = z.infer<typeof IntentSlotSchema>;
+
+export const IntentSlotsSchema = z
+  .array(IntentSlotSchema)
+  .max(EntityType.options.length)
+  .refine(
+    (slots) => new Set(slots.map((slot) => slot.entity)).size === slots.length,
+    'Require each kind of entity once',
+  );
+
+export const SaveIntentSlotsSchema = z.object({ slots: IntentSlotsSchema });
+
+/** How entity types are named to admins and agents. */
+export const ENTITY_LABELS: Record<EntityType, string> = {
+  orderNumber: 'Order number',
+  email: 'Email',
+  phone: 'Phone number',
+  money: 'Amount',
+  date: 'Date',
+};

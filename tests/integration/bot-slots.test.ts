@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopModels } from '@/lib/ai';
+import { WORDING } from '@/lib/bot/wording';
+import { db } from '@/lib/db';
+import { serialize, train } from '@/lib/nlp';
+import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
+import type { VisitorMessage } from '@/lib/schemas/events';
+import { IntentSlotsSchema } from '@/lib/schemas/intent';
+import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
+import { buildModelFixtures, configureFixtureModels } from '../fixtures/models';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import {
+  connectVisitor,
+  liftAddressLimits,
+  newClientId,
+  nextEvent,
+  startRealtime,
+  visitorToken,
+  type VisitorClient,
+} from '../helpers/realtime';
+import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+
+configureFixtureModels();
+liftAddressLimits();
+
+interface SeedIntent {
+  name: string;
+  examples: string[];
+  responses: string[];
+  slots?: unknown;
+}
+
+let database: TestDatabase;
+let realtime: Awaited<ReturnType<typeof startRealtime>>;
+let siteId: string;
+let prompt: string;
+
+// The demo shop's intents (order status requires an order number), trained and live.
+beforeAll(async () => {
+  await buildModelFixtures();
+  database = await createTestDatabase();
+  siteId = (await createFixtureWorkspace({ agents: 0 })).siteId;
+  const intents: SeedIntent[] = JSON.parse(await readFile('prisma/seed/intents.en.json', 'utf8'));
+  for (const intent of intents) {
+    await db().intent.create({
+      data: {
+        siteId,
+        name: intent.name,
+        slots: IntentSlotsSchema.parse(intent.slots ?? []),
+        examples: { create: intent.examples.map((text) => ({ text })) },
+        responses: { create: intent.responses.map((body, position) => ({ body, position })) },
+      },
+    });
+  }
+  prompt = IntentSlotsSchema.parse(
+    intents.find((intent) => intent.name === 'order_status')?.slots,
+  )[0].prompt;
+  const examples = intents.flatMap((intent) =>
+    intent.examples.map((text) => ({ text, intent: intent.name })),
+  );
+  const { model, metrics } = await train(examples, { language: 'en', seed: 7 });
+  const version = await db().modelVersion.create({
+    data: {
+      siteId,
+      version: 1,
+      artifact: serialize(model),
+      metrics: JSON.parse(JSON.stringify(metrics)),
+      exampleCount: examples.length,
+      intentCount: intents.length,
+    },
+  });
+  await activateModelVersion({ siteId, versionId: version.id });
+  realtime = await startRealtime(); // the real bot (lib/bot) behind the real listener
+});
+
+afterAll(async () => {
+  await realtime?.close();
+  await stopLiveClassifiers();
+  await stopModels();
+  await database?.drop();
+});
+
+/** A visitor on their own socket; `say` sends a message and resolves with the bot's reply. */
+async function visitor() {
+  const socket: VisitorClient = await connectVisitor(realtime.url, await visitorToken(siteId));
+  let conversationId = '';
+  return {
+    socket,
+    async say(body: string): Promise<VisitorMessage> {
+      const reply = nextEvent<VisitorMessage>(socket, 'message', (m) => m.sender === 'bot', 30_000);
+      const ack = await socket.emitWithAck('message:send', { clientId: newClientId(), body });
+      expect(ack.ok).toBe(true);
+      const message = await reply;
+      conversationId = message.conversationId;
+      return message;
+    },
+    async botState() {
+      // The listener stores the state right after delivering the reply.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const row = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+      return StoredBotStateSchema.parse(row.botState);
+    },
+  };
+}
+
+describe('an intent that requires an order number', () => {
+  it('asks for it, reads it from the next message, and answers with it filled in', async () => {
+    const ann = await visitor();
+    const asked = await ann.say('where is my order?');
+    expect(asked.body).toBe(prompt);
+    expect(await ann.botState()).toMatchObject({
+      pendingSlot: { intent: 'order_status', entity: 'orderNumber', asks: 1 },
+    });
+
+    const answered = await ann.say("it's JN-104522");
+    expect(answered.body).toContain('a teammate can look up JN-104522.');
+    expect(await ann.botState()).toEqual({
+      collected: { orderNumber: 'JN-104522' },
+      pendingSlot: null,
+      offered: [],
+    });
+    const stored = await db().message.findUniqueOrThrow({ where: { id: answered.id } });
+    expect(stored.intent).toBe('order_status');
+    ann.socket.close();
+  });
+
+  it('asks at most twice, then says so honestly and offers a person', async () => {
+    const bob = await visitor();
+    expect((await bob.say('where is my order?')).body).toBe(prompt);
+    expect((await bob.say('hmm let me look')).body).toBe(`${WORDING.en.slotNotFound} ${prompt}`);
+    const gaveUp = await bob.say('hmm let me look in my email');
+    expect(gaveUp.body).toBe(WORDING.en.slotGaveUp);
+    expect(gaveUp.choices).toEqual([{ label: WORDING.en.talkToHuman, action: 'human' }]);
+    expect((await bob.botState()).pendingSlot).toBeNull();
+    bob.socket.close();
+  });
+
+  it('lets the visitor change the subject: another confident intent is answered instead', async () => {
+    const cy = await visitor();
+    expect((await cy.say('where is my order?')).body).toBe(prompt);
+    const shipping = await cy.say('how long does shipping take?');
+    expect(shipping.body).toMatch(/Standard shipping takes 3-5 business days/);
+    expect((await cy.botState()).pendingSlot).toBeNull();
+    cy.socket.close();
+  });
+});
