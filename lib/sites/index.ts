@@ -4,6 +4,7 @@ export { createSite } from './create-site';
 export { updateSiteDetails } from './update-site-details';
 export { updateAllowedOrigins } from './update-allowed-origins';
 export { rotateIdentitySecret } from './rotate-identity-secret';
+export { rotateVisitorTokenSecret } from './rotate-visitor-token-secret';
 export { updateWidgetSettings } from './update-widget-settings';
 export { updateBotSettings } from './update-bot-settings';
 export { embedSnippet } from './embed-snippet';

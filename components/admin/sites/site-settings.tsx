@@ -24,6 +24,7 @@ export function SiteSettings({ site, snippet }: { site: SiteView; snippet: strin
       <div className="grid gap-6 lg:grid-cols-2">
         <AllowedOrigins initial={site.allowedOrigins} />
         <IdentitySecret secret={site.identitySecret} />
+        <VisitorTokens />
       </div>
       <BotSettingsForm initial={site.botSettings} />
     </div>
@@ -302,6 +303,38 @@ function IdentitySecret({ secret: initial }: { secret: string }) {
         </Button>
         {rotated ? (
           <Notice tone="info">New secret in place: update your server&apos;s copy.</Notice>
+        ) : null}
+        <ErrorNotice error={error} />
+      </div>
+    </Card>
+  );
+}
+
+function VisitorTokens() {
+  const api = useAdminApi();
+  const { run, pending, error } = useAction();
+  const [rotated, setRotated] = useState(false);
+  return (
+    <Card title="Visitor sessions">
+      <div className="space-y-3 text-sm">
+        <p className="text-stone-600">
+          Each visitor&apos;s browser keeps a signed token that brings back their conversation for
+          180 days after their last visit. Rotating the signing secret ends every such session at
+          once: returning visitors start a new conversation (their old ones stay in the inbox).
+        </p>
+        <Button
+          tone="danger"
+          disabled={pending}
+          onClick={async () => {
+            if (!confirm('Sign out every visitor of this site? Their open chats will not resume.'))
+              return;
+            if (await run(() => api('POST', '/visitor-token-secret'))) setRotated(true);
+          }}
+        >
+          Sign out every visitor
+        </Button>
+        {rotated ? (
+          <Notice tone="info">Done: visitors get a fresh session on their next visit.</Notice>
         ) : null}
         <ErrorNotice error={error} />
       </div>
