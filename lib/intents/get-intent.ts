@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { IntentSlotsSchema, type IntentSlot } from '@/lib/schemas/intent';
 import { exampleKey } from './example-key';
 import { findExampleConflicts } from './find-example-conflicts';
 
@@ -10,6 +11,8 @@ export interface IntentDetail {
   rephrase: boolean;
   quickReplies: string[];
   responses: string[];
+  /** Entities the bot asks for before answering. */
+  slots: IntentSlot[];
   examples: {
     id: string;
     text: string;
@@ -40,6 +43,7 @@ export async function getIntent(siteId: string, intentId: string): Promise<Inten
     rephrase: intent.rephrase,
     quickReplies: intent.quickReplies,
     responses: intent.responses.map((response) => response.body),
+    slots: IntentSlotsSchema.catch([]).parse(intent.slots),
     examples: intent.examples.map((example) => ({
       id: example.id,
       text: example.text,

@@ -10,6 +10,7 @@ export { removeIntentExamples } from './remove-intent-examples';
 export { moveIntentExamples } from './move-intent-examples';
 export { saveIntentResponses } from './save-intent-responses';
 export { saveIntentQuickReplies } from './save-intent-quick-replies';
+export { saveIntentSlots } from './save-intent-slots';
 export { setIntentFlags } from './set-intent-flags';
 export { importIntents, type ImportSummary } from './import-intents';
 export { exportIntents } from './export-intents';

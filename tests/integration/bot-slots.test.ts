@@ -4,6 +4,7 @@ import { stopModels } from '@/lib/ai';
 import { WORDING } from '@/lib/bot/wording';
 import { db } from '@/lib/db';
 import { serialize, train } from '@/lib/nlp';
+import { saveIntentSlots } from '@/lib/intents';
 import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { VisitorMessage } from '@/lib/schemas/events';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
@@ -19,7 +20,7 @@ import {
   visitorToken,
   type VisitorClient,
 } from '../helpers/realtime';
-import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
 
 configureFixtureModels();
 liftAddressLimits();
@@ -34,13 +35,14 @@ interface SeedIntent {
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;
 let siteId: string;
+let admin: FixtureWorkspace['admin'];
 let prompt: string;
 
 // The demo shop's intents (order status requires an order number), trained and live.
 beforeAll(async () => {
   await buildModelFixtures();
   database = await createTestDatabase();
-  siteId = (await createFixtureWorkspace({ agents: 0 })).siteId;
+  ({ siteId, admin } = await createFixtureWorkspace({ agents: 0 }));
   const intents: SeedIntent[] = JSON.parse(await readFile('prisma/seed/intents.en.json', 'utf8'));
   for (const intent of intents) {
     await db().intent.create({
@@ -143,5 +145,33 @@ describe('an intent that requires an order number', () => {
     expect(shipping.body).toMatch(/Standard shipping takes 3-5 business days/);
     expect((await cy.botState()).pendingSlot).toBeNull();
     cy.socket.close();
+  });
+});
+
+describe('the admin sets what an intent requires', () => {
+  it('saves each entity type once with its question, and the bot asks it at once', async () => {
+    const hours = await db().intent.findFirstOrThrow({ where: { siteId, name: 'business_info' } });
+    await expect(
+      saveIntentSlots(admin, siteId, hours.id, {
+        slots: [
+          { entity: 'email', prompt: 'Your email?' },
+          { entity: 'email', prompt: 'Again?' },
+        ],
+      }),
+    ).rejects.toThrow(/each kind of entity once/);
+    await saveIntentSlots(admin, siteId, hours.id, {
+      slots: [{ entity: 'email', prompt: '  Which email should we write to?  ' }],
+    });
+    const saved = await db().intent.findUniqueOrThrow({ where: { id: hours.id } });
+    expect(saved.slots).toEqual([{ entity: 'email', prompt: 'Which email should we write to?' }]);
+
+    const dee = await visitor();
+    expect((await dee.say('what are your opening hours?')).body).toBe(
+      'Which email should we write to?',
+    );
+    expect((await dee.say('dee@example.com')).body).toMatch(/^Juniper & Co\. is an online/);
+    expect((await dee.botState()).collected).toEqual({ email: 'dee@example.com' });
+    await saveIntentSlots(admin, siteId, hours.id, { slots: [] });
+    dee.socket.close();
   });
 });

@@ -11,6 +11,7 @@ import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { RequiredEntities } from './required-entities';
 
 interface Props {
   intent: IntentDetail;
@@ -27,6 +28,7 @@ export function IntentEditor({ intent, otherIntents, highlight }: Props) {
         <Examples intent={intent} otherIntents={otherIntents} highlight={highlight} />
         <div className="space-y-6">
           <Responses intent={intent} />
+          <RequiredEntities intent={intent} />
           <QuickReplies intent={intent} />
         </div>
       </div>
