@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import {
+  changePassword,
   CSRF_FIELD,
   formStateFromError,
   requireMemberForAction,
@@ -35,6 +36,23 @@ export async function signOutEverywhereAction(form: FormData): Promise<void> {
   await signOutEverywhere(member);
   (await cookies()).delete(SESSION_COOKIE);
   redirect('/login');
+}
+
+export async function changePasswordAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  try {
+    const member = await requireMemberForAction(form.get(CSRF_FIELD));
+    const { sessionsEnded } = await changePassword(member, {
+      currentPassword: form.get('currentPassword'),
+      newPassword: form.get('newPassword'),
+    });
+    const others = sessionsEnded === 1 ? '1 other session' : `${sessionsEnded} other sessions`;
+    return { notice: `Password changed; ${others} signed out` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }
 
 export interface InviteFormState extends FormState {

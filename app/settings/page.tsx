@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CsrfField } from '@/components/ui/csrf-field';
 import { signOutEverywhereAction } from './actions';
+import { PasswordForm } from './password-form';
 
 export const metadata: Metadata = { title: 'Account — Hearth' };
 
@@ -24,6 +25,9 @@ export default async function AccountPage() {
             <dt className="text-stone-500">Role</dt>
             <dd className="capitalize">{member.role}</dd>
           </dl>
+        </Card>
+        <Card title="Password">
+          <PasswordForm csrfToken={member.csrfToken} />
         </Card>
         <Card title="Sessions">
           <p className="mb-4 text-sm text-stone-600">

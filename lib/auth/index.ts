@@ -12,3 +12,5 @@ export { formStateFromError, type FormState } from './form-state';
 export { signIn } from './actions/sign-in';
 export { signOut } from './actions/sign-out';
 export { signOutEverywhere } from './actions/sign-out-everywhere';
+export { changePassword } from './actions/change-password';
+export { resetPassword } from './actions/reset-password';

@@ -44,12 +44,16 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const stopWithProcess = () => stopRunningServer(databaseDir);
   process.once('exit', stopWithProcess);
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedDatabaseUrl(port),
     stop: async () => {
       process.removeListener('exit', stopWithProcess);
       await server.stop();
     },
   };
+}
+
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/${DATABASE}`;
 }
 
 /** A server killed with SIGKILL leaves its Postgres running; stop it so we start on clean terms. */

@@ -14,6 +14,14 @@ export const NewPasswordSchema = z
   .min(10, 'Use at least 10 characters')
   .max(200, 'Use at most 200 characters');
 
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(1000),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
+
+export const ResetPasswordSchema = z.object({ email });
+
 export const SignInSchema = z.object({
   email,
   password: z.string().min(1, 'Enter your password').max(1000),
