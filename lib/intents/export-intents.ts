@@ -6,6 +6,8 @@ import {
 } from '@/lib/schemas/intent';
 import { requireWorkspaceSite, type Admin } from '@/lib/sites/workspace-site';
 import { serializeIntentFile } from './formats';
+import { siteCustomEntities } from './site-custom-entities';
+import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 
 /** The site's training data as a file in the chosen format. */
 export async function exportIntents(
@@ -19,7 +21,10 @@ export async function exportIntents(
     where: { siteId },
     orderBy: { name: 'asc' },
     include: {
-      examples: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { text: true } },
+      examples: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { text: true, annotations: true },
+      },
       responses: { orderBy: { position: 'asc' }, select: { body: true } },
     },
   });
@@ -31,7 +36,14 @@ export async function exportIntents(
     quickReplies: intent.quickReplies,
     handoff: intent.handoff,
     rephrase: intent.rephrase,
+    annotations: Object.fromEntries(
+      intent.examples.flatMap((example) => {
+        const annotations = ExampleAnnotationsSchema.catch([]).parse(example.annotations);
+        return annotations.length ? [[example.text, annotations]] : [];
+      }),
+    ),
   }));
+  const entities = await siteCustomEntities(siteId);
   const { extension, mimeType } = INTENT_FILE_FORMATS[format];
   const slug =
     site.name
@@ -41,6 +53,6 @@ export async function exportIntents(
   return {
     fileName: `${slug}-intents.${format === 'nlpjs' ? 'corpus.json' : extension}`,
     mimeType,
-    content: serializeIntentFile(format, bundles, site.language),
+    content: serializeIntentFile(format, { bundles, entities }, site.language),
   };
 }

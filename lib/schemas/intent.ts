@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExampleAnnotationsSchema } from './entity';
 // Only the zod enum of entity types: safe for the browser.
 import { EntityType } from '@/lib/nlp/entities';
 
@@ -85,6 +86,8 @@ export const IntentBundleSchema = z.object({
   quickReplies: z.array(QuickReplySchema).default([]),
   handoff: z.boolean().default(false),
   rephrase: z.boolean().default(false),
+  /** Entity annotations by example text (examples are unique within an intent). */
+  annotations: z.record(z.string(), ExampleAnnotationsSchema).default({}),
 });
 export type IntentBundle = z.infer<typeof IntentBundleSchema>;
 
@@ -108,6 +111,8 @@ export const ImportIntentsSchema = z.object({
   content: z.string().max(5_000_000, 'The file is larger than 5 MB'),
   /** merge: add to the intents there; replace: the file becomes the whole training data. */
   mode: z.enum(['merge', 'replace']).default('merge'),
+  /** preview: read the file and report what would change and what cannot be imported; store nothing. */
+  preview: z.boolean().default(false),
 });
 export type ImportIntents = z.infer<typeof ImportIntentsSchema>;
 

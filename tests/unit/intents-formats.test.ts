@@ -26,6 +26,7 @@ const bundles: IntentBundle[] = [
     quickReplies: ['Track order'],
     handoff: false,
     rephrase: true,
+    annotations: { 'order #AB-1234 status': [{ start: 6, end: 14, entity: 'order_number' }] },
   },
   {
     name: 'agent.human',
@@ -35,8 +36,10 @@ const bundles: IntentBundle[] = [
     quickReplies: [],
     handoff: true,
     rephrase: false,
+    annotations: {},
   },
 ];
+const data = { bundles, entities: [] };
 const examplesOnly = bundles.map((bundle) => ({
   ...bundle,
   description: null,
@@ -44,16 +47,17 @@ const examplesOnly = bundles.map((bundle) => ({
   quickReplies: [],
   handoff: false,
   rephrase: false,
+  annotations: {},
 }));
 
 describe('round trips', () => {
   it('Hearth JSON keeps everything', () => {
-    const text = serializeIntentFile('hearth-json', bundles);
+    const text = serializeIntentFile('hearth-json', data);
     expect(parseIntentFile('hearth-json', text).bundles).toEqual(bundles);
   });
 
   it('nlp.js corpus keeps examples and answers', () => {
-    const text = serializeIntentFile('nlpjs', bundles, 'en');
+    const text = serializeIntentFile('nlpjs', data, 'en');
     expect(JSON.parse(text).locale).toBe('en-US');
     expect(parseIntentFile('nlpjs', text).bundles).toEqual(
       bundles.map((bundle, index) => ({ ...examplesOnly[index], responses: bundle.responses })),
@@ -61,21 +65,28 @@ describe('round trips', () => {
   });
 
   it('CSV keeps examples, quoting commas, quotes and colons', () => {
-    const text = serializeIntentFile('csv', bundles);
+    const text = serializeIntentFile('csv', data);
     expect(text.split('\n')[0]).toBe('text,intent');
     expect(text).toContain('"track ""parcel"", please",order_status');
     expect(parseIntentFile('csv', text).bundles).toEqual(examplesOnly);
   });
 
-  it('Rasa YAML keeps examples', () => {
-    const text = serializeIntentFile('rasa-yaml', bundles);
+  it('Rasa YAML keeps examples, annotations and responses', () => {
+    const text = serializeIntentFile('rasa-yaml', data);
     expect(text).toContain('- intent: order_status\n  examples: |\n    - where is my order');
-    expect(parseIntentFile('rasa-yaml', text).bundles).toEqual(examplesOnly);
+    expect(text).toContain('    - order [#AB-1234](order_number) status');
+    expect(parseIntentFile('rasa-yaml', text).bundles).toEqual(
+      bundles.map((bundle, index) => ({
+        ...examplesOnly[index],
+        responses: bundle.responses,
+        annotations: bundle.annotations,
+      })),
+    );
   });
 });
 
 describe('Rasa NLU YAML', () => {
-  it('reads intents, strips entity annotations and skips synonyms', () => {
+  it('reads intents, annotations and synonyms, and counts exact repeats', () => {
     const file = [
       'version: "3.1"',
       'nlu:',
@@ -94,9 +105,22 @@ describe('Rasa NLU YAML', () => {
       '  examples: |',
       '    - hi',
     ].join('\n');
-    expect(parseIntentFile('rasa-yaml', file).bundles.map((b) => [b.name, b.examples])).toEqual([
+    const parsed = parseIntentFile('rasa-yaml', `${file}\n    - hey\n`);
+    expect(parsed.bundles.map((b) => [b.name, b.examples])).toEqual([
       ['greet', ['hey', 'hello there', 'hi']],
       ['check_order', ['where is order AB-1234', 'status of my parcel']],
+    ]);
+    expect(parsed.repeatedExamples).toBe(1);
+    expect(parsed.bundles[1].annotations['status of my parcel']).toEqual([
+      { start: 10, end: 19, entity: 'item' },
+    ]);
+    expect(parsed.entities).toEqual([
+      {
+        name: 'synonyms',
+        values: [{ value: 'credit', synonyms: ['credit card'] }],
+        lookup: [],
+        patterns: [],
+      },
     ]);
   });
 
@@ -109,11 +133,12 @@ describe('Rasa NLU YAML', () => {
     expect(problems[0].message).toMatch(/^YAML:/);
   });
 
-  it('reports an example line without "- " at its line', () => {
+  it('reads example lines with or without "- "', () => {
     const file =
       'nlu:\n- intent: greet\n  examples: |\n    - hi\n    hello\n- intent: bye\n  examples: |\n    - bye\n';
-    expect(problemsOf('rasa-yaml', file)).toEqual([
-      { line: 5, message: 'intent "greet": each example line must start with "- "' },
+    expect(parseIntentFile('rasa-yaml', file).bundles.map((b) => b.examples)).toEqual([
+      ['hi', 'hello'],
+      ['bye'],
     ]);
   });
 
@@ -126,7 +151,9 @@ describe('Rasa NLU YAML', () => {
   });
 
   it('refuses a file without an nlu section', () => {
-    expect(problemsOf('rasa-yaml', 'version: "3.1"\nrules: []\n')[0].message).toMatch(/no "nlu:"/);
+    expect(problemsOf('rasa-yaml', 'version: "3.1"\nrules: []\n')[0].message).toMatch(
+      /no "nlu:" or "responses:"/,
+    );
   });
 });
 

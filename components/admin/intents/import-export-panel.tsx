@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { ImportSummary } from '@/lib/intents';
-import { INTENT_FILE_FORMATS, type IntentFileFormat } from '@/lib/schemas/intent';
+import {
+  INTENT_FILE_FORMATS,
+  type ImportProblem,
+  type IntentFileFormat,
+} from '@/lib/schemas/intent';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
@@ -12,7 +16,10 @@ import { useAction } from '../use-action';
 
 const FORMATS = Object.entries(INTENT_FILE_FORMATS) as [IntentFileFormat, { label: string }][];
 
-/** Upload a training-data file (refused whole, with line numbers, when any line is wrong) or download one. */
+/**
+ * Upload a training-data file (refused whole, with line numbers, when any line is wrong): first a
+ * preview of what it adds and what cannot be imported, then the import. Or download the data.
+ */
 export function ImportExportPanel({ siteId }: { siteId: string }) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
@@ -20,23 +27,44 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [file, setFile] = useState<File | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [exportFormat, setExportFormat] = useState<IntentFileFormat>('hearth-json');
 
-  async function upload(event: React.FormEvent) {
+  /** Reads the file and shows what importing it would do; nothing is stored until confirmed. */
+  async function check(event: React.FormEvent) {
     event.preventDefault();
     if (!file) return;
-    if (mode === 'replace' && !confirm('Replace all intents of this site with the file?')) return;
     setSummary(null);
+    setPreview(null);
+    const content = await file.text();
+    const result = await run(
+      () =>
+        api<ImportSummary>('POST', '/intents/import', {
+          format,
+          fileName: file.name,
+          content,
+          mode,
+          preview: true,
+        }),
+      { refresh: false },
+    );
+    if (result) setPreview(result);
+  }
+
+  async function confirmImport() {
+    if (!file || !preview) return;
+    if (mode === 'replace' && !confirm('Replace all intents of this site with the file?')) return;
     const content = await file.text();
     const result = await run(() =>
       api<ImportSummary>('POST', '/intents/import', { format, fileName: file.name, content, mode }),
     );
+    setPreview(null);
     if (result) setSummary(result);
   }
 
   return (
     <div className="space-y-5">
-      <form onSubmit={upload} className="space-y-3">
+      <form onSubmit={check} className="space-y-3">
         <div>
           <label htmlFor="import-file" className={labelClass}>
             File
@@ -45,7 +73,11 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
             id="import-file"
             type="file"
             accept=".json,.csv,.yml,.yaml,.txt"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setPreview(null);
+              setSummary(null);
+            }}
             className="block w-full text-sm"
           />
         </div>
@@ -78,13 +110,33 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
           </label>
         </div>
         <p className="text-xs text-stone-500">
-          CSV and Rasa YAML carry examples only; nlp.js adds answers; Hearth JSON keeps everything.
+          Rasa YAML and nlp.js bring examples, entities and responses; CSV carries examples only;
+          Hearth JSON keeps everything. You see what the file holds before anything is imported.
         </p>
         <ErrorNotice error={error} />
+        {preview ? (
+          <div className="space-y-2" data-testid="import-preview">
+            <Notice>
+              <ImportCounts summary={preview} />
+            </Notice>
+            <NotImportedList problems={preview.notImported} />
+            <div className="flex gap-2">
+              <Button type="button" onClick={confirmImport} disabled={pending}>
+                {pending ? 'Importing…' : 'Import'}
+              </Button>
+              <Button type="button" tone="secondary" onClick={() => setPreview(null)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button type="submit" tone="secondary" disabled={!file || pending}>
+            {pending ? 'Reading…' : 'Check file'}
+          </Button>
+        )}
         {summary ? (
           <Notice tone="success">
-            Imported {summary.examplesAdded} examples ({summary.intentsCreated} new intents,{' '}
-            {summary.intentsUpdated} updated, {summary.duplicatesSkipped} duplicates skipped).
+            <ImportCounts summary={summary} />
             {summary.conflicts.length ? (
               <span className="block text-amber-800">
                 {summary.conflicts.length} example(s) are now under two intents, e.g. “
@@ -93,9 +145,7 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
             ) : null}
           </Notice>
         ) : null}
-        <Button type="submit" tone="secondary" disabled={!file || pending}>
-          {pending ? 'Importing…' : 'Import'}
-        </Button>
+        {summary ? <NotImportedList problems={summary.notImported} /> : null}
       </form>
       <div className="flex items-end gap-2 border-t border-stone-100 pt-4">
         <label className="flex-1 text-sm">
@@ -120,6 +170,41 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
           Download
         </a>
       </div>
+    </div>
+  );
+}
+
+/** Every count is what the import does (or, in a preview, would do). */
+function ImportCounts({ summary }: { summary: ImportSummary }) {
+  return (
+    <>
+      {summary.preview ? 'Importing will add' : 'Imported'} {summary.examplesAdded} examples (
+      {summary.intentsCreated} new intents, {summary.intentsUpdated} updated,{' '}
+      {summary.duplicatesSkipped} duplicates skipped), {summary.annotationsAdded} entity
+      annotations, {summary.responsesAdded} responses, {summary.entitiesCreated} new entities
+      {summary.entitiesUpdated ? ` (${summary.entitiesUpdated} updated)` : ''}.
+      {summary.outOfScopeExamples ? (
+        <span className="block">
+          {summary.outOfScopeExamples} examples go to the out-of-scope class (oos).
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function NotImportedList({ problems }: { problems: ImportProblem[] }) {
+  if (!problems.length) return null;
+  return (
+    <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <p className="font-medium">Not imported ({problems.length}):</p>
+      <ul className="mt-1 max-h-48 list-disc overflow-y-auto pl-5" data-testid="not-imported">
+        {problems.map((problem, index) => (
+          <li key={index}>
+            {problem.line ? `Line ${problem.line}: ` : ''}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,5 +1,11 @@
 import type { IntentBundle } from '@/lib/schemas/intent';
-import { ProblemList, validateParsedIntents, type ParsedIntent } from './parsed-intent';
+import {
+  intentsOnly,
+  ProblemList,
+  validateParsedIntents,
+  type IntentFileContent,
+  type ParsedIntent,
+} from './parsed-intent';
 
 interface CsvRecord {
   fields: string[];
@@ -93,7 +99,7 @@ export function readCsvRecords(content: string, problems: ProblemList): CsvRecor
 }
 
 /** CSV with two columns, `text,intent`, one example per row; a header row is optional. */
-export function parseIntentCsv(content: string): IntentBundle[] {
+export function parseIntentCsv(content: string): IntentFileContent {
   const problems = new ProblemList();
   const records = readCsvRecords(content, problems);
   problems.throwIfAny();
@@ -113,7 +119,7 @@ export function parseIntentCsv(content: string): IntentBundle[] {
     parsed.push({ name: { text: fields[1], line }, examples: [{ text: fields[0], line }] });
   }
   problems.throwIfAny();
-  return validateParsedIntents(parsed, problems);
+  return intentsOnly(validateParsedIntents(parsed, problems));
 }
 
 function csvField(value: string): string {

@@ -1,16 +1,27 @@
+import {
+  CustomEntitySchema,
+  ExampleAnnotationsSchema,
+  type CustomEntity,
+} from '@/lib/schemas/entity';
 import type { IntentBundle } from '@/lib/schemas/intent';
 import { expectArray, expectObject, jsonFields } from './json-fields';
-import { parseJsonWithLines } from './json-with-lines';
-import { ProblemList, validateParsedIntents, type ParsedIntent } from './parsed-intent';
+import { plainJson, parseJsonWithLines, type JsonNode } from './json-with-lines';
+import {
+  intentsOnly,
+  ProblemList,
+  validateParsedIntents,
+  type IntentFileContent,
+  type ParsedIntent,
+} from './parsed-intent';
 
 const FORMAT_TAG = 'hearth-intents';
 
 /**
  * Our own format carries everything an intent has:
  * `{ "format": "hearth-intents", "version": 1, "intents": [{ "name", "description", "examples",
- * "responses", "quickReplies", "handoff", "rephrase" }] }`.
+ * "responses", "quickReplies", "handoff", "rephrase", "annotations" }], "entities": [...] }`.
  */
-export function parseHearthJson(content: string): IntentBundle[] {
+export function parseHearthJson(content: string): IntentFileContent {
   const problems = new ProblemList();
   const root = expectObject(parseJsonWithLines(content), problems, 'The file');
   problems.throwIfAny();
@@ -27,10 +38,21 @@ export function parseHearthJson(content: string): IntentBundle[] {
       const read = jsonFields(intent, problems, `Intent ${index + 1}`);
       const name = read.text('name', true);
       if (!name) return;
+      const annotationsNode = intent.entries.get('annotations');
+      const annotations = annotationsNode?.type === 'object' ? annotationsNode.entries : undefined;
       parsed.push({
         name,
         description: read.text('description', false)?.text ?? null,
-        examples: read.texts('examples'),
+        examples: read.texts('examples').map((example) => ({
+          ...example,
+          annotations: readWith(
+            annotations?.get(example.text),
+            (value) => ExampleAnnotationsSchema.parse(value),
+            problems,
+            `annotations of "${example.text}"`,
+            example.line,
+          ),
+        })),
         responses: read.texts('responses'),
         quickReplies: read.texts('quickReplies'),
         handoff: read.boolean('handoff'),
@@ -38,10 +60,44 @@ export function parseHearthJson(content: string): IntentBundle[] {
       });
     },
   );
+  const entities: CustomEntity[] = [];
+  const entitiesNode = root!.entries.get('entities');
+  if (entitiesNode) {
+    expectArray(entitiesNode, problems, '"entities"', root!.line).forEach((item, index) => {
+      const entity = readWith(
+        item,
+        (value) => CustomEntitySchema.parse(value),
+        problems,
+        `Entity ${index + 1}`,
+      );
+      if (entity) entities.push(entity);
+    });
+  }
   problems.throwIfAny();
-  return validateParsedIntents(parsed, problems);
+  return { ...intentsOnly(validateParsedIntents(parsed, problems)), entities };
 }
 
-export function serializeHearthJson(bundles: IntentBundle[]): string {
-  return `${JSON.stringify({ format: FORMAT_TAG, version: 1, intents: bundles }, null, 2)}\n`;
+/** Reads a JSON value through a parser, reporting where it failed. */
+function readWith<T>(
+  node: JsonNode | undefined,
+  parse: (value: unknown) => T,
+  problems: ProblemList,
+  what: string,
+  line: number | null = node?.line ?? null,
+): T | undefined {
+  if (!node) return undefined;
+  try {
+    return parse(plainJson(node));
+  } catch (error) {
+    const message = (error as { issues?: { message: string }[] }).issues?.[0]?.message;
+    problems.add(line, `${what}: ${message ?? (error as Error).message}`);
+    return undefined;
+  }
+}
+
+export function serializeHearthJson(
+  bundles: IntentBundle[],
+  entities: CustomEntity[] = [],
+): string {
+  return `${JSON.stringify({ format: FORMAT_TAG, version: 2, intents: bundles, entities }, null, 2)}\n`;
 }

@@ -1,22 +1,24 @@
 // Reading and writing training data in the formats teams bring from other tools.
+import type { CustomEntity } from '@/lib/schemas/entity';
 import type { IntentBundle, IntentFileFormat } from '@/lib/schemas/intent';
 import { parseIntentCsv, serializeIntentCsv } from './csv';
 import { parseHearthJson, serializeHearthJson } from './hearth-json';
 import { parseNlpjsCorpus, serializeNlpjsCorpus } from './nlpjs';
-import type { FormatCarries, ParsedIntentFile } from './parsed-intent';
+import type { FormatCarries, IntentFileContent, ParsedIntentFile } from './parsed-intent';
 import { parseRasaYaml, serializeRasaYaml } from './rasa-yaml';
 
 export { IntentFileError, isIntentFileError } from './intent-file-error';
-export type { ParsedIntentFile } from './parsed-intent';
+export { OUT_OF_SCOPE_INTENT } from './out-of-scope';
+export type { ParsedIntentFile, ValidationExample } from './parsed-intent';
 
 const CARRIES: Record<IntentFileFormat, FormatCarries> = {
   'hearth-json': { responses: true, flags: true },
   nlpjs: { responses: true, flags: false },
   csv: { responses: false, flags: false },
-  'rasa-yaml': { responses: false, flags: false },
+  'rasa-yaml': { responses: true, flags: false },
 };
 
-const PARSERS: Record<IntentFileFormat, (content: string) => IntentBundle[]> = {
+const PARSERS: Record<IntentFileFormat, (content: string) => IntentFileContent> = {
   'hearth-json': parseHearthJson,
   nlpjs: parseNlpjsCorpus,
   csv: parseIntentCsv,
@@ -25,23 +27,29 @@ const PARSERS: Record<IntentFileFormat, (content: string) => IntentBundle[]> = {
 
 /** Reads a whole file or throws IntentFileError with line-numbered problems. */
 export function parseIntentFile(format: IntentFileFormat, content: string): ParsedIntentFile {
-  return { bundles: PARSERS[format](content), carries: CARRIES[format] };
+  return { ...PARSERS[format](content), carries: CARRIES[format] };
+}
+
+/** What an export file holds: the intents, and the entities their examples and responses use. */
+export interface TrainingData {
+  bundles: IntentBundle[];
+  entities: CustomEntity[];
 }
 
 export function serializeIntentFile(
   format: IntentFileFormat,
-  bundles: IntentBundle[],
+  { bundles, entities }: TrainingData,
   language = 'en',
 ): string {
   switch (format) {
     case 'hearth-json':
-      return serializeHearthJson(bundles);
+      return serializeHearthJson(bundles, entities);
     case 'nlpjs':
-      return serializeNlpjsCorpus(bundles, language);
+      return serializeNlpjsCorpus(bundles, language, entities);
     case 'csv':
       return serializeIntentCsv(bundles);
     case 'rasa-yaml':
-      return serializeRasaYaml(bundles);
+      return serializeRasaYaml(bundles, entities);
   }
 }
 
@@ -54,5 +62,5 @@ export function guessIntentFileFormat(fileName: string, content: string): Intent
   if (start.startsWith('{') || start.startsWith('[')) {
     return /"utterances"\s*:/.test(content) ? 'nlpjs' : 'hearth-json';
   }
-  return /^(version|nlu)\s*:/m.test(content) ? 'rasa-yaml' : 'csv';
+  return /^(version|nlu|responses)\s*:/m.test(content) ? 'rasa-yaml' : 'csv';
 }

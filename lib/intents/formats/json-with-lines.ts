@@ -131,3 +131,17 @@ export const JSON_TYPE_NAMES: Record<JsonNode['type'], string> = {
   boolean: 'true or false',
   null: 'null',
 };
+
+/** The plain value of a node, for reading it with a zod schema. */
+export function plainJson(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries([...node.entries].map(([key, value]) => [key, plainJson(value)]));
+    case 'array':
+      return node.items.map(plainJson);
+    case 'null':
+      return null;
+    default:
+      return node.value;
+  }
+}

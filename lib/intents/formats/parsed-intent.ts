@@ -7,6 +7,7 @@ import {
   type ImportProblem,
   type IntentBundle,
 } from '@/lib/schemas/intent';
+import type { CustomEntity, ExampleAnnotation } from '@/lib/schemas/entity';
 import { IntentFileError, MAX_PROBLEMS } from './intent-file-error';
 
 /** A text read from a file, with the line it came from. */
@@ -15,11 +16,16 @@ export interface LocatedText {
   line: number | null;
 }
 
+/** An example with the entities marked in it. */
+export interface LocatedExample extends LocatedText {
+  annotations?: ExampleAnnotation[];
+}
+
 /** What a format reader found for one intent, before validation. */
 export interface ParsedIntent {
   name: LocatedText;
   description?: string | null;
-  examples: LocatedText[];
+  examples: LocatedExample[];
   responses?: LocatedText[];
   quickReplies?: LocatedText[];
   handoff?: boolean;
@@ -32,9 +38,37 @@ export interface FormatCarries {
   flags: boolean;
 }
 
-export interface ParsedIntentFile {
+/** A test utterance of an nlp.js corpus: kept out of training, used to check the trained model. */
+export interface ValidationExample {
+  intent: string;
+  text: string;
+}
+
+/** Everything a reader took from a file, and what it had to leave behind. */
+export interface IntentFileContent {
   bundles: IntentBundle[];
+  entities: CustomEntity[];
+  validation: ValidationExample[];
+  /** The file's own language tag (nlp.js `locale`), when it has one. */
+  locale: string | null;
+  /** Examples the file lists twice under one intent: counted as duplicates, imported once. */
+  repeatedExamples: number;
+  /** What the file holds that Hearth cannot keep, line by line, shown before the admin confirms. */
+  notImported: ImportProblem[];
+}
+
+export interface ParsedIntentFile extends IntentFileContent {
   carries: FormatCarries;
+}
+
+/** A file with intents only (CSV, or a format without entities). */
+export function intentsOnly(validated: ValidatedIntents): IntentFileContent {
+  return { ...validated, entities: [], validation: [], locale: null, notImported: [] };
+}
+
+/** Problems in file order; those without a line (the whole file) first. */
+export function byLine(problems: ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Collects problems and stops reading a hopeless file early. */
@@ -48,10 +82,14 @@ export class ProblemList {
 
   throwIfAny(): void {
     if (this.problems.length) {
-      const sorted = [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      throw new IntentFileError(sorted);
+      throw new IntentFileError(byLine(this.problems));
     }
   }
+}
+
+export interface ValidatedIntents {
+  bundles: IntentBundle[];
+  repeatedExamples: number;
 }
 
 /**
@@ -61,7 +99,8 @@ export class ProblemList {
 export function validateParsedIntents(
   parsed: ParsedIntent[],
   problems: ProblemList = new ProblemList(),
-): IntentBundle[] {
+): ValidatedIntents {
+  let repeatedExamples = 0;
   const byName = new Map<string, IntentBundle>();
   const check = <T>(schema: z.ZodType<T>, located: LocatedText, what: string): T | undefined => {
     const result = schema.safeParse(located.text);
@@ -87,24 +126,43 @@ export function validateParsedIntents(
       quickReplies: [],
       handoff: false,
       rephrase: false,
+      annotations: {},
     };
     byName.set(name, bundle);
     bundle.description ??= intent.description?.trim() || null;
     bundle.handoff ||= intent.handoff ?? false;
     bundle.rephrase ||= intent.rephrase ?? false;
-    appendNew(bundle.examples, examples);
+    repeatedExamples += appendNew(bundle.examples, examples);
+    intent.examples.forEach((example, index) => {
+      const text = examples[index];
+      if (text === undefined || !example.annotations?.length || bundle.annotations[text]) return;
+      // Trimming moved the text: annotations follow it.
+      const shift = example.text.length - example.text.trimStart().length;
+      bundle.annotations[text] = example.annotations.map((annotation) => ({
+        ...annotation,
+        start: annotation.start - shift,
+        end: annotation.end - shift,
+      }));
+    });
     appendNew(bundle.responses, responses);
     appendNew(bundle.quickReplies, quickReplies);
   }
   problems.throwIfAny();
-  return [...byName.values()];
+  return { bundles: [...byName.values()], repeatedExamples };
 }
 
-function appendNew(list: string[], additions: (string | undefined)[]): void {
+/** Appends the items not in the list yet; returns how many were repeats. */
+function appendNew(list: string[], additions: (string | undefined)[]): number {
   const seen = new Set(list);
+  let repeats = 0;
   for (const item of additions) {
-    if (item === undefined || seen.has(item)) continue;
+    if (item === undefined) continue;
+    if (seen.has(item)) {
+      repeats += 1;
+      continue;
+    }
     seen.add(item);
     list.push(item);
   }
+  return repeats;
 }
