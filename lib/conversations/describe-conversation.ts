@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { ConversationRequestSchema } from '@/lib/schemas/events';
+import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { ConversationDetails } from '@/lib/schemas/inbox';
 import type { AgentActor } from './actors';
 import { loadWorkspaceConversation } from './records';
@@ -69,5 +70,6 @@ export async function describeConversation(
       conversation.csatScore === null
         ? null
         : { score: conversation.csatScore, comment: conversation.csatComment },
+    botState: StoredBotStateSchema.parse(conversation.botState),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BotState } from '@/lib/schemas/bot-state';
 import { IntentNameSchema } from '@/lib/schemas/intent';
 import type { AgentConversation } from '@/lib/schemas/events';
 
@@ -110,6 +111,8 @@ export interface ConversationDetails {
   firstResponseAt: string | null;
   resolvedAt: string | null;
   csat: { score: number; comment: string | null } | null;
+  /** What the bot collected from the visitor and what it is waiting for. */
+  botState: BotState;
 }
 
 export const InboxMetricsRequestSchema = z.object({

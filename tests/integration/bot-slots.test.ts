@@ -4,6 +4,7 @@ import { stopModels } from '@/lib/ai';
 import { WORDING } from '@/lib/bot/wording';
 import { db } from '@/lib/db';
 import { serialize, train } from '@/lib/nlp';
+import { describeConversation } from '@/lib/conversations';
 import { saveIntentSlots } from '@/lib/intents';
 import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { VisitorMessage } from '@/lib/schemas/events';
@@ -124,6 +125,12 @@ describe('an intent that requires an order number', () => {
     });
     const stored = await db().message.findUniqueOrThrow({ where: { id: answered.id } });
     expect(stored.intent).toBe('order_status');
+    // The inbox's side panel shows what the bot collected.
+    const details = await describeConversation(
+      { ...admin, name: 'Ada Admin' },
+      { conversationId: answered.conversationId },
+    );
+    expect(details.botState.collected).toEqual({ orderNumber: 'JN-104522' });
     ann.socket.close();
   });
 
