@@ -5,7 +5,8 @@ import type { AgentConversation } from '@/lib/schemas/events';
 import type { ConversationSearchHit } from '@/lib/schemas/inbox';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { InboxMember } from './types';
-import { formatWaiting, unreadCount, visitorLabel } from './views';
+import { formatWaiting, unreadCount } from './views';
+import { VisitorName } from './visitor-name';
 
 const STATUS_TONE: Record<AgentConversation['status'], BadgeTone> = {
   bot: 'violet',
@@ -77,9 +78,9 @@ function ConversationRow({
       >
         <div className="flex items-center gap-2">
           <span
-            className={`min-w-0 flex-1 truncate text-sm ${unread ? 'font-semibold' : 'font-medium'}`}
+            className={`flex min-w-0 flex-1 items-center gap-1 text-sm ${unread ? 'font-semibold' : 'font-medium'}`}
           >
-            {visitorLabel(conversation)}
+            <VisitorName conversation={conversation} />
           </span>
           {unread ? (
             <span

@@ -9,6 +9,7 @@ import type { PendingMessage } from './inbox-state';
 import { MessageItem, PendingItem } from './message-item';
 import type { InboxMember, InboxSetup } from './types';
 import { visitorLabel } from './views';
+import { VisitorName } from './visitor-name';
 
 export type ConversationCommand = 'take-over' | 'assign-me' | 'resolve' | 'reopen' | 'hand-back';
 
@@ -85,8 +86,11 @@ export function ConversationPane({
           ←
         </button>
         <div className="min-w-0 flex-1">
-          <h2 className="truncate text-sm font-semibold" data-testid="conversation-title">
-            {visitorLabel(conversation)}
+          <h2
+            className="flex items-center gap-1 text-sm font-semibold"
+            data-testid="conversation-title"
+          >
+            <VisitorName conversation={conversation} />
           </h2>
           <p className="truncate text-xs text-stone-500">
             <span data-testid="conversation-status">

@@ -79,6 +79,12 @@ export function formatDuration(seconds: number | null): string {
   return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
+/** Whether the name or email the inbox shows came from the visitor's own word, not the site's signature. */
+export function claimsIdentity(conversation: AgentConversation): boolean {
+  const { visitor, contactEmail } = conversation;
+  return !visitor.identityVerified && Boolean(visitor.name ?? visitor.email ?? contactEmail);
+}
+
 export function visitorLabel(conversation: AgentConversation): string {
   return (
     conversation.visitor.name ??
