@@ -1,7 +1,10 @@
 'use client';
 
 import type { AgentConversation } from '@/lib/schemas/events';
+import type { EntityType } from '@/lib/nlp/entities';
+import type { BotState } from '@/lib/schemas/bot-state';
 import type { ConversationDetails } from '@/lib/schemas/inbox';
+import { ENTITY_LABELS } from '@/lib/schemas/intent';
 import { Badge } from '@/components/ui/badge';
 import { formatDuration } from './views';
 import { UnverifiedBadge } from './visitor-name';
@@ -15,6 +18,32 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
     <>
       <dt className="text-stone-500">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+/** The values the bot asked the visitor for, and the one it is still waiting for. */
+function CollectedByBot({ botState }: { botState: BotState }) {
+  const collected = Object.entries(botState.collected) as [EntityType, string][];
+  if (collected.length === 0 && !botState.pendingSlot) return null;
+  return (
+    <>
+      <h3 className="mt-4 mb-1.5 font-semibold">Collected by the bot</h3>
+      <dl
+        className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1.5 text-xs"
+        data-testid="bot-collected"
+      >
+        {collected.map(([entity, value]) => (
+          <Row key={entity} label={ENTITY_LABELS[entity]}>
+            <span className="font-mono">{value}</span>
+          </Row>
+        ))}
+        {botState.pendingSlot ? (
+          <Row label="Waiting for">
+            {ENTITY_LABELS[botState.pendingSlot.entity]} ({botState.pendingSlot.intent})
+          </Row>
+        ) : null}
+      </dl>
     </>
   );
 }
@@ -109,6 +138,7 @@ export function DetailsPanel({
               <Row label="Handoff">{conversation.handoffReason}</Row>
             ) : null}
           </dl>
+          <CollectedByBot botState={details.botState} />
           <h3 className="mt-4 mb-1.5 font-semibold">
             Past conversations ({details.pastConversations.length})
           </h3>
