@@ -15,15 +15,16 @@ export interface KnowledgeAnswer {
 }
 
 /**
- * An answer grounded only in the retrieved passages, with their articles cited. Without a generator
- * (or when it fails, is busy or strays), the best passage itself, quoted.
+ * An answer grounded only in the best article's retrieved passages, with the article cited.
+ * Without a generator (or when it fails, is busy or strays), the best passage itself, quoted.
  */
 export async function answerFromKnowledge(
   turn: BotTurn,
   retrieval: Retrieval,
 ): Promise<KnowledgeAnswer> {
+  // The confidence is about the best passage's article: other articles' passages only distract.
   const relevant = retrieval.passages
-    .filter((passage) => passage.score >= retrieval.threshold)
+    .filter((passage) => passage.articleId === retrieval.passages[0].articleId)
     .slice(0, MAX_SOURCES);
   const generated = await generateGrounded(turn, {
     system: documentsPrompt(turn.site.language, relevant),

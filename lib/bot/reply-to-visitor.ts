@@ -28,10 +28,11 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
 /**
  * The reply policy. A button the bot offered is answered as what it stands for, unclassified. In
  * order: a handoff intent, an explicit request for a person, or an upset visitor go to a human
- * (told honestly whether anyone is online); a confident intent is answered with its response;
- * otherwise the knowledge base answers when it knows; otherwise the bot asks which of two intents
- * was meant, or says it does not know and offers choices — after repeated fallbacks, a person or
- * an email. While the visitor waits for a person the bot keeps answering the same way.
+ * (told honestly whether anyone is online); the knowledge base answers when it knows and is
+ * surer than a confident intent, which is otherwise answered with its response; otherwise the bot
+ * asks which of two intents was meant, or says it does not know and offers choices — after
+ * repeated fallbacks, a person or an email. While the visitor waits for a person the bot keeps
+ * answering the same way.
  */
 async function decideReply(turn: BotTurn): Promise<BotReply> {
   const { language } = turn.site;
@@ -76,6 +77,23 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
     return handOff(turn, recognized, words.handoffUpset, HANDOFF_REASON.upset);
   }
 
+  // An article and an intent compete on one scale, the calibrated chance of being right: the
+  // articles answer when they clear the site's threshold and are surer than a confident intent.
+  const retrieval = await retrieve(turn.site.id, message, { settings: turn.site.botSettings });
+  if (
+    retrieval.knows &&
+    (decision !== 'answer' || retrieval.confidence > (classification?.confidence ?? 0))
+  ) {
+    const answer = await answerFromKnowledge(turn, retrieval);
+    // The articles answered, not an intent: keep only which model version judged the message.
+    return {
+      modelVersionId: recognized.modelVersionId,
+      decision: 'answer',
+      text: answer.text,
+      choices: [],
+      citations: answer.citations,
+    };
+  }
   const missing =
     decision === 'answer' && matched ? askForMissingSlot(matched, understanding, botState) : null;
   if (missing) return { ...recognized, decision: 'answer', choices: [], citations: [], ...missing };
@@ -95,19 +113,6 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
       choices: quickReplyChoices(matched.quickReplies, intents),
       citations: [],
       botState: stateAfterAnswer(matched, understanding, botState),
-    };
-  }
-
-  const retrieval = await retrieve(turn.site.id, message);
-  if (retrieval.knows) {
-    const answer = await answerFromKnowledge(turn, retrieval);
-    // The articles answered, not an intent: keep only which model version judged the message.
-    return {
-      modelVersionId: recognized.modelVersionId,
-      decision: 'answer',
-      text: answer.text,
-      choices: [],
-      citations: answer.citations,
     };
   }
 

@@ -27,9 +27,24 @@ export class Bm25Index {
     return this.documentTerms.length;
   }
 
-  private idf(term: string): number {
+  /** Rarer terms weigh more; a term no document contains weighs most. */
+  idf(term: string): number {
     const n = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + (this.documentTerms.length - n + 0.5) / (n + 0.5));
+  }
+
+  /** How many documents contain the term. */
+  frequency(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
+  /** Every term some document contains. */
+  vocabulary(): IterableIterator<string> {
+    return this.documentFrequency.keys();
+  }
+
+  contains(document: number, term: string): boolean {
+    return this.documentTerms[document].has(term);
   }
 
   /**

@@ -1,5 +1,16 @@
 import { embedTexts } from '@/lib/ai';
+import { BotSettingsSchema } from '@/lib/schemas/site';
+import {
+  knowledgeThreshold,
+  RELEVANCE_FIT,
+  relevanceConfidence,
+  weightedShare,
+  type KnowledgeSettings,
+  type RelevanceFeatures,
+  type RetrievalMode,
+} from './relevance';
 import { retrievalTerms } from './terms';
+import { correctTypos } from './typos';
 import { siteIndex } from './site-index';
 import { cosine } from './vectors';
 
@@ -9,7 +20,7 @@ export interface Passage {
   title: string;
   url: string | null;
   text: string;
-  /** 0..1, what the threshold compares. */
+  /** 0..1, what passages are ranked by. */
   score: number;
   /** BM25, normalized to 0..1. */
   keywordScore: number;
@@ -18,61 +29,80 @@ export interface Passage {
 }
 
 export interface Retrieval {
-  /** The best passage clears the relevance threshold: the knowledge base knows the answer. */
-  knows: boolean;
+  /** Calibrated: the estimated probability that the best passage's article answers the question. */
+  confidence: number;
+  /** The confidence the site needs for a knowledge-base answer. */
   threshold: number;
-  mode: 'hybrid' | 'keywords';
-  /** The top passages, best first, including ones below the threshold. */
+  /** confidence ≥ threshold: the knowledge base knows the answer. */
+  knows: boolean;
+  mode: RetrievalMode;
+  /** What the confidence was computed from; null when no passage matched at all. */
+  features: RelevanceFeatures | null;
+  /** The top passages, best first, including ones from articles that do not answer. */
   passages: Passage[];
 }
 
 /**
- * Weight of keywords against meaning when both are available. Meaning leads ("package" finds the
+ * Weight of keywords against meaning when ranking with both. Meaning leads ("package" finds the
  * parcel-tracking article, not the one about packaging); keywords still decide on exact names.
  */
 const KEYWORD_WEIGHT = 0.3;
 
-/**
- * Below these, the articles do not answer the question. Keyword scores are "share of the question's
- * information found" (tuned on the demo knowledge base's questions); hybrid scores mix that with the
- * cosine similarity of sentence embeddings.
- */
-export const RELEVANCE_THRESHOLD = { keywords: 0.3, hybrid: 0.35 } as const;
+const DEFAULT_SETTINGS: KnowledgeSettings = BotSettingsSchema.parse({});
 
-/** The site's knowledge-base passages that best answer `query`. */
+/** The site's knowledge-base passages that best answer `query`, and how sure that they do. */
 export async function retrieve(
   siteId: string,
   query: string,
-  { limit = 3 }: { limit?: number } = {},
+  { limit = 3, settings = DEFAULT_SETTINGS }: { limit?: number; settings?: KnowledgeSettings } = {},
 ): Promise<Retrieval> {
   const index = await siteIndex(siteId);
   const queryVector = index.vectors ? await embedTexts([query]) : null;
   // The query must be embedded by the same model as the chunks to compare them.
   const vector = queryVector?.model === index.embeddingModel ? queryVector.vectors[0] : null;
-  const mode = vector && index.vectors ? 'hybrid' : 'keywords';
-  const threshold = RELEVANCE_THRESHOLD[mode];
-  const keywordScores = index.keywords.scores(retrievalTerms(query, index.language));
+  const mode: RetrievalMode = vector && index.vectors ? 'hybrid' : 'keywords';
+  const model = RELEVANCE_FIT[mode];
+  const threshold = knowledgeThreshold(settings, model);
+  const terms = correctTypos(retrievalTerms(query, index.language), index.keywords);
+  const keywordScores = index.keywords.scores(terms);
 
-  const passages = index.chunks
-    .map((chunk, i): Passage => {
+  const ranked = index.chunks
+    .map((chunk, i) => {
       const meaningScore = vector && index.vectors ? cosine(vector, index.vectors[i]) : null;
       const keywordScore = keywordScores[i];
       const score =
         meaningScore === null
           ? keywordScore
           : KEYWORD_WEIGHT * keywordScore + (1 - KEYWORD_WEIGHT) * Math.max(0, meaningScore);
-      return {
-        chunkId: chunk.id,
-        articleId: chunk.articleId,
-        title: chunk.title,
-        url: chunk.url,
-        text: chunk.text,
-        score,
-        keywordScore,
-        meaningScore,
-      };
+      return { i, chunk, score, keywordScore, meaningScore };
     })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-  return { knows: (passages[0]?.score ?? 0) >= threshold, threshold, mode, passages };
+    .sort((a, b) => b.score - a.score);
+  const passages = ranked
+    .slice(0, limit)
+    .map(({ chunk, score, keywordScore, meaningScore }): Passage => ({
+      chunkId: chunk.id,
+      articleId: chunk.articleId,
+      title: chunk.title,
+      url: chunk.url,
+      text: chunk.text,
+      score,
+      keywordScore,
+      meaningScore,
+    }));
+
+  const best = ranked[0];
+  if (!best || best.score <= 0 || terms.length === 0) {
+    return { confidence: 0, threshold, knows: false, mode, features: null, passages };
+  }
+  // The margin is to the next article, not the next chunk: two sections of the right article agree.
+  const nextArticle = ranked.find((entry) => entry.chunk.articleId !== best.chunk.articleId);
+  const features: RelevanceFeatures = {
+    coverage: weightedShare(terms, index.keywords, (term) => index.keywords.contains(best.i, term)),
+    keyword: best.keywordScore,
+    margin: best.score - (nextArticle?.score ?? 0),
+    title: weightedShare(terms, index.keywords, (term) => best.chunk.titleTerms.has(term)),
+    meaning: best.meaningScore,
+  };
+  const confidence = relevanceConfidence(features, model);
+  return { confidence, threshold, knows: confidence >= threshold, mode, features, passages };
 }

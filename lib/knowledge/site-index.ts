@@ -13,6 +13,8 @@ export interface SearchableChunk {
   title: string;
   url: string | null;
   text: string;
+  /** The article title's retrieval terms. */
+  titleTerms: ReadonlySet<string>;
 }
 
 /** Everything retrieval needs for one site, in memory. */
@@ -128,6 +130,7 @@ async function buildIndex(
     title: row.article.title,
     url: row.article.url,
     text: row.text,
+    titleTerms: new Set(retrievalTerms(row.article.title, language)),
   }));
   const keywords = new Bm25Index(
     chunks.map((chunk) => retrievalTerms(indexedText(chunk.title, chunk.text), language)),

@@ -12,13 +12,14 @@ export async function previewKnowledgeAnswer(
     where: { id: siteId },
     select: { id: true, language: true, botSettings: true },
   });
+  const botSettings = BotSettingsSchema.parse(site.botSettings ?? {});
   const [retrieval, reply] = await Promise.all([
-    retrieve(siteId, question, { limit: 5 }),
+    retrieve(siteId, question, { limit: 5, settings: botSettings }),
     replyToVisitor({
       site: {
         id: site.id,
         language: SiteLanguageSchema.catch('en').parse(site.language),
-        botSettings: BotSettingsSchema.parse(site.botSettings ?? {}),
+        botSettings,
       },
       conversation: { id: `knowledge-preview:${siteId}`, fallbackCount: 0 },
       visitorMessage: { id: 'knowledge-preview', body: question },

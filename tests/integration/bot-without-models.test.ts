@@ -67,18 +67,22 @@ describe('without any model installed', () => {
     );
     let found = 0;
     let known = 0;
+    let knownWrongly = 0;
     for (const { question, article } of questions.answerable) {
       const result = await retrieve(siteId, question);
       expect(result.mode).toBe('keywords');
       if (result.passages.some((passage) => passage.title === article)) found += 1;
-      if (result.knows) known += 1;
+      if (result.knows && result.passages[0].title === article) known += 1;
+      else if (result.knows) knownWrongly += 1;
     }
     let declined = 0;
     for (const question of questions.unanswerable) {
       if (!(await retrieve(siteId, question)).knows) declined += 1;
     }
     expect(found / questions.answerable.length).toBeGreaterThanOrEqual(0.95);
-    expect(known / questions.answerable.length).toBeGreaterThanOrEqual(0.85);
+    // At the default wrong-answer budget the articles answer only when sure, and then rightly.
+    expect(known / questions.answerable.length).toBeGreaterThanOrEqual(0.6);
+    expect(knownWrongly).toBe(0);
     expect(declined / questions.unanswerable.length).toBeGreaterThanOrEqual(0.85);
   });
 

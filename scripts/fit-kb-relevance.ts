@@ -1,0 +1,164 @@
+// Fits the knowledge base's relevance calibration (lib/knowledge/relevance-fit.json) on a DEV question set.
+//
+// Usage: npx tsx scripts/fit-kb-relevance.ts --questions tests/fixtures/kb-questions.dev.json [--fixture-embedder]
+// Retrieves every question from the seeded demo shop (lib/knowledge `retrieve`, as the bot does), labels the
+// best article right (1) or not (0; unanswerable questions are always 0), fits a logistic regression on the
+// relevance features and stores its weights with the risk curve that turns a wrong-answer budget into a
+// threshold. Without an embedding model it fits the `keywords` entry; `--fixture-embedder` fits `hybrid` with
+// the tiny test embedder (re-run it with a real model installed to fit that model). Never fit on the eval set.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
+import { retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
+import { KbQuestionsSchema } from './kb-questions';
+import { withDemoSite } from './with-demo-site';
+
+const FIT_FILE = 'lib/knowledge/relevance-fit.json';
+const FEATURES = {
+  keywords: ['coverage', 'keyword', 'margin', 'title'],
+  hybrid: ['coverage', 'keyword', 'margin', 'title', 'meaning'],
+} as const;
+/** L2 penalty on the weights (not the bias): a handful of weights on ~100 questions. */
+const RIDGE = 0.1;
+
+const { values } = parseArgs({
+  options: {
+    questions: { type: 'string' },
+    'fixture-embedder': { type: 'boolean', default: false },
+  },
+});
+
+interface Sample {
+  features: number[];
+  right: 0 | 1;
+}
+
+/** Logistic regression by Newton's method (IRLS) with a ridge penalty; returns [bias, ...weights]. */
+function fitLogistic(samples: Sample[], ridge = RIDGE): number[] {
+  const size = samples[0].features.length + 1;
+  const beta = new Array<number>(size).fill(0);
+  for (let iteration = 0; iteration < 50; iteration++) {
+    const gradient = new Array<number>(size).fill(0);
+    const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+    for (const { features, right } of samples) {
+      const x = [1, ...features];
+      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * beta[i], 0)));
+      for (let i = 0; i < size; i++) {
+        gradient[i] += (p - right) * x[i];
+        for (let j = 0; j < size; j++) hessian[i][j] += p * (1 - p) * x[i] * x[j];
+      }
+    }
+    for (let i = 1; i < size; i++) {
+      gradient[i] += ridge * beta[i];
+      hessian[i][i] += ridge;
+    }
+    const step = solve(hessian, gradient);
+    for (let i = 0; i < size; i++) beta[i] -= step[i];
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return beta;
+}
+
+/** Gaussian elimination with partial pivoting. */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const a = matrix.map((row, i) => [...row, vector[i]]);
+  for (let column = 0; column < n; column++) {
+    let pivot = column;
+    for (let row = column + 1; row < n; row++) {
+      if (Math.abs(a[row][column]) > Math.abs(a[pivot][column])) pivot = row;
+    }
+    [a[column], a[pivot]] = [a[pivot], a[column]];
+    for (let row = 0; row < n; row++) {
+      if (row === column) continue;
+      const factor = a[row][column] / a[column][column];
+      for (let k = column; k <= n; k++) a[row][k] -= factor * a[column][k];
+    }
+  }
+  return a.map((row, i) => row[n] / row[i]);
+}
+
+const round = (value: number) => Number(value.toFixed(4));
+
+async function main(): Promise<void> {
+  if (!values.questions) throw new Error('--questions FILE is required');
+  if (/eval/.test(values.questions)) throw new Error('Fit on the DEV questions, never on eval');
+  if (values['fixture-embedder']) {
+    const { buildModelFixtures, configureFixtureModels } = await import('@/tests/fixtures/models');
+    await buildModelFixtures();
+    configureFixtureModels({ generation: null });
+  } else {
+    const { configureFixtureModels } = await import('@/tests/fixtures/models');
+    configureFixtureModels({ embedding: null, generation: null });
+  }
+  const mode = values['fixture-embedder'] ? 'hybrid' : 'keywords';
+  const questions = KbQuestionsSchema.parse(JSON.parse(await readFile(values.questions, 'utf8')));
+  const names = FEATURES[mode];
+
+  const samples = await withDemoSite('fit_kb', { trained: false }, async (site) => {
+    // Embeddings are computed in the background after the first question.
+    for (let tries = 0; (await retrieve(site.id, 'warmup')).mode !== mode; tries++) {
+      if (tries > 100) throw new Error(`Retrieval never reached ${mode} mode`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const result: Sample[] = [];
+    for (const { question, article } of questions) {
+      const retrieval = await retrieve(site.id, question);
+      const features: RelevanceFeatures = retrieval.features ?? {
+        coverage: 0,
+        keyword: 0,
+        margin: 0,
+        title: 0,
+        meaning: null,
+      };
+      result.push({
+        features: names.map((name) => features[name] ?? 0),
+        right: article !== null && retrieval.passages[0]?.title === article ? 1 : 0,
+      });
+    }
+    return result;
+  });
+
+  const [bias, ...weights] = fitLogistic(samples);
+  const model = {
+    embeddingModel: mode === 'hybrid' ? `${process.env.EMBEDDING_MODEL}` : null,
+    bias: round(bias),
+    weights: Object.fromEntries(names.map((name, i) => [name, round(weights[i])])),
+    curve: [] as [number, number][],
+  };
+  const confidences = samples.map((sample) => {
+    const logit = bias + sample.features.reduce((sum, value, i) => sum + value * weights[i], 0);
+    return { confidence: 1 / (1 + Math.exp(-logit)), right: sample.right };
+  });
+  confidences.sort((a, b) => b.confidence - a.confidence);
+  let wrong = 0;
+  confidences.forEach(({ confidence, right }, i) => {
+    wrong += 1 - right;
+    // One point per distinct confidence: ties are answered (or not) together.
+    if (confidences[i + 1]?.confidence === confidence) return;
+    model.curve.push([round(confidence), round(wrong / samples.length)]);
+  });
+  const logLoss =
+    -confidences.reduce(
+      (sum, { confidence, right }) =>
+        sum + Math.log(right ? confidence : 1 - confidence + Number.EPSILON),
+      0,
+    ) / samples.length;
+
+  const fit = { ...RELEVANCE_FIT, [mode]: model };
+  fit.about =
+    `Fitted by \`npx tsx scripts/fit-kb-relevance.ts --questions ${values.questions}\`` +
+    ' (keywords; --fixture-embedder for hybrid) on the demo shop. Do not edit by hand.';
+  const style = await resolveConfig(FIT_FILE);
+  await writeFile(FIT_FILE, await format(JSON.stringify(fit), { ...style, filepath: FIT_FILE }));
+  const positives = samples.filter((sample) => sample.right).length;
+  console.log(
+    `${mode}: ${samples.length} questions, ${positives} with the right best article; ` +
+      `log loss ${logLoss.toFixed(3)}; weights ${JSON.stringify(model.weights)} bias ${model.bias}`,
+  );
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
