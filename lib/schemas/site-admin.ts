@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BotStateSchema } from './bot-state';
+import { ChoiceSchema, MAX_MESSAGE_LENGTH } from './message';
 import { SiteLanguageSchema } from './site';
 
 /** A web origin the widget may be embedded on, normalized to scheme://host[:port]. */
@@ -43,3 +45,22 @@ export const CreateSiteSchema = SiteDetailsSchema.extend({
 export const BotQuestionSchema = z.object({
   text: z.string().trim().min(1, 'Type a message').max(1000),
 });
+
+/**
+ * One message typed into the admin test console, with the conversation so far, which the page
+ * keeps (the console stores nothing): earlier messages and the state the last reply left.
+ */
+export const TestConsoleTurnSchema = BotQuestionSchema.extend({
+  history: z
+    .array(
+      z.object({
+        sender: z.enum(['visitor', 'bot']),
+        body: z.string().max(MAX_MESSAGE_LENGTH),
+        choices: z.array(ChoiceSchema).max(20).default([]),
+      }),
+    )
+    .max(40)
+    .default([]),
+  botState: BotStateSchema.optional(),
+});
+export type TestConsoleTurn = z.infer<typeof TestConsoleTurnSchema>;

@@ -2,6 +2,7 @@ import { replyToVisitor, siteIntents, understand, type BotReply, type BotTurn } 
 import { db } from '@/lib/db';
 import { preprocess, type PreprocessedText } from '@/lib/nlp';
 import { BotSettingsSchema, SiteLanguageSchema } from '@/lib/schemas/site';
+import type { TestConsoleTurn } from '@/lib/schemas/site-admin';
 import type { Understanding } from '@/lib/bot';
 
 export interface MessageTest {
@@ -15,9 +16,11 @@ const REPLY_TIMEOUT_MS = 30_000;
 
 /**
  * The test console: how the site's bot reads a sentence (every preprocessing step, entities, ranked
- * intents, decision) and the reply it would send as the first message of a conversation. Stores nothing.
+ * intents, decision) and the reply it would send after the conversation so far, with the state it
+ * leaves. Stores nothing: the page keeps the conversation.
  */
-export async function testMessage(siteId: string, text: string): Promise<MessageTest> {
+export async function testMessage(siteId: string, input: TestConsoleTurn): Promise<MessageTest> {
+  const { text, history, botState } = input;
   const site = await db().site.findUniqueOrThrow({
     where: { id: siteId },
     select: { id: true, language: true, botSettings: true },
@@ -25,9 +28,9 @@ export async function testMessage(siteId: string, text: string): Promise<Message
   const language = SiteLanguageSchema.catch('en').parse(site.language);
   const turn: BotTurn = {
     site: { id: site.id, language, botSettings: BotSettingsSchema.parse(site.botSettings ?? {}) },
-    conversation: { id: `test-console:${siteId}`, fallbackCount: 0 },
+    conversation: { id: `test-console:${siteId}`, fallbackCount: 0, botState },
     visitorMessage: { id: 'test-console', body: text },
-    history: [],
+    history,
     signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
   };
   const [understanding, reply] = await Promise.all([

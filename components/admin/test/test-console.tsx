@@ -3,6 +3,10 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import type { EntityType } from '@/lib/nlp/entities';
+import type { BotState } from '@/lib/schemas/bot-state';
+import { ENTITY_LABELS } from '@/lib/schemas/intent';
+import type { TestConsoleTurn } from '@/lib/schemas/site-admin';
 import type { MessageTest } from '@/lib/sites';
 import { useAdminApi } from '../admin-context';
 import { BotReplyView } from '../bot-reply-view';
@@ -16,17 +20,55 @@ export function TestConsole() {
   const { run, pending, error } = useAction();
   const [text, setText] = useState('');
   const [result, setResult] = useState<MessageTest | null>(null);
+  // The console's own conversation: each message is read after the ones before it.
+  const [history, setHistory] = useState<TestConsoleTurn['history']>([]);
+  const [botState, setBotState] = useState<BotState | undefined>(undefined);
 
   return (
     <div className="space-y-6">
+      {history.length ? (
+        <Card title="Conversation">
+          <ol className="space-y-1 text-sm" data-testid="test-conversation">
+            {history.map((message, index) => (
+              <li key={index} data-sender={message.sender}>
+                <span className="text-xs uppercase tracking-wide text-stone-500">
+                  {message.sender}
+                </span>{' '}
+                {message.body}
+              </li>
+            ))}
+          </ol>
+          <Button
+            tone="secondary"
+            size="sm"
+            className="mt-3"
+            onClick={() => {
+              setHistory([]);
+              setBotState(undefined);
+              setResult(null);
+            }}
+          >
+            Start a new conversation
+          </Button>
+        </Card>
+      ) : null}
       <form
         className="flex gap-2"
         onSubmit={async (event) => {
           event.preventDefault();
-          const tested = await run(() => api<MessageTest>('POST', '/test-console', { text }), {
+          const turn = { text, history: history.slice(-MAX_HISTORY), botState };
+          const tested = await run(() => api<MessageTest>('POST', '/test-console', turn), {
             refresh: false,
           });
-          if (tested) setResult(tested);
+          if (!tested) return;
+          setResult(tested);
+          setHistory([
+            ...history,
+            { sender: 'visitor', body: text, choices: [] },
+            { sender: 'bot', body: tested.reply.text, choices: tested.reply.choices },
+          ]);
+          setBotState(tested.reply.botState);
+          setText('');
         }}
       >
         <input
@@ -117,7 +159,45 @@ function TestResult({ result }: { result: MessageTest }) {
         <Card title="The bot would reply">
           <BotReplyView reply={reply} />
         </Card>
+        {reply.botState ? <ConversationState botState={reply.botState} /> : null}
       </div>
     </div>
+  );
+}
+
+/** Earlier messages sent with each test message (the bot's listener reads the last 20 too). */
+const MAX_HISTORY = 20;
+
+/** What the bot waits for after its reply, and what it has collected. */
+function ConversationState({ botState }: { botState: BotState }) {
+  const collected = Object.entries(botState.collected) as [EntityType, string][];
+  const { pendingSlot, offered } = botState;
+  return (
+    <Card title="Conversation state">
+      <dl className="space-y-2 text-sm" data-testid="conversation-state">
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-stone-500">Waiting for</dt>
+          <dd data-testid="state-waiting">
+            {pendingSlot
+              ? `${ENTITY_LABELS[pendingSlot.entity]} for ${pendingSlot.intent} (asked ${pendingSlot.asks}×)`
+              : offered.length
+                ? `A pick among ${offered.map((option) => `“${option.label}”`).join(', ')}`
+                : 'Nothing'}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs uppercase tracking-wide text-stone-500">Collected</dt>
+          <dd data-testid="state-collected">
+            {collected.length
+              ? collected.map(([entity, value]) => (
+                  <span key={entity} className="mr-2">
+                    {ENTITY_LABELS[entity]}: <span className="font-mono">{value}</span>
+                  </span>
+                ))
+              : 'Nothing yet'}
+          </dd>
+        </div>
+      </dl>
+    </Card>
   );
 }
