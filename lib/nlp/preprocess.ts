@@ -26,6 +26,7 @@ export interface PreprocessOptions {
 }
 
 // English bigrams would add a third more features (and training time) for no measurable accuracy.
+// Chinese: 1–2 beat 1–3, 1–4 and 2–3 on SMP2020 (train → val 90.9% vs 90.8 / 90.6 / 89.1%).
 export const DEFAULT_CHAR_NGRAM_RANGE: Record<Language, readonly [number, number]> = {
   en: [3, 5],
   zh: [1, 2],
@@ -80,14 +81,14 @@ const expandContraction = (_match: string, irregular?: string, suffix?: string) 
 
 /**
  * Punctuation becomes space, each emoji becomes a token of its own (👍 can mean "thanks"),
- * currency and percent signs stay as tokens, and English contractions are expanded so "can't" keeps its "not".
+ * currency and percent signs stay as tokens, and English contractions are expanded so "can't" keeps its "not"
+ * (in Chinese messages too, which mix in English: "can't find 订单").
  */
-export function cleanPunctuationAndEmoji(
-  text: string,
-  language: Language,
-): { cleaned: string; emoji: string[] } {
-  let cleaned = text.replace(/[\u2018\u2019\u02BC`´]/g, "'").replace(EMOJI_DECORATION, '');
-  if (language === 'en') cleaned = cleaned.replace(ENGLISH_CONTRACTION, expandContraction);
+export function cleanPunctuationAndEmoji(text: string): { cleaned: string; emoji: string[] } {
+  let cleaned = text
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .replace(EMOJI_DECORATION, '')
+    .replace(ENGLISH_CONTRACTION, expandContraction);
   const emoji = cleaned.match(EMOJI) ?? [];
   cleaned = cleaned
     .replace(EMOJI, ' $& ')
@@ -114,9 +115,12 @@ export function tokenize(cleaned: string, language: Language): string[] {
   return tokens;
 }
 
+/** Chinese text also drops English stopwords, for the English words a mixed-language site sees. */
 export function removeStopwords(tokens: readonly string[], language: Language): string[] {
   const stopwords = STOPWORDS[language];
-  return tokens.filter((token) => !stopwords.has(token));
+  return tokens.filter(
+    (token) => !stopwords.has(token) && (language === 'en' || !STOPWORDS.en.has(token)),
+  );
 }
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -142,16 +146,18 @@ export function stem(tokens: readonly string[]): string[] {
 /**
  * Character n-grams give spelling tolerance: "refnud" still shares most n-grams with "refund".
  * Latin words are padded with spaces so n-grams stay within a word; runs of Chinese characters yield
- * n-grams across the segmenter's word boundaries, which makes a wrong segmentation harmless.
+ * n-grams across the segmenter's word boundaries, which makes a wrong segmentation harmless, and are
+ * padded too, so "打开…" at the start or "…1吨" before a number count as such (SMP2020 train → val
+ * 90.9% → 92.2%, 5-fold on train 90.7% → 90.9%). Latin words in Chinese text get the English range,
+ * as they would in an English message (5-fold 90.9% → 91.1%).
  */
 export function charNgrams(
   tokens: readonly string[],
   range: readonly [number, number],
   language: Language,
 ): string[] {
-  const [minLength, maxLength] = range;
   const grams: string[] = [];
-  const addGrams = (unit: string) => {
+  const addGrams = (unit: string, [minLength, maxLength] = range) => {
     // Code points, not UTF-16 units, so an emoji is never cut in half.
     const chars = SURROGATE.test(unit) ? Array.from(unit) : unit;
     for (let length = minLength; length <= maxLength; length++) {
@@ -170,11 +176,12 @@ export function charNgrams(
       hanRun += token;
       continue;
     }
-    if (hanRun !== '') addGrams(hanRun);
+    if (hanRun !== '') addGrams(` ${hanRun} `);
     hanRun = '';
-    addGrams(` ${token} `);
+    const latinInChinese = language === 'zh' && LATIN_WORD.test(token);
+    addGrams(` ${token} `, latinInChinese ? DEFAULT_CHAR_NGRAM_RANGE.en : range);
   }
-  if (hanRun !== '') addGrams(hanRun);
+  if (hanRun !== '') addGrams(` ${hanRun} `);
   return grams;
 }
 
@@ -185,7 +192,7 @@ export function preprocess(
 ): PreprocessedText {
   const normalized = normalizeUnicode(text);
   const lowercased = lowercase(normalized);
-  const { cleaned, emoji } = cleanPunctuationAndEmoji(lowercased, language);
+  const { cleaned, emoji } = cleanPunctuationAndEmoji(lowercased);
   const tokens = tokenize(cleaned, language);
   const withoutStopwords = removeStopwords(tokens, language);
   const stems = stem(withoutStopwords);

@@ -20,15 +20,10 @@ describe('English preprocessing steps', () => {
   });
 
   it('turns punctuation into spaces, keeps emoji and currency as tokens, expands contractions', () => {
-    const { cleaned, emoji } = cleanPunctuationAndEmoji(
-      "i can't pay $20!!! 😡👍🏽 it's #ab-12",
-      'en',
-    );
+    const { cleaned, emoji } = cleanPunctuationAndEmoji("i can't pay $20!!! 😡👍🏽 it's #ab-12");
     expect(cleaned).toBe('i can not pay $ 20 😡 👍 it ab 12');
     expect(emoji).toEqual(['😡', '👍']);
-    expect(cleanPunctuationAndEmoji("won't, didn't, i'm", 'en').cleaned).toBe(
-      'will not did not i am',
-    );
+    expect(cleanPunctuationAndEmoji("won't, didn't, i'm").cleaned).toBe('will not did not i am');
   });
 
   it('tokenizes on spaces', () => {
@@ -86,11 +81,12 @@ describe('Chinese preprocessing steps', () => {
     expect(normalizeUnicode('退款？１２３')).toBe('退款?123');
   });
 
-  it('cleans punctuation without expanding English contractions', () => {
-    expect(cleanPunctuationAndEmoji('我要退款，谢谢！😊', 'zh')).toEqual({
+  it('cleans punctuation and expands the contractions of mixed-in English', () => {
+    expect(cleanPunctuationAndEmoji('我要退款，谢谢！😊')).toEqual({
       cleaned: '我要退款 谢谢 😊',
       emoji: ['😊'],
     });
+    expect(cleanPunctuationAndEmoji("can't find 订单").cleaned).toBe('can not find 订单');
   });
 
   it('segments words with no spaces', () => {
@@ -101,16 +97,34 @@ describe('Chinese preprocessing steps', () => {
     expect(removeStopwords(['我', '的', '不', '订单', '了'], 'zh')).toEqual(['不', '订单']);
   });
 
-  it('takes character uni- and bigrams across segment boundaries', () => {
+  it('takes character uni- and bigrams across segment boundaries, marking where a run starts and ends', () => {
     expect(charNgrams(['取消', '订单'], [1, 2], 'zh')).toEqual([
       '取',
       '消',
       '订',
       '单',
+      ' 取',
       '取消',
       '消订',
       '订单',
+      '单 ',
     ]);
+  });
+
+  it('ends a run of Chinese characters at a number, so what stands next to it counts', () => {
+    expect(charNgrams(['1', '吨'], [1, 2], 'zh')).toEqual(['1', ' 1', '1 ', '吨', ' 吨', '吨 ']);
+  });
+
+  it('reads English words in Chinese text as English words: stopwords, stems, n-grams', () => {
+    const read = preprocess('I want a REFUND please, 谢谢', 'zh');
+    expect(read.tokens).toEqual(['i', 'want', 'a', 'refund', 'please', '谢谢']);
+    expect(read.withoutStopwords).toEqual(['want', 'refund', 'please', '谢谢']);
+    expect(read.stems).toEqual(['want', 'refund', 'pleas', '谢谢']);
+    expect(read.charNgrams).toEqual(
+      expect.arrayContaining([' re', 'fun', 'und ', ' refu', '谢', ' 谢', '谢谢', '谢 ']),
+    );
+    expect(read.charNgrams).not.toContain('re');
+    expect(preprocess('I want a refund please', 'en').stems).toEqual(read.stems.slice(0, 3));
   });
 
   it('runs every step from one entry point', () => {
