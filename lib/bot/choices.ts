@@ -1,5 +1,6 @@
 import type { Choice } from '@/lib/schemas/message';
-import { intentLabel, type SiteIntent } from './site-intents';
+import { intentLabel } from './intent-label';
+import type { SiteIntent } from './site-intents';
 import type { BotTurn } from './types';
 import type { Understanding } from './understand';
 

@@ -7,6 +7,8 @@ export interface IntentDetail {
   id: string;
   name: string;
   description: string | null;
+  /** How visitors see the intent on a button; null = derived from the name. */
+  buttonLabel: string | null;
   handoff: boolean;
   rephrase: boolean;
   quickReplies: string[];
@@ -39,6 +41,7 @@ export async function getIntent(siteId: string, intentId: string): Promise<Inten
     id: intent.id,
     name: intent.name,
     description: intent.description,
+    buttonLabel: intent.buttonLabel,
     handoff: intent.handoff,
     rephrase: intent.rephrase,
     quickReplies: intent.quickReplies,

@@ -69,8 +69,17 @@ export const SaveResponsesSchema = z.object({
   responses: z.array(ResponseBodySchema).max(20, 'At most 20 responses'),
 });
 
+/** How visitors see an intent on a button; empty = derived from its name ("business_info" → "Business info"). */
+export const ButtonLabelSchema = z
+  .string()
+  .trim()
+  .max(60, 'A button label has at most 60 characters')
+  .transform((label) => label || null);
+
 export const SaveQuickRepliesSchema = z.object({
   quickReplies: z.array(QuickReplySchema).max(8, 'At most 8 quick replies'),
+  /** Left out = unchanged. */
+  buttonLabel: ButtonLabelSchema.optional(),
 });
 
 export const SetIntentFlagsSchema = z

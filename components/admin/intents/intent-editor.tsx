@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
+import { intentLabel } from '@/lib/bot/intent-label';
 import type { AddedExamples, IntentDetail } from '@/lib/intents';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
@@ -301,19 +302,39 @@ function Responses({ intent }: { intent: IntentDetail }) {
   );
 }
 
+/** The intent's own button label, and the quick replies under its answer. */
 function QuickReplies({ intent }: { intent: IntentDetail }) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
+  const [label, setLabel] = useState(intent.buttonLabel ?? '');
   const [text, setText] = useState(intent.quickReplies.join('\n'));
   const quickReplies = text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
+  const unchanged =
+    quickReplies.join('\n') === intent.quickReplies.join('\n') &&
+    label.trim() === (intent.buttonLabel ?? '');
   return (
-    <Card title="Quick replies">
+    <Card title="Buttons">
       <div className="space-y-2">
         <label className="block">
-          <span className={labelClass}>Buttons under the answer, one per line</span>
+          <span className={labelClass}>
+            Button label — how visitors see this intent when the bot offers it
+          </span>
+          <input
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            maxLength={60}
+            placeholder={intentLabel({ ...intent, buttonLabel: null })}
+            className={inputClass}
+          />
+        </label>
+        <label className="block">
+          <span className={labelClass}>
+            Quick replies under the answer, one per line (an intent&apos;s name or button label
+            answers that intent)
+          </span>
           <textarea
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -333,12 +354,17 @@ function QuickReplies({ intent }: { intent: IntentDetail }) {
         </div>
         <Button
           size="sm"
-          disabled={pending || quickReplies.join('\n') === intent.quickReplies.join('\n')}
+          disabled={pending || unchanged}
           onClick={() =>
-            void run(() => api('PUT', `/intents/${intent.id}/quick-replies`, { quickReplies }))
+            void run(() =>
+              api('PUT', `/intents/${intent.id}/quick-replies`, {
+                quickReplies,
+                buttonLabel: label,
+              }),
+            )
           }
         >
-          Save quick replies
+          Save buttons
         </Button>
         <ErrorNotice error={error} />
       </div>
