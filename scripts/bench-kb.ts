@@ -25,12 +25,17 @@ async function main(): Promise<void> {
   const log = (line: string) => {
     if (!values.json) console.log(line);
   };
+  // Which part of the bot gave each wrong answer: an article or an intent.
+  const wrongFrom = { articles: 0, intents: 0 };
   const outcomes = await withDemoSite('bench_kb', { trained: true }, async (site) => {
     const result: KbOutcome[] = [];
     for (const question of questions) {
       const { retrieval, reply } = await previewKnowledgeAnswer(site.id, question.question);
       const outcome = judgeReply(question, reply);
       result.push(outcome);
+      if (outcome === 'wrong' || outcome === 'answeredWrongly') {
+        wrongFrom[reply.citations.length ? 'articles' : 'intents'] += 1;
+      }
       if (outcome !== 'correct' && outcome !== 'declined') {
         const answeredWith =
           reply.citations[0]?.title ??
@@ -51,7 +56,8 @@ async function main(): Promise<void> {
     `\n${total} questions: answerable ${summary.answerable} (correct ${summary.correct}, ` +
       `${((100 * summary.correct) / Math.max(1, summary.answerable)).toFixed(1)}% of them), ` +
       `wrong answers ${summary.wrong + summary.answeredWrongly} (${percent(summary.wrong + summary.answeredWrongly)} of all), ` +
-      `unanswerable ${summary.unanswerable} (declined ${summary.declined})`,
+      `unanswerable ${summary.unanswerable} (declined ${summary.declined}); ` +
+      `wrong answers from articles ${wrongFrom.articles}, from intents ${wrongFrom.intents}`,
   );
   console.log(JSON.stringify(summary));
 }

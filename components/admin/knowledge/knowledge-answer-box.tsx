@@ -11,7 +11,10 @@ import { ErrorNotice } from '../error-notice';
 import { inputClass } from '../field-styles';
 import { useAction } from '../use-action';
 
-/** Ask as a visitor would: the passages retrieved (with scores against the threshold) and the reply. */
+/**
+ * Ask as a visitor would: the passages retrieved, how sure the best article answers (against the
+ * site's threshold), and the reply.
+ */
 export function KnowledgeAnswerBox() {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
@@ -51,7 +54,9 @@ export function KnowledgeAnswerBox() {
             <h3 className="text-sm font-semibold">
               Retrieved passages{' '}
               <span className="font-normal text-stone-500">
-                ({result.retrieval.mode}, threshold {(result.retrieval.threshold * 100).toFixed(0)}%
+                ({result.retrieval.mode}; the best article answers with{' '}
+                {(result.retrieval.confidence * 100).toFixed(0)}% confidence, the site needs{' '}
+                {(result.retrieval.threshold * 100).toFixed(0)}%
                 {result.retrieval.knows ? '' : ': the articles do not know'})
               </span>
             </h3>
@@ -60,7 +65,10 @@ export function KnowledgeAnswerBox() {
                 <ConfidenceBar
                   label={passage.title}
                   value={passage.score}
-                  strong={passage.score >= result.retrieval.threshold}
+                  strong={
+                    result.retrieval.knows &&
+                    passage.articleId === result.retrieval.passages[0].articleId
+                  }
                 />
                 <p className="mt-1 line-clamp-4 text-xs text-stone-600">{passage.text}</p>
               </div>

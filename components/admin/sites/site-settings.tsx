@@ -402,6 +402,31 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
               className="w-full"
             />
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={settings.knowledgeMinConfidence === null}
+              onChange={(e) => set('knowledgeMinConfidence', e.target.checked ? null : 0.75)}
+            />
+            Answer from articles at the confidence the wrong-answer budget allows
+          </label>
+          {settings.knowledgeMinConfidence !== null ? (
+            <label className="block">
+              <span className={labelClass}>
+                Knowledge-base confidence: {(settings.knowledgeMinConfidence * 100).toFixed(0)}%
+                (the chance that the best article answers; lower answers more, and more wrongly)
+              </span>
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.01}
+                value={settings.knowledgeMinConfidence}
+                onChange={(e) => set('knowledgeMinConfidence', Number(e.target.value))}
+                className="w-full"
+              />
+            </label>
+          ) : null}
           <label className="block">
             <span className={labelClass}>Fallbacks in a row before handing off to a human</span>
             <input
