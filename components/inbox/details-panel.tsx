@@ -7,6 +7,7 @@ import type { ConversationDetails } from '@/lib/schemas/inbox';
 import { ENTITY_LABELS } from '@/lib/schemas/intent';
 import { Badge } from '@/components/ui/badge';
 import { formatDuration } from './views';
+import { isWebUrl } from '@/lib/schemas/url';
 import { UnverifiedBadge } from './visitor-name';
 
 function when(iso: string | null): string {
@@ -97,7 +98,7 @@ export function DetailsPanel({
               )}
             </Row>
             <Row label="Page">
-              {visitor.currentUrl ? (
+              {visitor.currentUrl && isWebUrl(visitor.currentUrl) ? (
                 <a
                   href={visitor.currentUrl}
                   target="_blank"

@@ -3,6 +3,7 @@
 import type { AgentMessage } from '@/lib/schemas/events';
 import type { PendingMessage } from './inbox-state';
 import { ChoiceChips, CitationList } from '@/components/ui/bot-message-extras';
+import { Markdown } from '@/components/ui/markdown';
 
 function time(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -78,7 +79,11 @@ export function MessageItem({
       <div
         className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words ${bubble}`}
       >
-        {message.body}
+        {message.sender === 'bot' ? (
+          <Markdown source={message.body} className="space-y-2 whitespace-normal" />
+        ) : (
+          message.body
+        )}
         {message.sender === 'bot' ? (
           <BotProvenance message={message} modelVersion={modelVersion} />
         ) : null}

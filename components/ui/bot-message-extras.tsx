@@ -1,4 +1,5 @@
 import type { Choice, Citation } from '@/lib/schemas/message';
+import { isLinkUrl } from '@/lib/schemas/url';
 
 /** What a choice stands for, for agents and admins: the intent, the article or a person. */
 function choiceTarget(choice: Choice): string | null {
@@ -51,7 +52,7 @@ export function CitationList({
       {citations.map((citation) => (
         <li key={citation.articleId}>
           Source:{' '}
-          {citation.url ? (
+          {citation.url && isLinkUrl(citation.url) ? (
             <a
               href={citation.url}
               target="_blank"

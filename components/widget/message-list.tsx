@@ -6,6 +6,7 @@ import type { Choice } from '@/lib/schemas/message';
 import type { SiteLanguage } from '@/lib/schemas/site';
 import type { ChatState, OutboxItem } from './visitor-connection';
 import type { WidgetStrings } from './strings';
+import { Markdown } from '@/components/ui/markdown';
 
 interface MessageListProps {
   state: ChatState;
@@ -80,13 +81,22 @@ export function MessageList({
             >
               {!mine && <span className="mb-0.5 text-xs text-stone-500">{author(message)}</span>}
               {mine && <span className="sr-only">{strings.you}:</span>}
-              <p
-                className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
-                style={mine ? { background: accent.background, color: accent.text } : undefined}
-                data-testid="message-body"
-              >
-                {message.body}
-              </p>
+              {message.sender === 'bot' ? (
+                <div
+                  className="max-w-[85%] break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
+                  data-testid="message-body"
+                >
+                  <Markdown source={message.body} className="space-y-2" />
+                </div>
+              ) : (
+                <p
+                  className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
+                  style={mine ? { background: accent.background, color: accent.text } : undefined}
+                  data-testid="message-body"
+                >
+                  {message.body}
+                </p>
+              )}
               {message.citations.length > 0 && (
                 <div className="mt-1 max-w-[85%] text-xs text-stone-600">
                   <span>{strings.sources}: </span>

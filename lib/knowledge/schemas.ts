@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { linkUrl } from '@/lib/schemas/url';
 
 /** An article as an admin writes or imports it. */
 export const ArticleInputSchema = z.object({
   title: z.string().trim().min(1).max(200),
   /** Markdown. */
   body: z.string().trim().min(1).max(100_000),
-  url: z.string().trim().url().max(500).nullable().default(null),
+  url: linkUrl(500).nullable().default(null),
 });
 export type ArticleInput = z.input<typeof ArticleInputSchema>;
 

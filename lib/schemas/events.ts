@@ -44,6 +44,7 @@
  */
 import { z } from 'zod';
 import { ChoiceSchema, CitationSchema, MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { webUrl } from '@/lib/schemas/url';
 import type {
   AssignConversationRequest,
   ConversationDetails,
@@ -196,7 +197,7 @@ export const VisitorSessionRequestSchema = z.object({
   token: z.string().max(1000).nullish(),
   /** Origin of the page that embeds the widget. */
   hostOrigin: z.string().max(300),
-  currentUrl: TextSchema.pipe(z.string().max(2000)).nullish(),
+  currentUrl: webUrl(2000).nullish(),
   language: TextSchema.pipe(z.string().max(35)).nullish(),
 });
 export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequestSchema>;

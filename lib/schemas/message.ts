@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { linkUrl } from './url';
 
 /** A knowledge-base source shown under a generated answer. */
 export const CitationSchema = z.object({
   articleId: z.string(),
   title: z.string(),
-  url: z.string().url().nullable(),
+  url: linkUrl(500).nullable(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 

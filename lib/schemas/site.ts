@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrl } from './url';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1d4ed8');
 
@@ -7,7 +8,7 @@ export const WidgetSettingsSchema = z.object({
   color: hexColor.default('#1d4ed8'),
   title: z.string().trim().min(1).max(60).default('Chat with us'),
   greeting: z.string().trim().max(500).default('Hi! How can we help you today?'),
-  avatarUrl: z.string().url().max(500).nullable().default(null),
+  avatarUrl: webUrl(500).nullable().default(null),
   position: z.enum(['right', 'left']).default('right'),
   launcherText: z.string().trim().max(30).default('Chat'),
 });

@@ -8,8 +8,8 @@ import { Notice } from '@/components/ui/notice';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
-import { MarkdownPreview } from '../markdown-preview';
 import { useAction } from '../use-action';
+import { Markdown } from '@/components/ui/markdown';
 
 interface Article {
   id: string;
@@ -108,7 +108,7 @@ export function ArticleEditor({ article }: { article: Article | null }) {
         {body.trimStart().split('\n', 1)[0].trim() === `# ${title.trim()}` ? null : (
           <h2 className="mb-3 text-lg font-semibold">{title || 'Untitled'}</h2>
         )}
-        <MarkdownPreview source={body} />
+        <Markdown source={body} className="space-y-3 text-sm leading-relaxed" />
       </Card>
     </form>
   );
