@@ -1,16 +1,18 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { CreateIntentForm } from '@/components/admin/intents/create-intent-form';
+import { ExampleSuggestions } from '@/components/admin/intents/example-suggestions';
 import { ImportExportPanel } from '@/components/admin/intents/import-export-panel';
 import { IntentTable } from '@/components/admin/intents/intent-table';
-import { findExampleConflicts, listIntents } from '@/lib/intents';
+import { findExampleConflicts, listIntents, suggestExamples } from '@/lib/intents';
 import { adminSiteContext } from './admin-context';
 
 export default async function IntentsPage() {
   const { site } = await adminSiteContext();
-  const [{ intents, latestVersion }, conflicts] = await Promise.all([
+  const [{ intents, latestVersion }, conflicts, suggestions] = await Promise.all([
     listIntents(site.id),
     findExampleConflicts(site.id),
+    suggestExamples(site.id),
   ]);
   const examples = intents.reduce((sum, intent) => sum + intent.exampleCount, 0);
   return (
@@ -41,6 +43,9 @@ export default async function IntentsPage() {
           <IntentTable intents={intents} />
         </Card>
         <div className="space-y-6">
+          <Card title="Where more examples help">
+            <ExampleSuggestions intents={intents} suggestions={Object.fromEntries(suggestions)} />
+          </Card>
           <Card title="New intent">
             <CreateIntentForm />
           </Card>

@@ -1,5 +1,6 @@
 // Intents and their training data: what admins edit, import and export.
 export { listIntents, type IntentSummary } from './list-intents';
+export { suggestExamples, type ExampleSuggestion } from './suggest-examples';
 export { getIntent, type IntentDetail } from './get-intent';
 export { createIntent } from './create-intent';
 export { renameIntent } from './rename-intent';

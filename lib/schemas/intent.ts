@@ -161,3 +161,8 @@ export const ENTITY_LABELS: Record<EntityType, string> = {
   money: 'Amount',
   date: 'Date',
 };
+
+/** Review-queue messages the admin adds as examples of an intent, from the intents page. */
+export const AddSuggestedExamplesSchema = z.object({
+  messageIds: z.array(z.string().min(1).max(40)).min(1).max(200),
+});

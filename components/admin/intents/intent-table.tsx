@@ -10,6 +10,7 @@ import { ErrorNotice } from '../error-notice';
 import { ScoreBadge } from '../f1-badge';
 import { inputClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { ExampleAdvice } from './example-suggestions';
 
 /** Every intent with its counts and F1; select several to merge or delete them. */
 export function IntentTable({ intents }: { intents: IntentSummary[] }) {
@@ -133,6 +134,9 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
                     <Badge tone="violet">handoff</Badge>
                   </span>
                 ) : null}
+                <span className="ml-2">
+                  <ExampleAdvice intent={intent} />
+                </span>
                 {intent.description ? (
                   <p className="text-xs text-stone-500">{intent.description}</p>
                 ) : null}
