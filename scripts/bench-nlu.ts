@@ -1,6 +1,7 @@
 // Benchmark: our intent classifier against nlp.js (node-nlp, default settings) on JSONL data sets.
 // npm run bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--language en|zh]
 //   [--shots K [--seed S]]   (train on K seeded examples per intent of --train, the same for both systems)
+//   [--unlabeled-train]      (ours also gets every --train text without its intent, as visitor messages)
 // Each system runs in a child process of its own, so peak RSS and timings do not mix.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -45,6 +46,7 @@ const { values: args } = parseArgs({
     system: { type: 'string' },
     shots: { type: 'string' },
     seed: { type: 'string', default: '1' },
+    'unlabeled-train': { type: 'boolean', default: false },
   },
 });
 
@@ -78,6 +80,7 @@ interface Data {
   validation?: TrainingExampleInput[];
   test: TrainingExampleInput[];
   language: Language;
+  unlabeledTexts?: string[];
 }
 
 const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
@@ -85,10 +88,16 @@ const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
   return (user + system) / 1e6;
 };
 
-async function benchOurs({ training, validation, test, language }: Data): Promise<ChildMeasures> {
+async function benchOurs({
+  training,
+  validation,
+  test,
+  language,
+  unlabeledTexts,
+}: Data): Promise<ChildMeasures> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const { model } = await train(training, { language, seed: 1, validation });
+  const { model } = await train(training, { language, seed: 1, validation, unlabeledTexts });
   const trainSeconds = (performance.now() - start) / 1000;
   const trainCpuSeconds = cpuSecondsSince(cpuStart);
   const metrics = await evaluate(model, test);
@@ -241,6 +250,7 @@ async function main() {
       validation: args.val ? readExamples(args.val) : undefined,
       test: readExamples(args.test),
       language: Language.parse(args.language),
+      unlabeledTexts: args['unlabeled-train'] ? training.map((example) => example.text) : undefined,
     };
     const measures =
       System.parse(args.system) === 'ours' ? await benchOurs(data) : await benchNlpjs(data);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PreprocessedText } from './preprocess';
+import { associationVector, type WordAssociations } from './word-associations';
 
 export const FeatureConfig = z.object({
   /** Longest word n-gram (1 = unigrams only). */
@@ -10,6 +11,8 @@ export const FeatureConfig = z.object({
   wordWeight: z.number().positive(),
   charWeight: z.number().positive(),
   embeddingWeight: z.number().positive(),
+  /** Absent from models saved before word associations existed. */
+  associationWeight: z.number().positive().default(1.5),
 });
 export type FeatureConfig = z.infer<typeof FeatureConfig>;
 
@@ -19,6 +22,9 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   wordWeight: 1,
   charWeight: 1,
   embeddingWeight: 1,
+  // BANKING77 10 per intent, validation from other training examples (seeds 1, 2): 0.5 → 71.8 / 74.1%,
+  // 1 → 73.0 / 76.1%, 1.5 → 73.9 / 75.6% (100 dimensions).
+  associationWeight: 1.5,
 };
 
 /** The learned vocabulary: term → column, with its inverse document frequency and block. */
@@ -28,7 +34,9 @@ export interface FeatureSpace {
   idf: Float32Array;
   /** 0 = word block, 1 = char block. */
   blocks: Uint8Array;
-  /** Width of the dense embedding block appended after the terms (0 when none). */
+  /** Dense block of word associations after the terms (null when none were learned). */
+  associations: WordAssociations | null;
+  /** Width of the dense embedding block appended last (0 when none). */
   embeddingSize: number;
 }
 
@@ -85,6 +93,7 @@ export function buildFeatureSpace(
   termCountsOfExamples: ReadonlyArray<Map<string, number>>,
   config: FeatureConfig,
   embeddingSize = 0,
+  associations: WordAssociations | null = null,
 ): FeatureSpace {
   const documentFrequency = new Map<string, number>();
   for (const counts of termCountsOfExamples) {
@@ -102,7 +111,7 @@ export function buildFeatureSpace(
     terms,
     (term) => Math.log((1 + n) / (1 + (documentFrequency.get(term) ?? 0))) + 1,
   );
-  return restoreFeatureSpace(config, terms, idf, embeddingSize);
+  return restoreFeatureSpace(config, terms, idf, embeddingSize, associations);
 }
 
 export function restoreFeatureSpace(
@@ -110,9 +119,10 @@ export function restoreFeatureSpace(
   terms: string[],
   idf: Float32Array,
   embeddingSize: number,
+  associations: WordAssociations | null = null,
 ): FeatureSpace {
   const blocks = Uint8Array.from(terms, blockOf);
-  return { config, terms, idf, blocks, embeddingSize };
+  return { config, terms, idf, blocks, associations, embeddingSize };
 }
 
 /** Column of each term; built once per feature space, which itself stays plain, serializable data. */
@@ -137,8 +147,8 @@ function normalizeBlock(values: Float32Array, from: number, to: number, weight: 
 }
 
 /**
- * Sublinear TF-IDF per block, each block L2-normalized and weighted, then the optional embedding
- * appended (also L2-normalized) so dense and sparse evidence are on the same scale.
+ * Sublinear TF-IDF per block, each block L2-normalized and weighted, then the word associations and
+ * the optional embedding appended (each L2-normalized) so dense and sparse evidence are on the same scale.
  */
 export function vectorize(
   space: FeatureSpace,
@@ -154,8 +164,12 @@ export function vectorize(
   // Terms are sorted, so every char column ("c:…") precedes every word column ("w:…").
   entries.sort((a, b) => a[0] - b[0]);
   const embeddingSize = embedding ? space.embeddingSize : 0;
-  const indices = new Int32Array(entries.length + embeddingSize);
-  const values = new Float32Array(entries.length + embeddingSize);
+  const association = space.associations && associationVector(space.associations, counts);
+  // A text with none of the associated words has no block, so it still scores as unknown.
+  const associationSize = association?.some((value) => value !== 0) ? association.length : 0;
+  const denseStart = entries.length + associationSize;
+  const indices = new Int32Array(denseStart + embeddingSize);
+  const values = new Float32Array(denseStart + embeddingSize);
   let charEnd = 0;
   entries.forEach(([column, value], i) => {
     indices[i] = column;
@@ -164,6 +178,13 @@ export function vectorize(
   });
   normalizeBlock(values, 0, charEnd, space.config.charWeight);
   normalizeBlock(values, charEnd, entries.length, space.config.wordWeight);
+  if (association && associationSize > 0) {
+    values.set(association, entries.length);
+    for (let i = 0; i < associationSize; i++) {
+      indices[entries.length + i] = space.terms.length + i;
+    }
+    normalizeBlock(values, entries.length, denseStart, space.config.associationWeight);
+  }
   if (embedding && embeddingSize > 0) {
     if (embedding.length !== embeddingSize) {
       throw new Error(
@@ -171,16 +192,16 @@ export function vectorize(
       );
     }
     for (let i = 0; i < embeddingSize; i++) {
-      indices[entries.length + i] = space.terms.length + i;
-      values[entries.length + i] = embedding[i];
+      indices[denseStart + i] = space.terms.length + (space.associations?.dimensions ?? 0) + i;
+      values[denseStart + i] = embedding[i];
     }
-    normalizeBlock(values, entries.length, values.length, space.config.embeddingWeight);
+    normalizeBlock(values, denseStart, values.length, space.config.embeddingWeight);
   }
   return { indices, values };
 }
 
 export function columnCount(space: FeatureSpace): number {
-  return space.terms.length + space.embeddingSize;
+  return space.terms.length + (space.associations?.dimensions ?? 0) + space.embeddingSize;
 }
 
 /** In shared memory, so training threads read the same rows without copies. */

@@ -4,7 +4,9 @@ import { Calibration, type IntentClassifier } from './model';
 import { Language } from './preprocess';
 
 const MAGIC = 'HNLU';
-const FORMAT_VERSION = 1;
+// 2 added word associations; version 1 artifacts have none and still load.
+const FORMAT_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, 2]);
 
 /** The JSON part of a model artifact; the weights follow it as raw Float32 arrays. */
 const ArtifactHeader = z.object({
@@ -18,12 +20,15 @@ const ArtifactHeader = z.object({
   calibration: Calibration,
   seed: z.number().int(),
   terms: z.array(z.string()),
+  associationTerms: z.array(z.string()).default([]),
+  associationDimensions: z.number().int().nonnegative().default(0),
 });
 
 const align4 = (offset: number) => (offset + 3) & ~3;
 
 /** Compact and deterministic: the same model always gives the same bytes. */
 export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
+  const associations = model.features.associations;
   const header: z.infer<typeof ArtifactHeader> = {
     language: model.language,
     intents: model.intents,
@@ -35,6 +40,7 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
       wordWeight: model.features.config.wordWeight,
       charWeight: model.features.config.charWeight,
       embeddingWeight: model.features.config.embeddingWeight,
+      associationWeight: model.features.config.associationWeight,
     },
     embeddingSize: model.features.embeddingSize,
     embeddingModel: model.embeddingModel,
@@ -45,9 +51,12 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
     },
     seed: model.seed,
     terms: model.features.terms,
+    associationTerms: associations?.terms ?? [],
+    associationDimensions: associations?.dimensions ?? 0,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const arrays = [model.features.idf, model.scorer.weights, model.scorer.bias];
+  if (associations) arrays.push(associations.idf, associations.vectors);
   const dataStart = align4(12 + headerBytes.length);
   const bytes = new Uint8Array(
     dataStart + arrays.reduce((sum, array) => sum + array.byteLength, 0),
@@ -70,13 +79,14 @@ export function deserialize(bytes: Uint8Array): IntentClassifier {
     throw new Error('not an intent model artifact');
   }
   const version = view.getUint32(4, true);
-  if (version !== FORMAT_VERSION) throw new Error(`unsupported model format version ${version}`);
+  if (!READABLE_VERSIONS.has(version))
+    throw new Error(`unsupported model format version ${version}`);
   const headerLength = view.getUint32(8, true);
   const header = ArtifactHeader.parse(
     JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))),
   );
   const classes = header.intents.length;
-  const columns = header.terms.length + header.embeddingSize;
+  const columns = header.terms.length + header.associationDimensions + header.embeddingSize;
   let offset = align4(12 + headerLength);
   const readFloats = (length: number) => {
     if (offset + length * 4 > bytes.byteLength) throw new Error('model artifact is truncated');
@@ -87,11 +97,22 @@ export function deserialize(bytes: Uint8Array): IntentClassifier {
   const idf = readFloats(header.terms.length);
   const weights = readFloats(columns * classes);
   const bias = readFloats(classes);
+  const associationCount = header.associationTerms.length;
+  const associations =
+    header.associationDimensions > 0
+      ? {
+          terms: header.associationTerms,
+          dimensions: header.associationDimensions,
+          idf: readFloats(associationCount),
+          vectors: readFloats(associationCount * header.associationDimensions),
+        }
+      : null;
   const features = restoreFeatureSpace(
     header.featureConfig,
     header.terms,
     idf,
     header.embeddingSize,
+    associations,
   );
   // Built now, while loading, so the first message after a model swap does not wait for it.
   termIndexOf(features);

@@ -25,8 +25,16 @@ import {
 } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
 import { TrainingExampleInput, type IntentClassifier } from './model';
+import { FEW_SHOT_EXAMPLES_PER_INTENT, typicalExamplesPerIntent } from './few-shot';
 import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from './preprocess';
+import {
+  pickPseudoLabels,
+  PSEUDO_LABEL_ROUNDS,
+  PSEUDO_LABELS_PER_INTENT_PER_ROUND,
+  type PseudoLabel,
+} from './pseudo-labels';
 import { assignFolds } from './split';
+import { learnWordAssociations, type WordAssociations } from './word-associations';
 
 export type EmbedTexts = (texts: string[]) => Promise<Float32Array[]>;
 
@@ -57,6 +65,11 @@ export const TrainingSettings = z.object({
   rejectionBudget: z.number().min(0).max(1).default(DEFAULT_REJECTION_BUDGET),
   /** Threads for the one-vs-rest fits; the model is the same for any number. */
   threads: z.number().int().min(1).optional(),
+  /**
+   * Texts without an intent (knowledge-base articles, visitor messages): word associations are
+   * learned from them, and the ones the model is surest about become extra examples.
+   */
+  unlabeledTexts: z.array(z.string()).default([]),
 });
 export type TrainingSettings = z.input<typeof TrainingSettings>;
 
@@ -93,6 +106,8 @@ interface PreparedExamples {
   intents: string[];
   /** Class of each training example. */
   labels: Int32Array;
+  associations: WordAssociations | null;
+  unlabeled: { counts: Array<Map<string, number>>; embeddings?: Float32Array[] };
 }
 
 interface FitRequest {
@@ -104,6 +119,10 @@ interface FitRequest {
   warmStart?: FittedScorer;
 }
 
+/**
+ * Fits the SVM on the members; with unlabeled texts, then again with the texts it is surest about
+ * as extra examples of the intents it picked (pseudo-labels, a few rounds).
+ */
 async function fitScorer(
   prepared: PreparedExamples,
   settings: z.output<typeof TrainingSettings>,
@@ -116,47 +135,70 @@ async function fitScorer(
   const n = prepared.trainingCount;
   const embeddingSize = prepared.embeddings?.[0]?.length ?? 0;
   const config = DEFAULT_FEATURE_CONFIG;
-  const space = buildFeatureSpace(
-    members.map((i) => prepared.counts[i]),
-    config,
-    embeddingSize,
-  );
-  const rows = toSparseRows(
-    members.map((i) => vectorize(space, prepared.counts[i], prepared.embeddings?.[i])),
-    columnCount(space),
-  );
+  const { unlabeled } = prepared;
+  const rounds = unlabeled.counts.length > 0 ? PSEUDO_LABEL_ROUNDS : 0;
+  const share = (request.to - request.from) / (rounds + 1);
   // Duals are kept per class over all training examples, so a later fit can start from them.
   const memberDuals = (duals: Float64Array) =>
     Float64Array.from({ length: classes * members.length }, (_, k) => {
       const c = Math.floor(k / members.length);
       return duals[c * n + members[k % members.length]];
     });
-  const { scorer, duals } = await trainOneVsRestSvm(
-    rows,
-    Int32Array.from(members, (i) => prepared.labels[i]),
-    classes,
-    {
-      ...DEFAULT_SVM_SETTINGS,
-      C: settings.C,
-      seed: settings.seed,
-      threads: settings.threads ?? defaultTrainingThreads(),
-      signal,
-      initialDuals: warmStart && memberDuals(warmStart.duals),
-      onClassTrained: (done) =>
-        report(
-          request.phase,
-          request.from + ((request.to - request.from) * done) / classes,
-          `trained ${done} of ${classes} intents`,
-        ),
-    },
-  );
-  const dualsOfAll = new Float64Array(classes * n);
-  for (let c = 0; c < classes; c++) {
-    members.forEach((i, k) => {
-      dualsOfAll[c * n + i] = duals[c * members.length + k];
-    });
+  let pseudoLabels: PseudoLabel[] = [];
+  for (let round = 0; ; round++) {
+    const counts = [
+      ...members.map((i) => prepared.counts[i]),
+      ...pseudoLabels.map(({ text }) => unlabeled.counts[text]),
+    ];
+    const embeddings = prepared.embeddings && [
+      ...members.map((i) => prepared.embeddings?.[i]),
+      ...pseudoLabels.map(({ text }) => unlabeled.embeddings?.[text]),
+    ];
+    const space = buildFeatureSpace(counts, config, embeddingSize, prepared.associations);
+    const rows = toSparseRows(
+      counts.map((termCounts, k) => vectorize(space, termCounts, embeddings?.[k])),
+      columnCount(space),
+    );
+    const from = request.from + share * round;
+    const { scorer, duals } = await trainOneVsRestSvm(
+      rows,
+      Int32Array.from([
+        ...members.map((i) => prepared.labels[i]),
+        ...pseudoLabels.map(({ intent }) => intent),
+      ]),
+      classes,
+      {
+        ...DEFAULT_SVM_SETTINGS,
+        C: settings.C,
+        seed: settings.seed,
+        threads: settings.threads ?? defaultTrainingThreads(),
+        signal,
+        initialDuals: round === 0 && warmStart ? memberDuals(warmStart.duals) : undefined,
+        onClassTrained: (done) =>
+          report(
+            request.phase,
+            from + (share * done) / classes,
+            `trained ${done} of ${classes} intents` +
+              (round > 0 ? ` (with ${pseudoLabels.length} unlabeled texts)` : ''),
+          ),
+      },
+    );
+    if (round === rounds) {
+      const dualsOfAll = new Float64Array(classes * n);
+      for (let c = 0; c < classes; c++) {
+        members.forEach((i, k) => {
+          dualsOfAll[c * n + i] = duals[c * counts.length + k];
+        });
+      }
+      return { space, scorer, duals: dualsOfAll };
+    }
+    pseudoLabels = pickPseudoLabels(
+      unlabeled.counts.map((termCounts, t) =>
+        scoreVector(scorer, vectorize(space, termCounts, unlabeled.embeddings?.[t])),
+      ),
+      PSEUDO_LABELS_PER_INTENT_PER_ROUND * (round + 1),
+    );
   }
-  return { space, scorer, duals: dualsOfAll };
 }
 
 function scoreExample(
@@ -186,6 +228,7 @@ export async function train(
     C: options.C,
     rejectionBudget: options.rejectionBudget,
     threads: options.threads,
+    unlabeledTexts: options.unlabeledTexts,
   });
   const training = z.array(TrainingExampleInput).parse(examples);
   const validation = settings.validation ?? [];
@@ -201,21 +244,38 @@ export async function train(
     ? settings.outOfScopeIntent
     : null;
 
-  report('preparing', 0, `reading ${training.length + validation.length} examples`);
+  const { unlabeledTexts } = settings;
+  report(
+    'preparing',
+    0,
+    `reading ${training.length + validation.length} examples` +
+      (unlabeledTexts.length > 0 ? ` and ${unlabeledTexts.length} unlabeled texts` : ''),
+  );
   const charNgramRange = DEFAULT_CHAR_NGRAM_RANGE[settings.language];
+  const countTerms = (text: string) =>
+    termCounts(preprocess(text, settings.language, { charNgramRange }), DEFAULT_FEATURE_CONFIG);
   const all = [...training, ...validation];
+  const counts = all.map((example) => countTerms(example.text));
+  const fewShot =
+    typicalExamplesPerIntent(training, outOfScopeIntent) < FEW_SHOT_EXAMPLES_PER_INTENT;
+  const unlabeledCounts = fewShot ? unlabeledTexts.map(countTerms) : [];
   const prepared: PreparedExamples = {
     all,
     trainingCount: training.length,
-    counts: all.map((example) =>
-      termCounts(
-        preprocess(example.text, settings.language, { charNgramRange }),
-        DEFAULT_FEATURE_CONFIG,
-      ),
-    ),
+    counts,
     embeddings: embed ? await embed(all.map((example) => example.text)) : undefined,
     intents,
     labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
+    associations: fewShot
+      ? learnWordAssociations(
+          [...counts.slice(0, training.length), ...unlabeledCounts],
+          settings.seed,
+        )
+      : null,
+    unlabeled: {
+      counts: unlabeledCounts,
+      embeddings: embed && unlabeledCounts.length > 0 ? await embed(unlabeledTexts) : undefined,
+    },
   };
   signal?.throwIfAborted();
   const fit = (request: FitRequest) => fitScorer(prepared, settings, request, report, signal);
