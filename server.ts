@@ -29,11 +29,8 @@ async function main(): Promise<void> {
     adminPassword: settings.ADMIN_PASSWORD,
     publicUrl: settings.PUBLIC_URL,
   });
-  if (seed.seeded) {
-    // The demo bot needs a model: train the starter intents now (seconds, in a worker thread).
-    const site = await db().site.findFirstOrThrow({ select: { id: true } });
-    await startTrainingRun({ siteId: site.id, activateWhenDone: true });
-  }
+  // The demo bots need models: train the starter intents now (seconds each, in worker threads).
+  for (const siteId of seed.siteIds) await startTrainingRun({ siteId, activateWhenDone: true });
   if (seed.generatedPassword) {
     console.log(`\n  Admin account: ${settings.ADMIN_EMAIL} / ${seed.generatedPassword}`);
     console.log('  (shown once; set ADMIN_PASSWORD to choose it)\n');

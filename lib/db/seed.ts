@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
+import type { SiteLanguage } from '@/lib/schemas/site';
 import type { PrismaClient } from './generated/client';
 
 const SeedIntentSchema = z.object({
@@ -18,31 +19,46 @@ const SeedIntentSchema = z.object({
 const SeedArticleSchema = z.object({ title: z.string(), url: z.string().url(), body: z.string() });
 
 export const DEMO_SITE_KEY = 'demo-site';
+export const DEMO_SITE_KEY_ZH = 'demo-site-zh';
+
+/** One demo shop per language the bot speaks; each reads prisma/seed/{intents,articles}.LANGUAGE.json. */
+const DEMO_SITES: ReadonlyArray<{ publicKey: string; name: string; language: SiteLanguage }> = [
+  { publicKey: DEMO_SITE_KEY, name: 'Juniper & Co. demo shop', language: 'en' },
+  { publicKey: DEMO_SITE_KEY_ZH, name: '炉边小铺 demo shop', language: 'zh' },
+];
 
 export interface SeedResult {
   seeded: boolean;
+  /** The demo sites just created, each still without a model. */
+  siteIds: string[];
   /** Set only when the password was generated here; printed once, never stored in clear. */
   generatedPassword?: string;
 }
 
-/** First start: a workspace, an admin, a demo site with starter intents and articles. Runs once. */
+/**
+ * First start: a workspace, an admin, and the demo sites (English and Chinese) with starter intents
+ * and articles. Runs once: a database that already has a workspace is left alone.
+ */
 export async function seedDemo(
   prisma: PrismaClient,
   options: { adminEmail: string; adminPassword?: string; publicUrl?: string },
 ): Promise<SeedResult> {
-  if ((await prisma.workspace.count()) > 0) return { seeded: false };
+  if ((await prisma.workspace.count()) > 0) return { seeded: false, siteIds: [] };
 
   const seedDir = path.join(process.cwd(), 'prisma', 'seed');
-  const intents = z
-    .array(SeedIntentSchema)
-    .parse(JSON.parse(await readFile(path.join(seedDir, 'intents.en.json'), 'utf8')));
-  const articles = z
-    .array(SeedArticleSchema)
-    .parse(JSON.parse(await readFile(path.join(seedDir, 'articles.en.json'), 'utf8')));
+  const readSeed = async <T extends z.ZodType>(file: string, schema: T) =>
+    z.array(schema).parse(JSON.parse(await readFile(path.join(seedDir, file), 'utf8')));
+  const demoSites = await Promise.all(
+    DEMO_SITES.map(async (demo) => ({
+      ...demo,
+      intents: await readSeed(`intents.${demo.language}.json`, SeedIntentSchema),
+      articles: await readSeed(`articles.${demo.language}.json`, SeedArticleSchema),
+    })),
+  );
   const password = options.adminPassword ?? randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
 
-  await prisma.$transaction(async (tx) => {
+  const siteIds = await prisma.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({ data: { name: 'Juniper & Co.' } });
     await tx.user.create({
       data: {
@@ -52,34 +68,39 @@ export async function seedDemo(
         memberships: { create: { workspaceId: workspace.id, role: 'admin' } },
       },
     });
-    const site = await tx.site.create({
-      data: {
-        workspaceId: workspace.id,
-        name: 'Juniper & Co. demo shop',
-        publicKey: DEMO_SITE_KEY,
-        // The demo shop is this server's own page, always allowed; PUBLIC_URL is listed for clarity.
-        allowedOrigins: options.publicUrl ? [options.publicUrl] : [],
-        identitySecret: randomBytes(32).toString('hex'),
-        visitorTokenSecret: randomBytes(32).toString('hex'),
-      },
-    });
-    for (const intent of intents) {
-      await tx.intent.create({
+    const ids: string[] = [];
+    for (const { publicKey, name, language, intents, articles } of demoSites) {
+      const site = await tx.site.create({
         data: {
-          siteId: site.id,
-          name: intent.name,
-          description: intent.description,
-          handoff: intent.handoff,
-          quickReplies: intent.quickReplies,
-          slots: intent.slots,
-          examples: { create: intent.examples.map((text) => ({ text })) },
-          responses: { create: intent.responses.map((body, position) => ({ body, position })) },
+          workspaceId: workspace.id,
+          name,
+          publicKey,
+          language,
+          // The demo shop is this server's own page, always allowed; PUBLIC_URL is listed for clarity.
+          allowedOrigins: options.publicUrl ? [options.publicUrl] : [],
+          identitySecret: randomBytes(32).toString('hex'),
+          visitorTokenSecret: randomBytes(32).toString('hex'),
         },
       });
+      ids.push(site.id);
+      for (const intent of intents) {
+        await tx.intent.create({
+          data: {
+            siteId: site.id,
+            name: intent.name,
+            description: intent.description,
+            handoff: intent.handoff,
+            quickReplies: intent.quickReplies,
+            slots: intent.slots,
+            examples: { create: intent.examples.map((text) => ({ text })) },
+            responses: { create: intent.responses.map((body, position) => ({ body, position })) },
+          },
+        });
+      }
+      await tx.article.createMany({
+        data: articles.map((article) => ({ siteId: site.id, ...article })),
+      });
     }
-    await tx.article.createMany({
-      data: articles.map((article) => ({ siteId: site.id, ...article })),
-    });
     await tx.cannedResponse.createMany({
       data: [
         {
@@ -92,8 +113,23 @@ export async function seedDemo(
           shortcut: 'refund',
           body: 'I have started your refund; it reaches your card in 5-7 business days.',
         },
+        {
+          workspaceId: workspace.id,
+          shortcut: '你好',
+          body: '您好，我是炉边小铺的客服，请问有什么可以帮您？',
+        },
+        {
+          workspaceId: workspace.id,
+          shortcut: '退款',
+          body: '已为您发起退款，3–5 个工作日内原路退回。',
+        },
       ],
     });
+    return ids;
   });
-  return { seeded: true, generatedPassword: options.adminPassword ? undefined : password };
+  return {
+    seeded: true,
+    siteIds,
+    generatedPassword: options.adminPassword ? undefined : password,
+  };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopModels } from '@/lib/ai';
 import { replyToVisitor } from '@/lib/bot';
 import { db } from '@/lib/db';
-import { seedDemo } from '@/lib/db/seed';
+import { DEMO_SITE_KEY, seedDemo } from '@/lib/db/seed';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { liveClassifier, startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, configureFixtureModels, EMBEDDING_FIXTURE } from '../fixtures/models';
@@ -18,7 +18,7 @@ describe('training with an installed sentence-embedding model', () => {
     configureFixtureModels({ generation: null });
     database = await createTestDatabase();
     await seedDemo(db(), { adminEmail: 'a@example.com', adminPassword: 'password123' });
-    siteId = (await db().site.findFirstOrThrow()).id;
+    siteId = (await db().site.findUniqueOrThrow({ where: { publicKey: DEMO_SITE_KEY } })).id;
   });
   afterAll(async () => {
     await stopLiveClassifiers();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { seedDemo } from '@/lib/db/seed';
+import { DEMO_SITE_KEY, seedDemo } from '@/lib/db/seed';
 import { classify } from '@/lib/nlp';
 import {
   activateModelVersion,
@@ -31,7 +31,7 @@ describe('training runs and the live model', () => {
       adminPassword: 'password123',
       publicUrl: 'http://localhost:3000',
     });
-    siteId = (await db().site.findFirstOrThrow()).id;
+    siteId = (await db().site.findUniqueOrThrow({ where: { publicKey: DEMO_SITE_KEY } })).id;
   });
   afterAll(async () => {
     await stopLiveClassifiers();

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopModels } from '@/lib/ai';
+import { replyToVisitor } from '@/lib/bot';
+import { db } from '@/lib/db';
+import { DEMO_SITE_KEY, DEMO_SITE_KEY_ZH, seedDemo } from '@/lib/db/seed';
+import { BotSettingsSchema } from '@/lib/schemas/site';
+import { listSites } from '@/lib/sites';
+import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
+import { configureFixtureModels } from '../fixtures/models';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+// As on a first start without models: the bot has only its classifier and BM25 over the articles.
+configureFixtureModels({ embedding: null, generation: null });
+
+const ADMIN = { adminEmail: 'a@example.com', adminPassword: 'password123' };
+
+describe('the demo seed: an English and a Chinese shop', () => {
+  let database: TestDatabase;
+  let seededSiteIds: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    seededSiteIds = (await seedDemo(db(), ADMIN)).siteIds;
+  });
+  afterAll(async () => {
+    await stopLiveClassifiers();
+    await stopModels();
+    await database.drop();
+  });
+
+  it('creates both sites in one workspace, English first, each with intents and articles', async () => {
+    const workspace = await db().workspace.findFirstOrThrow();
+    const sites = await listSites(workspace.id);
+    expect(sites.map((site) => site.publicKey)).toEqual([DEMO_SITE_KEY, DEMO_SITE_KEY_ZH]);
+    expect(sites.map((site) => site.id)).toEqual(seededSiteIds);
+    const chinese = await db().site.findUniqueOrThrow({
+      where: { publicKey: DEMO_SITE_KEY_ZH },
+      include: { intents: { include: { examples: true } }, articles: true },
+    });
+    expect(chinese.language).toBe('zh');
+    expect(chinese.intents.map((intent) => intent.name).sort()).toEqual([
+      'business_info',
+      'complaint',
+      'goodbye',
+      'greeting',
+      'help',
+      'human_handoff',
+      'oos',
+      'order_status',
+      'returns_refunds',
+      'shipping',
+      'thanks',
+    ]);
+    for (const intent of chinese.intents) {
+      expect(intent.examples.length, intent.name).toBeGreaterThanOrEqual(15);
+    }
+    expect(
+      chinese.intents
+        .filter((intent) => intent.handoff)
+        .map((intent) => intent.name)
+        .sort(),
+    ).toEqual(['complaint', 'human_handoff']);
+    expect(chinese.articles.map((article) => article.title)).toContain('退换货政策');
+  });
+
+  it('seeds once: a second start changes nothing', async () => {
+    const before = await Promise.all([db().site.count(), db().intent.count(), db().user.count()]);
+    expect(await seedDemo(db(), ADMIN)).toEqual({ seeded: false, siteIds: [] });
+    expect(await Promise.all([db().site.count(), db().intent.count(), db().user.count()])).toEqual(
+      before,
+    );
+  });
+
+  describe('the Chinese bot, trained as a first start trains it', () => {
+    let siteId: string;
+    const ask = (body: string) =>
+      replyToVisitor({
+        site: { id: siteId, language: 'zh', botSettings: BotSettingsSchema.parse({}) },
+        conversation: { id: 'c1', fallbackCount: 0 },
+        visitorMessage: { id: 'm1', body },
+        history: [],
+        signal: new AbortController().signal,
+      });
+
+    beforeAll(async () => {
+      siteId = seededSiteIds[1];
+      const run = await startTrainingRun({ siteId, activateWhenDone: true });
+      let status = run.status;
+      while (['queued', 'running'].includes(status)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        ({ status } = await db().trainingRun.findUniqueOrThrow({ where: { id: run.id } }));
+      }
+      expect(status).toBe('succeeded');
+    });
+
+    it.each([
+      ['我想退货', 'returns_refunds', /30 天内/],
+      ['你们的营业时间是什么', 'business_info', /9:00–18:00/],
+      ['东西收到了不喜欢，可以退款不', 'returns_refunds', /退款/],
+      ['快递一般几天能到啊', 'shipping', /2–4 天/],
+    ])('answers %s with %s', async (message, intent, text) => {
+      const reply = await ask(message);
+      expect(reply).toMatchObject({ decision: 'answer', intent });
+      expect(reply.text).toMatch(text);
+    });
+
+    it('understands an English question from the English examples the site has', async () => {
+      expect(await ask('can I get a refund?')).toMatchObject({
+        decision: 'answer',
+        intent: 'returns_refunds',
+      });
+    });
+
+    it('apologizes for a complaint and hands over to a person', async () => {
+      const reply = await ask('等了十天还没收到，你们太过分了');
+      expect(reply).toMatchObject({ decision: 'handoff', intent: 'complaint' });
+      expect(reply.text).toMatch(/抱歉/);
+    });
+
+    it('says honestly that it cannot help with something unrelated', async () => {
+      const reply = await ask('给我推荐一本好看的小说');
+      expect(reply.decision).toBe('fallback');
+      expect(reply.text).toMatch(/^抱歉，我不知道/);
+    });
+  });
+});
