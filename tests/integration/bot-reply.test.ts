@@ -4,6 +4,7 @@ import { stopModels } from '@/lib/ai';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
 import { serialize, train } from '@/lib/nlp';
+import type { Choice } from '@/lib/schemas/message';
 import { BotSettingsSchema, type BotSettings } from '@/lib/schemas/site';
 import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, FIXTURE_ANSWER, configureFixtureModels } from '../fixtures/models';
@@ -76,7 +77,17 @@ async function demoSite({ trained }: { trained: boolean }): Promise<string> {
 function turn(
   siteId: string,
   body: string,
-  options: { fallbackCount?: number; settings?: Partial<BotSettings>; signal?: AbortSignal } = {},
+  options: {
+    fallbackCount?: number;
+    settings?: Partial<BotSettings>;
+    signal?: AbortSignal;
+    /** The buttons under the bot's last message, and the one clicked. */
+    offered?: Choice[];
+    choice?: Choice;
+    agentsOnline?: boolean;
+    waitingForHuman?: boolean;
+    contactEmail?: string;
+  } = {},
 ): BotTurn & { streamed: string[] } {
   const streamed: string[] = [];
   return {
@@ -85,9 +96,20 @@ function turn(
       language: 'en',
       botSettings: BotSettingsSchema.parse(options.settings ?? {}),
     },
-    conversation: { id: 'conversation', fallbackCount: options.fallbackCount ?? 0 },
-    visitorMessage: { id: 'message', body },
-    history: [],
+    conversation: {
+      id: 'conversation',
+      fallbackCount: options.fallbackCount ?? 0,
+      waitingForHuman: options.waitingForHuman,
+      contactEmail: options.contactEmail,
+    },
+    visitorMessage: { id: 'message', body, choice: options.choice },
+    history: options.offered
+      ? [
+          { sender: 'visitor', body: 'something', choices: [] },
+          { sender: 'bot', body: 'Did you mean one of these?', choices: options.offered },
+        ]
+      : [],
+    agentsOnline: options.agentsOnline,
     signal: options.signal ?? new AbortController().signal,
     onToken: (text) => streamed.push(text),
     streamed,
@@ -142,37 +164,56 @@ describe('the knowledge base answers what no intent covers (no trained model yet
     expect(reply.text).toContain('Express shipping costs $12');
   });
 
-  it('says so honestly when nothing fits, and hands over after repeated fallbacks', async () => {
+  it('says so honestly when nothing fits, and after repeated fallbacks offers a person', async () => {
     const first = await replyToVisitor(turn(siteId, 'Can I bring my dog to your store?'));
     expect(first).toMatchObject({
       decision: 'fallback',
-      choices: ['Talk to a human'],
+      choices: [{ label: 'Talk to a human', action: 'human' }],
       citations: [],
     });
     expect(first.text).toMatch(/^Sorry, I don't know/);
 
+    // Two misunderstood messages in a row do not end the bot's help: it asks.
     const second = await replyToVisitor(
       turn(siteId, 'Can I bring my dog to your store?', { fallbackCount: 1 }),
     );
     expect(second).toMatchObject({
-      decision: 'handoff',
-      handoffReason: 'The bot could not answer 2 times in a row',
+      decision: 'fallback',
+      text: "Sorry, I'm still not able to help with that. Would you like to talk to a member of our team?",
+      choices: [{ label: 'Talk to a human', action: 'human' }],
     });
 
-    const patient = await replyToVisitor(
-      turn(siteId, 'Can I bring my dog?', {
-        fallbackCount: 1,
-        settings: { fallbacksBeforeHandoff: 3 },
-      }),
+    // With nobody online the way to a person is an email.
+    const offline = await replyToVisitor(
+      turn(siteId, 'Can I bring my dog to your store?', { fallbackCount: 1, agentsOnline: false }),
     );
-    expect(patient.decision).toBe('fallback');
+    expect(offline).toMatchObject({
+      decision: 'fallback',
+      choices: [{ label: 'Leave my email', action: 'human' }],
+    });
+    expect(offline.text).toMatch(
+      /Nobody from our team is online right now, but you can leave your email/,
+    );
   });
 
   it('hands over on an explicit request or an upset visitor', async () => {
     expect(await replyToVisitor(turn(siteId, 'Can I speak to a real person?'))).toMatchObject({
       decision: 'handoff',
       handoffReason: 'The visitor asked for a human',
+      text: "Sure. I'm connecting you with a member of our team.",
     });
+    // Never "connecting you" while nobody is online: the visitor is asked for an email instead.
+    const offline = await replyToVisitor(
+      turn(siteId, 'Can I speak to a real person?', { agentsOnline: false }),
+    );
+    expect(offline).toMatchObject({
+      decision: 'handoff',
+      handoffReason: 'The visitor asked for a human',
+    });
+    expect(offline.text).toMatch(
+      /^Sure\. Nobody from our team is online right now\. Leave your email below/,
+    );
+    expect(offline.text).not.toMatch(/connecting/);
     expect(
       await replyToVisitor(turn(siteId, 'This is ridiculous, the worst service ever')),
     ).toMatchObject({
@@ -230,7 +271,89 @@ describe('with a trained intent model', () => {
     );
     expect(reply.decision).toBe('clarify');
     expect(reply.choices).toHaveLength(3);
-    expect(reply.choices.slice(0, 2).sort()).toEqual(['Greeting', 'Thanks']);
-    expect(reply.choices[2]).toBe('Talk to a human');
+    expect(reply.choices.slice(0, 2).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+      { label: 'Greeting', intent: 'greeting' },
+      { label: 'Thanks', intent: 'thanks' },
+    ]);
+    expect(reply.choices[2]).toEqual({ label: 'Talk to a human', action: 'human' });
+  });
+
+  it('answers a clicked button as the intent it stands for, never classifying its label', async () => {
+    // "Business info" on its own reads as something else entirely (issue 10: the shipping article).
+    const offered = [
+      { label: 'Business info', intent: 'business_info' },
+      { label: 'Shipping', intent: 'shipping' },
+    ];
+    const clicked = await replyToVisitor(
+      turn(siteId, 'Business info', { offered, choice: offered[0] }),
+    );
+    expect(clicked).toMatchObject({ decision: 'answer', intent: 'business_info', citations: [] });
+    expect(clicked.text).toMatch(/^Juniper & Co\. is an online homeware shop/);
+
+    // Typing an offered label is the same as clicking it.
+    const typed = await replyToVisitor(turn(siteId, 'business info', { offered }));
+    expect(typed).toMatchObject({ decision: 'answer', intent: 'business_info' });
+
+    // A button the bot never offered is only text: the client cannot choose the intent.
+    const forged = await replyToVisitor(
+      turn(siteId, 'Business info', {
+        offered,
+        choice: { label: 'Business info', intent: 'returns_refunds' },
+      }),
+    );
+    expect(forged.intent).not.toBe('returns_refunds');
+
+    // The label the admin gives the intent is what visitors see on its button.
+    await db().intent.update({
+      where: { siteId_name: { siteId, name: 'business_info' } },
+      data: { buttonLabel: 'Opening hours & contact' },
+    });
+    const help = await replyToVisitor(
+      turn(siteId, 'hello, thanks', { settings: { ambiguityMargin: 0.2 } }),
+    );
+    expect(help.choices.every((choice) => !/_/.test(choice.label))).toBe(true);
+  });
+
+  it('hands over on a clicked "talk to a human" button', async () => {
+    const offered = [{ label: 'Talk to a human', action: 'human' as const }];
+    const reply = await replyToVisitor(
+      turn(siteId, 'Talk to a human', { offered, choice: offered[0], agentsOnline: false }),
+    );
+    expect(reply).toMatchObject({
+      decision: 'handoff',
+      handoffReason: 'The visitor asked for a human',
+    });
+    expect(reply.text).toMatch(/Nobody from our team is online right now/);
+  });
+
+  it('keeps answering while the visitor waits for a person, and always replies to "talk to a human"', async () => {
+    const waiting = { waitingForHuman: true, agentsOnline: false };
+    // Answered from an intent or an article, whichever is surer: either way, answered.
+    const answered = await replyToVisitor(turn(siteId, 'how much is shipping', waiting));
+    expect(answered.decision).toBe('answer');
+    expect(answered.text).toMatch(/shipping/i);
+
+    const again = await replyToVisitor(turn(siteId, 'I want to talk to a human', waiting));
+    expect(again.decision).toBe('handoff');
+    expect(again.text).toMatch(/Nobody from our team is online right now\. Leave your email below/);
+
+    const withEmail = await replyToVisitor(
+      turn(siteId, 'talk to a human please', { ...waiting, contactEmail: 'sam@example.com' }),
+    );
+    expect(withEmail.text).toMatch(/we'll reply to sam@example\.com/);
+
+    const queued = await replyToVisitor(
+      turn(siteId, 'I want to talk to a human', { waitingForHuman: true, agentsOnline: true }),
+    );
+    expect(queued.text).toMatch(/You're in the queue/);
+
+    const unknown = await replyToVisitor(
+      turn(siteId, 'Can I bring my dog to your store?', waiting),
+    );
+    expect(unknown.decision).toBe('fallback');
+    expect(unknown.text).toMatch(
+      /^Sorry, I don't know the answer to that\. Nobody from our team is online/,
+    );
+    expect(unknown.choices.some((choice) => choice.action === 'human')).toBe(false);
   });
 });
