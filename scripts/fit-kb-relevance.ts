@@ -9,6 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
+import { readyEmbeddingModelKey } from '@/lib/ai';
 import { retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
 import { KbQuestionsSchema } from './kb-questions';
 import { withDemoSite } from './with-demo-site';
@@ -95,33 +96,39 @@ async function main(): Promise<void> {
   const questions = KbQuestionsSchema.parse(JSON.parse(await readFile(values.questions, 'utf8')));
   const names = FEATURES[mode];
 
-  const samples = await withDemoSite('fit_kb', { trained: false }, async (site) => {
-    // Embeddings are computed in the background after the first question.
-    for (let tries = 0; (await retrieve(site.id, 'warmup')).mode !== mode; tries++) {
-      if (tries > 100) throw new Error(`Retrieval never reached ${mode} mode`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const result: Sample[] = [];
-    for (const { question, article } of questions) {
-      const retrieval = await retrieve(site.id, question);
-      const features: RelevanceFeatures = retrieval.features ?? {
-        coverage: 0,
-        keyword: 0,
-        margin: 0,
-        title: 0,
-        meaning: null,
-      };
-      result.push({
-        features: names.map((name) => features[name] ?? 0),
-        right: article !== null && retrieval.passages[0]?.title === article ? 1 : 0,
-      });
-    }
-    return result;
-  });
+  const { samples, embeddingModel } = await withDemoSite(
+    'fit_kb',
+    { trained: false },
+    async (site) => {
+      // Embeddings are computed in the background after the first question.
+      for (let tries = 0; (await retrieve(site.id, 'warmup')).mode !== mode; tries++) {
+        if (tries > 100) throw new Error(`Retrieval never reached ${mode} mode`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      // Retrieval reads the dense score only for the model the hybrid entry was fitted with: this one now.
+      if (mode === 'hybrid') RELEVANCE_FIT.hybrid.embeddingModel = readyEmbeddingModelKey();
+      const result: Sample[] = [];
+      for (const { question, article } of questions) {
+        const retrieval = await retrieve(site.id, question);
+        const features: RelevanceFeatures = retrieval.features ?? {
+          coverage: 0,
+          keyword: 0,
+          margin: 0,
+          title: 0,
+          meaning: null,
+        };
+        result.push({
+          features: names.map((name) => features[name] ?? 0),
+          right: article !== null && retrieval.passages[0]?.title === article ? 1 : 0,
+        });
+      }
+      return { samples: result, embeddingModel: RELEVANCE_FIT.hybrid.embeddingModel };
+    },
+  );
 
   const [bias, ...weights] = fitLogistic(samples);
   const model = {
-    embeddingModel: mode === 'hybrid' ? `${process.env.EMBEDDING_MODEL}` : null,
+    embeddingModel: mode === 'hybrid' ? embeddingModel : null,
     bias: round(bias),
     weights: Object.fromEntries(names.map((name, i) => [name, round(weights[i])])),
     curve: [] as [number, number][],

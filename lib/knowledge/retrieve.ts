@@ -61,7 +61,11 @@ export async function retrieve(
   // The query must be embedded by the same model as the chunks to compare them.
   const vector = queryVector?.model === index.embeddingModel ? queryVector.vectors[0] : null;
   const mode: RetrievalMode = vector && index.vectors ? 'hybrid' : 'keywords';
-  const model = RELEVANCE_FIT[mode];
+  // Dense weights hold only for the embedding model they were fitted with. Another model still
+  // ranks, but the confidence then reads the keywords alone: it can only make the bot more careful.
+  const calibratedDense =
+    mode === 'hybrid' && RELEVANCE_FIT.hybrid.embeddingModel === index.embeddingModel;
+  const model = calibratedDense ? RELEVANCE_FIT.hybrid : RELEVANCE_FIT.keywords;
   const threshold = knowledgeThreshold(settings, model);
   const terms = correctTypos(retrievalTerms(query, index.language), index.keywords);
   const keywordScores = index.keywords.scores(terms);
@@ -94,14 +98,21 @@ export async function retrieve(
   if (!best || best.score <= 0 || terms.length === 0) {
     return { confidence: 0, threshold, knows: false, mode, features: null, passages };
   }
+  const calibrationScore = (entry: (typeof ranked)[number]) =>
+    calibratedDense ? entry.score : entry.keywordScore;
   // The margin is to the next article, not the next chunk: two sections of the right article agree.
-  const nextArticle = ranked.find((entry) => entry.chunk.articleId !== best.chunk.articleId);
+  const nextArticle = Math.max(
+    0,
+    ...ranked
+      .filter((entry) => entry.chunk.articleId !== best.chunk.articleId)
+      .map(calibrationScore),
+  );
   const features: RelevanceFeatures = {
     coverage: weightedShare(terms, index.keywords, (term) => index.keywords.contains(best.i, term)),
     keyword: best.keywordScore,
-    margin: best.score - (nextArticle?.score ?? 0),
+    margin: calibrationScore(best) - nextArticle,
     title: weightedShare(terms, index.keywords, (term) => best.chunk.titleTerms.has(term)),
-    meaning: best.meaningScore,
+    meaning: calibratedDense ? best.meaningScore : null,
   };
   const confidence = relevanceConfidence(features, model);
   return { confidence, threshold, knows: confidence >= threshold, mode, features, passages };

@@ -5,6 +5,7 @@ import {
   deleteArticle,
   importArticles,
   indexArticle,
+  RELEVANCE_FIT,
   retrieve,
   saveArticle,
 } from '@/lib/knowledge';
@@ -79,6 +80,21 @@ describe('hybrid retrieval', () => {
     expect(result.confidence).toBeGreaterThan(0.2);
     const byKeywords = [...result.passages].sort((a, b) => b.keywordScore - a.keywordScore);
     expect(byKeywords[0].title).toBe('Packaging');
+  });
+
+  it('reads the dense score for confidence only with the embedding model it was fitted on', async () => {
+    const fittedWith = RELEVANCE_FIT.hybrid.embeddingModel;
+    RELEVANCE_FIT.hybrid.embeddingModel = 'some/other-embedder@q8';
+    try {
+      const result = await retrieve(siteId, 'where is my package');
+      expect(result.mode).toBe('hybrid');
+      expect(result.passages[0].title).toBe('Parcel tracking');
+      // Keywords alone see no match: a model nobody calibrated cannot make the bot bolder.
+      expect(result.features).toMatchObject({ meaning: null, coverage: 0 });
+      expect(result.knows).toBe(false);
+    } finally {
+      RELEVANCE_FIT.hybrid.embeddingModel = fittedWith;
+    }
   });
 
   it('still lets exact keywords decide on names the embeddings do not know', async () => {
