@@ -7,6 +7,7 @@ import { stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, FIXTURE_ANSWER, configureFixtureModels } from '../fixtures/models';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
+  connectAgent,
   connectVisitor,
   liftAddressLimits,
   newClientId,
@@ -22,11 +23,22 @@ liftAddressLimits();
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;
 let siteId: string;
+let adminToken: string;
 
 beforeAll(async () => {
   await buildModelFixtures();
   database = await createTestDatabase();
-  siteId = (await createFixtureWorkspace({ agents: 0 })).siteId;
+  const workspace = await createFixtureWorkspace({ agents: 0 });
+  siteId = workspace.siteId;
+  adminToken = workspace.admin.token;
+  await db().intent.create({
+    data: {
+      siteId,
+      name: 'business_info',
+      buttonLabel: 'Opening hours',
+      responses: { create: [{ body: 'We are open Monday to Friday, 9:00-17:00.' }] },
+    },
+  });
   const articles = JSON.parse(await readFile('prisma/seed/articles.en.json', 'utf8'));
   await db().article.createMany({
     data: articles.map((article: object) => ({ ...article, siteId })),
@@ -69,5 +81,84 @@ it('streams a generated answer to the visitor socket and stores it with its cita
 
   const stored = await db().message.findUniqueOrThrow({ where: { id: message.id } });
   expect(stored).toMatchObject({ sender: 'bot', body: FIXTURE_ANSWER, citations: [citation] });
+  socket.close();
+});
+
+/** Sends a visitor message and waits for the bot's reply to it. */
+async function ask(
+  socket: Awaited<ReturnType<typeof connectVisitor>>,
+  body: string,
+  choice?: { label: string; intent?: string; action?: 'human' },
+): Promise<VisitorMessage> {
+  const clientId = newClientId();
+  const ack = await socket.emitWithAck('message:send', { clientId, body, choice });
+  if (!ack.ok) throw new Error(ack.error.message);
+  const reply = nextEvent<VisitorMessage>(
+    socket,
+    'message',
+    (message) => message.sender === 'bot' && message.clientId === `bot:${ack.message.id}`,
+    30_000,
+  );
+  return reply;
+}
+
+it('while the visitor waits for a person nobody is online for, the bot says so and keeps helping', async () => {
+  const socket = await connectVisitor(realtime.url, await visitorToken(siteId));
+  const handedOff = await ask(socket, 'I want to talk to a human');
+  expect(handedOff.body).toMatch(
+    /Nobody from our team is online right now\. Leave your email below/,
+  );
+  expect(handedOff.body).not.toMatch(/connecting/);
+  const conversation = await db().conversation.findFirstOrThrow({
+    where: { id: handedOff.conversationId },
+  });
+  expect(conversation).toMatchObject({ status: 'open', assigneeId: null });
+
+  // The bot still answers what it knows…
+  const answered = await ask(socket, 'How much does express shipping cost?');
+  expect(answered.body).not.toMatch(/don't know/);
+  expect(answered.citations.length).toBeGreaterThan(0);
+  // …and "talk to a human" always gets a reply.
+  const again = await ask(socket, 'I want to talk to a human');
+  expect(again.body).toMatch(/Nobody from our team is online right now/);
+
+  // Once an agent takes the conversation, the bot is silent.
+  const agent = await connectAgent(realtime.url, adminToken);
+  const taken = await agent.emitWithAck('conversation:take-over', {
+    conversationId: conversation.id,
+  });
+  expect(taken.ok).toBe(true);
+  const ack = await socket.emitWithAck('message:send', { clientId: newClientId(), body: 'hello?' });
+  expect(ack.ok).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const last = await db().message.findFirstOrThrow({
+    where: { conversationId: conversation.id },
+    orderBy: { seq: 'desc' },
+  });
+  expect(last).toMatchObject({ sender: 'visitor', body: 'hello?' });
+  [socket, agent].forEach((client) => client.close());
+});
+
+it('answers a clicked button as the intent it stands for, and only a button it offered', async () => {
+  const socket = await connectVisitor(realtime.url, await visitorToken(siteId));
+  const fallback = await ask(socket, 'Can I bring my dog to your store?');
+  // The bot offered "Opening hours" (its last message's buttons, as the inbox shows them).
+  const offered = { label: 'Opening hours', intent: 'business_info' };
+  await db().message.update({ where: { id: fallback.id }, data: { choices: [offered] } });
+
+  const answered = await ask(socket, 'Opening hours', offered);
+  expect(answered.body).toBe('We are open Monday to Friday, 9:00-17:00.');
+  const stored = await db().message.findMany({
+    where: { conversationId: fallback.conversationId },
+    orderBy: { seq: 'asc' },
+    select: { sender: true, intent: true, choices: true },
+  });
+  // The visitor's message carries the button it clicked; the bot's reply the intent it answered.
+  expect(stored.at(-2)).toMatchObject({ sender: 'visitor', choices: [offered] });
+  expect(stored.at(-1)).toMatchObject({ sender: 'bot', intent: 'business_info' });
+
+  // A button the last bot message did not offer is read as text only.
+  const forged = await ask(socket, 'Opening hours', { label: 'Opening hours', intent: 'nope' });
+  expect(forged.body).not.toBe('We are open Monday to Friday, 9:00-17:00.');
   socket.close();
 });
