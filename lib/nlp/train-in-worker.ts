@@ -43,7 +43,10 @@ export async function trainInWorker(
   let embeddings: { texts: string[]; vectors: Float32Array[] } | undefined;
   if (embed) {
     const texts = [
-      ...new Set([...examples, ...(settings.validation ?? [])].map((example) => example.text)),
+      ...new Set([
+        ...[...examples, ...(settings.validation ?? [])].map((example) => example.text),
+        ...(settings.unlabeledTexts ?? []),
+      ]),
     ];
     embeddings = { texts, vectors: await embed(texts) };
     signal?.throwIfAborted();

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { activateModelVersion } from './activate-model-version';
 import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
+import { unlabeledSiteTexts } from './unlabeled-site-texts';
 
 const PROGRESS_WRITE_INTERVAL_MS = 400;
 /** A queued or running run not touched for this long was interrupted (its server stopped). */
@@ -95,6 +96,8 @@ async function trainJob(
         ? `With sentence embeddings from ${embedding.model}`
         : 'Without sentence embeddings (no embedding model installed)',
     );
+    const unlabeledTexts = await unlabeledSiteTexts(input.siteId);
+    note(`Reading ${unlabeledTexts.length} article passages and visitor messages without intents`);
     let lastWrite = 0;
     const result = await trainInWorker(
       examples,
@@ -102,6 +105,7 @@ async function trainJob(
         language: site.language === 'zh' ? 'zh' : 'en',
         seed: TRAINING_SEED,
         embeddingModel: embedding?.model ?? null,
+        unlabeledTexts,
       },
       {
         signal,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, deserialize, serialize, train } from '@/lib/nlp';
+import { classify, deserialize, serialize, train, trainInWorker } from '@/lib/nlp';
 import { termCounts, DEFAULT_FEATURE_CONFIG } from '@/lib/nlp/features';
 import { preprocess } from '@/lib/nlp/preprocess';
 import { pickPseudoLabels } from '@/lib/nlp/pseudo-labels';
@@ -155,6 +155,25 @@ describe('few-shot learning', () => {
     for (const { text } of UNSEEN_WORDING) {
       expect(await classify(loaded, text)).toEqual(await classify(model, text));
     }
+  });
+
+  it('embeds the unlabeled texts too when training in a worker with sentence embeddings', async () => {
+    const unlabeledTexts = visitorMessages(600, 4);
+    const embedded = new Set<string>();
+    const embed = async (texts: string[]) => {
+      texts.forEach((text) => embedded.add(text));
+      return texts.map((text) =>
+        Float32Array.of(text.length / 10, text.includes('refund') ? 1 : 0),
+      );
+    };
+    const { model } = await trainInWorker(
+      customerServiceExamples(5),
+      { ...settings, unlabeledTexts },
+      { embed },
+    );
+    expect(model.features.embeddingSize).toBe(2);
+    expect(model.features.associations).not.toBeNull();
+    expect(unlabeledTexts.every((text) => embedded.has(text))).toBe(true);
   });
 
   it('still loads a model saved before word associations (format version 1)', async () => {
