@@ -9,62 +9,239 @@ import { loadConversation, type ConversationRecord, type StoredMessage } from '.
 import { signalTyping } from './signal-typing';
 import { findSite } from './sites';
 import { storeMessage } from './store-message';
+import {
+  claimDueTurns,
+  claimNextTurn,
+  finishTurn,
+  LEASE_MS,
+  releaseTurns,
+  renewTurns,
+  retryTurnLater,
+  type ClaimedTurn,
+} from './bot-turns';
 
 export type ReplyToVisitor = (turn: BotTurn) => Promise<BotReply>;
 /** Whether an agent of the workspace is online (presence lives with the realtime layer). */
 export type AgentsOnline = (workspaceId: string) => Promise<boolean>;
 
+export interface BotTurnOptions {
+  /** How often this node looks for turns nobody is answering (start-up, dead nodes, retries). */
+  sweepEveryMs?: number;
+}
+
 const HISTORY = 20;
 const REPLY_TIMEOUT_MS = 60_000;
-// Replies to one conversation are produced one at a time, in the order the messages came.
-const queues = new Map<string, Promise<void>>();
-/** Replies being produced, by conversation, so they can be cancelled. */
-const replying = new Map<string, { visitorId: string; controller: AbortController }>();
+/** Claims per turn before the conversation goes to a human; a crash mid-turn counts as one. */
+export const MAX_ATTEMPTS = 3;
+const RETRY_AFTER_MS = 2_000;
+/** Turns this node runs at once from its sweep (its own visitors' turns always start at once). */
+const SWEEP_CAPACITY = 32;
+const SHUTDOWN = new Error('The server is shutting down');
+
+interface Running {
+  turn: ClaimedTurn;
+  visitorId: string | null;
+  controller: AbortController;
+}
+
+interface Worker {
+  replyToVisitor: ReplyToVisitor;
+  agentsOnline?: AgentsOnline;
+  stopping: boolean;
+  /** Replies to one conversation are produced one at a time, in the order the messages came. */
+  queues: Map<string, Promise<void>>;
+  /** Turns being answered, by message id, so they can be renewed, cancelled or released. */
+  running: Map<string, Running>;
+}
+
+// On globalThis: send-visitor-message runs in Next's bundle too and nudges the one worker.
+const globalForBot = globalThis as unknown as { hearthBotWorker?: Worker };
 
 /**
- * The bot's listener: every visitor message in a conversation the bot handles gets a reply,
- * stored like any message (clientId `bot:<visitor message id>`, so it is stored once) and
- * streamed token by token while it is generated.
+ * The bot's worker: every visitor message in a conversation the bot answers gets exactly one
+ * reply, stored like any message (clientId `bot:<visitor message id>`, so it is stored once) and
+ * streamed token by token while it is generated. Turns come from the bot's outbox (bot-turns.ts):
+ * this node's own visitors' turns start at once, and a sweep takes over any due turn (start-up,
+ * another node's crash, retries). `stop` drains turns in progress for up to `drainMs` and gives
+ * the rest back for any node to answer.
  */
 export function listenForBotTurns(
   replyToVisitor: ReplyToVisitor,
   agentsOnline?: AgentsOnline,
-): () => void {
-  const stopAnswering = onConversationEvent('message.created', ({ conversation, message }) => {
-    if (message.sender !== 'visitor' || !botAnswers(conversation)) return;
-    const previous = queues.get(conversation.id) ?? Promise.resolve();
-    const next = previous.then(() => answer(conversation, message, replyToVisitor, agentsOnline));
-    queues.set(conversation.id, next);
-    void next.finally(() => {
-      if (queues.get(conversation.id) === next) queues.delete(conversation.id);
-    });
-  });
+  options: BotTurnOptions = {},
+): { stop(drainMs: number): Promise<void> } {
+  const worker: Worker = {
+    replyToVisitor,
+    agentsOnline,
+    stopping: false,
+    queues: new Map(),
+    running: new Map(),
+  };
+  globalForBot.hearthBotWorker = worker;
+  const stopAnswering = onConversationEvent(
+    'message.created',
+    ({ conversation, message, botTurn }) => {
+      if (botTurn !== 'claimed') return; // a queued turn is claimed when the one before is done
+      const turn = { messageId: message.id, conversationId: conversation.id, attempts: 1 };
+      enqueue(worker, turn, { conversation, message });
+    },
+  );
   // Nobody is left to read the answer: stop generating it.
   const stopCancelling = onConversationEvent('visitor.left', ({ visitorId }) => {
-    for (const reply of replying.values()) {
+    for (const reply of worker.running.values()) {
       if (reply.visitorId === visitorId) reply.controller.abort(new Error('The visitor left'));
     }
   });
-  return () => {
-    stopAnswering();
-    stopCancelling();
+  const sweep = () => {
+    const room = SWEEP_CAPACITY - worker.running.size;
+    if (worker.stopping || room <= 0) return;
+    claimDueTurns(room).then(
+      (turns) => turns.forEach((turn) => enqueue(worker, turn)),
+      (error: Error) => console.error(`bot: sweep failed: ${error.message}`),
+    );
+  };
+  sweep();
+  const sweeping = setInterval(sweep, options.sweepEveryMs ?? 1_000);
+  const renewing = setInterval(() => {
+    renewTurns([...worker.running.keys()]).catch((error: Error) =>
+      console.error(`bot: lease renewal failed: ${error.message}`),
+    );
+  }, LEASE_MS / 3);
+  return {
+    stop: async (drainMs) => {
+      worker.stopping = true;
+      clearInterval(sweeping);
+      clearInterval(renewing);
+      stopAnswering();
+      const drained = Promise.allSettled([...worker.queues.values()]);
+      await Promise.race([drained, delay(drainMs)]);
+      for (const reply of worker.running.values()) reply.controller.abort(SHUTDOWN);
+      await Promise.race([drained, delay(1_000)]);
+      await releaseTurns([...worker.running.keys()]).catch(() => {});
+      stopCancelling();
+      if (globalForBot.hearthBotWorker === worker) globalForBot.hearthBotWorker = undefined;
+    },
   };
 }
 
+/** A visitor resent a stored message: answer its conversation's turn if nobody is on it. */
+export function nudgeBotTurns(conversationId: string): void {
+  const worker = globalForBot.hearthBotWorker;
+  if (!worker || worker.stopping) return;
+  claimNextTurn(conversationId).then(
+    (turn) => turn && enqueue(worker, turn),
+    (error: Error) => console.error(`bot: could not claim a resent turn: ${error.message}`),
+  );
+}
+
+function enqueue(
+  worker: Worker,
+  turn: ClaimedTurn,
+  known?: { conversation: ConversationRecord; message: StoredMessage },
+): void {
+  if (worker.stopping) {
+    void releaseTurns([turn.messageId]).catch(() => {});
+    return;
+  }
+  const { conversationId } = turn;
+  const previous = worker.queues.get(conversationId) ?? Promise.resolve();
+  const next = previous.then(() => runTurns(worker, turn, known));
+  worker.queues.set(conversationId, next);
+  void next.finally(() => {
+    if (worker.queues.get(conversationId) === next) worker.queues.delete(conversationId);
+  });
+}
+
+/** Runs a claimed turn, then each next turn of the conversation that finishing it claimed. */
+async function runTurns(
+  worker: Worker,
+  first: ClaimedTurn,
+  known?: { conversation: ConversationRecord; message: StoredMessage },
+): Promise<void> {
+  let turn: ClaimedTurn | null = first;
+  while (turn) {
+    if (worker.stopping) {
+      await releaseTurns([turn.messageId]).catch(() => {});
+      return;
+    }
+    const current: ClaimedTurn = turn;
+    try {
+      turn = await runTurn(worker, current, current === first ? known : undefined);
+    } catch (error) {
+      // The database failed us: the lease runs out and the sweep tries again.
+      console.error(`bot: turn ${current.messageId} failed:`, error);
+      return;
+    }
+  }
+}
+
+/** Answers one turn; returns the conversation's next turn when finishing this one claimed it. */
+async function runTurn(
+  worker: Worker,
+  turn: ClaimedTurn,
+  known?: { conversation: ConversationRecord; message: StoredMessage },
+): Promise<ClaimedTurn | null> {
+  const loaded = known ?? (await loadTurn(turn));
+  if (!loaded || !botAnswers(loaded.conversation)) return finishTurn(turn);
+  const { conversation, message } = loaded;
+  const controller = new AbortController();
+  worker.running.set(turn.messageId, { turn, visitorId: conversation.visitorId, controller });
+  try {
+    await answer(conversation, message, worker, controller);
+    return await finishTurn(turn);
+  } catch (error) {
+    if (controller.signal.reason === SHUTDOWN) {
+      await releaseTurns([turn.messageId]);
+      return null;
+    }
+    // The visitor left: they will see the conversation as it is.
+    if (controller.signal.aborted) return finishTurn(turn);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(
+      `bot: no reply in conversation ${conversation.id} (attempt ${turn.attempts}):`,
+      error,
+    );
+    if (turn.attempts < MAX_ATTEMPTS) {
+      await retryTurnLater(turn, RETRY_AFTER_MS * turn.attempts);
+      return null;
+    }
+    const current = await loadConversation({ id: conversation.id });
+    if (current && botAnswers(current)) {
+      await handOffConversation(current, `The bot could not answer: ${reason}`);
+    }
+    return finishTurn(turn);
+  } finally {
+    worker.running.delete(turn.messageId);
+  }
+}
+
+async function loadTurn(
+  turn: ClaimedTurn,
+): Promise<{ conversation: ConversationRecord; message: StoredMessage } | null> {
+  const [message, conversation] = await Promise.all([
+    db().message.findUnique({ where: { id: turn.messageId } }),
+    loadConversation({ id: turn.conversationId }),
+  ]);
+  return message && conversation
+    ? { conversation, message: { ...message, authorName: null } }
+    : null;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/** Produces and delivers the reply; throws when it could not (aborted included). */
 async function answer(
   conversation: ConversationRecord,
   visitorMessage: StoredMessage,
-  replyToVisitor: ReplyToVisitor,
-  agentsOnline: AgentsOnline | undefined,
+  { replyToVisitor, agentsOnline }: Worker,
+  controller: AbortController,
 ): Promise<void> {
   const streamId = `bot:${visitorMessage.id}`;
   signalTyping(conversation, 'bot', true);
-  const controller = new AbortController();
-  replying.set(conversation.id, { visitorId: conversation.visitorId, controller });
   const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(REPLY_TIMEOUT_MS)]);
   try {
     const site = await findSite(conversation.siteId);
-    if (!site) return;
+    if (!site) throw new Error('The site is gone');
     const botState = await readBotState(conversation.id);
     const earlier =
       visitorMessage.seq === 1
@@ -102,13 +279,7 @@ async function answer(
     });
     await deliver(conversation, visitorMessage, reply, streamId);
     await saveBotState(conversation.id, botState, reply.botState);
-  } catch (error) {
-    if (controller.signal.aborted) return; // the visitor left; they will see the conversation as it is
-    console.error(`bot: no reply in conversation ${conversation.id}:`, error);
-    const current = await loadConversation({ id: conversation.id });
-    if (current?.status === 'bot') await handOffConversation(current, 'The bot could not answer');
   } finally {
-    replying.delete(conversation.id);
     signalTyping(conversation, 'bot', false);
   }
 }

@@ -6,7 +6,12 @@ import type { ConversationRecord, StoredMessage } from './records';
  */
 export interface ConversationEventMap {
   'conversation.created': { conversation: ConversationRecord };
-  'message.created': { conversation: ConversationRecord; message: StoredMessage };
+  'message.created': {
+    conversation: ConversationRecord;
+    message: StoredMessage;
+    /** A visitor message's bot turn (bot-turns.ts): claimed by this node, or queued. */
+    botTurn?: 'claimed' | 'queued' | null;
+  };
   /** Status, assignee or contact details changed. */
   'conversation.updated': { conversation: ConversationRecord };
   /** The conversation started waiting for a human. */

@@ -11,7 +11,7 @@ export {
   normalizeOrigin,
   type WidgetSite,
 } from './sites';
-export { listenForBotTurns, type ReplyToVisitor } from './bot-listener';
+export { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from './bot-listener';
 export {
   toAgentConversation,
   toAgentMessage,

@@ -10,6 +10,7 @@ import {
   rememberedActiveConversation,
   startConversation,
 } from './current-conversation';
+import { nudgeBotTurns } from './bot-listener';
 import { announce } from './events';
 import { loadConversation } from './records';
 import { storeMessage } from './store-message';
@@ -44,7 +45,14 @@ export async function sendVisitorMessage(
   }
   rememberActiveConversation(visitor.visitorId, stored.conversation);
   if (stored.created) {
-    announce('message.created', { conversation: stored.conversation, message: stored.message });
+    announce('message.created', {
+      conversation: stored.conversation,
+      message: stored.message,
+      botTurn: stored.botTurn,
+    });
+  } else {
+    // A resend: its turn may be stored but unanswered (this node or another died meanwhile).
+    nudgeBotTurns(stored.conversation.id);
   }
   return {
     message: toVisitorMessage(stored.message),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { db, Prisma, type ConversationStatus, type MessageSender } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
 import type { Choice, Citation } from '@/lib/schemas/message';
+import { LEASE_MS } from './bot-turns';
 import type { ConversationRecord, StoredMessage } from './records';
 
 export interface NewMessage {
@@ -30,7 +31,13 @@ export interface StoredResult {
   conversation: ConversationRecord;
   /** False when a retry found the message already stored. */
   created: boolean;
+  /** A visitor message the bot is to answer: its turn, claimed by this call or queued behind another. */
+  botTurn: 'claimed' | 'queued' | null;
 }
+
+// The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off
+// and not yet taken by anyone.
+const BOT_ANSWERS = Prisma.sql`("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))`;
 
 type Row = Omit<StoredMessage, 'authorName'> & {
   c_status: ConversationStatus;
@@ -44,6 +51,7 @@ type Row = Omit<StoredMessage, 'authorName'> & {
   c_firstResponseAt: Date | null;
   c_resolvedAt: Date | null;
   c_updatedAt: Date;
+  c_botTurn: number | null;
 };
 
 /**
@@ -76,7 +84,7 @@ export async function storeMessage(
         WHERE "id" = ${conversation.id} AND "visitorId" = ${conversation.visitorId}
           AND (${condition} = 'any'
                OR (${condition} = 'active' AND "status" <> 'resolved')
-               OR (${condition} = 'bot' AND ("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))))
+               OR (${condition} = 'bot' AND ${BOT_ANSWERS}))
           AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${conversation.id}
                           AND "clientId" = ${message.clientId})
         RETURNING *
@@ -90,8 +98,18 @@ export async function storeMessage(
           next."lastMessageAt"
         FROM next
         RETURNING *
+      ), turn AS (
+        -- The bot's outbox (bot-turns.ts), claimed at once unless an earlier turn still waits.
+        INSERT INTO "BotTurn" ("messageId", "conversationId", "seq", "dueAt", "attempts")
+        SELECT inserted."id", inserted."conversationId", inserted."seq", now() AT TIME ZONE 'UTC' +
+            CASE WHEN waiting THEN interval '0' ELSE make_interval(secs => ${LEASE_MS / 1000}::float8) END,
+          CASE WHEN waiting THEN 0 ELSE 1 END
+        FROM inserted, next, LATERAL (SELECT EXISTS (SELECT 1 FROM "BotTurn"
+          WHERE "BotTurn"."conversationId" = inserted."conversationId") AS waiting) earlier
+        WHERE ${message.sender} = 'visitor' AND ${BOT_ANSWERS}
+        RETURNING "attempts"
       )
-      SELECT inserted.*, next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
+      SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn", next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
         next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
         next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
         next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
@@ -118,6 +136,7 @@ export async function storeMessage(
     c_firstResponseAt: firstResponseAt,
     c_resolvedAt: resolvedAt,
     c_updatedAt: updatedAt,
+    c_botTurn: botTurn,
     ...stored
   } = row;
   return {
@@ -139,6 +158,7 @@ export async function storeMessage(
       lastMessageAt: stored.createdAt,
     },
     created: true,
+    botTurn: botTurn === null ? null : botTurn > 0 ? 'claimed' : 'queued',
   };
 }
 
@@ -160,6 +180,7 @@ async function findRetriedMessage(
     message: { ...existing, authorName: message.authorName ?? null },
     conversation,
     created: false,
+    botTurn: null,
   };
 }
 

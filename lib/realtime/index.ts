@@ -10,7 +10,8 @@
  *         ├─ broadcast.ts: visitor's tabs (`message`), agents viewing it (`message`),
  *         │  the workspace's inbox lists (`conversation:updated`) — across nodes via Redis
  *         └─ bot listener (lib/conversations/bot-listener.ts), when the bot handles the
- *            conversation: typing → replyToVisitor(turn) (lib/bot) streaming `bot:token`s →
+ *            conversation (its turn was stored with the message, in the BotTurn outbox, so any
+ *            node answers it if this one dies; bot-turns.ts): typing → replyToVisitor(turn) (lib/bot) streaming `bot:token`s →
  *            stores the reply (clientId `bot:<message id>`) → 'message.created' again;
  *            a handoff decision → 'conversation.handoff' → agents are notified.
  *   Agents: /agent namespace (agent-namespace.ts), session cookie, their workspace only.
@@ -23,7 +24,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { replyToVisitor as botReply } from '@/lib/bot';
 import { config } from '@/lib/config';
-import { listenForBotTurns, type ReplyToVisitor } from '@/lib/conversations';
+import { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from '@/lib/conversations';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import { serveAgents } from './agent-namespace';
 import { broadcastConversationEvents } from './broadcast';
@@ -43,7 +44,11 @@ export interface Realtime {
 export interface RealtimeOptions {
   /** The bot's brain; lib/bot by default. The benchmark plugs in an echo. */
   replyToVisitor?: ReplyToVisitor;
+  botTurns?: BotTurnOptions;
 }
+
+/** How long a shutdown waits for bot replies in progress; the rest go back to the outbox. */
+const BOT_DRAIN_MS = 5_000;
 
 const globalForRealtime = globalThis as unknown as {
   hearthRealtime?: { io: Server; redis: boolean };
@@ -73,15 +78,17 @@ export async function attachRealtime(
   serveVisitors(visitors, { presence, inFlight });
   serveAgents(agents, visitors, { presence, inFlight });
   const stopBroadcast = broadcastConversationEvents(visitors, agents);
-  const stopBot = listenForBotTurns(options.replyToVisitor ?? botReply, async (workspaceId) =>
-    agentsOnline(await presence.list(workspaceId)),
+  const bot = listenForBotTurns(
+    options.replyToVisitor ?? botReply,
+    async (workspaceId) => agentsOnline(await presence.list(workspaceId)),
+    options.botTurns,
   );
 
   globalForRealtime.hearthRealtime = { io, redis: Boolean(redis) };
   return {
     close: async () => {
       await inFlight.drain(5_000);
-      stopBot();
+      await bot.stop(BOT_DRAIN_MS);
       stopBroadcast();
       await presence.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
