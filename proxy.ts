@@ -1,24 +1,28 @@
 // Runs before matching requests (Next.js 16 Proxy, Node.js runtime).
 import { NextResponse, type NextRequest } from 'next/server';
+import { securityHeaders } from '@/lib/auth/security-headers';
 import { findSiteByKey, normalizeOrigin } from '@/lib/conversations';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next();
-  const siteKey = safeDecode(request.nextUrl.pathname.split('/')[2] ?? '');
-  const site = siteKey ? await findSiteByKey(siteKey) : null;
+  const [, section, key] = request.nextUrl.pathname.split('/');
+  const embed = section === 'embed';
   // The chat iframe may be framed by this server's pages and the site's allowed origins only.
-  const ancestors = (site?.allowedOrigins ?? [])
-    .map(normalizeOrigin)
-    .filter((origin) => origin !== null);
-  response.headers.set(
-    'content-security-policy',
-    `frame-ancestors 'self' ${ancestors.join(' ')}`.trim(),
-  );
-  response.headers.set('cache-control', 'no-store');
+  const ancestors = embed ? ["'self'", ...(await siteOrigins(safeDecode(key ?? '')))] : [];
+  for (const [name, value] of Object.entries(securityHeaders(request.headers, ancestors))) {
+    response.headers.set(name, value);
+  }
+  if (embed) response.headers.set('cache-control', 'no-store');
   return response;
 }
 
-export const config = { matcher: ['/embed/:siteKey*'] };
+// Every page and route; Next's own hashed build assets need none of it.
+export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };
+
+async function siteOrigins(siteKey: string): Promise<string[]> {
+  const site = siteKey ? await findSiteByKey(siteKey) : null;
+  return (site?.allowedOrigins ?? []).map(normalizeOrigin).filter((origin) => origin !== null);
+}
 
 function safeDecode(segment: string): string {
   try {
