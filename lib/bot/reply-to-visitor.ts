@@ -164,5 +164,8 @@ function pickResponse(
 ): string | null {
   if (intent.responses.length === 0) return null;
   const botTurns = turn.history.filter((message) => message.sender === 'bot').length;
-  return fillTemplate(intent.responses[botTurns % intent.responses.length], understanding.entities);
+  return fillTemplate(intent.responses[botTurns % intent.responses.length], [
+    ...understanding.entities,
+    ...(understanding.customEntities ?? []),
+  ]);
 }

@@ -6,6 +6,8 @@ import {
   type Classification,
   type Entity,
 } from '@/lib/nlp';
+import { matchCustomEntities, type CustomEntityMatch } from '@/lib/nlp/custom-entities';
+import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import { liveClassifier } from '@/lib/training';
 import type { BotTurn } from './types';
 import type { SiteIntent } from './site-intents';
@@ -18,6 +20,8 @@ export interface Understanding {
   modelVersionId?: string;
   /** From this message first, then earlier visitor messages (an order number given before). */
   entities: Entity[];
+  /** The site's own entities, in the same order (absent where no site entities were read). */
+  customEntities?: CustomEntityMatch[];
 }
 
 /** Reads the visitor's message with the site's live classifier and finds its entities. */
@@ -35,6 +39,12 @@ export async function understand(
       .reverse(),
   ];
   const entities = visitorTexts.flatMap((text) => extractEntities(text, entityOptions));
+  const definitions = await siteEntityDefinitions(turn.site.id);
+  const customEntities = visitorTexts.flatMap((text) => matchCustomEntities(text, definitions));
+  const inThisMessage = [
+    ...extractEntities(turn.visitorMessage.body, entityOptions),
+    ...matchCustomEntities(turn.visitorMessage.body, definitions),
+  ];
 
   let live;
   let classification: Classification | null = null;
@@ -47,6 +57,7 @@ export async function understand(
           [...intents.values()].filter((intent) => intent.handoff).map((intent) => intent.name),
         ),
         entities: entityOptions,
+        entityNames: inThisMessage.map((entity) => entity.type),
         embed: classifier.embeddingModel
           ? async (texts) => {
               const embedded = await embedTexts(texts);
@@ -73,6 +84,7 @@ export async function understand(
     decision: classification ? siteDecision(classification, botSettings) : null,
     modelVersionId: classification ? live?.versionId : undefined,
     entities,
+    customEntities,
   };
 }
 

@@ -202,11 +202,11 @@ async function applyImport(
   summary.entitiesUpdated = entityCounts.updated;
   if (validation.length) {
     summary.notImported = [
-      ...summary.notImported,
       {
         line: null,
         message: `${validation.length} test utterances ("tests") are not training examples: keep the file to check the trained bot with them`,
       },
+      ...summary.notImported,
     ];
   }
   summary.conflicts = await findExampleConflicts(siteId, tx, 50);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
+import { withEntityTerms } from './custom-entities';
 import { termCounts, vectorize } from './features';
 import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
@@ -19,12 +20,15 @@ export interface ClassifyOptions {
   embed?: EmbedTexts;
   entities?: EntityOptions;
   rankingSize?: number;
+  /** Kinds of entities (built-in and custom) found in the message: the classifier's e: features. */
+  entityNames?: readonly string[];
 }
 
 async function calibratedProbabilities(
   model: IntentClassifier,
   texts: readonly string[],
   embed: EmbedTexts | undefined,
+  entityNames?: ReadonlyArray<readonly string[] | undefined>,
 ): Promise<Float64Array[]> {
   if (model.features.embeddingSize > 0 && !embed) {
     throw new Error(
@@ -34,9 +38,12 @@ async function calibratedProbabilities(
   const embeddings =
     model.features.embeddingSize > 0 && embed ? await embed([...texts]) : undefined;
   return texts.map((text, i) => {
-    const counts = termCounts(
-      preprocess(text, model.language, { charNgramRange: model.charNgramRange }),
-      model.features.config,
+    const counts = withEntityTerms(
+      termCounts(
+        preprocess(text, model.language, { charNgramRange: model.charNgramRange }),
+        model.features.config,
+      ),
+      entityNames?.[i],
     );
     const vector = vectorize(model.features, counts, embeddings?.[i]);
     return intentProbabilities(
@@ -52,7 +59,9 @@ export async function classify(
   text: string,
   options: ClassifyOptions = {},
 ): Promise<Classification> {
-  const [probabilities] = await calibratedProbabilities(model, [text], options.embed);
+  const [probabilities] = await calibratedProbabilities(model, [text], options.embed, [
+    options.entityNames,
+  ]);
   return {
     ...decide(probabilities, {
       intents: model.intents,
@@ -75,6 +84,7 @@ export async function evaluate(
     model,
     examples.map((example) => example.text),
     options.embed,
+    examples.map((example) => example.entities),
   );
   const evaluated = evaluateProbabilities(probabilities, examples, model);
   return summarize(evaluated, {

@@ -34,5 +34,7 @@ export interface IntentClassifier {
 export const TrainingExampleInput = z.object({
   text: z.string().min(1),
   intent: z.string().min(1),
+  /** Kinds of entities in the text (annotated or matched): the classifier's e: features. */
+  entities: z.array(z.string()).optional(),
 });
 export type TrainingExampleInput = z.infer<typeof TrainingExampleInput>;

@@ -24,6 +24,7 @@ import {
   type LinearScorer,
 } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
+import { withEntityTerms } from './custom-entities';
 import { TrainingExampleInput, type IntentClassifier } from './model';
 import { FEW_SHOT_EXAMPLES_PER_INTENT, typicalExamplesPerIntent } from './few-shot';
 import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from './preprocess';
@@ -255,7 +256,7 @@ export async function train(
   const countTerms = (text: string) =>
     termCounts(preprocess(text, settings.language, { charNgramRange }), DEFAULT_FEATURE_CONFIG);
   const all = [...training, ...validation];
-  const counts = all.map((example) => countTerms(example.text));
+  const counts = all.map((example) => withEntityTerms(countTerms(example.text), example.entities));
   const fewShot =
     typicalExamplesPerIntent(training, outOfScopeIntent) < FEW_SHOT_EXAMPLES_PER_INTENT;
   const unlabeledCounts = fewShot ? unlabeledTexts.map(countTerms) : [];

@@ -26,7 +26,7 @@ const RegexSourceSchema = z
   .max(500)
   .refine((source) => {
     try {
-      new RegExp(source, 'giu');
+      new RegExp(source, 'gi');
       return true;
     } catch {
       return false;

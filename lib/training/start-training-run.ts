@@ -1,6 +1,9 @@
 import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
+import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
+import { exampleEntityNames } from '@/lib/nlp/custom-entities';
+import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 import { activateModelVersion } from './activate-model-version';
 import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
 import { unlabeledSiteTexts } from './unlabeled-site-texts';
@@ -77,11 +80,25 @@ async function trainJob(
       where: { id: input.siteId },
       select: {
         language: true,
-        intents: { select: { name: true, examples: { select: { text: true } } } },
+        intents: {
+          select: { name: true, examples: { select: { text: true, annotations: true } } },
+        },
       },
     });
+    // Entity features only for sites that define or mark entities: others train as before.
+    const entities = await siteEntityDefinitions(input.siteId);
     const examples: TrainingExampleInput[] = site.intents.flatMap((intent) =>
-      intent.examples.map((example) => ({ text: example.text, intent: intent.name })),
+      intent.examples.map((example) => ({
+        text: example.text,
+        intent: intent.name,
+        entities: entities.length
+          ? exampleEntityNames(
+              example.text,
+              ExampleAnnotationsSchema.catch([]).parse(example.annotations),
+              entities,
+            )
+          : undefined,
+      })),
     );
     note(`Training on ${examples.length} examples of ${site.intents.length} intents`);
     const { count: started } = await db().trainingRun.updateMany({

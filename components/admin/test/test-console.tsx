@@ -91,6 +91,7 @@ export function TestConsole() {
 function TestResult({ result }: { result: MessageTest }) {
   const { steps, understanding, reply } = result;
   const classification = understanding.classification;
+  const entities = [...understanding.entities, ...(understanding.customEntities ?? [])];
   const rows: [string, string][] = [
     ['Original', steps.original],
     ['Unicode normalized (NFKC)', steps.normalized],
@@ -141,14 +142,17 @@ function TestResult({ result }: { result: MessageTest }) {
           )}
         </Card>
         <Card title="Entities">
-          {understanding.entities.length ? (
+          {entities.length ? (
             <ul className="space-y-1 text-sm" data-testid="entities">
-              {understanding.entities.map((entity, index) => (
+              {entities.map((entity, index) => (
                 <li key={index}>
                   <span className="rounded bg-violet-100 px-1.5 py-0.5 font-mono text-xs text-violet-800">
                     {entity.type}
                   </span>{' '}
                   “{entity.text}” → <span className="font-mono">{entity.value}</span>
+                  {'via' in entity ? (
+                    <span className="text-xs text-stone-500"> ({ENTITY_VIA[entity.via]})</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -167,6 +171,14 @@ function TestResult({ result }: { result: MessageTest }) {
 
 /** Earlier messages sent with each test message (the bot's listener reads the last 20 too). */
 const MAX_HISTORY = 20;
+
+/** How a custom entity was found. */
+const ENTITY_VIA = {
+  list: 'list value',
+  fuzzy: 'list value, with a typo',
+  lookup: 'lookup table',
+  regex: 'regex',
+} as const;
 
 /** What the bot waits for after its reply, and what it has collected. */
 function ConversationState({ botState }: { botState: BotState }) {
