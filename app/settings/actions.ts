@@ -7,6 +7,7 @@ import {
   changePassword,
   CSRF_FIELD,
   formStateFromError,
+  forwardedHeader,
   requireMemberForAction,
   SESSION_COOKIE,
   signOut,
@@ -14,7 +15,6 @@ import {
   type FormState,
 } from '@/lib/auth';
 import { isHttps } from '@/lib/auth/csrf';
-import { forwardedHeader } from '@/lib/auth/proxies';
 import {
   changeMemberRole,
   createInvite,
