@@ -9,9 +9,19 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { classify, evaluate, Language, train, TrainingExampleInput } from '@/lib/nlp';
-// The threshold rule itself, so nlp.js gets its threshold picked on --val exactly as ours does.
-import { outcomes, pickThreshold } from '@/lib/nlp/calibration';
+import {
+  Answers,
+  classify,
+  DEFAULT_OPERATING_POLICY,
+  evaluate,
+  Language,
+  train,
+  TrainingExampleInput,
+  type Calibration,
+} from '@/lib/nlp';
+// The decision rule itself, so nlp.js gets its operating point chosen on --val exactly as ours does.
+import { chooseOperatingPoint, IDENTITY_ANSWER_SCALE, outcomes } from '@/lib/nlp/calibration';
+import { evaluateProbabilities, summarize } from '@/lib/nlp/metrics';
 import { sampleEachIntent } from '@/lib/nlp/split';
 
 const OUT_OF_SCOPE = 'oos';
@@ -23,6 +33,10 @@ const Measures = z.object({
   oosRecall: z.number().nullable(),
   inScopeAccuracyAtThreshold: z.number().nullable(),
   threshold: z.number().nullable(),
+  /** At the system's default settings; clarify and fallback count as deferred. */
+  answers: Answers,
+  /** nlp.js with its operating point chosen on --val by our rule and default budget. */
+  answersAtOurBudget: Answers.nullable(),
   trainSeconds: z.number(),
   p50Ms: z.number(),
   p95Ms: z.number(),
@@ -101,13 +115,14 @@ async function benchOurs({
   const trainSeconds = (performance.now() - start) / 1000;
   const trainCpuSeconds = cpuSecondsSince(cpuStart);
   const metrics = await evaluate(model, test);
-  const withThreshold = validation !== undefined;
   return {
     accuracy: metrics.accuracy,
     macroF1: metrics.macroF1,
-    oosRecall: withThreshold ? metrics.oosRecall : null,
-    inScopeAccuracyAtThreshold: withThreshold ? metrics.inScopeAccuracyAtThreshold : null,
-    threshold: withThreshold ? metrics.threshold : null,
+    oosRecall: metrics.oosRecall,
+    inScopeAccuracyAtThreshold: metrics.inScopeAccuracyAtThreshold,
+    threshold: metrics.threshold,
+    answers: metrics.answers ?? { resolved: 0, wrong: 0, deferred: 1 },
+    answersAtOurBudget: null,
     trainSeconds,
     trainCpuSeconds,
     ...(await latencies(
@@ -119,6 +134,8 @@ async function benchOurs({
 }
 
 interface NlpjsResult {
+  /** "None" when its best score is below its threshold (0.5 by default). */
+  intent: string;
   classifications: Array<{ intent: string; score: number }>;
 }
 interface NlpjsManager {
@@ -142,57 +159,70 @@ async function benchNlpjs({ training, validation, test, language }: Data): Promi
 
   const intents = [...new Set(training.map((example) => example.intent))].sort();
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
-  const outOfScopeClass = classOf.get(OUT_OF_SCOPE) ?? -1;
-  // nlp.js scores as a probability row over our class order ("None" is its own below-threshold label).
-  const score = async (examples: readonly TrainingExampleInput[]) => {
+  const outOfScopeIntent = classOf.has(OUT_OF_SCOPE) ? OUT_OF_SCOPE : null;
+  // nlp.js scores as a probability row over our class order, and the intent it would answer with.
+  const decideEach = async (examples: readonly TrainingExampleInput[]) => {
     const rows: Float64Array[] = [];
+    const answered: Array<string | null> = [];
     for (const example of examples) {
+      const result = await manager.process(language, example.text);
       const row = new Float64Array(intents.length);
-      for (const { intent, score: value } of (await manager.process(language, example.text))
-        .classifications) {
+      for (const { intent, score } of result.classifications) {
         const c = classOf.get(intent);
-        if (c !== undefined) row[c] = value;
+        if (c !== undefined) row[c] = score;
       }
       rows.push(row);
+      answered.push(
+        result.intent === 'None' || result.intent === OUT_OF_SCOPE ? null : result.intent,
+      );
     }
-    return outcomes(
-      rows,
-      Int32Array.from(examples, (example) => classOf.get(example.intent) ?? -1),
-      outOfScopeClass,
-    );
+    return { rows, answered };
   };
-  const threshold = validation ? pickThreshold(await score(validation)) : null;
-  const tested = await score(test);
-  const inScope = tested.filter((outcome) => !outcome.outOfScope);
-  const outOfScope = tested.filter((outcome) => outcome.outOfScope);
-  const accepted = (outcome: (typeof tested)[number]) =>
-    threshold !== null && outcome.scopeScore >= threshold;
-  const macroF1 = (() => {
-    const scores = intents
-      .map((_, c) => c)
-      .filter((c) => c !== outOfScopeClass && inScope.some((o) => o.expected === c))
-      .map((c) => {
-        const truePositives = inScope.filter((o) => o.expected === c && o.best === c).length;
-        const predicted = tested.filter((o) => o.best === c).length;
-        const support = inScope.filter((o) => o.expected === c).length;
-        const precision = predicted === 0 ? 0 : truePositives / predicted;
-        const recall = truePositives / support;
-        return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      });
-    return scores.reduce((sum, f1) => sum + f1, 0) / scores.length;
-  })();
+  const validated = validation && (await decideEach(validation));
+  const calibration: Calibration = {
+    temperature: 1,
+    ...(validated
+      ? chooseOperatingPoint(
+          outcomes(
+            validated.rows,
+            Int32Array.from(validation, (example) => classOf.get(example.intent) ?? -1),
+            outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1),
+          ),
+          DEFAULT_OPERATING_POLICY,
+        )
+      : { answerScale: IDENTITY_ANSWER_SCALE, threshold: 0, ambiguityMargin: 0, curve: [] }),
+  };
+  const tested = await decideEach(test);
+  const metrics = summarize(
+    evaluateProbabilities(tested.rows, test, { intents, outOfScopeIntent, calibration }),
+    {
+      evaluation: 'test',
+      folds: 1,
+      exampleCount: training.length,
+      outOfScopeIntent: OUT_OF_SCOPE,
+      outOfScopeShare: null,
+      wrongAnswerBudget: null,
+      calibration,
+    },
+  );
+  const isOutOfScope = (example: TrainingExampleInput) =>
+    example.intent === OUT_OF_SCOPE || !classOf.has(example.intent);
+  const count = (right: boolean) =>
+    test.filter((example, i) => {
+      const intent = tested.answered[i];
+      if (intent === null) return false;
+      return right === (!isOutOfScope(example) && intent === example.intent);
+    }).length / test.length;
+  const resolved = count(true);
+  const wrong = count(false);
   return {
-    accuracy: inScope.filter((o) => o.best === o.expected).length / inScope.length,
-    macroF1,
-    oosRecall:
-      threshold === null || outOfScope.length === 0
-        ? null
-        : outOfScope.filter((o) => !accepted(o)).length / outOfScope.length,
-    inScopeAccuracyAtThreshold:
-      threshold === null
-        ? null
-        : inScope.filter((o) => accepted(o) && o.best === o.expected).length / inScope.length,
-    threshold,
+    accuracy: metrics.accuracy,
+    macroF1: metrics.macroF1,
+    oosRecall: validated ? metrics.oosRecall : null,
+    inScopeAccuracyAtThreshold: validated ? metrics.inScopeAccuracyAtThreshold : null,
+    threshold: validated ? metrics.threshold : null,
+    answers: { resolved, wrong, deferred: 1 - resolved - wrong },
+    answersAtOurBudget: validated ? metrics.answers : null,
     trainSeconds,
     trainCpuSeconds,
     ...(await latencies(
@@ -222,12 +252,19 @@ function runInChild(system: System): ChildMeasures {
 
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 
+const describeAnswers = (a: Answers) =>
+  `resolved ${percent(a.resolved)}, wrong ${percent(a.wrong)}, deferred ${percent(a.deferred)}`;
+
 function describe(name: string, m: ChildMeasures): string {
   return [
     `${name}:`,
     `  in-scope accuracy ${percent(m.accuracy)}, macro-F1 ${percent(m.macroF1)}`,
-    `  at the --val threshold ${m.threshold === null ? '—' : m.threshold.toFixed(3)}: ` +
-      `out-of-scope recall ${percent(m.oosRecall)}, in-scope accuracy ${percent(m.inScopeAccuracyAtThreshold)}`,
+    `  at the threshold ${m.threshold === null ? '—' : m.threshold.toFixed(3)}: ` +
+      `out-of-scope recall ${percent(m.oosRecall)}, in-scope answered right ${percent(m.inScopeAccuracyAtThreshold)}`,
+    `  answers at default settings: ${describeAnswers(m.answers)}` +
+      (m.answersAtOurBudget
+        ? `; at our rule's point on --val: ${describeAnswers(m.answersAtOurBudget)}`
+        : ''),
     `  training ${m.trainSeconds.toFixed(2)} s (${m.trainCpuSeconds.toFixed(2)} s CPU), classify p50 ${m.p50Ms.toFixed(3)} ms / p95 ${m.p95Ms.toFixed(3)} ms, peak RSS ${m.peakRssMB.toFixed(0)} MB`,
   ].join('\n');
 }

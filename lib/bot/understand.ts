@@ -2,6 +2,7 @@ import { embedTexts } from '@/lib/ai';
 import {
   classify,
   extractEntities,
+  siteThreshold,
   type BotDecision,
   type Classification,
   type Entity,
@@ -15,8 +16,10 @@ import type { SiteIntent } from './site-intents';
 export interface Understanding {
   /** null when the site has no trained model yet, or it could not be used. */
   classification: Classification | null;
-  /** The classifier's decision after the site's own threshold and ambiguity margin. */
+  /** The classifier's decision at the site's budget (or its own threshold and margin). */
   decision: BotDecision | null;
+  /** The confidence an intent answer needed (absent without a live model). */
+  threshold?: number;
   modelVersionId?: string;
   /** From this message first, then earlier visitor messages (an order number given before). */
   entities: Entity[];
@@ -48,15 +51,20 @@ export async function understand(
 
   let live;
   let classification: Classification | null = null;
+  let threshold: number | undefined;
   try {
     live = await liveClassifier(turn.site.id);
     if (live) {
       const { classifier } = live;
+      threshold = siteThreshold(classifier.calibration, botSettings);
       classification = await classify(classifier, turn.visitorMessage.body, {
         handoffIntents: new Set(
           [...intents.values()].filter((intent) => intent.handoff).map((intent) => intent.name),
         ),
         entities: entityOptions,
+        // The site's budget (or its own threshold and margin) picks the point on the model's curve.
+        threshold,
+        ambiguityMargin: botSettings.ambiguityMargin ?? undefined,
         entityNames: inThisMessage.map((entity) => entity.type),
         embed: classifier.embeddingModel
           ? async (texts) => {
@@ -81,29 +89,10 @@ export async function understand(
   }
   return {
     classification,
-    decision: classification ? siteDecision(classification, botSettings) : null,
+    decision: classification?.decision ?? null,
+    threshold: classification ? threshold : undefined,
     modelVersionId: classification ? live?.versionId : undefined,
     entities,
     customEntities,
   };
-}
-
-/** The site's settings may only be stricter than the model's calibration. */
-function siteDecision(
-  classification: Classification,
-  settings: { confidenceThreshold: number | null; ambiguityMargin: number },
-): BotDecision {
-  const { decision, confidence, ranking } = classification;
-  if (decision === 'fallback') return decision;
-  if (settings.confidenceThreshold !== null && confidence < settings.confidenceThreshold)
-    return 'fallback';
-  const runnerUp = ranking[1];
-  if (
-    decision !== 'clarify' &&
-    runnerUp &&
-    confidence - runnerUp.confidence < settings.ambiguityMargin
-  ) {
-    return 'clarify';
-  }
-  return decision;
 }

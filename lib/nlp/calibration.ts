@@ -1,4 +1,21 @@
-import { inScopeScore } from './decide';
+import { z } from 'zod';
+import type { Calibration } from './model';
+
+/** Beyond this the log-odds say nothing more (and a probability can underflow to zero). */
+const MAX_LOG_ODDS = 30;
+
+/**
+ * How sure the model is that a message is in scope at all, as log-odds of the best intent against
+ * the rest: with an out-of-scope class, against that class alone (on held-out data this separates
+ * out-of-scope messages far better than against every other intent, which dilutes it); without
+ * one, against all other intents. Log-odds, not a share, so very sure messages stay apart.
+ */
+export function scopeLogOdds(bestProbability: number, againstProbability: number): number {
+  if (bestProbability <= 0) return -MAX_LOG_ODDS;
+  if (againstProbability <= 0) return MAX_LOG_ODDS;
+  const logOdds = Math.log(bestProbability) - Math.log(againstProbability);
+  return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, logOdds));
+}
 
 /** A held-out example's raw class scores and its true class (-1: out of scope with no class for it). */
 export interface HeldOutScores {
@@ -67,8 +84,15 @@ export interface HeldOutOutcome {
   runnerUp: number;
   confidence: number;
   runnerUpConfidence: number;
-  /** What the threshold is compared with (see inScopeScore). */
-  scopeScore: number;
+  /** What the confidence is fitted on (see scopeLogOdds). */
+  scopeLogOdds: number;
+}
+
+/** Sum of all probabilities but one's, added up rather than subtracted from 1 to keep small ones. */
+export function otherThan(probabilities: ArrayLike<number>, excluded: number): number {
+  let sum = 0;
+  for (let c = 0; c < probabilities.length; c++) if (c !== excluded) sum += probabilities[c];
+  return sum;
 }
 
 export function outcomes(
@@ -93,56 +117,287 @@ export function outcomes(
       runnerUp,
       confidence: row[best],
       runnerUpConfidence: runnerUp < 0 ? 0 : row[runnerUp],
-      scopeScore: inScopeScore(row[best], outOfScopeClass >= 0 ? row[outOfScopeClass] : null),
+      scopeLogOdds: scopeLogOdds(
+        row[best],
+        outOfScopeClass >= 0 ? row[outOfScopeClass] : otherThan(row, best),
+      ),
     };
   });
 }
 
-/** Share of the right answers the threshold may turn into fallbacks. */
-export const DEFAULT_REJECTION_BUDGET = 0.03;
+/** What the bot does with messages like the held-out ones: shares of all messages. */
+export const Answers = z.object({
+  /** Answered with the right intent. */
+  resolved: z.number(),
+  /** Answered with a wrong intent, or answered although out of scope. */
+  wrong: z.number(),
+  /** Clarify, fallback: the bot did not answer. */
+  deferred: z.number(),
+});
+export type Answers = z.infer<typeof Answers>;
 
-/**
- * The highest threshold that still keeps (1 - budget) of the held-out messages the model gets
- * right. Every step up turns away more out-of-scope and wrongly-understood messages, so within the
- * budget the highest is best; the budget bounds what that costs visitors the bot would have helped.
- */
-export function pickThreshold(
-  heldOut: readonly HeldOutOutcome[],
-  rejectionBudget = DEFAULT_REJECTION_BUDGET,
-): number {
-  const right = heldOut.filter(
-    (outcome) => !outcome.outOfScope && outcome.best === outcome.expected,
-  );
-  if (right.length === 0) return 0;
-  const scores = right.map((outcome) => outcome.scopeScore).sort((a, b) => a - b);
-  const kept = Math.max(1, Math.ceil((1 - rejectionBudget) * right.length));
-  return scores[right.length - kept];
+/** One point of the risk–coverage curve: what the bot does with held-out messages at this threshold. */
+export const OperatingPoint = z.object({
+  threshold: z.number(),
+  /** Shares of the held-out in-scope messages answered with the right and with a wrong intent. */
+  inScopeRight: z.number(),
+  inScopeWrong: z.number(),
+  /** Share of the held-out out-of-scope messages answered (null: none were held out). */
+  outOfScopeAnswered: z.number().nullable(),
+});
+export type OperatingPoint = z.infer<typeof OperatingPoint>;
+
+/** Where the bot runs on its curve: the site's wrong-answer budget and its expected traffic. */
+export interface OperatingPolicy {
+  /** Share of all messages the site accepts being answered wrongly. */
+  wrongAnswerBudget: number;
+  /** Share of real traffic that no intent covers (held-out out-of-scope examples are weighted to it). */
+  outOfScopeShare: number;
 }
 
-/** Asking "did you mean A or B?" is worth a little when one of them is right, as bad as a wrong answer when not. */
-export const CLARIFY_WITH_RIGHT_INTENT = 0.3;
-const MARGIN_GRID = Array.from({ length: 31 }, (_, i) => i / 100);
+/** Defaults a site starts with: 2% wrong answers, a fifth of messages out of scope. */
+export const DEFAULT_OPERATING_POLICY: OperatingPolicy = {
+  wrongAnswerBudget: 0.02,
+  outOfScopeShare: 0.2,
+};
 
-/** The margin that maximizes the bot's utility over held-out messages it would not reject. */
-export function pickAmbiguityMargin(heldOut: readonly HeldOutOutcome[], threshold: number): number {
-  const answered = heldOut.filter(
-    (outcome) => outcome.scopeScore >= threshold && outcome.runnerUp >= 0,
-  );
-  let bestMargin = 0;
-  let bestUtility = -Infinity;
-  for (const margin of MARGIN_GRID) {
-    let utility = 0;
-    for (const outcome of answered) {
-      if (outcome.confidence - outcome.runnerUpConfidence < margin) {
-        const rightAmongTwo =
-          outcome.expected === outcome.best || outcome.expected === outcome.runnerUp;
-        utility += rightAmongTwo ? CLARIFY_WITH_RIGHT_INTENT : -1;
-      } else utility += outcome.expected === outcome.best ? 1 : -1;
-    }
-    if (utility > bestUtility + 1e-9) {
-      bestUtility = utility;
-      bestMargin = margin;
+/** Answers at a point, with out-of-scope messages weighted to the given share of traffic. */
+export function answersAt(point: OperatingPoint, outOfScopeShare: number): Answers {
+  const share = point.outOfScopeAnswered === null ? 0 : outOfScopeShare;
+  const resolved = (1 - share) * point.inScopeRight;
+  const wrong = (1 - share) * point.inScopeWrong + share * (point.outOfScopeAnswered ?? 0);
+  return { resolved, wrong, deferred: Math.max(0, 1 - resolved - wrong) };
+}
+
+/**
+ * The most helpful point within the budget. Lowering the threshold only ever adds answers, so wrong
+ * answers grow along the curve and the last point within the budget answers the most.
+ */
+export function pointForBudget(
+  curve: readonly OperatingPoint[],
+  policy: OperatingPolicy,
+): OperatingPoint | null {
+  let chosen: OperatingPoint | null = null;
+  for (const point of curve) {
+    if (answersAt(point, policy.outOfScopeShare).wrong <= policy.wrongAnswerBudget + 1e-12) {
+      if (!chosen || point.threshold < chosen.threshold) chosen = point;
     }
   }
-  return bestMargin;
+  return chosen ?? curve[0] ?? null;
+}
+
+/** Where a threshold lands on the curve: the point that answers the same held-out messages. */
+export function pointAtThreshold(
+  curve: readonly OperatingPoint[],
+  threshold: number,
+): OperatingPoint | null {
+  let chosen: OperatingPoint | null = null;
+  for (const point of curve) {
+    if (point.threshold >= threshold && (!chosen || point.threshold < chosen.threshold)) {
+      chosen = point;
+    }
+  }
+  return chosen;
+}
+
+/** How the scope score maps to the chance that answering is right: a line on the log-odds. */
+export const AnswerScale = z.object({ slope: z.number(), intercept: z.number() });
+export type AnswerScale = z.infer<typeof AnswerScale>;
+/** The identity: models from before the scale was fitted keep their scope score as confidence. */
+export const IDENTITY_ANSWER_SCALE: AnswerScale = { slope: 1, intercept: 0 };
+
+/** Chance that answering with the best intent is right, on the one scale thresholds use. */
+export function answerConfidence(logOdds: number, scale: AnswerScale): number {
+  return 1 / (1 + Math.exp(-(scale.slope * logOdds + scale.intercept)));
+}
+
+const isRight = (outcome: HeldOutOutcome) =>
+  !outcome.outOfScope && outcome.best === outcome.expected;
+
+/** Weights that make out-of-scope examples the given share of the held-out traffic. */
+function trafficWeights(heldOut: readonly HeldOutOutcome[], outOfScopeShare: number): number[] {
+  const outOfScope = heldOut.filter((outcome) => outcome.outOfScope).length;
+  const inScope = heldOut.length - outOfScope;
+  const share = outOfScope === 0 ? 0 : inScope === 0 ? 1 : outOfScopeShare;
+  return heldOut.map((outcome) =>
+    outcome.outOfScope
+      ? (share * heldOut.length) / outOfScope
+      : ((1 - share) * heldOut.length) / inScope,
+  );
+}
+
+/** Pulls the fit towards the identity so a few held-out examples cannot make it extreme. */
+const SCALE_PRIOR = 1;
+
+/**
+ * Platt scaling of the scope score's log-odds against "answering was right" (Newton's method on the
+ * weighted log-loss), so a confidence of 80% means about 4 in 5 such answers are right.
+ */
+export function fitAnswerScale(
+  heldOut: readonly HeldOutOutcome[],
+  outOfScopeShare: number,
+): AnswerScale {
+  const weights = trafficWeights(heldOut, outOfScopeShare);
+  const x = heldOut.map((outcome) => outcome.scopeLogOdds);
+  const y = heldOut.map((outcome) => (isRight(outcome) ? 1 : 0));
+  // Weighted log-loss plus SCALE_PRIOR/2 · ((slope - 1)² + intercept²).
+  const loss = (slope: number, intercept: number) => {
+    let total = (SCALE_PRIOR / 2) * ((slope - 1) ** 2 + intercept ** 2);
+    heldOut.forEach((_, i) => {
+      const z = slope * x[i] + intercept;
+      // log(1 + e^z) - y·z, written so that large |z| does not overflow.
+      total += weights[i] * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z);
+    });
+    return total;
+  };
+  let { slope, intercept } = IDENTITY_ANSWER_SCALE;
+  let current = loss(slope, intercept);
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let gSlope = SCALE_PRIOR * (slope - 1);
+    let gIntercept = SCALE_PRIOR * intercept;
+    let hSS = SCALE_PRIOR;
+    let hSI = 0;
+    let hII = SCALE_PRIOR;
+    heldOut.forEach((_, i) => {
+      const p = 1 / (1 + Math.exp(-(slope * x[i] + intercept)));
+      const residual = weights[i] * (p - y[i]);
+      const curvature = weights[i] * p * (1 - p);
+      gSlope += residual * x[i];
+      gIntercept += residual;
+      hSS += curvature * x[i] * x[i];
+      hSI += curvature * x[i];
+      hII += curvature;
+    });
+    const determinant = hSS * hII - hSI * hSI;
+    const dSlope = (hII * gSlope - hSI * gIntercept) / determinant;
+    const dIntercept = (hSS * gIntercept - hSI * gSlope) / determinant;
+    // Newton's step, halved until it lowers the loss (a full step can overshoot far from the optimum).
+    let step = 1;
+    let next = loss(slope - dSlope, intercept - dIntercept);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(slope - step * dSlope, intercept - step * dIntercept);
+    }
+    if (next > current) break;
+    slope -= step * dSlope;
+    intercept -= step * dIntercept;
+    const improvement = current - next;
+    current = next;
+    if (improvement < 1e-12) break;
+  }
+  return { slope, intercept };
+}
+
+/** Enough points to draw the curve and to move along it; the full one is used while training. */
+const STORED_CURVE_POINTS = 200;
+
+/**
+ * The risk–coverage curve: for each threshold (every held-out confidence), the shares answered right
+ * and wrong. Messages the margin sends to "did you mean" are never answered at any threshold.
+ */
+export function operatingCurve(
+  heldOut: readonly HeldOutOutcome[],
+  confidences: readonly number[],
+  answerable: (outcome: HeldOutOutcome) => boolean,
+): OperatingPoint[] {
+  const inScope = heldOut.filter((outcome) => !outcome.outOfScope).length;
+  const outOfScope = heldOut.length - inScope;
+  const order = heldOut.map((_, i) => i).sort((a, b) => confidences[b] - confidences[a]);
+  const curve: OperatingPoint[] = [];
+  let right = 0;
+  let wrong = 0;
+  let outOfScopeAnswered = 0;
+  const pointAt = (threshold: number): OperatingPoint => ({
+    threshold,
+    inScopeRight: inScope === 0 ? 0 : right / inScope,
+    inScopeWrong: inScope === 0 ? 0 : wrong / inScope,
+    outOfScopeAnswered: outOfScope === 0 ? null : outOfScopeAnswered / outOfScope,
+  });
+  curve.push(pointAt(1));
+  order.forEach((i, k) => {
+    const outcome = heldOut[i];
+    if (answerable(outcome)) {
+      if (outcome.outOfScope) outOfScopeAnswered++;
+      else if (isRight(outcome)) right++;
+      else wrong++;
+    }
+    // One point per distinct confidence: a threshold admits every message at or above it.
+    const next = order[k + 1];
+    if (next === undefined || confidences[next] < confidences[i])
+      curve.push(pointAt(confidences[i]));
+  });
+  return curve;
+}
+
+/** Keeps the first and last points and evenly spaced ones between, always including `keep`. */
+function thinCurve(curve: readonly OperatingPoint[], keep: OperatingPoint): OperatingPoint[] {
+  if (curve.length <= STORED_CURVE_POINTS) return [...curve];
+  const step = (curve.length - 1) / (STORED_CURVE_POINTS - 1);
+  const kept = new Set<OperatingPoint>([keep]);
+  for (let k = 0; k < STORED_CURVE_POINTS; k++) kept.add(curve[Math.round(k * step)]);
+  return curve.filter((point) => kept.has(point));
+}
+
+/** Asking "did you mean A or B?" when the top two intents are this close (in probability). */
+const MARGIN_GRID = Array.from({ length: 16 }, (_, i) => i / 50);
+
+export interface OperatingChoice {
+  answerScale: AnswerScale;
+  threshold: number;
+  ambiguityMargin: number;
+  /** The curve at the chosen margin, thinned for storage. */
+  curve: OperatingPoint[];
+}
+
+/**
+ * The one decision rule: fit the confidence scale, then choose the ambiguity margin and the threshold
+ * that answer the most held-out messages rightly while wrong answers stay within the budget.
+ */
+export function chooseOperatingPoint(
+  heldOut: readonly HeldOutOutcome[],
+  policy: OperatingPolicy,
+): OperatingChoice {
+  const answerScale = fitAnswerScale(heldOut, policy.outOfScopeShare);
+  const confidences = heldOut.map((outcome) => answerConfidence(outcome.scopeLogOdds, answerScale));
+  let best: {
+    resolved: number;
+    margin: number;
+    point: OperatingPoint;
+    curve: OperatingPoint[];
+  } | null = null;
+  for (const margin of MARGIN_GRID) {
+    const clear = (outcome: HeldOutOutcome) =>
+      outcome.runnerUp < 0 || outcome.confidence - outcome.runnerUpConfidence >= margin;
+    const curve = operatingCurve(heldOut, confidences, clear);
+    const point = pointForBudget(curve, policy);
+    if (!point) continue;
+    const { resolved } = answersAt(point, policy.outOfScopeShare);
+    // A wider margin asks more visitors which one they meant: it must answer more rightly to win.
+    if (!best || resolved > best.resolved + 1e-9) best = { resolved, margin, point, curve };
+  }
+  if (!best) return { answerScale, threshold: 1, ambiguityMargin: 0, curve: [] };
+  return {
+    answerScale,
+    threshold: best.point.threshold,
+    ambiguityMargin: best.margin,
+    curve: thinCurve(best.curve, best.point),
+  };
+}
+
+/** How a site runs its bot: a budget and its traffic, or a threshold of its own. */
+export interface SiteOperatingSettings extends OperatingPolicy {
+  /** On the confidence scale; stricter or looser than the budget's point. Null: follow the budget. */
+  confidenceThreshold: number | null;
+}
+
+/**
+ * The threshold a site runs at: its own, else the point of the model's curve that meets its budget
+ * (so a new budget applies without retraining), else the one chosen in training.
+ */
+export function siteThreshold(
+  calibration: Pick<Calibration, 'curve' | 'threshold'>,
+  site: SiteOperatingSettings,
+): number {
+  if (site.confidenceThreshold !== null) return site.confidenceThreshold;
+  return pointForBudget(calibration.curve, site)?.threshold ?? calibration.threshold;
 }

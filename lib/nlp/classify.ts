@@ -22,6 +22,10 @@ export interface ClassifyOptions {
   rankingSize?: number;
   /** Kinds of entities (built-in and custom) found in the message: the classifier's e: features. */
   entityNames?: readonly string[];
+  /** The site's threshold on the confidence scale (see siteThreshold), instead of the model's. */
+  threshold?: number;
+  /** The site's own "did you mean" margin, instead of the model's. */
+  ambiguityMargin?: number;
 }
 
 async function calibratedProbabilities(
@@ -69,6 +73,8 @@ export async function classify(
       calibration: model.calibration,
       handoffIntents: options.handoffIntents,
       rankingSize: options.rankingSize,
+      threshold: options.threshold,
+      ambiguityMargin: options.ambiguityMargin,
     }),
     entities: extractEntities(text, options.entities),
   };
@@ -92,6 +98,8 @@ export async function evaluate(
     folds: 1,
     exampleCount: examples.length,
     outOfScopeIntent: options.outOfScopeIntent ?? model.outOfScopeIntent ?? 'oos',
-    ...model.calibration,
+    outOfScopeShare: null,
+    wrongAnswerBudget: null,
+    calibration: model.calibration,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerConfidence, otherThan, scopeLogOdds } from './calibration';
 import type { Calibration } from './model';
 
 export const BotDecision = z.enum(['answer', 'clarify', 'fallback', 'handoff']);
@@ -10,9 +11,12 @@ export type RankedIntent = z.infer<typeof RankedIntent>;
 export const IntentDecision = z.object({
   /** null when no intent fits (out of scope, or too unsure). */
   intent: z.string().nullable(),
-  /** Calibrated probability of the best in-scope intent. */
+  /**
+   * Chance that answering with the best intent is right: the one scale of the threshold, the
+   * admin's slider, the test console and the evaluation.
+   */
   confidence: z.number(),
-  /** In-scope intents, most likely first. */
+  /** In-scope intents, most likely first, with their calibrated probabilities. */
   ranking: z.array(RankedIntent),
   decision: BotDecision,
   /** The two intents to ask the visitor to choose between (decision = clarify). */
@@ -33,17 +37,6 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
   return probabilities;
 }
 
-/**
- * How sure the model is that a message is in scope at all. With an out-of-scope class it is the
- * best intent's share against that class alone: on held-out data this separates out-of-scope
- * messages far better than the best intent's probability, which the other intents also dilute.
- */
-export function inScopeScore(bestConfidence: number, outOfScopeConfidence: number | null): number {
-  if (outOfScopeConfidence === null) return bestConfidence;
-  const total = bestConfidence + outOfScopeConfidence;
-  return total === 0 ? 0 : bestConfidence / total;
-}
-
 /** Calibrated probabilities of a message; one with no known word or n-gram (null scores) has none. */
 export function intentProbabilities(
   scores: Float64Array | null,
@@ -61,33 +54,46 @@ export interface DecisionContext {
   handoffIntents?: ReadonlySet<string>;
   /** How many ranked intents to return. */
   rankingSize?: number;
+  /** The site's own threshold on the confidence scale, instead of the model's. */
+  threshold?: number;
+  /** The site's own "did you mean" margin, instead of the model's. */
+  ambiguityMargin?: number;
 }
 
 /**
- * Fallback when the message is not in scope enough (below the threshold, or the out-of-scope class wins);
- * clarify when the runner-up is within the ambiguity margin; handoff when the answer is a human.
+ * Fallback when answering is not likely enough to be right (below the threshold, or the out-of-scope
+ * class wins); clarify when the runner-up is within the ambiguity margin; handoff when the answer is a
+ * human.
  */
 export function decide(probabilities: Float64Array, context: DecisionContext): IntentDecision {
   const { intents, outOfScopeIntent, calibration } = context;
   const inScope: RankedIntent[] = [];
-  let outOfScopeConfidence: number | null = null;
+  let outOfScopeClass = -1;
   intents.forEach((intent, i) => {
-    if (intent === outOfScopeIntent) outOfScopeConfidence = probabilities[i];
+    if (intent === outOfScopeIntent) outOfScopeClass = i;
     else inScope.push({ intent, confidence: probabilities[i] });
   });
   inScope.sort((a, b) => b.confidence - a.confidence || (a.intent < b.intent ? -1 : 1));
   const ranking = inScope.slice(0, context.rankingSize ?? 5);
   const [best, runnerUp] = inScope;
-  const confidence = best?.confidence ?? 0;
   // All-zero probabilities: the message had nothing the model knows.
-  if (
-    !best ||
-    confidence === 0 ||
-    inScopeScore(confidence, outOfScopeConfidence) < calibration.threshold
-  ) {
+  const confidence =
+    !best || best.confidence === 0
+      ? 0
+      : answerConfidence(
+          scopeLogOdds(
+            best.confidence,
+            outOfScopeClass >= 0
+              ? probabilities[outOfScopeClass]
+              : otherThan(probabilities, intents.indexOf(best.intent)),
+          ),
+          calibration.answerScale,
+        );
+  if (!best || confidence === 0 || confidence < (context.threshold ?? calibration.threshold)) {
     return { intent: null, confidence, ranking, decision: 'fallback', candidates: null };
   }
-  if (runnerUp && confidence - runnerUp.confidence < calibration.ambiguityMargin) {
+  const margin = context.ambiguityMargin ?? calibration.ambiguityMargin;
+  if (runnerUp && best.confidence - runnerUp.confidence < margin) {
     return {
       intent: best.intent,
       confidence,

@@ -20,4 +20,15 @@ export {
 export { serialize, deserialize } from './serialize';
 export { TrainingMetrics } from './metrics';
 export { BotDecision, IntentDecision, RankedIntent } from './decide';
+export {
+  Answers,
+  answersAt,
+  DEFAULT_OPERATING_POLICY,
+  OperatingPoint,
+  pointAtThreshold,
+  pointForBudget,
+  siteThreshold,
+  type OperatingPolicy,
+  type SiteOperatingSettings,
+} from './calibration';
 export { TrainingExampleInput, Calibration, type IntentClassifier } from './model';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { decide, type DecisionContext } from './decide';
+import { Answers, answersAt, OperatingPoint } from './calibration';
+import { decide, type BotDecision, type DecisionContext } from './decide';
+import type { Calibration } from './model';
 import type { TrainingExampleInput } from './model';
 
 const IntentScores = z.object({
@@ -26,8 +28,16 @@ export const TrainingMetrics = z.object({
   confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) }),
   /** Share of out-of-scope examples the bot declined; null when there were none. */
   oosRecall: z.number().nullable(),
-  /** Share of in-scope examples answered with the right intent once the threshold applies. */
+  /** Share of in-scope examples answered with the right intent (clarify and fallback are not). */
   inScopeAccuracyAtThreshold: z.number(),
+  /** All evaluated messages as the bot would treat them; null for versions trained before. */
+  answers: Answers.nullable().default(null),
+  /** The share of traffic out-of-scope examples were weighted to (null: as they came). */
+  outOfScopeShare: z.number().nullable().default(null),
+  /** The wrong-answer budget the threshold was chosen for (null: not chosen on these examples). */
+  wrongAnswerBudget: z.number().nullable().default(null),
+  /** Answered right and wrong as the threshold moves, on the confidence scale. */
+  curve: z.array(OperatingPoint).default([]),
   threshold: z.number(),
   ambiguityMargin: z.number(),
   temperature: z.number(),
@@ -49,6 +59,7 @@ export interface EvaluatedExample {
   expected: string;
   top: string;
   intent: string | null;
+  decision: BotDecision;
   confidence: number;
 }
 
@@ -67,6 +78,7 @@ export function evaluateProbabilities(
       expected: examples[i].intent,
       top: context.intents[top],
       intent: decision.intent,
+      decision: decision.decision,
       confidence: decision.confidence,
     };
   });
@@ -77,10 +89,15 @@ export interface MetricsContext {
   folds: number;
   exampleCount: number;
   outOfScopeIntent: string;
-  threshold: number;
-  ambiguityMargin: number;
-  temperature: number;
+  /** Weight out-of-scope examples to this share of traffic; null: count them as they came. */
+  outOfScopeShare: number | null;
+  wrongAnswerBudget: number | null;
+  calibration: Calibration;
 }
+
+/** Answering is what the visitor gets from an intent: its response, or the human it stands for. */
+const answered = (example: EvaluatedExample) =>
+  example.decision === 'answer' || example.decision === 'handoff';
 
 const MISCLASSIFIED_LIMIT = 500;
 
@@ -122,6 +139,18 @@ export function summarize(
   const wrong = evaluated.filter((e) =>
     e.expected === oos ? e.intent !== null : e.intent !== e.expected,
   );
+  const answeredRight = inScope.filter((e) => answered(e) && e.intent === e.expected).length;
+  const point = {
+    threshold: context.calibration.threshold,
+    inScopeRight: ratio(answeredRight, inScope.length),
+    inScopeWrong: ratio(
+      inScope.filter((e) => answered(e) && e.intent !== e.expected).length,
+      inScope.length,
+    ),
+    outOfScopeAnswered:
+      outOfScope.length === 0 ? null : ratio(outOfScope.filter(answered).length, outOfScope.length),
+  };
+  const observedShare = ratio(outOfScope.length, evaluated.length);
   return {
     evaluation: context.evaluation,
     folds: context.folds,
@@ -135,17 +164,15 @@ export function summarize(
     ),
     perIntent,
     confusion: { labels, matrix },
-    oosRecall:
-      outOfScope.length === 0
-        ? null
-        : ratio(outOfScope.filter((e) => e.intent === null).length, outOfScope.length),
-    inScopeAccuracyAtThreshold: ratio(
-      inScope.filter((e) => e.intent === e.expected).length,
-      inScope.length,
-    ),
-    threshold: context.threshold,
-    ambiguityMargin: context.ambiguityMargin,
-    temperature: context.temperature,
+    oosRecall: point.outOfScopeAnswered === null ? null : 1 - point.outOfScopeAnswered,
+    inScopeAccuracyAtThreshold: point.inScopeRight,
+    answers: answersAt(point, context.outOfScopeShare ?? observedShare),
+    outOfScopeShare: context.outOfScopeShare,
+    wrongAnswerBudget: context.wrongAnswerBudget,
+    curve: context.calibration.curve,
+    threshold: context.calibration.threshold,
+    ambiguityMargin: context.calibration.ambiguityMargin,
+    temperature: context.calibration.temperature,
     misclassified: wrong.slice(0, MISCLASSIFIED_LIMIT).map((e) => ({
       text: e.text,
       expected: e.expected,

@@ -1,16 +1,21 @@
 import { z } from 'zod';
+import { AnswerScale, IDENTITY_ANSWER_SCALE, OperatingPoint } from './calibration';
 import type { FeatureSpace } from './features';
 import type { LinearScorer } from './linear-svm';
 import type { Language } from './preprocess';
 
-/** How raw scores become decisions; all three are chosen on held-out data. */
+/** How raw scores become decisions; all of it is chosen on held-out data. */
 export const Calibration = z.object({
-  /** Softmax temperature that makes confidences match held-out accuracy. */
+  /** Softmax temperature that makes intent probabilities match held-out accuracy. */
   temperature: z.number().positive(),
+  /** Maps the scope score to the chance that answering is right (the confidence). */
+  answerScale: AnswerScale.default(IDENTITY_ANSWER_SCALE),
   /** Below this confidence the bot says no intent fits (fallback). */
   threshold: z.number().min(0).max(1),
-  /** When the top two confidences are closer than this, the bot asks which one was meant. */
+  /** When the top two intents' probabilities are closer than this, the bot asks which one was meant. */
   ambiguityMargin: z.number().min(0).max(1),
+  /** Risk–coverage on held-out data, so a site can move along it without retraining. */
+  curve: z.array(OperatingPoint).default([]),
 });
 export type Calibration = z.infer<typeof Calibration>;
 

@@ -44,11 +44,7 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
     },
     embeddingSize: model.features.embeddingSize,
     embeddingModel: model.embeddingModel,
-    calibration: {
-      temperature: model.calibration.temperature,
-      threshold: model.calibration.threshold,
-      ambiguityMargin: model.calibration.ambiguityMargin,
-    },
+    calibration: model.calibration,
     seed: model.seed,
     terms: model.features.terms,
     associationTerms: associations?.terms ?? [],

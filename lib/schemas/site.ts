@@ -18,14 +18,24 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:
 
 /** How the bot decides. Stored in Site.botSettings. */
 export const BotSettingsSchema = z.object({
-  /** Below this confidence the bot does not answer with an intent. */
-  confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
-  /** Share of the bot's answers the site accepts being wrong; thresholds are picked to stay within it. */
+  /**
+   * Share of messages the bot may answer wrongly (intent and knowledge-base answers alike): the
+   * threshold follows from the model's held-out risk–coverage curve (README, "How the bot decides").
+   */
   wrongAnswerBudget: z.number().min(0.001).max(0.5).default(0.02),
+  /** Share of the site's traffic no intent covers; held-out out-of-scope examples are weighted to it. */
+  outOfScopeShare: z.number().min(0).max(0.9).default(0.2),
+  /** Learn "out of scope" from the built-in examples while the site has none of its own. */
+  builtInOutOfScope: z.boolean().default(true),
+  /**
+   * The admin's own threshold on the confidence scale (the chance an answer is right), stricter or
+   * looser than the budget's point; null follows the budget.
+   */
+  confidenceThreshold: z.number().min(0).max(1).nullable().default(null),
   /** Calibrated relevance a knowledge-base answer needs; null: derived from wrongAnswerBudget. */
   knowledgeMinConfidence: z.number().min(0).max(1).nullable().default(null),
-  /** When the top two intents are closer than this, the bot asks which one was meant. */
-  ambiguityMargin: z.number().min(0).max(1).default(0.1),
+  /** The admin's own "did you mean" margin between the top two intents; null uses the trained one. */
+  ambiguityMargin: z.number().min(0).max(1).nullable().default(null),
   /** Consecutive fallbacks before the conversation goes to a human. */
   fallbacksBeforeHandoff: z.number().int().min(1).max(10).default(2),
   /** Regular expression for the site's order numbers. */
@@ -46,5 +56,19 @@ export const BotSettingsSchema = z.object({
 });
 export type BotSettings = z.infer<typeof BotSettingsSchema>;
 
-export const SiteLanguageSchema = z.enum(['en', 'zh']);
+export const SiteLanguageSchema = z.enum(['en', 'zh', 'es', 'fr', 'de', 'pt', 'it']);
 export type SiteLanguage = z.infer<typeof SiteLanguageSchema>;
+
+/** How each site language is named to admins, in its own words. */
+export const SITE_LANGUAGE_NAMES: Record<SiteLanguage, string> = {
+  en: 'English',
+  zh: '中文 (Chinese)',
+  es: 'Español (Spanish)',
+  fr: 'Français (French)',
+  de: 'Deutsch (German)',
+  pt: 'Português (Portuguese)',
+  it: 'Italiano (Italian)',
+};
+
+/** The languages as [code, name] pairs, for a language picker. */
+export const SITE_LANGUAGES = Object.entries(SITE_LANGUAGE_NAMES) as [SiteLanguage, string][];

@@ -1,5 +1,6 @@
 import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
+import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
@@ -65,6 +66,14 @@ export function abortLocalTrainingRun(runId: string): void {
   running.get(runId)?.abort();
 }
 
+/** The site's wrong-answer budget and traffic choose the operating point the version is trained for. */
+function trainingPolicy(stored: unknown) {
+  const { wrongAnswerBudget, outOfScopeShare, builtInOutOfScope } = BotSettingsSchema.parse(
+    stored ?? {},
+  );
+  return { wrongAnswerBudget, outOfScopeShare, builtInOutOfScope };
+}
+
 async function trainJob(
   runId: string,
   input: { siteId: string; actorId?: string; activateWhenDone?: boolean },
@@ -80,6 +89,7 @@ async function trainJob(
       where: { id: input.siteId },
       select: {
         language: true,
+        botSettings: true,
         intents: {
           select: { name: true, examples: { select: { text: true, annotations: true } } },
         },
@@ -113,8 +123,10 @@ async function trainJob(
         ? `With sentence embeddings from ${embedding.model}`
         : 'Without sentence embeddings (no embedding model installed)',
     );
-    const unlabeledTexts = await unlabeledSiteTexts(input.siteId);
-    note(`Reading ${unlabeledTexts.length} article passages and visitor messages without intents`);
+    const { articleTexts, visitorMessages } = await unlabeledSiteTexts(input.siteId);
+    note(
+      `Reading ${articleTexts.length} article passages and ${visitorMessages.length} visitor messages`,
+    );
     let lastWrite = 0;
     const result = await trainInWorker(
       examples,
@@ -122,7 +134,9 @@ async function trainJob(
         language: site.language === 'zh' ? 'zh' : 'en',
         seed: TRAINING_SEED,
         embeddingModel: embedding?.model ?? null,
-        unlabeledTexts,
+        unlabeledTexts: visitorMessages,
+        articleTexts,
+        ...trainingPolicy(site.botSettings),
       },
       {
         signal,

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answersAt,
+  chooseOperatingPoint,
+  fitAnswerScale,
   fitTemperature,
+  IDENTITY_ANSWER_SCALE,
+  scopeLogOdds,
+  operatingCurve,
   outcomes,
-  pickAmbiguityMargin,
-  pickThreshold,
+  pointForBudget,
+  siteThreshold,
 } from '@/lib/nlp/calibration';
-import { decide, inScopeScore, softmax } from '@/lib/nlp/decide';
+import { decide, softmax } from '@/lib/nlp/decide';
+import { evaluateProbabilities, summarize } from '@/lib/nlp/metrics';
+import type { Calibration } from '@/lib/nlp/model';
 
 const intents = ['billing', 'cancel', 'human', 'oos'];
-const calibration = { temperature: 1, threshold: 0.5, ambiguityMargin: 0.1 };
+const calibration: Calibration = {
+  temperature: 1,
+  answerScale: IDENTITY_ANSWER_SCALE,
+  threshold: 0.5,
+  ambiguityMargin: 0.1,
+  curve: [],
+};
 const row = (...probabilities: number[]) => Float64Array.from(probabilities);
 
 describe('the bot decision', () => {
@@ -47,8 +61,25 @@ describe('the bot decision', () => {
   });
 
   it('scores scope against the out-of-scope class only when there is one', () => {
-    expect(inScopeScore(0.3, null)).toBe(0.3);
-    expect(inScopeScore(0.3, 0.1)).toBeCloseTo(0.75);
+    // Against out of scope alone: 0.3 vs 0.1 is 3:1; against every other intent: 0.3 vs 0.7.
+    expect(scopeLogOdds(0.3, 0.1)).toBeCloseTo(Math.log(3));
+    expect(
+      decide(row(0.3, 0.05, 0.05, 0.1), {
+        ...context,
+        outOfScopeIntent: 'oos',
+        calibration: { ...calibration, threshold: 0 },
+      }).confidence,
+    ).toBeCloseTo(0.75);
+    expect(
+      decide(row(0.3, 0.4, 0.2, 0.1), {
+        ...context,
+        outOfScopeIntent: null,
+        calibration: { ...calibration, threshold: 0 },
+      }).confidence,
+    ).toBeCloseTo(0.4);
+    // Very sure messages keep apart instead of all rounding to certainty.
+    expect(scopeLogOdds(1, 1e-12)).toBeGreaterThan(scopeLogOdds(1, 1e-9));
+    expect(scopeLogOdds(1, 0)).toBe(30);
   });
 });
 
@@ -62,34 +93,116 @@ describe('calibration on held-out data', () => {
     expect(softmax(scores[0], temperature)[0]).toBeCloseTo(0.5, 1);
   });
 
-  it('picks the highest threshold that keeps the budgeted share of right answers', () => {
-    // 20 right answers with scope scores 0.05..1.0, and 5 out-of-scope messages.
+  it('maps the scope score to the share of answers that were right', () => {
+    // Scope 0.9: 9 in 10 right; scope 0.6: 1 in 2 right. The fitted confidence follows.
     const probabilities = [
-      ...Array.from({ length: 20 }, (_, i) => row((i + 1) / 20, (i + 1) / 40, 0, 0)),
-      ...Array.from({ length: 5 }, () => row(0.1, 0.05, 0.05, 0.8)),
+      ...Array.from({ length: 10 }, () => row(0.9, 0.05, 0.05)),
+      ...Array.from({ length: 10 }, () => row(0.6, 0.3, 0.1)),
     ];
-    const expected = Int32Array.from({ length: 25 }, (_, i) => (i < 20 ? 0 : 3));
-    const heldOut = outcomes(probabilities, expected, -1);
-    expect(pickThreshold(heldOut, 0.1)).toBeCloseTo(0.15);
-    expect(pickThreshold(heldOut, 0)).toBeCloseTo(0.05);
-    // With an out-of-scope class, right answers that class does not contest are fully in scope.
-    expect(pickThreshold(outcomes(probabilities, expected, 3), 0.1)).toBe(1);
+    const expected = Int32Array.from({ length: 20 }, (_, i) =>
+      i === 0 || (i >= 10 && i % 2) ? 1 : 0,
+    );
+    const scale = fitAnswerScale(outcomes(probabilities, expected, -1), 0.2);
+    const confidence = (scope: number) =>
+      1 / (1 + Math.exp(-(scale.slope * Math.log(scope / (1 - scope)) + scale.intercept)));
+    expect(confidence(0.9)).toBeGreaterThan(0.75);
+    expect(confidence(0.9)).toBeLessThan(0.95);
+    expect(confidence(0.6)).toBeGreaterThan(0.35);
+    expect(confidence(0.6)).toBeLessThan(0.65);
   });
 
-  it('picks an ambiguity margin only when clarifying pays off', () => {
-    // Close calls where the runner-up is usually right: clarifying beats answering.
-    const close = Array.from({ length: 10 }, () => row(0.5, 0.45, 0.05));
-    const clear = Array.from({ length: 10 }, () => row(0.9, 0.05, 0.05));
-    const expected = Int32Array.from({ length: 20 }, (_, i) => (i < 8 ? 1 : 0));
-    const margin = pickAmbiguityMargin(outcomes([...close, ...clear], expected, -1), 0);
+  it('answers as much as the wrong-answer budget allows, out of scope weighted to its share', () => {
+    // 20 in-scope messages at confidence 0.05..1.0, the four least sure of them wrong, and 5
+    // out-of-scope messages, one at 0.5: it costs 1/5 × 20% = 4% of traffic once answered.
+    const probabilities = Array.from({ length: 25 }, () => row(0.9, 0.01, 0));
+    const confidences = Array.from({ length: 25 }, (_, i) =>
+      i < 20 ? (i + 1) / 20 : i === 20 ? 0.5 : 0.2,
+    );
+    const expected = Int32Array.from({ length: 25 }, (_, i) => (i < 4 ? 1 : i < 20 ? 0 : -1));
+    const curve = operatingCurve(outcomes(probabilities, expected, -1), confidences, () => true);
+    const strict = pointForBudget(curve, { wrongAnswerBudget: 0.02, outOfScopeShare: 0.2 });
+    expect(strict?.threshold).toBeCloseTo(0.55);
+    expect(answersAt(strict!, 0.2)).toMatchObject({ wrong: 0 });
+    expect(answersAt(strict!, 0.2).resolved).toBeCloseTo(0.8 * (10 / 20));
+    // A looser budget takes in the out-of-scope message at 0.5 and the rest down to the wrong ones.
+    const loose = pointForBudget(curve, { wrongAnswerBudget: 0.05, outOfScopeShare: 0.2 });
+    expect(loose?.threshold).toBeCloseTo(0.25);
+    expect(answersAt(loose!, 0.2).wrong).toBeCloseTo(0.04);
+    // Without out-of-scope traffic only in-scope mistakes count.
+    expect(
+      pointForBudget(curve, { wrongAnswerBudget: 0.05, outOfScopeShare: 0 })?.threshold,
+    ).toBeCloseTo(0.2);
+  });
+
+  it('chooses a point whose decisions, one by one, land where the curve says', () => {
+    const probabilities = Array.from({ length: 60 }, (_, i) => {
+      const best = 0.3 + (i % 20) / 30;
+      return row(best, (1 - best) * 0.7, (1 - best) * 0.3);
+    });
+    const expected = Int32Array.from({ length: 60 }, (_, i) =>
+      i % 7 === 0 ? 1 : i % 11 === 0 ? 2 : 0,
+    );
+    const heldOut = outcomes(probabilities, expected, 2);
+    const policy = { wrongAnswerBudget: 0.05, outOfScopeShare: 0.2 };
+    const chosen: Calibration = { temperature: 1, ...chooseOperatingPoint(heldOut, policy) };
+    const metrics = summarize(
+      evaluateProbabilities(
+        probabilities,
+        Array.from(expected, (c, i) => ({ text: `m${i}`, intent: ['a', 'b', 'oos'][c] })),
+        { intents: ['a', 'b', 'oos'], outOfScopeIntent: 'oos', calibration: chosen },
+      ),
+      {
+        evaluation: 'holdout',
+        folds: 1,
+        exampleCount: 60,
+        outOfScopeIntent: 'oos',
+        outOfScopeShare: 0.2,
+        wrongAnswerBudget: policy.wrongAnswerBudget,
+        calibration: chosen,
+      },
+    );
+    expect(metrics.answers!.wrong).toBeLessThanOrEqual(policy.wrongAnswerBudget + 1e-9);
+    const point = pointForBudget(chosen.curve, policy)!;
+    expect(metrics.answers!.resolved).toBeCloseTo(answersAt(point, 0.2).resolved, 9);
+    expect(metrics.answers!.wrong).toBeCloseTo(answersAt(point, 0.2).wrong, 9);
+  });
+
+  it("follows the site's budget along the curve, or its own threshold", () => {
+    const curve = [
+      { threshold: 1, inScopeRight: 0, inScopeWrong: 0, outOfScopeAnswered: 0 },
+      { threshold: 0.9, inScopeRight: 0.6, inScopeWrong: 0.01, outOfScopeAnswered: 0.02 },
+      { threshold: 0.7, inScopeRight: 0.8, inScopeWrong: 0.03, outOfScopeAnswered: 0.1 },
+    ];
+    const model = { curve, threshold: 0.9 };
+    const policy = { outOfScopeShare: 0.2, confidenceThreshold: null };
+    expect(siteThreshold(model, { ...policy, wrongAnswerBudget: 0.02 })).toBe(0.9);
+    expect(siteThreshold(model, { ...policy, wrongAnswerBudget: 0.05 })).toBe(0.7);
+    expect(siteThreshold(model, { ...policy, wrongAnswerBudget: 0.001 })).toBe(1);
+    // The admin's slider may loosen as well as tighten.
+    expect(
+      siteThreshold(model, { ...policy, wrongAnswerBudget: 0.02, confidenceThreshold: 0.4 }),
+    ).toBe(0.4);
+    // Models without a curve keep the threshold they were trained with.
+    expect(
+      siteThreshold({ curve: [], threshold: 0.8 }, { ...policy, wrongAnswerBudget: 0.05 }),
+    ).toBe(0.8);
+  });
+
+  it('asks which intent was meant only when the top two are close', () => {
     const context = {
       intents: ['a', 'b', 'c'],
       outOfScopeIntent: null,
-      calibration: { temperature: 1, threshold: 0, ambiguityMargin: margin },
+      calibration: { ...calibration, threshold: 0, ambiguityMargin: 0.1 },
     };
-    expect(decide(close[0], context).decision).toBe('clarify');
-    expect(decide(clear[0], context).decision).toBe('answer');
-    const allRight = Int32Array.from({ length: 20 }, () => 0);
-    expect(pickAmbiguityMargin(outcomes([...close, ...clear], allRight, -1), 0)).toBe(0);
+    expect(decide(row(0.5, 0.45, 0.05), context).decision).toBe('clarify');
+    expect(decide(row(0.9, 0.05, 0.05), context).decision).toBe('answer');
+  });
+
+  it("uses the site's threshold instead of the model's when it has one", () => {
+    const context = { intents, outOfScopeIntent: 'oos', calibration };
+    expect(decide(row(0.4, 0.05, 0.05, 0.5), context).decision).toBe('fallback');
+    expect(decide(row(0.4, 0.05, 0.05, 0.5), { ...context, threshold: 0.3 }).decision).toBe(
+      'answer',
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { SparseRows } from '@/lib/nlp/features';
 import { trainOneVsRestSvm } from '@/lib/nlp/linear-svm';
 import { customerServiceExamples } from './nlp-fixtures';
 
-const settings = { language: 'en' as const, seed: 3, threads: 1 };
+const settings = { language: 'en' as const, seed: 3, threads: 1, builtInOutOfScope: false };
 
 describe('training in a worker thread', () => {
   it('reports progress and resolves with the model and its artifact', async () => {
@@ -15,7 +15,7 @@ describe('training in a worker thread', () => {
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.at(-1)).toBe(1);
     expect(Buffer.from(serialize(result.model)).equals(Buffer.from(result.artifact))).toBe(true);
-    expect(result.metrics.evaluation).toBe('holdout');
+    expect(result.metrics.evaluation).toBe('k-fold');
   });
 
   it('passes embeddings computed in this thread to the worker', async () => {

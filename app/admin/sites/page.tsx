@@ -3,6 +3,7 @@ import { Card } from '@/components/ui/card';
 import { CreateSiteForm } from '@/components/admin/sites/create-site-form';
 import { SiteSettings } from '@/components/admin/sites/site-settings';
 import { config } from '@/lib/config';
+import { listModelVersions } from '@/lib/intents';
 import { embedSnippet } from '@/lib/sites';
 import { adminContext } from '../admin-context';
 
@@ -10,6 +11,7 @@ export default async function SitesPage() {
   const { sites, site } = await adminContext();
   const host = (await headers()).get('host') ?? 'localhost:3000';
   const publicUrl = config().PUBLIC_URL ?? `http://${host}`;
+  const live = site ? (await listModelVersions(site.id)).find((version) => version.active) : null;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div>
@@ -20,7 +22,12 @@ export default async function SitesPage() {
         </p>
       </div>
       {site ? (
-        <SiteSettings key={site.id} site={site} snippet={embedSnippet(publicUrl, site.publicKey)} />
+        <SiteSettings
+          key={site.id}
+          site={site}
+          snippet={embedSnippet(publicUrl, site.publicKey)}
+          liveCurve={live?.metrics?.curve ?? []}
+        />
       ) : null}
       <Card title="Add a site">
         <CreateSiteForm />

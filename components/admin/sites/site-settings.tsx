@@ -1,11 +1,18 @@
 'use client';
 
 import { useState } from 'react';
+import type { OperatingPoint } from '@/lib/nlp/calibration';
+import { DecisionSettingsFields } from './decision-settings';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import type { SiteView } from '@/lib/sites';
-import type { BotSettings, WidgetSettings } from '@/lib/schemas/site';
+import {
+  SITE_LANGUAGES,
+  type BotSettings,
+  type SiteLanguage,
+  type WidgetSettings,
+} from '@/lib/schemas/site';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
@@ -13,7 +20,16 @@ import { useAction } from '../use-action';
 import { WidgetPreview } from './widget-preview';
 
 /** Every setting of one site, each section saved on its own (and audited). */
-export function SiteSettings({ site, snippet }: { site: SiteView; snippet: string }) {
+export function SiteSettings({
+  site,
+  snippet,
+  liveCurve,
+}: {
+  site: SiteView;
+  snippet: string;
+  /** The live model version's risk–coverage curve, for the bot settings' sliders. */
+  liveCurve: readonly OperatingPoint[];
+}) {
   return (
     <div className="space-y-6">
       <div className="grid gap-6 lg:grid-cols-2">
@@ -26,7 +42,7 @@ export function SiteSettings({ site, snippet }: { site: SiteView; snippet: strin
         <IdentitySecret secret={site.identitySecret} />
         <VisitorTokens />
       </div>
-      <BotSettingsForm initial={site.botSettings} />
+      <BotSettingsForm initial={site.botSettings} liveCurve={liveCurve} />
     </div>
   );
 }
@@ -85,11 +101,14 @@ function Details({ site }: { site: SiteView }) {
           </span>
           <select
             value={language}
-            onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')}
+            onChange={(e) => setLanguage(e.target.value as SiteLanguage)}
             className={inputClass}
           >
-            <option value="en">English</option>
-            <option value="zh">Chinese</option>
+            {SITE_LANGUAGES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <p className="text-xs text-stone-500">
@@ -344,7 +363,13 @@ function VisitorTokens() {
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-function BotSettingsForm({ initial }: { initial: BotSettings }) {
+function BotSettingsForm({
+  initial,
+  liveCurve,
+}: {
+  initial: BotSettings;
+  liveCurve: readonly OperatingPoint[];
+}) {
   const api = useAdminApi();
   const { save, pending, error, saved } = useSection();
   const [settings, setSettings] = useState(initial);
@@ -363,45 +388,7 @@ function BotSettingsForm({ initial }: { initial: BotSettings }) {
         }}
       >
         <fieldset className="space-y-3">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={settings.confidenceThreshold === null}
-              onChange={(e) => set('confidenceThreshold', e.target.checked ? null : 0.5)}
-            />
-            Use the threshold the training picked on held-out data
-          </label>
-          {settings.confidenceThreshold !== null ? (
-            <label className="block">
-              <span className={labelClass}>
-                Confidence threshold: {(settings.confidenceThreshold * 100).toFixed(0)}%
-              </span>
-              <input
-                type="range"
-                min={0}
-                max={1}
-                step={0.01}
-                value={settings.confidenceThreshold}
-                onChange={(e) => set('confidenceThreshold', Number(e.target.value))}
-                className="w-full"
-              />
-            </label>
-          ) : null}
-          <label className="block">
-            <span className={labelClass}>
-              Ambiguity margin: {(settings.ambiguityMargin * 100).toFixed(0)} points (closer top two
-              → ask which)
-            </span>
-            <input
-              type="range"
-              min={0}
-              max={0.5}
-              step={0.01}
-              value={settings.ambiguityMargin}
-              onChange={(e) => set('ambiguityMargin', Number(e.target.value))}
-              className="w-full"
-            />
-          </label>
+          <DecisionSettingsFields settings={settings} set={set} liveCurve={liveCurve} />
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"

@@ -130,7 +130,13 @@ function TestResult({ result }: { result: MessageTest }) {
                   strong={ranked.intent === classification.intent}
                 />
               ))}
-              <p className="pt-2 text-sm">
+              <p className="pt-2 text-sm" data-testid="answer-confidence">
+                Chance an answer is right: {(classification.confidence * 100).toFixed(1)}%
+                {understanding.threshold !== undefined
+                  ? ` (answers from ${(understanding.threshold * 100).toFixed(1)}%)`
+                  : ''}
+              </p>
+              <p className="text-sm">
                 Decision: <strong data-testid="decision">{understanding.decision}</strong>
                 {classification.intent ? ` (${classification.intent})` : ' — no intent fits'}
               </p>

@@ -2,9 +2,12 @@
 export function ChangeArrow({
   now,
   before,
+  lowerIsBetter = false,
 }: {
   now: number | null;
   before: number | null | undefined;
+  /** For measures like wrong answers, where a fall is the improvement. */
+  lowerIsBetter?: boolean;
 }) {
   if (now === null || before === null || before === undefined) return null;
   const points = (now - before) * 100;
@@ -16,9 +19,10 @@ export function ChangeArrow({
     );
   }
   const up = points > 0;
+  const better = up !== lowerIsBetter;
   return (
     <span
-      className={`text-xs font-medium ${up ? 'text-emerald-700' : 'text-red-700'}`}
+      className={`text-xs font-medium ${better ? 'text-emerald-700' : 'text-red-700'}`}
       aria-label={`${up ? 'up' : 'down'} ${Math.abs(points).toFixed(1)} points`}
     >
       {up ? '▲' : '▼'} {Math.abs(points).toFixed(1)}

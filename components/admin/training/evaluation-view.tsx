@@ -5,6 +5,7 @@ import { ScoreBadge } from '../f1-badge';
 import { ActivateButton } from './activate-button';
 import { ChangeArrow, percent } from './change-arrow';
 import { ConfusionHeatmap } from './confusion-heatmap';
+import { RiskCoverageChart } from './risk-coverage-chart';
 
 /**
  * A version's evaluation next to the live one: headline scores and per-intent F1 with arrows, the
@@ -29,12 +30,25 @@ export function EvaluationView({
       </Card>
     );
   }
+  // What visitors get at the chosen point (clarify and fallback are deferred), then the model itself.
   const headline = [
-    { label: 'Accuracy', now: metrics.accuracy, was: before?.accuracy },
+    {
+      label: 'Answered right',
+      now: metrics.answers?.resolved ?? null,
+      was: before?.answers?.resolved,
+    },
+    {
+      label: 'Answered wrongly',
+      now: metrics.answers?.wrong ?? null,
+      was: before?.answers?.wrong,
+      lowerIsBetter: true,
+    },
+    { label: 'Deferred', now: metrics.answers?.deferred ?? null, was: before?.answers?.deferred },
+    { label: 'Top-1 accuracy', now: metrics.accuracy, was: before?.accuracy },
     { label: 'Macro-F1', now: metrics.macroF1, was: before?.macroF1 },
     { label: 'Out-of-scope recall', now: metrics.oosRecall, was: before?.oosRecall },
     {
-      label: 'Answered right at threshold',
+      label: 'In-scope answered right',
       now: metrics.inScopeAccuracyAtThreshold,
       was: before?.inScopeAccuracyAtThreshold,
     },
@@ -73,7 +87,7 @@ export function EvaluationView({
               <p className="text-xs text-stone-500">{item.label}</p>
               <p className="text-2xl font-semibold tabular-nums">{percent(item.now)}</p>
               <p className="text-xs text-stone-500">
-                <ChangeArrow now={item.now} before={item.was} />
+                <ChangeArrow now={item.now} before={item.was} lowerIsBetter={item.lowerIsBetter} />
                 {item.was !== undefined ? ` (live: ${percent(item.was)})` : null}
               </p>
             </div>
@@ -91,6 +105,23 @@ export function EvaluationView({
           </div>
         ) : null}
       </Card>
+      {metrics.curve.length > 1 ? (
+        <Card title="Answered right against answered wrongly">
+          <RiskCoverageChart
+            curve={metrics.curve}
+            outOfScopeShare={metrics.outOfScopeShare ?? 0}
+            chosen={metrics.threshold}
+            budget={metrics.wrongAnswerBudget}
+          />
+          <p className="mt-2 text-sm text-stone-600">
+            The bot answers when it is at least {percent(metrics.threshold)} sure an answer is right
+            {metrics.wrongAnswerBudget !== null
+              ? `, the lowest confidence at which held-out answers stay within the ${percent(metrics.wrongAnswerBudget)} wrong-answer budget`
+              : ''}
+            . Move the budget or set your own threshold under Sites → Bot settings.
+          </p>
+        </Card>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <Card title="Per-intent F1 (worst first)">
           <table className="w-full text-sm">

@@ -1,0 +1,137 @@
+'use client';
+
+import { labelClass } from '@/components/admin/field-styles';
+// The curve arithmetic only (no model code), so it can run in the browser as the sliders move.
+import {
+  answersAt,
+  pointAtThreshold,
+  pointForBudget,
+  type OperatingPoint,
+} from '@/lib/nlp/calibration';
+import type { BotSettings } from '@/lib/schemas/site';
+
+const percent = (value: number, digits = 1) => `${(value * 100).toFixed(digits)}%`;
+
+/**
+ * How sure the bot must be before it answers: a wrong-answer budget that picks the threshold on the
+ * live model's held-out curve, or the admin's own threshold (stricter or looser) on the same scale,
+ * each shown with what it means for visitors.
+ */
+export function DecisionSettingsFields({
+  settings,
+  set,
+  liveCurve,
+}: {
+  settings: BotSettings;
+  set: <K extends keyof BotSettings>(key: K, value: BotSettings[K]) => void;
+  /** The live model version's risk–coverage curve (empty before the first training). */
+  liveCurve: readonly OperatingPoint[];
+}) {
+  const budgetPoint = pointForBudget(liveCurve, settings);
+  const ownPoint =
+    settings.confidenceThreshold === null
+      ? null
+      : pointAtThreshold(liveCurve, settings.confidenceThreshold);
+  const running = ownPoint ?? budgetPoint;
+  const expected = running ? answersAt(running, settings.outOfScopeShare) : null;
+  return (
+    <div className="space-y-3">
+      <label className="block">
+        <span className={labelClass}>
+          Wrong-answer budget: {percent(settings.wrongAnswerBudget)} of messages
+        </span>
+        <input
+          type="range"
+          min={0.005}
+          max={0.1}
+          step={0.005}
+          value={settings.wrongAnswerBudget}
+          onChange={(e) => set('wrongAnswerBudget', Number(e.target.value))}
+          className="w-full"
+          aria-describedby="decision-expected"
+        />
+      </label>
+      <label className="block">
+        <span className={labelClass}>
+          Messages no intent covers: about {percent(settings.outOfScopeShare, 0)} of traffic
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={0.6}
+          step={0.05}
+          value={settings.outOfScopeShare}
+          onChange={(e) => set('outOfScopeShare', Number(e.target.value))}
+          className="w-full"
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={settings.confidenceThreshold !== null}
+          onChange={(e) =>
+            set('confidenceThreshold', e.target.checked ? (budgetPoint?.threshold ?? 0.8) : null)
+          }
+        />
+        Set my own confidence threshold instead of the budget
+      </label>
+      {settings.confidenceThreshold !== null ? (
+        <label className="block">
+          <span className={labelClass}>
+            Answer when at least {percent(settings.confidenceThreshold, 0)} sure the answer is right
+            {budgetPoint ? ` (the budget would use ${percent(budgetPoint.threshold, 0)})` : ''}
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.01}
+            value={settings.confidenceThreshold}
+            onChange={(e) => set('confidenceThreshold', Number(e.target.value))}
+            className="w-full"
+            aria-describedby="decision-expected"
+          />
+        </label>
+      ) : null}
+      <p id="decision-expected" className="text-sm text-stone-700" aria-live="polite">
+        {expected
+          ? `On held-out examples of the live model: ${percent(expected.resolved)} answered right, ${percent(expected.wrong)} answered wrongly, ${percent(expected.deferred)} asked to rephrase or offered help.`
+          : 'Train a model to see what these settings mean for visitors.'}
+      </p>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={settings.builtInOutOfScope}
+          onChange={(e) => set('builtInOutOfScope', e.target.checked)}
+        />
+        Learn “not something I can help with” from built-in examples (chit-chat, other topics,
+        gibberish) until the site has out-of-scope examples of its own; applies at the next training
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={settings.ambiguityMargin !== null}
+          onChange={(e) => set('ambiguityMargin', e.target.checked ? 0.1 : null)}
+        />
+        Set my own “did you mean” margin instead of the trained one
+      </label>
+      {settings.ambiguityMargin !== null ? (
+        <label className="block">
+          <span className={labelClass}>
+            Ask which one was meant when the top two intents are within{' '}
+            {(settings.ambiguityMargin * 100).toFixed(0)} points
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={0.5}
+            step={0.01}
+            value={settings.ambiguityMargin}
+            onChange={(e) => set('ambiguityMargin', Number(e.target.value))}
+            className="w-full"
+          />
+        </label>
+      ) : null}
+    </div>
+  );
+}
