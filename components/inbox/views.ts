@@ -85,11 +85,17 @@ export function claimsIdentity(conversation: AgentConversation): boolean {
   return !visitor.identityVerified && Boolean(visitor.name ?? visitor.email ?? contactEmail);
 }
 
-export function visitorLabel(conversation: AgentConversation): string {
+export function visitorName(conversation: AgentConversation): string {
   return (
     conversation.visitor.name ??
     conversation.visitor.email ??
     conversation.contactEmail ??
     `Visitor ${conversation.visitor.id.slice(-5)}`
   );
+}
+
+/** The name as plain text (notifications, screen readers), saying so when it is only claimed. */
+export function visitorLabel(conversation: AgentConversation): string {
+  const name = visitorName(conversation);
+  return claimsIdentity(conversation) ? `${name} (unverified)` : name;
 }

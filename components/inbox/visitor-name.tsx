@@ -1,6 +1,6 @@
 import type { AgentConversation } from '@/lib/schemas/events';
 import { Badge } from '@/components/ui/badge';
-import { claimsIdentity, visitorLabel } from './views';
+import { claimsIdentity, visitorName } from './views';
 
 export function UnverifiedBadge() {
   return (
@@ -14,7 +14,7 @@ export function UnverifiedBadge() {
 export function VisitorName({ conversation }: { conversation: AgentConversation }) {
   return (
     <>
-      <span className="truncate">{visitorLabel(conversation)}</span>
+      <span className="truncate">{visitorName(conversation)}</span>
       {claimsIdentity(conversation) ? (
         <>
           {' '}

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConversationList } from '@/components/inbox/conversation-list';
 import { DetailsPanel } from '@/components/inbox/details-panel';
+import { visitorLabel } from '@/components/inbox/views';
 import type { AgentConversation } from '@/lib/schemas/events';
 import type { ConversationDetails } from '@/lib/schemas/inbox';
 
@@ -94,5 +95,12 @@ describe('claimed identities in the inbox', () => {
     const nameless = conversation({});
     expect(list(nameless)).not.toContain('unverified');
     expect(details(nameless, null)).toContain('anonymous');
+  });
+});
+
+describe('claimed identities in plain text', () => {
+  it('say unverified in notifications and to screen readers', () => {
+    expect(visitorLabel(conversation(claimed))).toBe('Jane CEO (unverified)');
+    expect(visitorLabel(conversation({ ...claimed, identityVerified: true }))).toBe('Jane CEO');
   });
 });
