@@ -126,12 +126,13 @@ export function stateAfterAnswer(
 }
 
 /**
- * The state after any other reply: what was collected stays, and after "did you mean…?" the
- * intents it offered wait for the visitor's pick.
+ * The state after any other reply: what was collected stays, and after "did you mean…?" (asked
+ * when unsure, or when the bot does not know) the intents it offered wait for the visitor's pick.
+ * Quick replies under an answer are not a question: "yes" to an answer picks nothing.
  */
 export function stateAfterReply(turn: BotTurn, reply: BotReply): BotState {
   const botState = { ...EMPTY_BOT_STATE, collected: turn.conversation.botState?.collected ?? {} };
-  if (reply.decision !== 'clarify') return botState;
+  if (reply.decision !== 'clarify' && reply.decision !== 'fallback') return botState;
   return {
     ...botState,
     offered: reply.choices.flatMap((choice) =>

@@ -155,6 +155,35 @@ describe('an intent that requires an order number', () => {
   });
 });
 
+describe('after "did you mean…?"', () => {
+  it('answers the option the visitor picks by position, from the state stored with the conversation', async () => {
+    const eve = await visitor();
+    await eve.say('hello');
+    // As a "did you mean shipping or returns?" would have left it.
+    const { conversationId } = await db().message.findFirstOrThrow({
+      where: { body: 'hello', conversation: { siteId } },
+      orderBy: { createdAt: 'desc' },
+    });
+    await db().conversation.update({
+      where: { id: conversationId },
+      data: {
+        botState: {
+          collected: {},
+          pendingSlot: null,
+          offered: [
+            { intent: 'shipping', label: 'Shipping' },
+            { intent: 'returns_refunds', label: 'Returns and refunds' },
+          ],
+        },
+      },
+    });
+    const picked = await eve.say('the second one');
+    expect(picked.body).toMatch(/^You can return any item within 30 days/);
+    expect((await eve.botState()).offered).toEqual([]);
+    eve.socket.close();
+  });
+});
+
 describe('the admin sets what an intent requires', () => {
   it('saves each entity type once with its question, and the bot asks it at once', async () => {
     const hours = await db().intent.findFirstOrThrow({ where: { siteId, name: 'business_info' } });

@@ -225,4 +225,17 @@ describe('continuing from the bot state', () => {
     expect('understanding' in picked && picked.understanding.classification?.intent).toBe('hours');
     expect('understanding' in picked && picked.understanding.decision).toBe('answer');
   });
+
+  it('keeps the intents a fallback offered, but not the quick replies under an answer', () => {
+    const choices = [
+      { label: 'Order status', intent: 'order_status' },
+      { label: 'Talk to a human', action: 'human' as const },
+    ];
+    const fresh = turn('x', { ...asked, pendingSlot: null });
+    const reply = { text: '', choices, citations: [] };
+    expect(stateAfterReply(fresh, { ...reply, decision: 'fallback' }).offered).toEqual([
+      { intent: 'order_status', label: 'Order status' },
+    ]);
+    expect(stateAfterReply(fresh, { ...reply, decision: 'answer' }).offered).toEqual([]);
+  });
 });
