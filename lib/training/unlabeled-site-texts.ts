@@ -5,11 +5,13 @@ export const MAX_ARTICLE_CHUNKS = 2000;
 export const MAX_VISITOR_MESSAGES = 3000;
 
 /**
- * What the site's own texts say about its words, without intents: the knowledge-base articles and
- * the latest messages visitors sent. The classifier learns word associations and pseudo-labels from
- * them when its intents have few examples.
+ * What the site's own texts say about its words, without intents: the knowledge-base passages and
+ * the latest messages visitors sent, each once. When its intents have few examples, the classifier
+ * learns word associations from both and pseudo-labels from the messages.
  */
-export async function unlabeledSiteTexts(siteId: string): Promise<string[]> {
+export async function unlabeledSiteTexts(
+  siteId: string,
+): Promise<{ articleTexts: string[]; visitorMessages: string[] }> {
   const [chunks, messages] = await Promise.all([
     db().articleChunk.findMany({
       where: { article: { siteId } },
@@ -24,6 +26,10 @@ export async function unlabeledSiteTexts(siteId: string): Promise<string[]> {
       take: MAX_VISITOR_MESSAGES,
     }),
   ]);
-  const texts = [...chunks.map((chunk) => chunk.text), ...messages.map((message) => message.body)];
-  return [...new Set(texts.map((text) => text.trim()).filter((text) => text !== ''))];
+  const distinct = (texts: string[]) =>
+    [...new Set(texts.map((text) => text.trim()))].filter((text) => text !== '');
+  return {
+    articleTexts: distinct(chunks.map((chunk) => chunk.text)),
+    visitorMessages: distinct(messages.map((message) => message.body)),
+  };
 }

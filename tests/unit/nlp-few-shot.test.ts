@@ -143,6 +143,24 @@ describe('few-shot learning', () => {
     expect(without).toBeLessThanOrEqual(1);
   });
 
+  it('learns word associations, but no pseudo-labels, from article passages', async () => {
+    const messages: string[] = [];
+    const { model } = await train(customerServiceExamples(5), {
+      ...settings,
+      articleTexts: visitorMessages(600, 5),
+      onProgress: (_, message) => messages.push(message),
+    });
+    expect(model.features.associations).not.toBeNull();
+    expect(messages.some((message) => message.includes('(with'))).toBe(false);
+    const withMessages: string[] = [];
+    await train(customerServiceExamples(5), {
+      ...settings,
+      unlabeledTexts: visitorMessages(600, 5),
+      onProgress: (_, message) => withMessages.push(message),
+    });
+    expect(withMessages.some((message) => /\(with \d+ unlabeled texts\)/.test(message))).toBe(true);
+  });
+
   it('stores the word associations: deterministic bytes, and the same answers after loading', async () => {
     const unlabeledTexts = visitorMessages(600, 3);
     const { model } = await train(customerServiceExamples(5), { ...settings, unlabeledTexts });
