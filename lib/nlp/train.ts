@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import {
-  DEFAULT_REJECTION_BUDGET,
+  chooseOperatingPoint,
+  DEFAULT_OPERATING_POLICY,
   fitTemperature,
   outcomes,
-  pickAmbiguityMargin,
-  pickThreshold,
 } from './calibration';
 import { intentProbabilities } from './decide';
 import {
@@ -34,6 +33,7 @@ import {
   PSEUDO_LABELS_PER_INTENT_PER_ROUND,
   type PseudoLabel,
 } from './pseudo-labels';
+import { outOfDomainExamples, withoutSiteOverlap } from './out-of-domain';
 import { assignFolds } from './split';
 import { learnWordAssociations, type WordAssociations } from './word-associations';
 
@@ -63,7 +63,12 @@ export const TrainingSettings = z.object({
   /** SVM regularization; larger fits the training examples more closely. */
   C: z.number().positive().default(DEFAULT_SVM_SETTINGS.C),
   /** Share of right answers the out-of-scope threshold may turn into fallbacks. */
-  rejectionBudget: z.number().min(0).max(1).default(DEFAULT_REJECTION_BUDGET),
+  /** Share of all messages the bot may answer wrongly; the threshold is chosen to stay within it. */
+  wrongAnswerBudget: z.number().min(0).max(1).default(DEFAULT_OPERATING_POLICY.wrongAnswerBudget),
+  /** Share of real traffic no intent covers: held-out out-of-scope examples are weighted to it. */
+  outOfScopeShare: z.number().min(0).max(1).default(DEFAULT_OPERATING_POLICY.outOfScopeShare),
+  /** Without out-of-scope examples of its own, learn out of scope from the built-in set. */
+  builtInOutOfScope: z.boolean().default(true),
   /** Threads for the one-vs-rest fits; the model is the same for any number. */
   threads: z.number().int().min(1).optional(),
   /**
@@ -92,8 +97,12 @@ export interface TrainingResult {
   metrics: TrainingMetrics;
 }
 
-/** Below this many examples for some intent, every example is held out once (k-fold). */
+/**
+ * Below this many examples for some intent, or in all, every example is held out once (k-fold): a
+ * 20% hold-out of a small site is too few messages to place the threshold on the wrong-answer budget.
+ */
 const SMALL_INTENT_SIZE = 10;
+const SMALL_TRAINING_SET = 3000;
 const FOLDS = 5;
 
 interface FittedScorer {
@@ -217,6 +226,27 @@ function scoreExample(
 }
 
 /**
+ * A site with no out-of-scope examples of its own learns them from the built-in set, less the lines
+ * that overlap its own examples.
+ */
+function withBuiltInOutOfScope(
+  training: TrainingExampleInput[],
+  settings: z.output<typeof TrainingSettings>,
+): TrainingExampleInput[] {
+  const { language, outOfScopeIntent } = settings;
+  if (!settings.builtInOutOfScope || training.some((e) => e.intent === outOfScopeIntent)) {
+    return training;
+  }
+  const builtIn = outOfDomainExamples(language);
+  const stemsOf = (text: string) => new Set(preprocess(text, language).stems);
+  const kept = withoutSiteOverlap(
+    builtIn.map(stemsOf),
+    training.map((example) => stemsOf(example.text)),
+  );
+  return [...training, ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent }))];
+}
+
+/**
  * Trains an intent model and measures it on examples it did not see: a stratified hold-out split
  * (k-fold when some intent is small, or the given validation set), which also calibrates the
  * confidence, the out-of-scope threshold and the ambiguity margin; then refits on all examples.
@@ -232,12 +262,18 @@ export async function train(
     validation: options.validation,
     embeddingModel: options.embeddingModel,
     C: options.C,
-    rejectionBudget: options.rejectionBudget,
+    wrongAnswerBudget: options.wrongAnswerBudget,
+    outOfScopeShare: options.outOfScopeShare,
+    builtInOutOfScope: options.builtInOutOfScope,
     threads: options.threads,
     unlabeledTexts: options.unlabeledTexts,
     articleTexts: options.articleTexts,
   });
-  const training = z.array(TrainingExampleInput).parse(examples);
+  const given = z.array(TrainingExampleInput).parse(examples);
+  if (new Set(given.map((example) => example.intent)).size < 2) {
+    throw new Error('training needs at least two intents');
+  }
+  const training = withBuiltInOutOfScope(given, settings);
   const validation = settings.validation ?? [];
   const { signal, onProgress, embed } = options;
   const report = (phase: TrainingPhase, progress: number, message: string) =>
@@ -245,7 +281,6 @@ export async function train(
   signal?.throwIfAborted();
 
   const intents = [...new Set(training.map((example) => example.intent))].sort();
-  if (intents.length < 2) throw new Error('training needs at least two intents');
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
   const outOfScopeIntent = classOf.has(settings.outOfScopeIntent)
     ? settings.outOfScopeIntent
@@ -313,7 +348,10 @@ export async function train(
     const smallestIntent = Math.min(
       ...intents.map((intent) => training.filter((e) => e.intent === intent).length),
     );
-    evaluation = smallestIntent < SMALL_INTENT_SIZE ? 'k-fold' : 'holdout';
+    evaluation =
+      smallestIntent < SMALL_INTENT_SIZE || training.length < SMALL_TRAINING_SET
+        ? 'k-fold'
+        : 'holdout';
     folds = evaluation === 'k-fold' ? FOLDS : 1;
     scored = evaluation === 'k-fold' ? 0.65 : 0.45;
     const assignment = assignFolds(
@@ -356,12 +394,7 @@ export async function train(
     expected,
     outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1),
   );
-  const threshold = pickThreshold(heldOut, settings.rejectionBudget);
-  const calibration = {
-    temperature,
-    threshold,
-    ambiguityMargin: pickAmbiguityMargin(heldOut, threshold),
-  };
+  const calibration = { temperature, ...chooseOperatingPoint(heldOut, settings) };
   const metrics = summarize(
     evaluateProbabilities(
       probabilities,
@@ -373,7 +406,9 @@ export async function train(
       folds,
       exampleCount: training.length,
       outOfScopeIntent: settings.outOfScopeIntent,
-      ...calibration,
+      outOfScopeShare: settings.outOfScopeShare,
+      wrongAnswerBudget: settings.wrongAnswerBudget,
+      calibration,
     },
   );
 

@@ -1,5 +1,6 @@
 import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
+import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
@@ -65,6 +66,14 @@ export function abortLocalTrainingRun(runId: string): void {
   running.get(runId)?.abort();
 }
 
+/** The site's wrong-answer budget and traffic choose the operating point the version is trained for. */
+function trainingPolicy(stored: unknown) {
+  const { wrongAnswerBudget, outOfScopeShare, builtInOutOfScope } = BotSettingsSchema.parse(
+    stored ?? {},
+  );
+  return { wrongAnswerBudget, outOfScopeShare, builtInOutOfScope };
+}
+
 async function trainJob(
   runId: string,
   input: { siteId: string; actorId?: string; activateWhenDone?: boolean },
@@ -80,6 +89,7 @@ async function trainJob(
       where: { id: input.siteId },
       select: {
         language: true,
+        botSettings: true,
         intents: {
           select: { name: true, examples: { select: { text: true, annotations: true } } },
         },
@@ -126,6 +136,7 @@ async function trainJob(
         embeddingModel: embedding?.model ?? null,
         unlabeledTexts: visitorMessages,
         articleTexts,
+        ...trainingPolicy(site.botSettings),
       },
       {
         signal,
