@@ -48,6 +48,8 @@ export function serveVisitors(
   options: { presence: PresenceStore; inFlight: InFlight },
 ): void {
   admitWith(namespace, authenticate);
+  // Another node saw the visitor's last tab close: work for them here stops too.
+  namespace.on(VISITOR_LEFT, (visitorId: string) => announce('visitor.left', { visitorId }));
 
   namespace.on('connection', (socket: Socket) => {
     const { visitor, workspaceId, ip } = socket.data as VisitorSocketData;
@@ -75,8 +77,8 @@ export function serveVisitors(
       if (!options.inFlight.closing) typing.flushNow(false);
       typing.stop();
       reads.stop();
-      const room = namespace.adapter.rooms.get(rooms.visitor(visitor.visitorId));
-      if (!room?.size) announce('visitor.left', { visitorId: visitor.visitorId });
+      // A node shutting down loses visitors who reconnect elsewhere: they did not leave.
+      if (!options.inFlight.closing) void leaveIfGone(namespace, visitor.visitorId);
     });
 
     serveRequests(
@@ -132,6 +134,22 @@ export function serveVisitors(
       options.inFlight,
     );
   });
+}
+
+const VISITOR_LEFT = 'visitor:left';
+
+/** Announces on every node that the visitor left, once no node has a socket of theirs. */
+async function leaveIfGone(namespace: Namespace, visitorId: string): Promise<void> {
+  const room = rooms.visitor(visitorId);
+  if (namespace.adapter.rooms.get(room)?.size) return;
+  // With Redis this asks every node; when unsure, the visitor has not left.
+  const sockets = await namespace
+    .in(room)
+    .fetchSockets()
+    .catch(() => null);
+  if (sockets === null || sockets.length) return;
+  namespace.serverSideEmit(VISITOR_LEFT, visitorId);
+  announce('visitor.left', { visitorId });
 }
 
 async function authenticate(socket: Socket): Promise<VisitorSocketData> {

@@ -6,7 +6,9 @@ import type {
   VisitorMessage,
 } from '@/lib/schemas/events';
 import { startApp, type RunningApp } from '../helpers/app';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { identityHash } from '@/lib/auth/identity';
+import { SESSION_COOKIE } from '@/lib/auth/session';
+import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectAgent,
   connectVisitor,
@@ -109,5 +111,40 @@ it('delivers both ways, with typing and presence, across nodes', async () => {
   );
   agent.close();
   await offlineOnA;
+  visitor.close();
+});
+
+it('refuses an identity signed with a rotated secret on the other node within a second', async () => {
+  const userId = 'user-rotated';
+  const { identitySecret } = await db().site.findUniqueOrThrow({
+    where: { id: workspace.siteId },
+  });
+  const visitor = await connectVisitor(nodeB.url, await visitorToken(workspace.siteId));
+  const identify = async () => {
+    const ack = await visitor.emitWithAck('visitor:identify', {
+      id: userId,
+      hash: identityHash(identitySecret, userId),
+    });
+    if (!ack.ok) throw new Error(ack.error.message);
+    return ack.verified;
+  };
+  expect(await identify()).toBe(true); // node B has the site cached now
+
+  const { admin } = workspace;
+  const rotated = await fetch(`${nodeA.url}/api/admin/sites/${workspace.siteId}/identity-secret`, {
+    method: 'POST',
+    headers: {
+      cookie: `${SESSION_COOKIE}=${admin.token}`,
+      origin: nodeA.url,
+      'x-csrf-token': admin.csrfToken,
+    },
+  });
+  expect(rotated.status).toBe(200);
+  const rotatedAt = Date.now();
+  while (await identify()) {
+    expect(Date.now() - rotatedAt).toBeLessThan(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(Date.now() - rotatedAt).toBeLessThan(1_000);
   visitor.close();
 });
