@@ -20,7 +20,8 @@ import {
   type Calibration,
 } from '@/lib/nlp';
 // The decision rule itself, so nlp.js gets its operating point chosen on --val exactly as ours does.
-import { chooseOperatingPoint, IDENTITY_ANSWER_SCALE, outcomes } from '@/lib/nlp/calibration';
+import { IDENTITY_ANSWER_MODEL } from '@/lib/nlp/answer-confidence';
+import { chooseOperatingPoint, outcomes } from '@/lib/nlp/calibration';
 import { evaluateProbabilities, summarize } from '@/lib/nlp/metrics';
 import { sampleEachIntent } from '@/lib/nlp/split';
 
@@ -190,7 +191,7 @@ async function benchNlpjs({ training, validation, test, language }: Data): Promi
           ),
           DEFAULT_OPERATING_POLICY,
         )
-      : { answerScale: IDENTITY_ANSWER_SCALE, threshold: 0, ambiguityMargin: 0, curve: [] }),
+      : { answerModel: IDENTITY_ANSWER_MODEL, threshold: 0, ambiguityMargin: 0, curve: [] }),
   };
   const tested = await decideEach(test);
   const metrics = summarize(

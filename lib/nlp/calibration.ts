@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import {
+  answerConfidence,
+  answerFeatures,
+  fitAnswerModel,
+  type AnswerModel,
+  type MessageEvidence,
+} from './answer-confidence';
 import type { Calibration } from './model';
-
-/** Beyond this the log-odds say nothing more (and a probability can underflow to zero). */
-const MAX_LOG_ODDS = 30;
-
-/**
- * How sure the model is that a message is in scope at all, as log-odds of the best intent against
- * the rest: with an out-of-scope class, against that class alone (on held-out data this separates
- * out-of-scope messages far better than against every other intent, which dilutes it); without
- * one, against all other intents. Log-odds, not a share, so very sure messages stay apart.
- */
-export function scopeLogOdds(bestProbability: number, againstProbability: number): number {
-  if (bestProbability <= 0) return -MAX_LOG_ODDS;
-  if (againstProbability <= 0) return MAX_LOG_ODDS;
-  const logOdds = Math.log(bestProbability) - Math.log(againstProbability);
-  return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, logOdds));
-}
 
 /** A held-out example's raw class scores and its true class (-1: out of scope with no class for it). */
 export interface HeldOutScores {
@@ -84,21 +75,15 @@ export interface HeldOutOutcome {
   runnerUp: number;
   confidence: number;
   runnerUpConfidence: number;
-  /** What the confidence is fitted on (see scopeLogOdds). */
-  scopeLogOdds: number;
-}
-
-/** Sum of all probabilities but one's, added up rather than subtracted from 1 to keep small ones. */
-export function otherThan(probabilities: ArrayLike<number>, excluded: number): number {
-  let sum = 0;
-  for (let c = 0; c < probabilities.length; c++) if (c !== excluded) sum += probabilities[c];
-  return sum;
+  /** What the confidence is read from (see answerFeatures). */
+  features: number[];
 }
 
 export function outcomes(
   probabilities: readonly Float64Array[],
   expected: Int32Array,
   outOfScopeClass: number,
+  evidence?: readonly MessageEvidence[],
 ): HeldOutOutcome[] {
   return probabilities.map((row, i) => {
     let best = -1;
@@ -117,10 +102,7 @@ export function outcomes(
       runnerUp,
       confidence: row[best],
       runnerUpConfidence: runnerUp < 0 ? 0 : row[runnerUp],
-      scopeLogOdds: scopeLogOdds(
-        row[best],
-        outOfScopeClass >= 0 ? row[outOfScopeClass] : otherThan(row, best),
-      ),
+      features: answerFeatures(row, best, runnerUp, outOfScopeClass, evidence?.[i]),
     };
   });
 }
@@ -200,17 +182,6 @@ export function pointAtThreshold(
   return chosen;
 }
 
-/** How the scope score maps to the chance that answering is right: a line on the log-odds. */
-export const AnswerScale = z.object({ slope: z.number(), intercept: z.number() });
-export type AnswerScale = z.infer<typeof AnswerScale>;
-/** The identity: models from before the scale was fitted keep their scope score as confidence. */
-export const IDENTITY_ANSWER_SCALE: AnswerScale = { slope: 1, intercept: 0 };
-
-/** Chance that answering with the best intent is right, on the one scale thresholds use. */
-export function answerConfidence(logOdds: number, scale: AnswerScale): number {
-  return 1 / (1 + Math.exp(-(scale.slope * logOdds + scale.intercept)));
-}
-
 const isRight = (outcome: HeldOutOutcome) =>
   !outcome.outOfScope && outcome.best === outcome.expected;
 
@@ -224,68 +195,6 @@ function trafficWeights(heldOut: readonly HeldOutOutcome[], outOfScopeShare: num
       ? (share * heldOut.length) / outOfScope
       : ((1 - share) * heldOut.length) / inScope,
   );
-}
-
-/** Pulls the fit towards the identity so a few held-out examples cannot make it extreme. */
-const SCALE_PRIOR = 1;
-
-/**
- * Platt scaling of the scope score's log-odds against "answering was right" (Newton's method on the
- * weighted log-loss), so a confidence of 80% means about 4 in 5 such answers are right.
- */
-export function fitAnswerScale(
-  heldOut: readonly HeldOutOutcome[],
-  outOfScopeShare: number,
-): AnswerScale {
-  const weights = trafficWeights(heldOut, outOfScopeShare);
-  const x = heldOut.map((outcome) => outcome.scopeLogOdds);
-  const y = heldOut.map((outcome) => (isRight(outcome) ? 1 : 0));
-  // Weighted log-loss plus SCALE_PRIOR/2 · ((slope - 1)² + intercept²).
-  const loss = (slope: number, intercept: number) => {
-    let total = (SCALE_PRIOR / 2) * ((slope - 1) ** 2 + intercept ** 2);
-    heldOut.forEach((_, i) => {
-      const z = slope * x[i] + intercept;
-      // log(1 + e^z) - y·z, written so that large |z| does not overflow.
-      total += weights[i] * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z);
-    });
-    return total;
-  };
-  let { slope, intercept } = IDENTITY_ANSWER_SCALE;
-  let current = loss(slope, intercept);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    let gSlope = SCALE_PRIOR * (slope - 1);
-    let gIntercept = SCALE_PRIOR * intercept;
-    let hSS = SCALE_PRIOR;
-    let hSI = 0;
-    let hII = SCALE_PRIOR;
-    heldOut.forEach((_, i) => {
-      const p = 1 / (1 + Math.exp(-(slope * x[i] + intercept)));
-      const residual = weights[i] * (p - y[i]);
-      const curvature = weights[i] * p * (1 - p);
-      gSlope += residual * x[i];
-      gIntercept += residual;
-      hSS += curvature * x[i] * x[i];
-      hSI += curvature * x[i];
-      hII += curvature;
-    });
-    const determinant = hSS * hII - hSI * hSI;
-    const dSlope = (hII * gSlope - hSI * gIntercept) / determinant;
-    const dIntercept = (hSS * gIntercept - hSI * gSlope) / determinant;
-    // Newton's step, halved until it lowers the loss (a full step can overshoot far from the optimum).
-    let step = 1;
-    let next = loss(slope - dSlope, intercept - dIntercept);
-    while (next > current && step > 1e-6) {
-      step /= 2;
-      next = loss(slope - step * dSlope, intercept - step * dIntercept);
-    }
-    if (next > current) break;
-    slope -= step * dSlope;
-    intercept -= step * dIntercept;
-    const improvement = current - next;
-    current = next;
-    if (improvement < 1e-12) break;
-  }
-  return { slope, intercept };
 }
 
 /** Enough points to draw the curve and to move along it; the full one is used while training. */
@@ -342,7 +251,7 @@ function thinCurve(curve: readonly OperatingPoint[], keep: OperatingPoint): Oper
 const MARGIN_GRID = Array.from({ length: 16 }, (_, i) => i / 50);
 
 export interface OperatingChoice {
-  answerScale: AnswerScale;
+  answerModel: AnswerModel;
   threshold: number;
   ambiguityMargin: number;
   /** The curve at the chosen margin, thinned for storage. */
@@ -357,8 +266,12 @@ export function chooseOperatingPoint(
   heldOut: readonly HeldOutOutcome[],
   policy: OperatingPolicy,
 ): OperatingChoice {
-  const answerScale = fitAnswerScale(heldOut, policy.outOfScopeShare);
-  const confidences = heldOut.map((outcome) => answerConfidence(outcome.scopeLogOdds, answerScale));
+  const answerModel = fitAnswerModel(
+    heldOut.map((outcome) => outcome.features),
+    heldOut.map(isRight),
+    trafficWeights(heldOut, policy.outOfScopeShare),
+  );
+  const confidences = heldOut.map((outcome) => answerConfidence(outcome.features, answerModel));
   let best: {
     resolved: number;
     margin: number;
@@ -375,9 +288,9 @@ export function chooseOperatingPoint(
     // A wider margin asks more visitors which one they meant: it must answer more rightly to win.
     if (!best || resolved > best.resolved + 1e-9) best = { resolved, margin, point, curve };
   }
-  if (!best) return { answerScale, threshold: 1, ambiguityMargin: 0, curve: [] };
+  if (!best) return { answerModel, threshold: 1, ambiguityMargin: 0, curve: [] };
   return {
-    answerScale,
+    answerModel,
     threshold: best.point.threshold,
     ambiguityMargin: best.margin,
     curve: thinCurve(best.curve, best.point),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { MessageEvidence } from './answer-confidence';
 import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
 import { withEntityTerms } from './custom-entities';
-import { termCounts, vectorize } from './features';
+import { termCounts, unknownShares, vectorize } from './features';
 import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
 import type { TrainingExampleInput, IntentClassifier } from './model';
@@ -33,7 +34,7 @@ async function calibratedProbabilities(
   texts: readonly string[],
   embed: EmbedTexts | undefined,
   entityNames?: ReadonlyArray<readonly string[] | undefined>,
-): Promise<Float64Array[]> {
+): Promise<Array<{ probabilities: Float64Array; evidence: MessageEvidence }>> {
   if (model.features.embeddingSize > 0 && !embed) {
     throw new Error(
       `this model needs sentence embeddings from ${model.embeddingModel ?? 'its embedding model'}`,
@@ -50,11 +51,15 @@ async function calibratedProbabilities(
       entityNames?.[i],
     );
     const vector = vectorize(model.features, counts, embeddings?.[i]);
-    return intentProbabilities(
-      scoreVector(model.scorer, vector),
-      model.calibration.temperature,
-      model.intents.length,
-    );
+    const scores = scoreVector(model.scorer, vector);
+    return {
+      probabilities: intentProbabilities(
+        scores,
+        model.calibration.temperature,
+        model.intents.length,
+      ),
+      evidence: { scores, ...unknownShares(model.features, counts) },
+    };
   });
 }
 
@@ -63,19 +68,26 @@ export async function classify(
   text: string,
   options: ClassifyOptions = {},
 ): Promise<Classification> {
-  const [probabilities] = await calibratedProbabilities(model, [text], options.embed, [
-    options.entityNames,
-  ]);
+  const [{ probabilities, evidence }] = await calibratedProbabilities(
+    model,
+    [text],
+    options.embed,
+    [options.entityNames],
+  );
   return {
-    ...decide(probabilities, {
-      intents: model.intents,
-      outOfScopeIntent: model.outOfScopeIntent,
-      calibration: model.calibration,
-      handoffIntents: options.handoffIntents,
-      rankingSize: options.rankingSize,
-      threshold: options.threshold,
-      ambiguityMargin: options.ambiguityMargin,
-    }),
+    ...decide(
+      probabilities,
+      {
+        intents: model.intents,
+        outOfScopeIntent: model.outOfScopeIntent,
+        calibration: model.calibration,
+        handoffIntents: options.handoffIntents,
+        rankingSize: options.rankingSize,
+        threshold: options.threshold,
+        ambiguityMargin: options.ambiguityMargin,
+      },
+      evidence,
+    ),
     entities: extractEntities(text, options.entities),
   };
 }
@@ -86,13 +98,18 @@ export async function evaluate(
   examples: readonly TrainingExampleInput[],
   options: { embed?: EmbedTexts; outOfScopeIntent?: string } = {},
 ): Promise<TrainingMetrics> {
-  const probabilities = await calibratedProbabilities(
+  const read = await calibratedProbabilities(
     model,
     examples.map((example) => example.text),
     options.embed,
     examples.map((example) => example.entities),
   );
-  const evaluated = evaluateProbabilities(probabilities, examples, model);
+  const evaluated = evaluateProbabilities(
+    read.map((message) => message.probabilities),
+    examples,
+    model,
+    read.map((message) => message.evidence),
+  );
   return summarize(evaluated, {
     evaluation: 'test',
     folds: 1,

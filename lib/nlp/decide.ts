@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerConfidence, otherThan, scopeLogOdds } from './calibration';
+import { answerConfidence, answerFeatures, type MessageEvidence } from './answer-confidence';
 import type { Calibration } from './model';
 
 export const BotDecision = z.enum(['answer', 'clarify', 'fallback', 'handoff']);
@@ -65,29 +65,28 @@ export interface DecisionContext {
  * class wins); clarify when the runner-up is within the ambiguity margin; handoff when the answer is a
  * human.
  */
-export function decide(probabilities: Float64Array, context: DecisionContext): IntentDecision {
+export function decide(
+  probabilities: Float64Array,
+  context: DecisionContext,
+  evidence?: MessageEvidence,
+): IntentDecision {
   const { intents, outOfScopeIntent, calibration } = context;
-  const inScope: RankedIntent[] = [];
-  let outOfScopeClass = -1;
-  intents.forEach((intent, i) => {
-    if (intent === outOfScopeIntent) outOfScopeClass = i;
-    else inScope.push({ intent, confidence: probabilities[i] });
-  });
+  const outOfScopeClass = outOfScopeIntent === null ? -1 : intents.indexOf(outOfScopeIntent);
+  const inScope = intents.flatMap((intent, c) =>
+    c === outOfScopeClass ? [] : [{ intent, c, confidence: probabilities[c] }],
+  );
   inScope.sort((a, b) => b.confidence - a.confidence || (a.intent < b.intent ? -1 : 1));
-  const ranking = inScope.slice(0, context.rankingSize ?? 5);
+  const ranking = inScope
+    .slice(0, context.rankingSize ?? 5)
+    .map(({ intent, confidence }) => ({ intent, confidence }));
   const [best, runnerUp] = inScope;
   // All-zero probabilities: the message had nothing the model knows.
   const confidence =
     !best || best.confidence === 0
       ? 0
       : answerConfidence(
-          scopeLogOdds(
-            best.confidence,
-            outOfScopeClass >= 0
-              ? probabilities[outOfScopeClass]
-              : otherThan(probabilities, intents.indexOf(best.intent)),
-          ),
-          calibration.answerScale,
+          answerFeatures(probabilities, best.c, runnerUp?.c ?? -1, outOfScopeClass, evidence),
+          calibration.answerModel,
         );
   if (!best || confidence === 0 || confidence < (context.threshold ?? calibration.threshold)) {
     return { intent: null, confidence, ranking, decision: 'fallback', candidates: null };

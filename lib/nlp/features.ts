@@ -219,3 +219,22 @@ export function toSparseRows(vectors: readonly SparseVector[], columns: number):
   });
   return { rowStarts, indices, values, columns };
 }
+
+/** Shares of a message's words ("w:") and stems ("s:") that the feature space has never seen. */
+export function unknownShares(
+  space: FeatureSpace,
+  counts: Map<string, number>,
+): { unknownWords: number; unknownStems: number } {
+  const termIndex = termIndexOf(space);
+  const share = (prefix: string) => {
+    let all = 0;
+    let unknown = 0;
+    for (const term of counts.keys()) {
+      if (!term.startsWith(prefix) || term.includes(' ')) continue;
+      all++;
+      if (!termIndex.has(term)) unknown++;
+    }
+    return all === 0 ? 1 : unknown / all;
+  };
+  return { unknownWords: share('w:'), unknownStems: share('s:') };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageEvidence } from './answer-confidence';
 import { Answers, answersAt, OperatingPoint } from './calibration';
 import { decide, type BotDecision, type DecisionContext } from './decide';
 import type { Calibration } from './model';
@@ -68,11 +69,12 @@ export function evaluateProbabilities(
   probabilities: readonly Float64Array[],
   examples: readonly TrainingExampleInput[],
   context: DecisionContext,
+  evidence?: readonly MessageEvidence[],
 ): EvaluatedExample[] {
   return probabilities.map((row, i) => {
     let top = 0;
     for (let c = 1; c < row.length; c++) if (row[c] > row[top]) top = c;
-    const decision = decide(row, context);
+    const decision = decide(row, context, evidence?.[i]);
     return {
       text: examples[i].text,
       expected: examples[i].intent,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AnswerScale, IDENTITY_ANSWER_SCALE, OperatingPoint } from './calibration';
+import { AnswerModel, IDENTITY_ANSWER_MODEL } from './answer-confidence';
+import { OperatingPoint } from './calibration';
 import type { FeatureSpace } from './features';
 import type { LinearScorer } from './linear-svm';
 import type { Language } from './preprocess';
@@ -8,8 +9,8 @@ import type { Language } from './preprocess';
 export const Calibration = z.object({
   /** Softmax temperature that makes intent probabilities match held-out accuracy. */
   temperature: z.number().positive(),
-  /** Maps the scope score to the chance that answering is right (the confidence). */
-  answerScale: AnswerScale.default(IDENTITY_ANSWER_SCALE),
+  /** Reads the chance that answering is right (the confidence) from the answer's features. */
+  answerModel: AnswerModel.default(IDENTITY_ANSWER_MODEL),
   /** Below this confidence the bot says no intent fits (fallback). */
   threshold: z.number().min(0).max(1),
   /** When the top two intents' probabilities are closer than this, the bot asks which one was meant. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageEvidence } from './answer-confidence';
 import {
   chooseOperatingPoint,
   DEFAULT_OPERATING_POLICY,
@@ -12,6 +13,7 @@ import {
   DEFAULT_FEATURE_CONFIG,
   termCounts,
   toSparseRows,
+  unknownShares,
   vectorize,
   type FeatureSpace,
 } from './features';
@@ -216,13 +218,13 @@ async function fitScorer(
   }
 }
 
-function scoreExample(
-  prepared: PreparedExamples,
-  fitted: FittedScorer,
-  i: number,
-): Float64Array | null {
+/** A held-out example as a model that did not learn from it reads it. */
+function readExample(prepared: PreparedExamples, fitted: FittedScorer, i: number): MessageEvidence {
   const vector = vectorize(fitted.space, prepared.counts[i], prepared.embeddings?.[i]);
-  return scoreVector(fitted.scorer, vector);
+  return {
+    scores: scoreVector(fitted.scorer, vector),
+    ...unknownShares(fitted.space, prepared.counts[i]),
+  };
 }
 
 /**
@@ -286,7 +288,10 @@ export async function train(
     ? settings.outOfScopeIntent
     : null;
 
-  const { unlabeledTexts, articleTexts } = settings;
+  // An example's own text, unlabeled, would be learned (pseudo-labelled) by the fit measured on it.
+  const exampleTexts = new Set([...training, ...validation].map((example) => example.text));
+  const unlabeledTexts = settings.unlabeledTexts.filter((text) => !exampleTexts.has(text));
+  const { articleTexts } = settings;
   report(
     'preparing',
     0,
@@ -333,7 +338,7 @@ export async function train(
   let evaluation: TrainingMetrics['evaluation'] = 'validation';
   let folds = 1;
   const heldOutIndices: number[] = [];
-  const heldOutScores: Array<Float64Array | null> = [];
+  const heldOut: MessageEvidence[] = [];
   let final: FittedScorer | undefined;
   let warmStart: FittedScorer | undefined;
   let scored = 0.9;
@@ -342,7 +347,7 @@ export async function train(
     final = await fit({ members: everyExample, phase: 'training', from: 0.05, to: scored });
     for (let i = training.length; i < all.length; i++) {
       heldOutIndices.push(i);
-      heldOutScores.push(scoreExample(prepared, final, i));
+      heldOut.push(readExample(prepared, final, i));
     }
   } else {
     const smallestIntent = Math.min(
@@ -371,35 +376,39 @@ export async function train(
       warmStart ??= fitted;
       for (const i of hold) {
         heldOutIndices.push(i);
-        heldOutScores.push(scoreExample(prepared, fitted, i));
+        heldOut.push(readExample(prepared, fitted, i));
       }
     }
   }
 
   report('calibrating', scored, 'calibrating confidence, threshold and ambiguity margin');
   const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
-  const withFeatures = heldOutScores.flatMap((scores, k) => (scores ? [k] : []));
+  const withFeatures = heldOut.flatMap(({ scores }) => (scores ? [scores] : []));
   const temperature =
     withFeatures.length > 0
       ? fitTemperature({
-          scores: withFeatures.map((k) => heldOutScores[k] as Float64Array),
-          expected: Int32Array.from(withFeatures, (k) => expected[k]),
+          scores: withFeatures.map((scores) => Float64Array.from(scores)),
+          expected: Int32Array.from(
+            heldOut.flatMap(({ scores }, k) => (scores ? [expected[k]] : [])),
+          ),
         })
       : 1;
-  const probabilities = heldOutScores.map((scores) =>
-    intentProbabilities(scores, temperature, intents.length),
+  const probabilities = heldOut.map(({ scores }) =>
+    intentProbabilities(scores && Float64Array.from(scores), temperature, intents.length),
   );
-  const heldOut = outcomes(
+  const outcomesHeldOut = outcomes(
     probabilities,
     expected,
     outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1),
+    heldOut,
   );
-  const calibration = { temperature, ...chooseOperatingPoint(heldOut, settings) };
+  const calibration = { temperature, ...chooseOperatingPoint(outcomesHeldOut, settings) };
   const metrics = summarize(
     evaluateProbabilities(
       probabilities,
       heldOutIndices.map((i) => all[i]),
       { intents, outOfScopeIntent, calibration },
+      heldOut,
     ),
     {
       evaluation,

@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   answersAt,
   chooseOperatingPoint,
-  fitAnswerScale,
   fitTemperature,
-  IDENTITY_ANSWER_SCALE,
-  scopeLogOdds,
   operatingCurve,
   outcomes,
   pointForBudget,
   siteThreshold,
 } from '@/lib/nlp/calibration';
+import { fitAnswerModel, IDENTITY_ANSWER_MODEL, scopeLogOdds } from '@/lib/nlp/answer-confidence';
 import { decide, softmax } from '@/lib/nlp/decide';
 import { evaluateProbabilities, summarize } from '@/lib/nlp/metrics';
 import type { Calibration } from '@/lib/nlp/model';
@@ -18,7 +16,7 @@ import type { Calibration } from '@/lib/nlp/model';
 const intents = ['billing', 'cancel', 'human', 'oos'];
 const calibration: Calibration = {
   temperature: 1,
-  answerScale: IDENTITY_ANSWER_SCALE,
+  answerModel: IDENTITY_ANSWER_MODEL,
   threshold: 0.5,
   ambiguityMargin: 0.1,
   curve: [],
@@ -93,22 +91,28 @@ describe('calibration on held-out data', () => {
     expect(softmax(scores[0], temperature)[0]).toBeCloseTo(0.5, 1);
   });
 
-  it('maps the scope score to the share of answers that were right', () => {
+  it('fits a confidence that matches the share of answers that were right', () => {
     // Scope 0.9: 9 in 10 right; scope 0.6: 1 in 2 right. The fitted confidence follows.
     const probabilities = [
-      ...Array.from({ length: 10 }, () => row(0.9, 0.05, 0.05)),
-      ...Array.from({ length: 10 }, () => row(0.6, 0.3, 0.1)),
+      ...Array.from({ length: 40 }, () => row(0.9, 0.05, 0.05)),
+      ...Array.from({ length: 40 }, () => row(0.6, 0.3, 0.1)),
     ];
-    const expected = Int32Array.from({ length: 20 }, (_, i) =>
-      i === 0 || (i >= 10 && i % 2) ? 1 : 0,
+    const expected = Int32Array.from({ length: 80 }, (_, i) =>
+      i < 4 || (i >= 40 && i % 2) ? 1 : 0,
     );
-    const scale = fitAnswerScale(outcomes(probabilities, expected, -1), 0.2);
-    const confidence = (scope: number) =>
-      1 / (1 + Math.exp(-(scale.slope * Math.log(scope / (1 - scope)) + scale.intercept)));
-    expect(confidence(0.9)).toBeGreaterThan(0.75);
-    expect(confidence(0.9)).toBeLessThan(0.95);
-    expect(confidence(0.6)).toBeGreaterThan(0.35);
-    expect(confidence(0.6)).toBeLessThan(0.65);
+    const heldOut = outcomes(probabilities, expected, -1);
+    const model = fitAnswerModel(
+      heldOut.map((outcome) => outcome.features),
+      heldOut.map((outcome) => outcome.best === outcome.expected),
+      heldOut.map(() => 1),
+    );
+    const context = { intents: ['a', 'b', 'c'], outOfScopeIntent: null };
+    const confidence = (p: Float64Array) =>
+      decide(p, { ...context, calibration: { ...calibration, answerModel: model } }).confidence;
+    expect(confidence(probabilities[0])).toBeGreaterThan(0.8);
+    expect(confidence(probabilities[0])).toBeLessThan(0.97);
+    expect(confidence(probabilities[40])).toBeGreaterThan(0.35);
+    expect(confidence(probabilities[40])).toBeLessThan(0.65);
   });
 
   it('answers as much as the wrong-answer budget allows, out of scope weighted to its share', () => {
