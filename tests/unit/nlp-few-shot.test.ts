@@ -161,6 +161,16 @@ describe('few-shot learning', () => {
     expect(withMessages.some((message) => /\(with \d+ unlabeled texts\)/.test(message))).toBe(true);
   });
 
+  it('ignores unlabeled texts that are examples: a held-out example is never learned from its own text', async () => {
+    const examples = customerServiceExamples(5);
+    const plain = serialize((await train(examples, settings)).model);
+    const withOwnTexts = await train(examples, {
+      ...settings,
+      unlabeledTexts: examples.map((example) => example.text),
+    });
+    expect(Buffer.from(serialize(withOwnTexts.model)).equals(Buffer.from(plain))).toBe(true);
+  });
+
   it('stores the word associations: deterministic bytes, and the same answers after loading', async () => {
     const unlabeledTexts = visitorMessages(600, 3);
     const { model } = await train(customerServiceExamples(5), { ...settings, unlabeledTexts });
