@@ -1,14 +1,20 @@
 // Real-time engine benchmark: N visitor sockets each send messages at a steady rate and wait for
 // the acknowledgement (sent after the message is committed); the bot path answers every message.
 //
-//   npm run bench:realtime -- --clients 5000 --duration 30 [--rate 0.1] [--url URL] [--site-key KEY] [--json]
+//   npm run bench:realtime -- --clients 5000 --duration 30 [--rate 0.1] [--url URL] [--site-key KEY]
+//                             [--baseline] [--cpu-prof DIR] [--json]
 //
 // Without --url it starts its own server in a child process: lib/realtime on a bare HTTP server
 // with an echo bot, on a fresh database (DATABASE_URL's server, or the embedded Postgres).
-// With --url it measures a running app (its bot, its limits: raise IP_CONNECTS_PER_MINUTE and
-// IP_MESSAGES_PER_MINUTE there, since every bench socket comes from one address).
-// Reports connections held, messages/s, ack latency p50/p95/p99, server memory per connection,
-// and lost or duplicated messages, checked at the end by resuming every conversation from seq 0.
+// With --url it measures a running app (its bot, its limits: every bench socket comes from one
+// address, so it says which variables to raise there when the app refuses).
+// Reports connections held, messages/s, ack latency p50/p95/p99, bot-reply latency (message sent →
+// the bot's reply received) p50/p95, server memory per connection, and lost or duplicated
+// messages, checked at the end by resuming every conversation from seq 0, and bot replies
+// missing or duplicated.
+// --baseline then runs the same load against a minimal socket.io server that commits each message
+// with one INSERT into the same Postgres (DATABASE_URL) and echoes it as the reply, and prints
+// its line and the ratio of the two.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -38,12 +44,20 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     'site-key': { type: 'string', default: 'demo-site' },
     json: { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
+    'serve-baseline': { type: 'boolean', default: false },
+    /** Writes the own server's CPU profile (node --cpu-prof) into this folder. */
+    'cpu-prof': { type: 'string' },
   },
 });
 
+// The Postgres server the bench databases go on (tokensFromDatabase repoints DATABASE_URL later).
+const postgresUrl = process.env.DATABASE_URL;
+
 if (args.serve) await serve();
-else await bench();
+else if (args['serve-baseline']) await serveBaseline();
+else await main();
 
 // ------------------------------------------------------------------------------------------------
 // The server side (child process)
@@ -83,14 +97,52 @@ async function serve(): Promise<void> {
   });
 }
 
-/** Starts `--serve` in a child process on a fresh database; resolves with its URL. */
-async function startOwnServer(): Promise<{
+/**
+ * The baseline (`--serve-baseline`): a minimal socket.io server that commits each message with
+ * one INSERT (idempotent on the client's id) and acknowledges it, then echoes it as the reply.
+ */
+async function serveBaseline(): Promise<void> {
+  const { Server } = await import('socket.io');
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+  await pool.query(`create table if not exists bench_baseline (
+    id bigserial primary key, visitor text not null, client_id text not null, body text not null,
+    unique (visitor, client_id))`);
+  const server = createServer((_request, response) => response.writeHead(404).end());
+  const io = new Server(server, { serveClient: false });
+  io.of('/visitor').on('connection', (socket) => {
+    const visitor = String(socket.handshake.auth.token).slice(-40);
+    socket.on('message:send', async (payload: { clientId: string; body: string }, ack) => {
+      const { rows } = await pool.query<{ id: string }>(
+        `insert into bench_baseline (visitor, client_id, body) values ($1, $2, $3)
+         on conflict (visitor, client_id) do update set body = excluded.body returning id`,
+        [visitor, payload.clientId, payload.body],
+      );
+      const message = { id: rows[0].id, clientId: payload.clientId, sender: 'visitor' };
+      ack({ ok: true, message, conversation: { id: visitor } });
+      socket.emit('message', { ...message, sender: 'bot', clientId: `bot:${rows[0].id}` });
+    });
+    socket.on('conversation:resume', async (_payload: unknown, ack) => {
+      const { rows } = await pool.query<{ client_id: string }>(
+        'select client_id from bench_baseline where visitor = $1',
+        [visitor],
+      );
+      const messages = rows.map((row) => ({ sender: 'visitor', clientId: row.client_id }));
+      ack({ ok: true, conversation: { id: visitor }, messages, hasMore: false });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  console.log(`LISTENING ${(server.address() as AddressInfo).port} ${process.env.DATABASE_URL}`);
+  process.on('SIGTERM', () => io.close(() => void pool.end().then(() => process.exit(0))));
+}
+
+/** Starts `--serve` (or `--serve-baseline`) in a child process on a fresh database. */
+async function startOwnServer(mode: '--serve' | '--serve-baseline'): Promise<{
   url: string;
   databaseUrl: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = postgresUrl;
   let databaseUrl: string | undefined;
   if (serverUrl) {
     const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
@@ -99,7 +151,8 @@ async function startOwnServer(): Promise<{
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
   }
-  const child = spawn('node', ['--import', 'tsx', 'scripts/bench-realtime.ts', '--serve'], {
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  const child = spawn('node', [...profile, '--import', 'tsx', 'scripts/bench-realtime.ts', mode], {
     env: {
       ...process.env,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -151,153 +204,237 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 // ------------------------------------------------------------------------------------------------
 // The load (this process)
 
-async function bench(): Promise<void> {
-  const clients = Number(args.clients);
-  const durationMs = Number(args.duration) * 1000;
-  const rate = Number(args.rate);
-  const log = (line: string) => console.error(line);
+type Result = Awaited<ReturnType<typeof runLoad>>;
 
-  const own = args.url ? undefined : await startOwnServer();
-  const url = args.url ?? own!.url;
+/** Refused for the per-address limits: says which of the app's variables to raise, once. */
+class AddressLimited extends Error {}
+
+async function main(): Promise<void> {
+  const clients = Number(args.clients);
+  const rate = Number(args.rate);
+  if (args.baseline && !postgresUrl) {
+    console.error('bench: --baseline needs DATABASE_URL (the Postgres server the app uses)');
+    process.exit(2);
+  }
+  let result: Result;
+  const own = args.url ? undefined : await startOwnServer('--serve');
   try {
-    log(
-      `bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url}${own ? ' (own server, echo bot)' : ''}`,
-    );
+    const url = args.url ?? own!.url;
     const tokens = own
       ? await tokensFromDatabase(own.databaseUrl, clients)
       : await tokensFromApi(url, args['site-key']!, clients);
-    const rssBefore = await serverRss(url, own?.child);
-
-    const sockets: VisitorSocket[] = [];
-    const received = new Map<VisitorSocket, Set<string>>();
-    let duplicateDeliveries = 0;
-    const connectStart = performance.now();
-    for (let i = 0; i < tokens.length; i += 200) {
-      const batch = await Promise.all(tokens.slice(i, i + 200).map((token) => connect(url, token)));
-      for (const socket of batch) {
-        if (!socket) continue;
-        const seen = new Set<string>();
-        received.set(socket, seen);
-        socket.on('message', (message) => {
-          if (message.sender !== 'visitor') return;
-          if (seen.has(message.id)) duplicateDeliveries += 1;
-          seen.add(message.id);
-        });
-        sockets.push(socket);
-      }
-    }
-    log(
-      `bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`,
+    result = await runLoad(url, tokens, own ? 'own server, echo bot' : 'app', own?.child);
+  } catch (error) {
+    if (!(error instanceof AddressLimited)) throw error;
+    const messages = Math.ceil(clients * rate * 60 * 1.2);
+    const perVisitor = Math.ceil(rate * 60 * 1.2);
+    console.error(
+      `bench: the app refused for its per-address limits (every bench socket comes from one address): ` +
+        `start it with IP_CONNECTS_PER_MINUTE=${clients * 2} IP_MESSAGES_PER_MINUTE=${messages}` +
+        (perVisitor > 30 ? ` VISITOR_MESSAGES_PER_MINUTE=${perVisitor}` : ''),
     );
-    await sleep(2_000);
-    const rssAfter = await serverRss(url, own?.child);
-
-    const latencies: number[] = [];
-    const sent = new Map<VisitorSocket, string[]>();
-    let acked = 0;
-    let lastAckAt = 0;
-    let retries = 0;
-    const resendReasons = new Map<string, number>();
-    // Sends still unacknowledged this long after the run are counted as lost.
-    const giveUpAt = performance.now() + durationMs + 60_000;
-    const pendingAcks = new Set<Promise<void>>();
-    const sendStart = performance.now();
-    const timers = sockets.map((socket) => {
-      const clientIds: string[] = [];
-      sent.set(socket, clientIds);
-      const tick = () => {
-        const clientId = randomBytes(12).toString('hex');
-        clientIds.push(clientId);
-        const body = `bench ${clientIds.length}`;
-        const started = performance.now();
-        // As the widget's outbox does: resend with the same clientId until acknowledged.
-        const deliver = async (): Promise<void> => {
-          while (performance.now() < giveUpAt) {
-            const result = await socket
-              .timeout(ACK_TIMEOUT_MS)
-              .emitWithAck('message:send', { clientId, body })
-              .catch(() => null);
-            if (result?.ok) {
-              acked += 1;
-              lastAckAt = performance.now();
-              latencies.push(lastAckAt - started);
-              return;
-            }
-            retries += 1;
-            const reason = result === null ? 'timeout' : result.ok ? 'ok' : result.error.code;
-            resendReasons.set(reason, (resendReasons.get(reason) ?? 0) + 1);
-            await sleep(result?.ok === false ? (result.error.retryAfterMs ?? 1_000) : 1_000);
-          }
-        };
-        const ack = deliver();
-        pendingAcks.add(ack);
-        void ack.finally(() => pendingAcks.delete(ack));
-      };
-      // Spread the clients' phases over one period so the load is steady.
-      const period = 1000 / rate;
-      let interval: NodeJS.Timeout | undefined;
-      const first = setTimeout(() => {
-        tick();
-        interval = setInterval(tick, period);
-      }, Math.random() * period);
-      return () => {
-        clearTimeout(first);
-        clearInterval(interval);
-      };
-    });
-    await sleep(durationMs);
-    timers.forEach((stop) => stop());
-    await Promise.allSettled([...pendingAcks]);
-    // Until the last acknowledgement: a server that falls behind is not credited with the backlog.
-    const sendSeconds = (Math.max(lastAckAt, sendStart + durationMs) - sendStart) / 1000;
-
-    // Lost: sent but not in the conversation; duplicated: stored or delivered more than once.
-    let lost = 0;
-    let duplicated = duplicateDeliveries;
-    for (let i = 0; i < sockets.length; i += 500) {
-      await Promise.all(
-        sockets.slice(i, i + 500).map(async (socket) => {
-          const clientIds = sent.get(socket) ?? [];
-          const stored = await storedClientIds(socket);
-          for (const clientId of clientIds) if (!stored.has(clientId)) lost += 1;
-          duplicated += stored.duplicates;
-        }),
-      );
-    }
-    sockets.forEach((socket) => socket.close());
-
-    latencies.sort((a, b) => a - b);
-    const percentile = (p: number) =>
-      round(
-        latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN,
-      );
-    const result = {
-      clients,
-      connected: sockets.length,
-      messagesPerSecond: round(acked / sendSeconds),
-      ackP50Ms: percentile(50),
-      ackP95Ms: percentile(95),
-      ackP99Ms: percentile(99),
-      rssPerConnectionKB:
-        rssBefore !== null && rssAfter !== null
-          ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024)
-          : null,
-      lost,
-      duplicated,
-    };
-    log(
-      `bench: ${acked} acknowledged (${retries} resends${retries ? `: ${JSON.stringify(Object.fromEntries(resendReasons))}` : ''}) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
-        `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
-        `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
-        `lost ${lost}, duplicated ${duplicated}`,
-    );
-    if (args.json) console.log(JSON.stringify(result));
+    process.exit(2);
   } finally {
     await own?.stop();
   }
+  if (args.json) console.log(JSON.stringify(result));
+  if (!args.baseline) return;
+
+  const baseline = await startOwnServer('--serve-baseline');
+  try {
+    const tokens = Array.from({ length: clients }, () => randomBytes(20).toString('hex'));
+    const base = await runLoad(baseline.url, tokens, 'baseline: socket.io + one INSERT');
+    if (args.json) console.log(JSON.stringify({ baseline: true, ...base }));
+    const ratio = (key: 'messagesPerSecond' | 'ackP95Ms' | 'botReplyP95Ms') =>
+      round(result[key] / base[key]);
+    const ratios = {
+      ratio: 'app / baseline',
+      messagesPerSecond: ratio('messagesPerSecond'),
+      ackP95Ms: ratio('ackP95Ms'),
+      botReplyP95Ms: ratio('botReplyP95Ms'),
+    };
+    console.error(`bench: ${JSON.stringify(ratios)}`);
+    if (args.json) console.log(JSON.stringify(ratios));
+  } finally {
+    await baseline.stop();
+  }
 }
 
-function connect(url: string, token: string): Promise<VisitorSocket | null> {
+async function runLoad(url: string, tokens: string[], label: string, child?: ChildProcess) {
+  const clients = tokens.length;
+  const durationMs = Number(args.duration) * 1000;
+  const rate = Number(args.rate);
+  const log = (line: string) => console.error(line);
+  log(
+    `bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url} (${label})`,
+  );
+  const rssBefore = await serverRss(url, child);
+
+  const sockets: VisitorSocket[] = [];
+  let duplicateDeliveries = 0;
+  /** When each bot reply arrived, by the visitor message it answers; and replies seen twice. */
+  const repliedAt = new Map<string, number>();
+  let duplicateReplies = 0;
+  let limited = 0;
+  const connectStart = performance.now();
+  for (let i = 0; i < tokens.length; i += 200) {
+    const batch = await Promise.all(
+      tokens.slice(i, i + 200).map((token) => connect(url, token, () => (limited += 1))),
+    );
+    for (const socket of batch) {
+      if (!socket) continue;
+      const seen = new Set<string>();
+      socket.on('message', (message) => {
+        if (message.sender === 'bot' && message.clientId?.startsWith('bot:')) {
+          const answered = message.clientId.slice('bot:'.length);
+          if (repliedAt.has(answered)) duplicateReplies += 1;
+          else repliedAt.set(answered, performance.now());
+        }
+        if (message.sender !== 'visitor') return;
+        if (seen.has(message.id)) duplicateDeliveries += 1;
+        seen.add(message.id);
+      });
+      sockets.push(socket);
+    }
+  }
+  if (limited) {
+    sockets.forEach((socket) => socket.close());
+    throw new AddressLimited();
+  }
+  log(
+    `bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`,
+  );
+  await sleep(2_000);
+  const rssAfter = await serverRss(url, child);
+
+  const latencies: number[] = [];
+  /** When each acknowledged visitor message was first sent, by its id. */
+  const sentAt = new Map<string, number>();
+  const sent = new Map<VisitorSocket, string[]>();
+  let acked = 0;
+  let lastAckAt = 0;
+  let retries = 0;
+  const resendReasons = new Map<string, number>();
+  // Sends still unacknowledged this long after the run are counted as lost.
+  const giveUpAt = performance.now() + durationMs + 60_000;
+  const pendingAcks = new Set<Promise<void>>();
+  const sendStart = performance.now();
+  const timers = sockets.map((socket) => {
+    const clientIds: string[] = [];
+    sent.set(socket, clientIds);
+    const tick = () => {
+      const clientId = randomBytes(12).toString('hex');
+      clientIds.push(clientId);
+      const body = `bench ${clientIds.length}`;
+      const started = performance.now();
+      // As the widget's outbox does: resend with the same clientId until acknowledged.
+      const deliver = async (): Promise<void> => {
+        while (performance.now() < giveUpAt) {
+          const result = await socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('message:send', { clientId, body })
+            .catch(() => null);
+          if (result?.ok) {
+            acked += 1;
+            lastAckAt = performance.now();
+            latencies.push(lastAckAt - started);
+            sentAt.set(result.message.id, started);
+            return;
+          }
+          retries += 1;
+          const reason = result === null ? 'timeout' : result.ok ? 'ok' : result.error.code;
+          resendReasons.set(reason, (resendReasons.get(reason) ?? 0) + 1);
+          await sleep(result?.ok === false ? (result.error.retryAfterMs ?? 1_000) : 1_000);
+        }
+      };
+      const ack = deliver();
+      pendingAcks.add(ack);
+      void ack.finally(() => pendingAcks.delete(ack));
+    };
+    // Spread the clients' phases over one period so the load is steady.
+    const period = 1000 / rate;
+    let interval: NodeJS.Timeout | undefined;
+    const first = setTimeout(() => {
+      tick();
+      interval = setInterval(tick, period);
+    }, Math.random() * period);
+    return () => {
+      clearTimeout(first);
+      clearInterval(interval);
+    };
+  });
+  await sleep(durationMs);
+  timers.forEach((stop) => stop());
+  await Promise.allSettled([...pendingAcks]);
+  // Until the last acknowledgement: a server that falls behind is not credited with the backlog.
+  const sendSeconds = (Math.max(lastAckAt, sendStart + durationMs) - sendStart) / 1000;
+  if (resendReasons.get('rate_limited')) {
+    sockets.forEach((socket) => socket.close());
+    throw new AddressLimited();
+  }
+  // The bot's last replies: wait until every message has one, or nothing came for 10 s.
+  for (let quiet = 0, before = -1; repliedAt.size < sentAt.size && quiet < 10;) {
+    await sleep(1_000);
+    quiet = repliedAt.size === before ? quiet + 1 : 0;
+    before = repliedAt.size;
+  }
+
+  // Lost: sent but not in the conversation; duplicated: stored or delivered more than once.
+  let lost = 0;
+  let duplicated = duplicateDeliveries;
+  for (let i = 0; i < sockets.length; i += 500) {
+    await Promise.all(
+      sockets.slice(i, i + 500).map(async (socket) => {
+        const clientIds = sent.get(socket) ?? [];
+        const stored = await storedClientIds(socket);
+        for (const clientId of clientIds) if (!stored.has(clientId)) lost += 1;
+        duplicated += stored.duplicates;
+      }),
+    );
+  }
+  sockets.forEach((socket) => socket.close());
+
+  const replyLatencies: number[] = [];
+  let botRepliesMissing = 0;
+  for (const [id, started] of sentAt) {
+    const replied = repliedAt.get(id);
+    if (replied === undefined) botRepliesMissing += 1;
+    else replyLatencies.push(replied - started);
+  }
+  const result = {
+    clients,
+    connected: sockets.length,
+    messagesPerSecond: round(acked / sendSeconds),
+    ackP50Ms: percentile(latencies, 50),
+    ackP95Ms: percentile(latencies, 95),
+    ackP99Ms: percentile(latencies, 99),
+    botReplyP50Ms: percentile(replyLatencies, 50),
+    botReplyP95Ms: percentile(replyLatencies, 95),
+    rssPerConnectionKB:
+      rssBefore !== null && rssAfter !== null
+        ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024)
+        : null,
+    lost,
+    duplicated,
+    botRepliesMissing,
+    botRepliesDuplicated: duplicateReplies,
+  };
+  log(
+    `bench: ${acked} acknowledged (${retries} resends${retries ? `: ${JSON.stringify(Object.fromEntries(resendReasons))}` : ''}) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
+      `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
+      `bot reply p50 ${result.botReplyP50Ms} ms, p95 ${result.botReplyP95Ms} ms; ` +
+      `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
+      `lost ${lost}, duplicated ${duplicated}, bot replies missing ${botRepliesMissing}, duplicated ${duplicateReplies}`,
+  );
+  return result;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN);
+}
+
+function connect(url: string, token: string, onLimited: () => void): Promise<VisitorSocket | null> {
   return new Promise((resolve) => {
     const socket: VisitorSocket = io(`${url}/visitor`, {
       auth: { token },
@@ -312,9 +449,10 @@ function connect(url: string, token: string): Promise<VisitorSocket | null> {
       clearTimeout(timer);
       resolve(socket);
     });
-    socket.once('connect_error', (error) => {
+    socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {
       clearTimeout(timer);
-      console.error(`bench: connect refused: ${error.message}`);
+      if (error.data?.code === 'rate_limited') onLimited();
+      else console.error(`bench: connect refused: ${error.message}`);
       socket.close();
       resolve(null);
     });
@@ -371,6 +509,7 @@ async function tokensFromApi(url: string, siteKey: string, count: number): Promi
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ siteKey, hostOrigin: new URL(url).origin }),
         });
+        if (response.status === 429) throw new AddressLimited();
         if (!response.ok)
           throw new Error(`widget session refused: ${response.status} ${await response.text()}`);
         return ((await response.json()) as { token: string }).token;

@@ -75,7 +75,7 @@ export async function attachRealtime(
 
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
-  serveVisitors(visitors, { presence, inFlight });
+  serveVisitors(visitors, { presence, inFlight, multiNode: Boolean(redis) });
   serveAgents(agents, visitors, { presence, inFlight });
   const stopBroadcast = broadcastConversationEvents(visitors, agents);
   const bot = listenForBotTurns(

@@ -45,7 +45,8 @@ const READ_EVERY_MS = 1_000;
 /** `/visitor`: widget sockets, authenticated by a signed visitor token, each seeing only its own visitor. */
 export function serveVisitors(
   namespace: Namespace,
-  options: { presence: PresenceStore; inFlight: InFlight },
+  /** multiNode: other nodes share the rooms (the Redis adapter). */
+  options: { presence: PresenceStore; inFlight: InFlight; multiNode: boolean },
 ): void {
   admitWith(namespace, authenticate);
   // Another node saw the visitor's last tab close: work for them here stops too.
@@ -78,7 +79,8 @@ export function serveVisitors(
       typing.stop();
       reads.stop();
       // A node shutting down loses visitors who reconnect elsewhere: they did not leave.
-      if (!options.inFlight.closing) void leaveIfGone(namespace, visitor.visitorId);
+      if (!options.inFlight.closing)
+        void leaveIfGone(namespace, visitor.visitorId, options.multiNode);
     });
 
     serveRequests(
@@ -139,7 +141,11 @@ export function serveVisitors(
 const VISITOR_LEFT = 'visitor:left';
 
 /** Announces on every node that the visitor left, once no node has a socket of theirs. */
-async function leaveIfGone(namespace: Namespace, visitorId: string): Promise<void> {
+async function leaveIfGone(
+  namespace: Namespace,
+  visitorId: string,
+  multiNode: boolean,
+): Promise<void> {
   const room = rooms.visitor(visitorId);
   if (namespace.adapter.rooms.get(room)?.size) return;
   // With Redis this asks every node; when unsure, the visitor has not left.
@@ -148,7 +154,7 @@ async function leaveIfGone(namespace: Namespace, visitorId: string): Promise<voi
     .fetchSockets()
     .catch(() => null);
   if (sockets === null || sockets.length) return;
-  namespace.serverSideEmit(VISITOR_LEFT, visitorId);
+  if (multiNode) namespace.serverSideEmit(VISITOR_LEFT, visitorId);
   announce('visitor.left', { visitorId });
 }
 
