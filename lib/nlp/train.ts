@@ -37,7 +37,11 @@ import {
 } from './pseudo-labels';
 import { outOfDomainExamples, withoutSiteOverlap } from './out-of-domain';
 import { assignFolds } from './split';
-import { learnWordAssociations, type WordAssociations } from './word-associations';
+import {
+  ASSOCIATION_LANGUAGES,
+  learnWordAssociations,
+  type WordAssociations,
+} from './word-associations';
 
 export type EmbedTexts = (texts: string[]) => Promise<Float32Array[]>;
 
@@ -315,16 +319,17 @@ export async function train(
     embeddings: embed ? await embed(all.map((example) => example.text)) : undefined,
     intents,
     labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
-    associations: fewShot
-      ? learnWordAssociations(
-          [
-            ...counts.slice(0, training.length),
-            ...unlabeledCounts,
-            ...articleTexts.map(countTerms),
-          ],
-          settings.seed,
-        )
-      : null,
+    associations:
+      fewShot && ASSOCIATION_LANGUAGES.has(settings.language)
+        ? learnWordAssociations(
+            [
+              ...counts.slice(0, training.length),
+              ...unlabeledCounts,
+              ...articleTexts.map(countTerms),
+            ],
+            settings.seed,
+          )
+        : null,
     unlabeled: {
       counts: unlabeledCounts,
       embeddings: embed && unlabeledCounts.length > 0 ? await embed(unlabeledTexts) : undefined,

@@ -1,3 +1,4 @@
+import type { Language } from './preprocess';
 import { topRightSingularVectors, type SparseMatrix } from './truncated-svd';
 
 /**
@@ -27,6 +28,13 @@ export const WordAssociationSettings = {
   /** Stems in fewer texts than this carry no association. */
   minimumDocumentFrequency: 2,
 };
+
+/**
+ * Languages where they were measured to help. Chinese words come from a dictionary segmenter, and
+ * SMP2020 (train → val) lost with them: 10 per intent with the unlabeled training texts 75.1% vs
+ * 77.5% with pseudo-labels alone, all 3,005 examples 89.4% vs 90.8%.
+ */
+export const ASSOCIATION_LANGUAGES: ReadonlySet<Language> = new Set(['en']);
 
 const STEM_TERM = /^s:[^ ]+$/;
 

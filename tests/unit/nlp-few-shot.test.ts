@@ -152,6 +152,13 @@ describe('few-shot learning', () => {
     });
     expect(model.features.associations).not.toBeNull();
     expect(messages.some((message) => message.includes('(with'))).toBe(false);
+    // Measured to hurt in Chinese (SMP2020): no associations there.
+    const chinese = await train(customerServiceExamples(5), {
+      ...settings,
+      language: 'zh',
+      articleTexts: visitorMessages(600, 5),
+    });
+    expect(chinese.model.features.associations).toBeNull();
     const withMessages: string[] = [];
     await train(customerServiceExamples(5), {
       ...settings,
