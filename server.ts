@@ -1,12 +1,13 @@
 // The one process: database, Next.js and socket.io on one port.
 import { createServer } from 'node:http';
 import next from 'next';
-import { startModels, stopModels } from '@/lib/ai';
+import { describeModels, startModels, stopModels } from '@/lib/ai';
 import { stampPeer } from '@/lib/auth/proxies';
 import { config } from '@/lib/config';
 import { db, disconnectDatabase } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
 import { startDatabase } from '@/lib/db/start';
+import { stageTimings } from '@/lib/conversations/stage-timings';
 import { attachRealtime } from '@/lib/realtime';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     `Ready on http://localhost:${port} in ${seconds}s (${dev ? 'development' : 'production'}, ` +
       `${database.embedded ? 'embedded Postgres in ' + settings.dataDir : 'external Postgres'})`,
   );
+  void describeModels().then((lines) => lines.forEach((line) => console.log(`  ${line}`)));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
     await httpClosed;
     await app.close?.();
     await stopLiveClassifiers();
+    const timings = stageTimings();
+    if (timings) console.log(`Stage timings (ms): ${JSON.stringify(timings)}`);
     await disconnectDatabase();
     await database.stop();
     clearTimeout(forced);

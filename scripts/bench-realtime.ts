@@ -67,6 +67,7 @@ async function serve(): Promise<void> {
   const { db } = await import('@/lib/db');
   const { seedDemo } = await import('@/lib/db/seed');
   const { attachRealtime } = await import('@/lib/realtime');
+  const { stageTimings } = await import('@/lib/conversations/stage-timings');
   const database = await startDatabase({
     url: process.env.DATABASE_URL,
     dataDir: path.resolve('data/bench'),
@@ -90,6 +91,8 @@ async function serve(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   console.log(`LISTENING ${(server.address() as AddressInfo).port} ${database.url}`);
   process.on('SIGTERM', () => {
+    const timings = stageTimings();
+    if (timings) console.error(`bench server: stage timings (ms): ${JSON.stringify(timings)}`);
     void realtime
       .close()
       .then(() => database.stop())

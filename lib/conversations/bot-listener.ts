@@ -7,8 +7,9 @@ import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
 import { signalTyping } from './signal-typing';
+import { recordStage } from './stage-timings';
 import { findSite } from './sites';
-import { storeMessage } from './store-message';
+import { storeMessage, type StoredResult } from './store-message';
 import {
   claimDueTurns,
   claimNextTurn,
@@ -31,11 +32,14 @@ export interface BotTurnOptions {
 
 const HISTORY = 20;
 const REPLY_TIMEOUT_MS = 60_000;
+const TYPING_AFTER_MS = 300;
 /** Claims per turn before the conversation goes to a human; a crash mid-turn counts as one. */
 export const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_MS = 2_000;
 /** Turns this node runs at once from its sweep (its own visitors' turns always start at once). */
 const SWEEP_CAPACITY = 32;
+/** Turns this node works on at once; the rest wait their turn in memory (claims renewed). */
+const TURNS_AT_ONCE = 8;
 const SHUTDOWN = new Error('The server is shutting down');
 
 interface Running {
@@ -52,6 +56,11 @@ interface Worker {
   queues: Map<string, Promise<void>>;
   /** Turns being answered, by message id, so they can be renewed, cancelled or released. */
   running: Map<string, Running>;
+  /** Turns waiting for one of the TURNS_AT_ONCE slots. */
+  waiting: (() => void)[];
+  slotsTaken: number;
+  /** Every turn this node has claimed and not yet finished or given back: their leases are renewed. */
+  held: Set<string>;
 }
 
 // On globalThis: send-visitor-message runs in Next's bundle too and nudges the one worker.
@@ -76,6 +85,9 @@ export function listenForBotTurns(
     stopping: false,
     queues: new Map(),
     running: new Map(),
+    waiting: [],
+    slotsTaken: 0,
+    held: new Set(),
   };
   globalForBot.hearthBotWorker = worker;
   const stopAnswering = onConversationEvent(
@@ -93,7 +105,7 @@ export function listenForBotTurns(
     }
   });
   const sweep = () => {
-    const room = SWEEP_CAPACITY - worker.running.size;
+    const room = SWEEP_CAPACITY - worker.held.size;
     if (worker.stopping || room <= 0) return;
     claimDueTurns(room).then(
       (turns) => turns.forEach((turn) => enqueue(worker, turn)),
@@ -103,7 +115,7 @@ export function listenForBotTurns(
   sweep();
   const sweeping = setInterval(sweep, options.sweepEveryMs ?? 1_000);
   const renewing = setInterval(() => {
-    renewTurns([...worker.running.keys()]).catch((error: Error) =>
+    renewTurns([...worker.held]).catch((error: Error) =>
       console.error(`bot: lease renewal failed: ${error.message}`),
     );
   }, LEASE_MS / 3);
@@ -117,7 +129,7 @@ export function listenForBotTurns(
       await Promise.race([drained, delay(drainMs)]);
       for (const reply of worker.running.values()) reply.controller.abort(SHUTDOWN);
       await Promise.race([drained, delay(1_000)]);
-      await releaseTurns([...worker.running.keys()]).catch(() => {});
+      await releaseTurns([...worker.held]).catch(() => {});
       stopCancelling();
       if (globalForBot.hearthBotWorker === worker) globalForBot.hearthBotWorker = undefined;
     },
@@ -144,8 +156,13 @@ function enqueue(
     return;
   }
   const { conversationId } = turn;
+  worker.held.add(turn.messageId);
   const previous = worker.queues.get(conversationId) ?? Promise.resolve();
-  const next = previous.then(() => runTurns(worker, turn, known));
+  const queuedAt = performance.now();
+  const next = previous.then(() => {
+    recordStage('4 bot: wait for the turn', queuedAt);
+    return runTurns(worker, turn, known);
+  });
   worker.queues.set(conversationId, next);
   void next.finally(() => {
     if (worker.queues.get(conversationId) === next) worker.queues.delete(conversationId);
@@ -160,19 +177,33 @@ async function runTurns(
 ): Promise<void> {
   let turn: ClaimedTurn | null = first;
   while (turn) {
-    if (worker.stopping) {
-      await releaseTurns([turn.messageId]).catch(() => {});
-      return;
-    }
     const current: ClaimedTurn = turn;
+    worker.held.add(current.messageId);
+    await takeSlot(worker);
     try {
+      if (worker.stopping) {
+        await releaseTurns([current.messageId]).catch(() => {});
+        return;
+      }
       turn = await runTurn(worker, current, current === first ? known : undefined);
     } catch (error) {
       // The database failed us: the lease runs out and the sweep tries again.
       console.error(`bot: turn ${current.messageId} failed:`, error);
       return;
+    } finally {
+      worker.held.delete(current.messageId);
+      worker.slotsTaken -= 1;
+      worker.waiting.shift()?.();
     }
   }
+}
+
+/** Waits for a free slot: bounded bot work leaves the pool's connections to acknowledgements. */
+async function takeSlot(worker: Worker): Promise<void> {
+  while (worker.slotsTaken >= TURNS_AT_ONCE) {
+    await new Promise<void>((resolve) => worker.waiting.push(resolve));
+  }
+  worker.slotsTaken += 1;
 }
 
 /** Answers one turn; returns the conversation's next turn when finishing this one claimed it. */
@@ -187,8 +218,18 @@ async function runTurn(
   const controller = new AbortController();
   worker.running.set(turn.messageId, { turn, visitorId: conversation.visitorId, controller });
   try {
-    await answer(conversation, message, worker, controller);
-    return await finishTurn(turn);
+    const startedAt = performance.now();
+    const stored = await answer(conversation, message, worker, controller);
+    const finishing = performance.now();
+    // Storing the reply took the turn out of the outbox; if nothing was stored, do it here.
+    const next = stored?.created
+      ? stored.turnsWaiting
+        ? await claimNextTurn(turn.conversationId)
+        : null
+      : await finishTurn(turn);
+    recordStage('9 bot: finish the turn (outbox)', finishing);
+    recordStage('10 bot: turn total', startedAt);
+    return next;
   } catch (error) {
     if (controller.signal.reason === SHUTDOWN) {
       await releaseTurns([turn.messageId]);
@@ -229,24 +270,32 @@ async function loadTurn(
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** Produces and delivers the reply; throws when it could not (aborted included). */
+/** Produces, stores and delivers the reply; throws when it could not (aborted included). */
 async function answer(
   conversation: ConversationRecord,
   visitorMessage: StoredMessage,
   { replyToVisitor, agentsOnline }: Worker,
   controller: AbortController,
-): Promise<void> {
+): Promise<StoredResult | null> {
   const streamId = `bot:${visitorMessage.id}`;
-  signalTyping(conversation, 'bot', true);
+  // "Typing…" only for a reply that streams or takes a while: fast replies cost no extra frames.
+  let typing = false;
+  const startTyping = () => {
+    if (typing) return;
+    typing = true;
+    signalTyping(conversation, 'bot', true);
+  };
+  const showTyping = setTimeout(startTyping, TYPING_AFTER_MS);
   const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(REPLY_TIMEOUT_MS)]);
   try {
+    const loading = performance.now();
     const site = await findSite(conversation.siteId);
     if (!site) throw new Error('The site is gone');
-    const botState = await readBotState(conversation.id);
-    const earlier =
+    const [botState, earlier] = await Promise.all([
+      readBotState(conversation.id),
       visitorMessage.seq === 1
         ? []
-        : await db().message.findMany({
+        : db().message.findMany({
             where: {
               conversationId: conversation.id,
               isPrivate: false,
@@ -255,7 +304,10 @@ async function answer(
             orderBy: { seq: 'desc' },
             take: HISTORY,
             select: { sender: true, body: true, choices: true },
-          });
+          }),
+    ]);
+    recordStage('5 bot: load site, state, history', loading);
+    const deciding = performance.now();
     const reply = await replyToVisitor({
       site: { id: site.id, language: site.language, botSettings: site.botSettings },
       conversation: {
@@ -275,12 +327,22 @@ async function answer(
         .map((message) => ({ ...message, choices: StoredChoicesSchema.parse(message.choices) })),
       agentsOnline: await agentsOnline?.(conversation.workspaceId),
       signal,
-      onToken: (text) => announce('bot.token', { conversation, streamId, text }),
+      onToken: (text) => {
+        startTyping();
+        announce('bot.token', { conversation, streamId, text });
+      },
     });
-    await deliver(conversation, visitorMessage, reply, streamId);
+    recordStage('6 bot: decide (classify, retrieve, compose)', deciding);
+    const delivering = performance.now();
+    const stored = await deliver(conversation, visitorMessage, reply, streamId);
+    recordStage('7 bot: store + deliver reply', delivering);
+    const saving = performance.now();
     await saveBotState(conversation.id, botState, reply.botState);
+    recordStage('8 bot: save state', saving);
+    return stored;
   } finally {
-    signalTyping(conversation, 'bot', false);
+    clearTimeout(showTyping);
+    if (typing) signalTyping(conversation, 'bot', false);
   }
 }
 
@@ -289,7 +351,7 @@ async function deliver(
   visitorMessage: StoredMessage,
   reply: BotReply,
   streamId: string,
-): Promise<void> {
+): Promise<StoredResult | null> {
   // Stored only if the bot still has the conversation: an agent may have taken over meanwhile.
   const stored = await storeMessage(
     conversation,
@@ -302,10 +364,11 @@ async function deliver(
       modelVersionId: reply.modelVersionId ?? null,
       citations: reply.citations,
       choices: reply.choices,
+      answers: visitorMessage.id,
     },
     'bot',
   );
-  if (!stored?.created) return;
+  if (!stored?.created) return stored;
   const fallbackCount = reply.decision === 'fallback' ? stored.conversation.fallbackCount + 1 : 0;
   if (fallbackCount !== stored.conversation.fallbackCount || reply.decision !== 'answer') {
     await db().$transaction([
@@ -329,4 +392,5 @@ async function deliver(
       reply.handoffReason ?? 'The bot handed the conversation over',
     );
   }
+  return stored;
 }

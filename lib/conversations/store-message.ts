@@ -17,6 +17,8 @@ export interface NewMessage {
   modelVersionId?: string | null;
   citations?: Citation[];
   choices?: Choice[];
+  /** A bot reply: the visitor message it answers, whose turn leaves the outbox in the same commit. */
+  answers?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface StoredResult {
   created: boolean;
   /** A visitor message the bot is to answer: its turn, claimed by this call or queued behind another. */
   botTurn: 'claimed' | 'queued' | null;
+  /** Other turns of the conversation still in the outbox (as this statement saw them). */
+  turnsWaiting: number;
 }
 
 // The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off
@@ -52,6 +56,7 @@ type Row = Omit<StoredMessage, 'authorName'> & {
   c_resolvedAt: Date | null;
   c_updatedAt: Date;
   c_botTurn: number | null;
+  c_turnsWaiting: number;
 };
 
 /**
@@ -108,8 +113,12 @@ export async function storeMessage(
           WHERE "BotTurn"."conversationId" = inserted."conversationId") AS waiting) earlier
         WHERE ${message.sender} = 'visitor' AND ${BOT_ANSWERS}
         RETURNING "attempts"
+      ), answered AS (
+        DELETE FROM "BotTurn" WHERE "messageId" = ${message.answers ?? null}
       )
-      SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn", next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
+      SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
+        (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = ${conversation.id}
+           AND "messageId" IS DISTINCT FROM ${message.answers ?? null})::int AS "c_turnsWaiting", next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
         next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
         next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
         next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
@@ -137,6 +146,7 @@ export async function storeMessage(
     c_resolvedAt: resolvedAt,
     c_updatedAt: updatedAt,
     c_botTurn: botTurn,
+    c_turnsWaiting: turnsWaiting,
     ...stored
   } = row;
   return {
@@ -159,6 +169,7 @@ export async function storeMessage(
     },
     created: true,
     botTurn: botTurn === null ? null : botTurn > 0 ? 'claimed' : 'queued',
+    turnsWaiting,
   };
 }
 
@@ -181,6 +192,7 @@ async function findRetriedMessage(
     conversation,
     created: false,
     botTurn: null,
+    turnsWaiting: 0,
   };
 }
 

@@ -24,6 +24,7 @@ import {
   VisitorTypingRequestSchema,
   type ReadRequest,
 } from '@/lib/schemas/events';
+import { recordStage } from '@/lib/conversations/stage-timings';
 import { socketAddress } from './client-address';
 import { limitVisitorConnect, limitVisitorMessage } from './limits';
 import { ownHosts } from '@/lib/auth/own-hosts';
@@ -95,9 +96,14 @@ export function serveVisitors(
         'message:send': {
           serial: true,
           run: async (payload) => {
+            const startedAt = performance.now();
             await limitVisitorMessage(ip, visitor.visitorId);
+            recordStage('1 limits', startedAt);
+            const storing = performance.now();
             const sent = await sendVisitorMessage(visitor, payload);
+            recordStage('2 validate + store', storing);
             typing.flushNow(false);
+            recordStage('3 ack (request → acknowledged)', startedAt);
             return sent;
           },
         },
