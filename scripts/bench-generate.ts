@@ -26,6 +26,9 @@ const { values } = parseArgs({
   },
 });
 const replies = Math.max(4, Number(values.replies));
+// With --json, stdout is the one JSON line: every other line (ours and the libraries') goes to stderr.
+const jsonLine = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+if (values.json) console.log = console.error;
 
 interface DemoQuestions {
   answerable: { question: string; article: string }[];
@@ -183,16 +186,19 @@ async function measure(siteId: string, questions: DemoQuestions): Promise<void> 
   }
 
   if (values.json) {
-    console.log(
-      JSON.stringify({
-        generator,
-        ttftMs: round(ttftMs),
-        tokensPerSecond: round(tokensPerSecond),
-        e2eP50Ms: round(e2eP50Ms),
-        e2eP50Ms4: round(e2eP50Ms4),
-        recallAt3: round(recallAt3, 3),
-      }),
-    );
+    jsonLine({
+      generator,
+      embedder,
+      ttftMs: round(ttftMs),
+      tokensPerSecond: round(tokensPerSecond),
+      e2eP50Ms: round(e2eP50Ms),
+      e2eP50Ms4: round(e2eP50Ms4),
+      recallAt3: round(recallAt3, 3),
+      answerable: questions.answerable.length,
+      answered: known,
+      unanswerable: questions.unanswerable.length,
+      declined,
+    });
   }
 }
 

@@ -11,7 +11,7 @@ export type {
 export type { ChatMessage } from './generation/protocol';
 export { chooseModel, ChooseModelInputSchema, type ChooseModelInput } from './choose-model';
 export { modelStatus } from './registry';
-export { modelsSettled, startModels, stopModels } from './start-models';
+export { describeModels, modelsSettled, startModels, stopModels } from './start-models';
 export { pullModels, type PullResult } from './pull-models';
 export { isModelInstalled, modelKey } from './model-files';
 export * from './schemas';
