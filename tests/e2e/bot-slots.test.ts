@@ -1,7 +1,7 @@
 // A slot end to end, in Chromium against the production server: on the demo shop, order status
 // requires an order number (seeded); the bot asks for it, reads it from the visitor's next message
 // and answers with it; the agent inbox shows what the bot collected, and the admin test console
-// runs the same conversation showing its state.
+// runs the same conversation showing its state. The intents page shows where more examples help.
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let prompt: string;
 let conversationId: string;
+let admin: Page;
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({
@@ -105,7 +106,7 @@ it('shows the agent what the bot collected', async () => {
 });
 
 it('runs the same conversation in the admin test console, showing its state', async () => {
-  const admin = await newPage();
+  admin = await newPage();
   await admin.goto(`${app.url}/login`);
   await admin.getByLabel('Email').fill('admin@example.com');
   await admin.getByLabel('Password').fill(ADMIN_PASSWORD);
@@ -131,4 +132,45 @@ it('runs the same conversation in the admin test console, showing its state', as
     await admin.getByTestId('test-conversation').locator('li[data-sender="visitor"]').count(),
   ).toBe(2);
   await eventually(async () => (await db().conversation.count()) === 1); // the console stored nothing
+});
+
+it('shows the order number the intent requires in the intent editor', async () => {
+  const orderStatus = await db().intent.findFirstOrThrow({ where: { name: 'order_status' } });
+  await admin.goto(`${app.url}/admin/intents/${orderStatus.id}`);
+  const required = admin.getByTestId('required-entities');
+  expect(await required.getByLabel('Required entity 1').inputValue()).toBe('orderNumber');
+  expect(await required.getByLabel('What the bot asks for the order number').inputValue()).toBe(
+    prompt,
+  );
+});
+
+it('marks an intent with few examples and adds a suggested review-queue message in one click', async () => {
+  // Shipping down to 8 examples, and a visitor message the bot was unsure about in the queue.
+  const shipping = await db().intent.findFirstOrThrow({
+    where: { name: 'shipping' },
+    include: { examples: { orderBy: { id: 'asc' } } },
+  });
+  await db().trainingExample.deleteMany({
+    where: { id: { in: shipping.examples.slice(8).map((example) => example.id) } },
+  });
+  const text = 'how many days does standard shipping take to canada';
+  const message = await db().message.create({
+    data: { conversationId, seq: 1000, sender: 'visitor', body: text, reviewState: 'pending' },
+  });
+
+  await admin.goto(`${app.url}/admin`);
+  const advice = admin.getByTestId('example-suggestions').locator('[data-intent="shipping"]');
+  await advice.waitFor();
+  expect(await advice.textContent()).toContain('few examples');
+  await advice.getByRole('button', { name: `Add “${text}” to shipping` }).click();
+  await eventually(
+    async () =>
+      (await db().trainingExample.count({
+        where: { intentId: shipping.id, messageId: message.id, text },
+      })) === 1,
+  );
+  await expect.poll(() => advice.getByText(text).count()).toBe(0);
+  expect((await db().message.findUniqueOrThrow({ where: { id: message.id } })).reviewState).toBe(
+    'labelled',
+  );
 });
