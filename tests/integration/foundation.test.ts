@@ -41,6 +41,17 @@ describe('server on an external Postgres', () => {
     expect(html).toMatch(/<script src="\/widget.js" data-site-key="demo-site" async/);
   });
 
+  it('serves a favicon and its own page for addresses that do not exist', async () => {
+    const icon = await fetch(`${app.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/image/);
+    const missing = await fetch(`${app.url}/no-such-page`);
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain('This page does not exist');
+    expect(html).toContain('href="/inbox"');
+  });
+
   it('seeds a usable demo once', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { recentRange, siteAnalytics } from '@/lib/analytics';
 import { adminSiteContext } from '../admin-context';
+import { countOf } from '@/components/ui/count';
 
 function duration(seconds: number | null): string {
   if (seconds === null) return '—';
@@ -95,7 +96,7 @@ export default async function AnalyticsPage({
                   ? `${Math.round((analytics.totals.csatPositive / analytics.totals.csatResponses) * 100)}% positive`
                   : '—'}
                 <span className="ml-1 text-xs font-normal text-stone-500">
-                  of {analytics.totals.csatResponses} ratings
+                  of {countOf(analytics.totals.csatResponses, 'rating')}
                 </span>
               </p>
             </Card>

@@ -7,6 +7,7 @@ import { ModelStatusList } from '@/components/admin/knowledge/model-status-list'
 import { modelStatus } from '@/lib/ai';
 import { listSiteArticles } from '@/lib/sites';
 import { adminSiteContext } from '../admin-context';
+import { countOf } from '@/components/ui/count';
 
 const dateFormat = new Intl.DateTimeFormat('en', {
   dateStyle: 'medium',
@@ -64,7 +65,7 @@ export default async function KnowledgePage() {
                           tone="green"
                           title={`${article.embeddedChunks} of ${article.chunks} chunks have embeddings`}
                         >
-                          {article.chunks} chunks
+                          {countOf(article.chunks, 'chunk')}
                           {article.embeddedChunks ? ', by meaning' : ', keywords'}
                         </Badge>
                       ) : (

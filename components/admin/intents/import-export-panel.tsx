@@ -13,6 +13,7 @@ import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { countOf } from '@/components/ui/count';
 
 const FORMATS = Object.entries(INTENT_FILE_FORMATS) as [IntentFileFormat, { label: string }][];
 
@@ -178,10 +179,12 @@ export function ImportExportPanel({ siteId }: { siteId: string }) {
 function ImportCounts({ summary }: { summary: ImportSummary }) {
   return (
     <>
-      {summary.preview ? 'Importing will add' : 'Imported'} {summary.examplesAdded} examples (
-      {summary.intentsCreated} new intents, {summary.intentsUpdated} updated,{' '}
-      {summary.duplicatesSkipped} duplicates skipped), {summary.annotationsAdded} entity
-      annotations, {summary.responsesAdded} responses, {summary.entitiesCreated} new entities
+      {summary.preview ? 'Importing will add' : 'Imported'}{' '}
+      {countOf(summary.examplesAdded, 'example')} ({countOf(summary.intentsCreated, 'new intent')},{' '}
+      {summary.intentsUpdated} updated, {countOf(summary.duplicatesSkipped, 'duplicate')} skipped),{' '}
+      {countOf(summary.annotationsAdded, 'entity annotation')},{' '}
+      {countOf(summary.responsesAdded, 'response')},{' '}
+      {countOf(summary.entitiesCreated, 'new entity', 'new entities')}
       {summary.entitiesUpdated ? ` (${summary.entitiesUpdated} updated)` : ''}.
       {summary.outOfScopeExamples ? (
         <span className="block">
