@@ -10,6 +10,7 @@ import {
   type RetrievalMode,
 } from './relevance';
 import { retrievalTerms } from './terms';
+import { withSynonyms } from './synonyms';
 import { correctTypos } from './typos';
 import { siteIndex } from './site-index';
 import { cosine } from './vectors';
@@ -67,7 +68,10 @@ export async function retrieve(
     mode === 'hybrid' && RELEVANCE_FIT.hybrid.embeddingModel === index.embeddingModel;
   const model = calibratedDense ? RELEVANCE_FIT.hybrid : RELEVANCE_FIT.keywords;
   const threshold = knowledgeThreshold(settings, model);
-  const terms = correctTypos(retrievalTerms(query, index.language), index.keywords);
+  const terms = correctTypos(
+    withSynonyms(retrievalTerms(query, index.language), index.synonyms),
+    index.keywords,
+  );
   const keywordScores = index.keywords.scores(terms);
 
   const ranked = index.chunks

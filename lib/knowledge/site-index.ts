@@ -1,10 +1,12 @@
 import { readyEmbeddingModelKey } from '@/lib/ai';
 import { db } from '@/lib/db';
+import { preprocess } from '@/lib/nlp';
 import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
 import { Bm25Index } from './bm25';
 import { indexedText } from './chunk-article';
 import { indexArticle } from './index-article';
 import { retrievalTerms } from './terms';
+import { articleSynonyms } from './synonyms';
 import { bytesToVector } from './vectors';
 
 export interface SearchableChunk {
@@ -25,6 +27,8 @@ export interface SiteIndex {
   /** One per chunk, from `embeddingModel`; null when the model is off or some chunk lacks one. */
   vectors: Float32Array[] | null;
   embeddingModel: string | null;
+  /** Query stems the articles never use → the article stems they are synonyms of (English). */
+  synonyms: ReadonlyMap<string, readonly string[]>;
   /** Changes whenever an article is added, edited, deleted or (re-)embedded. */
   signature: string;
 }
@@ -135,6 +139,7 @@ async function buildIndex(
   const keywords = new Bm25Index(
     chunks.map((chunk) => retrievalTerms(indexedText(chunk.title, chunk.text), language)),
   );
+  const synonyms = language === 'en' ? await synonymsOf(chunks, keywords) : new Map();
   const dense =
     model !== null &&
     allEmbedded &&
@@ -143,10 +148,28 @@ async function buildIndex(
     language,
     chunks,
     keywords,
+    synonyms,
     vectors: dense ? rows.map((row) => bytesToVector(row.embedding!)) : null,
     embeddingModel: dense ? model : null,
     signature,
   };
+}
+
+/** WordNet synonyms of the articles' words, for the words visitors use that the articles do not. */
+async function synonymsOf(
+  chunks: SearchableChunk[],
+  keywords: Bm25Index,
+): Promise<Map<string, string[]>> {
+  const vocabulary = new Map<string, string>();
+  for (const chunk of chunks) {
+    const steps = preprocess(indexedText(chunk.title, chunk.text), 'en');
+    steps.withoutStopwords.forEach((word, i) => {
+      if (/^[a-z]+$/.test(word) && keywords.frequency(steps.stems[i]) > 0) {
+        vocabulary.set(word, steps.stems[i]);
+      }
+    });
+  }
+  return articleSynonyms(vocabulary, (word) => retrievalTerms(word, 'en')[0]);
 }
 
 function once(
