@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AgentMessage, ConversationView } from '@/lib/schemas/events';
-import type { ConversationSearchHit } from '@/lib/schemas/inbox';
+import { guessWorthOffering, type ConversationSearchHit } from '@/lib/schemas/inbox';
 import { Notice } from '@/components/ui/notice';
 import { describeError, isPermanent, useAgentConnection } from './agent-connection';
 import type { ComposerHandle } from './composer';
@@ -639,10 +639,12 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
         <TeachDialog
           message={teaching}
           intents={intentsBySite[selected.siteId] ?? []}
-          suggestion={
-            state.messages.find((message) => message.sender === 'bot' && message.seq > teaching.seq)
-              ?.intent ?? ''
-          }
+          suggestion={(() => {
+            const reply = state.messages.find(
+              (message) => message.sender === 'bot' && message.seq > teaching.seq,
+            );
+            return guessWorthOffering(reply?.intent, reply?.confidence) ?? '';
+          })()}
           onTeach={(name) => teach(teaching, name)}
           onClose={() => setTeaching(null)}
         />

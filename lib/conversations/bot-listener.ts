@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
+import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
 import { readBotState, saveBotState } from './conversation-state';
@@ -370,11 +371,12 @@ async function deliver(
   );
   if (!stored?.created) return stored;
   const fallbackCount = reply.decision === 'fallback' ? stored.conversation.fallbackCount + 1 : 0;
-  if (fallbackCount !== stored.conversation.fallbackCount || reply.decision !== 'answer') {
+  const unsure = botWasUnsure(reply);
+  if (fallbackCount !== stored.conversation.fallbackCount || unsure) {
     await db().$transaction([
       db().conversation.update({ where: { id: conversation.id }, data: { fallbackCount } }),
       // What the bot was unsure about goes to the inbox's review queue.
-      ...(reply.decision === 'answer'
+      ...(!unsure
         ? []
         : [
             db().message.update({

@@ -1,11 +1,20 @@
 import { preprocess, type Language } from '@/lib/nlp';
-import type { ReviewGroup, ReviewItem } from '@/lib/schemas/inbox';
+import { guessWorthOffering, type ReviewGroup, type ReviewItem } from '@/lib/schemas/inbox';
 
 /**
  * Cosine similarity above which two messages "say the same thing" for one-click labelling. Chinese
  * messages are short and their single characters dilute the vectors more, so the bar is lower.
  */
-export const SAME_MEANING: Record<Language, number> = { en: 0.5, zh: 0.4 };
+export const SAME_MEANING: Record<Language, number> = {
+  en: 0.5,
+  zh: 0.4,
+  // Spaced languages read like English here (not measured per language).
+  es: 0.5,
+  fr: 0.5,
+  de: 0.5,
+  pt: 0.5,
+  it: 0.5,
+};
 
 type Vector = Map<string, number>;
 interface Group {
@@ -71,7 +80,9 @@ export function groupReviewItems(
     .filter((group) => group.items.length > 0)
     .map((group) => ({
       items: group.items,
-      suggestedIntent: mostCommon(group.items.map((item) => item.botIntent)),
+      suggestedIntent: mostCommon(
+        group.items.map((item) => guessWorthOffering(item.botIntent, item.botConfidence)),
+      ),
     }))
     .sort((a, b) => b.items.length - a.items.length);
 }

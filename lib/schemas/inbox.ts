@@ -81,6 +81,23 @@ export interface ReviewGroup {
   suggestedIntent: string | null;
 }
 
+/**
+ * A bot's guess is offered as the label only when it was at least even odds to be right: at 15%
+ * ("greeting" for "asdkjh qwe") one click would teach the bot gibberish.
+ */
+export const LABEL_GUESS_MIN_CONFIDENCE = 0.5;
+
+export const guessWorthOffering = (
+  intent: string | null | undefined,
+  confidence: number | null | undefined,
+) =>
+  intent &&
+  confidence !== null &&
+  confidence !== undefined &&
+  confidence >= LABEL_GUESS_MIN_CONFIDENCE
+    ? intent
+    : null;
+
 /** Notice to every agent of the workspace: review items were labelled or dismissed. */
 export interface ReviewSettled {
   messageIds: string[];

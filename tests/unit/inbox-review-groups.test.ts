@@ -7,6 +7,7 @@ const item = (
   body: string,
   siteId = 's1',
   botIntent: string | null = null,
+  botConfidence = 0.6,
 ): ReviewItem => ({
   messageId,
   conversationId: `c${messageId}`,
@@ -14,7 +15,7 @@ const item = (
   body,
   createdAt: '2026-01-01T00:00:00.000Z',
   botIntent,
-  botConfidence: 0.3,
+  botConfidence,
 });
 
 const ids = (groups: ReturnType<typeof groupReviewItems>) =>
@@ -46,6 +47,14 @@ describe('review queue grouping', () => {
 
   it('suggests the intent the bot guessed most in the group', () => {
     expect(groupReviewItems(items, () => 'en')[0].suggestedIntent).toBe('refund');
+  });
+
+  it('suggests no label from guesses the bot gave less than even odds', () => {
+    const unsure = [
+      item('1', 'asdkjh qwe', 's1', 'greeting', 0.15),
+      item('2', 'asdkjh qwe!', 's1', 'greeting', 0.2),
+    ];
+    expect(groupReviewItems(unsure, () => 'en')[0].suggestedIntent).toBeNull();
   });
 
   it('never mixes sites: their intents differ', () => {
