@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import {
   INTENT_FILE_FORMATS,
   IntentFileFormatSchema,
+  IntentSlotsSchema,
   type IntentBundle,
 } from '@/lib/schemas/intent';
 import { requireWorkspaceSite, type Admin } from '@/lib/sites/workspace-site';
@@ -36,6 +37,7 @@ export async function exportIntents(
     quickReplies: intent.quickReplies,
     handoff: intent.handoff,
     rephrase: intent.rephrase,
+    slots: IntentSlotsSchema.catch([]).parse(intent.slots),
     annotations: Object.fromEntries(
       intent.examples.flatMap((example) => {
         const annotations = ExampleAnnotationsSchema.catch([]).parse(example.annotations);

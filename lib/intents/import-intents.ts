@@ -165,6 +165,8 @@ async function applyImport(
             handoff: bundle.handoff,
             rephrase: bundle.rephrase,
             quickReplies: [...new Set([...current.quickReplies, ...bundle.quickReplies])],
+            // A file without required entities leaves the intent's as they are.
+            ...(bundle.slots.length ? { slots: bundle.slots } : {}),
           },
         });
       }
@@ -178,6 +180,7 @@ async function applyImport(
           handoff: bundle.handoff,
           rephrase: bundle.rephrase,
           quickReplies: bundle.quickReplies,
+          slots: bundle.slots,
         },
       });
       intentId = created.id;

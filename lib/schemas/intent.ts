@@ -86,6 +86,27 @@ export const SetIntentFlagsSchema = z
   .object({ handoff: z.boolean().optional(), rephrase: z.boolean().optional() })
   .refine((flags) => flags.handoff !== undefined || flags.rephrase !== undefined, 'Nothing to set');
 
+/** An entity the visitor must give before the intent is answered, and what the bot asks for it. */
+export const IntentSlotSchema = z.object({
+  entity: EntityType,
+  prompt: z
+    .string()
+    .trim()
+    .min(1, 'Write what the bot asks for it')
+    .max(500, 'A prompt has at most 500 characters'),
+});
+export type IntentSlot = z.infer<typeof IntentSlotSchema>;
+
+export const IntentSlotsSchema = z
+  .array(IntentSlotSchema)
+  .max(EntityType.options.length)
+  .refine(
+    (slots) => new Set(slots.map((slot) => slot.entity)).size === slots.length,
+    'Require each kind of entity once',
+  );
+
+export const SaveIntentSlotsSchema = z.object({ slots: IntentSlotsSchema });
+
 /** One intent with everything that travels in an import or export file. */
 export const IntentBundleSchema = z.object({
   name: IntentNameSchema,
@@ -97,6 +118,8 @@ export const IntentBundleSchema = z.object({
   rephrase: z.boolean().default(false),
   /** Entity annotations by example text (examples are unique within an intent). */
   annotations: z.record(z.string(), ExampleAnnotationsSchema).default({}),
+  /** Entities the bot asks for before answering (only Hearth's own format carries them). */
+  slots: IntentSlotsSchema.default([]),
 });
 export type IntentBundle = z.infer<typeof IntentBundleSchema>;
 
@@ -131,27 +154,6 @@ export const ImportProblemSchema = z.object({
   message: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
-
-/** An entity the visitor must give before the intent is answered, and what the bot asks for it. */
-export const IntentSlotSchema = z.object({
-  entity: EntityType,
-  prompt: z
-    .string()
-    .trim()
-    .min(1, 'Write what the bot asks for it')
-    .max(500, 'A prompt has at most 500 characters'),
-});
-export type IntentSlot = z.infer<typeof IntentSlotSchema>;
-
-export const IntentSlotsSchema = z
-  .array(IntentSlotSchema)
-  .max(EntityType.options.length)
-  .refine(
-    (slots) => new Set(slots.map((slot) => slot.entity)).size === slots.length,
-    'Require each kind of entity once',
-  );
-
-export const SaveIntentSlotsSchema = z.object({ slots: IntentSlotsSchema });
 
 /** How entity types are named to admins and agents. */
 export const ENTITY_LABELS: Record<EntityType, string> = {

@@ -5,7 +5,7 @@ import { WORDING } from '@/lib/bot/wording';
 import { db } from '@/lib/db';
 import { serialize, train } from '@/lib/nlp';
 import { describeConversation } from '@/lib/conversations';
-import { saveIntentSlots } from '@/lib/intents';
+import { exportIntents, importIntents, saveIntentSlots } from '@/lib/intents';
 import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { VisitorMessage } from '@/lib/schemas/events';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
@@ -210,4 +210,14 @@ describe('the admin sets what an intent requires', () => {
     await saveIntentSlots(admin, siteId, hours.id, { slots: [] });
     dee.socket.close();
   });
+});
+
+it('carries required entities through an export and an import in Hearth JSON', async () => {
+  const file = await exportIntents(admin, siteId, 'hearth-json');
+  const other = await createFixtureWorkspace({ agents: 0 });
+  await importIntents(other.admin, other.siteId, { format: 'hearth-json', content: file.content });
+  const imported = await db().intent.findFirstOrThrow({
+    where: { siteId: other.siteId, name: 'order_status' },
+  });
+  expect(imported.slots).toEqual([{ entity: 'orderNumber', prompt }]);
 });

@@ -27,6 +27,7 @@ const bundles: IntentBundle[] = [
     handoff: false,
     rephrase: true,
     annotations: { 'order #AB-1234 status': [{ start: 6, end: 14, entity: 'order_number' }] },
+    slots: [{ entity: 'orderNumber', prompt: 'What is your order number?' }],
   },
   {
     name: 'agent.human',
@@ -37,6 +38,7 @@ const bundles: IntentBundle[] = [
     handoff: true,
     rephrase: false,
     annotations: {},
+    slots: [],
   },
 ];
 const data = { bundles, entities: [] };
@@ -48,6 +50,7 @@ const examplesOnly = bundles.map((bundle) => ({
   handoff: false,
   rephrase: false,
   annotations: {},
+  slots: [],
 }));
 
 describe('round trips', () => {

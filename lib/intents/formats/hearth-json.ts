@@ -3,7 +3,7 @@ import {
   ExampleAnnotationsSchema,
   type CustomEntity,
 } from '@/lib/schemas/entity';
-import type { IntentBundle } from '@/lib/schemas/intent';
+import { IntentSlotsSchema, type IntentBundle } from '@/lib/schemas/intent';
 import { expectArray, expectObject, jsonFields } from './json-fields';
 import { plainJson, parseJsonWithLines, type JsonNode } from './json-with-lines';
 import {
@@ -19,7 +19,7 @@ const FORMAT_TAG = 'hearth-intents';
 /**
  * Our own format carries everything an intent has:
  * `{ "format": "hearth-intents", "version": 1, "intents": [{ "name", "description", "examples",
- * "responses", "quickReplies", "handoff", "rephrase", "annotations" }], "entities": [...] }`.
+ * "responses", "quickReplies", "handoff", "rephrase", "annotations", "slots" }], "entities": [...] }`.
  */
 export function parseHearthJson(content: string): IntentFileContent {
   const problems = new ProblemList();
@@ -57,6 +57,12 @@ export function parseHearthJson(content: string): IntentFileContent {
         quickReplies: read.texts('quickReplies'),
         handoff: read.boolean('handoff'),
         rephrase: read.boolean('rephrase'),
+        slots: readWith(
+          intent.entries.get('slots'),
+          (value) => IntentSlotsSchema.parse(value),
+          problems,
+          `slots of ${name.text}`,
+        ),
       });
     },
   );

@@ -6,6 +6,7 @@ import {
   ResponseBodySchema,
   type ImportProblem,
   type IntentBundle,
+  type IntentSlot,
 } from '@/lib/schemas/intent';
 import type { CustomEntity, ExampleAnnotation } from '@/lib/schemas/entity';
 import { IntentFileError, MAX_PROBLEMS } from './intent-file-error';
@@ -30,6 +31,7 @@ export interface ParsedIntent {
   quickReplies?: LocatedText[];
   handoff?: boolean;
   rephrase?: boolean;
+  slots?: IntentSlot[];
 }
 
 /** What a format can express; an import leaves the rest of an existing intent as it is. */
@@ -127,11 +129,13 @@ export function validateParsedIntents(
       handoff: false,
       rephrase: false,
       annotations: {},
+      slots: [],
     };
     byName.set(name, bundle);
     bundle.description ??= intent.description?.trim() || null;
     bundle.handoff ||= intent.handoff ?? false;
     bundle.rephrase ||= intent.rephrase ?? false;
+    if (!bundle.slots.length) bundle.slots = intent.slots ?? [];
     repeatedExamples += appendNew(bundle.examples, examples);
     intent.examples.forEach((example, index) => {
       const text = examples[index];
