@@ -102,7 +102,11 @@ function TestResult({ result }: { result: MessageTest }) {
     ['Stems', steps.stems.join(' · ')],
     [
       'Character n-grams',
-      `${steps.charNgrams.slice(0, 40).join(' ')}${steps.charNgrams.length > 40 ? ` … (${steps.charNgrams.length})` : ''}`,
+      // ␣ marks a word's or a Chinese run's edge (the padding the n-grams are taken with).
+      `${steps.charNgrams
+        .slice(0, 40)
+        .map((gram) => gram.replaceAll(' ', '␣'))
+        .join(' ')}${steps.charNgrams.length > 40 ? ` … (${steps.charNgrams.length})` : ''}`,
     ],
   ];
   if (steps.emoji.length) rows.splice(4, 0, ['Emoji', steps.emoji.join(' ')]);
