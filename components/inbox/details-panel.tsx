@@ -111,7 +111,11 @@ export function DetailsPanel({
                 '—'
               )}
             </Row>
-            <Row label="Browser">{visitor.browser ?? '—'}</Row>
+            <Row label="Browser">
+              <span title={visitor.browser ?? undefined} data-testid="visitor-device">
+                {visitor.device ?? visitor.browser ?? '—'}
+              </span>
+            </Row>
             <Row label="Language">{visitor.language ?? '—'}</Row>
             <Row label="First seen">{when(visitor.firstSeenAt)}</Row>
             <Row label="Last seen">{when(visitor.lastSeenAt)}</Row>

@@ -35,6 +35,13 @@ const COMMAND_EVENTS = {
   'hand-back': 'conversation:hand-back',
 } as const;
 
+/** First connection in grey; amber only when a connection that worked was lost. */
+const CONNECTION_TONE = {
+  connecting: { text: 'text-stone-600', dot: 'bg-stone-400' },
+  online: { text: 'text-emerald-700', dot: 'bg-emerald-500' },
+  offline: { text: 'text-amber-800', dot: 'bg-amber-500' },
+} as const;
+
 const EMPTY_TEXT: Record<ConversationView, string> = {
   needs_human: 'Nobody is waiting for a human.',
   mine: 'Nothing assigned to you.',
@@ -488,17 +495,19 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
           ))}
         </div>
         <span
-          className={`ml-auto flex items-center gap-1.5 text-xs ${state.connection === 'online' ? 'text-emerald-700' : 'text-amber-700'}`}
+          className={`ml-auto flex items-center gap-1.5 text-xs ${CONNECTION_TONE[state.connection].text}`}
           data-testid="connection-status"
           data-status={state.connection}
         >
           <span
             aria-hidden
-            className={`inline-block size-2 rounded-full ${state.connection === 'online' ? 'bg-emerald-500' : 'bg-amber-500'}`}
+            className={`inline-block size-2 rounded-full ${CONNECTION_TONE[state.connection].dot}`}
           />
           {state.connection === 'online'
             ? `${online.length} agent${online.length === 1 ? '' : 's'} online`
-            : 'Reconnecting…'}
+            : state.connection === 'connecting'
+              ? 'Connecting…'
+              : 'Reconnecting…'}
         </span>
         <button
           type="button"
@@ -577,7 +586,8 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
                 selectedId={state.selectedId}
                 now={now}
                 members={members}
-                loading={loadingView}
+                // Until the view's first page arrives, say so rather than "nobody is waiting".
+                loading={loadingView || !(view in state.cursors)}
                 canLoadMore={Boolean(state.cursors[view])}
                 emptyText={EMPTY_TEXT[view]}
                 onSelect={select}

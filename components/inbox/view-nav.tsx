@@ -4,16 +4,17 @@ import type { ConversationView } from '@/lib/schemas/events';
 import type { InboxCounts } from '@/lib/schemas/inbox';
 import { INBOX_VIEWS } from './views';
 
+/** A view's count, and the part of it that needs attention with the word that says which part. */
 function countFor(
   view: ConversationView,
   counts: InboxCounts | null,
-): { total?: number; alert?: number } {
+): { total?: number; alert?: number; alertWord?: string } {
   if (!counts) return {};
   switch (view) {
     case 'needs_human':
-      return { total: counts.needsHuman, alert: counts.unassigned };
+      return { total: counts.needsHuman, alert: counts.unassigned, alertWord: 'unassigned' };
     case 'mine':
-      return { total: counts.mine, alert: counts.mineUnread };
+      return { total: counts.mine, alert: counts.mineUnread, alertWord: 'unread' };
     case 'open':
       return { total: counts.open };
     default:
@@ -37,7 +38,7 @@ export function ViewNav({
       className="flex gap-1 overflow-x-auto border-b border-stone-200 bg-white p-2 lg:flex-col lg:border-b-0"
     >
       {INBOX_VIEWS.map((item) => {
-        const { total, alert } = countFor(item.view, counts);
+        const { total, alert, alertWord } = countFor(item.view, counts);
         const active = item.view === view;
         return (
           <button
@@ -54,20 +55,18 @@ export function ViewNav({
             <span>{item.label}</span>
             <span className="flex items-center gap-1">
               {alert ? (
-                <span
-                  className="rounded-full bg-red-600 px-1.5 text-[11px] font-semibold text-white"
-                  aria-label={`${alert} need attention`}
-                  data-testid={`view-${item.view}-alert`}
-                >
-                  {alert}
+                <span className="flex items-center gap-1 rounded-full bg-red-700 px-1.5 text-[11px] font-semibold text-white">
+                  <span data-testid={`view-${item.view}-alert`}>{alert}</span> {alertWord}
                 </span>
               ) : null}
               {total !== undefined ? (
                 <span
-                  className={`text-xs ${active ? 'text-stone-300' : 'text-stone-500'}`}
-                  data-testid={`view-${item.view}-count`}
+                  className={`text-xs ${active ? 'text-stone-300' : 'text-stone-600'}`}
+                  title={`${total} conversation${total === 1 ? '' : 's'} in this view`}
                 >
-                  {total}
+                  <span data-testid={`view-${item.view}-count`}>{total}</span>
+                  <span className="sr-only"> in all</span>
+                  {alert ? <span aria-hidden> in all</span> : null}
                 </span>
               ) : null}
             </span>

@@ -4,6 +4,7 @@ import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { ConversationDetails } from '@/lib/schemas/inbox';
 import type { AgentActor } from './actors';
 import { loadWorkspaceConversation } from './records';
+import { describeDevice } from './describe-device';
 
 const PAST_CONVERSATIONS = 20;
 
@@ -52,6 +53,7 @@ export async function describeConversation(
       identityVerified: visitor.identityVerified,
       currentUrl: visitor.currentUrl,
       browser: visitor.browser,
+      device: describeDevice(visitor.browser),
       language: visitor.language,
       firstSeenAt: visitor.firstSeenAt.toISOString(),
       lastSeenAt: visitor.lastSeenAt.toISOString(),

@@ -115,7 +115,10 @@ export interface ConversationDetails {
     externalId: string | null;
     identityVerified: boolean;
     currentUrl: string | null;
+    /** The raw user-agent string. */
     browser: string | null;
+    /** Browser, system and kind of device read from it ("Chrome 131 on macOS, desktop"). */
+    device: string | null;
     language: string | null;
     firstSeenAt: string;
     lastSeenAt: string;
