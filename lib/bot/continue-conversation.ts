@@ -1,6 +1,7 @@
 import type { Classification } from '@/lib/nlp';
 import { EMPTY_BOT_STATE, type BotState } from '@/lib/schemas/bot-state';
 import { asksForHuman } from './asks-for-human';
+import { humanChoice } from './handoff';
 import { resolveClarifyReply } from './resolve-clarify-reply';
 import { soundsUpset } from './sentiment';
 import type { SiteIntent } from './site-intents';
@@ -75,12 +76,14 @@ export function continueFromBotState(
     citations: [],
   };
   if (pending.asks >= MAX_SLOT_ASKS) {
+    // Offers a person only when someone is online (else an email), as every fallback does.
+    const offer = turn.agentsOnline !== false ? words.offerHuman : words.offerEmail;
     return {
       reply: {
         ...recognized,
         decision: 'fallback',
-        text: words.slotGaveUp,
-        choices: [{ label: words.talkToHuman, action: 'human' }],
+        text: `${words.slotGaveUp} ${offer}`,
+        choices: humanChoice(turn),
         botState,
       },
     };

@@ -24,8 +24,7 @@ export const WORDING = {
     emailKept: (email: string) =>
       `Nobody from our team is online right now; we'll reply to ${email}. Meanwhile, I'm happy to answer what I can.`,
     slotNotFound: "Sorry, I couldn't find that in your message.",
-    slotGaveUp:
-      "Sorry, I still couldn't find it, so I can't help with this here. I can connect you with a member of our team.",
+    slotGaveUp: "Sorry, I still couldn't find it, so I can't help with this here.",
   },
   zh: {
     noAnswer: '抱歉，我不知道这个问题的答案。',
@@ -46,7 +45,7 @@ export const WORDING = {
     emailKept: (email: string) =>
       `目前没有客服在线，我们会回复到 ${email}。在此期间，我可以继续回答您的问题。`,
     slotNotFound: '抱歉，我没有在您的消息中找到。',
-    slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。我可以为您转接人工客服。',
+    slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
   },
 } satisfies Record<SiteLanguage, unknown>;
 

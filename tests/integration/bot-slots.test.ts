@@ -134,13 +134,14 @@ describe('an intent that requires an order number', () => {
     ann.socket.close();
   });
 
-  it('asks at most twice, then says so honestly and offers a person', async () => {
+  it('asks at most twice, then says so honestly and offers a person (or an email when nobody is online)', async () => {
     const bob = await visitor();
     expect((await bob.say('where is my order?')).body).toBe(prompt);
     expect((await bob.say('hmm let me look')).body).toBe(`${WORDING.en.slotNotFound} ${prompt}`);
     const gaveUp = await bob.say('hmm let me look in my email');
-    expect(gaveUp.body).toBe(WORDING.en.slotGaveUp);
-    expect(gaveUp.choices).toEqual([{ label: WORDING.en.talkToHuman, action: 'human' }]);
+    // Nobody from the team is online here: an email is offered instead of a person.
+    expect(gaveUp.body).toBe(`${WORDING.en.slotGaveUp} ${WORDING.en.offerEmail}`);
+    expect(gaveUp.choices).toEqual([{ label: WORDING.en.leaveEmail, action: 'human' }]);
     expect((await bob.botState()).pendingSlot).toBeNull();
     bob.socket.close();
   });

@@ -103,7 +103,7 @@ describe('continuing from the bot state', () => {
         { sender: 'visitor', body: 'where is my order?', choices: [] },
         { sender: lastSender, body: 'What is your order number?', choices: [] },
       ],
-      agentsOnline: false,
+      agentsOnline: true,
       signal: new AbortController().signal,
     };
   }
@@ -161,7 +161,7 @@ describe('continuing from the bot state', () => {
     );
     if (!('reply' in givenUp)) throw new Error('expected the bot to give up');
     expect(givenUp.reply.decision).toBe('fallback');
-    expect(givenUp.reply.text).toBe(WORDING.en.slotGaveUp);
+    expect(givenUp.reply.text).toBe(`${WORDING.en.slotGaveUp} ${WORDING.en.offerHuman}`);
     expect(givenUp.reply.choices).toEqual([{ label: WORDING.en.talkToHuman, action: 'human' }]);
     expect(givenUp.reply.botState?.pendingSlot).toBeNull();
   });
