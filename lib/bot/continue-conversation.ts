@@ -167,10 +167,19 @@ function changesSubject(turn: BotTurn, understanding: Understanding, pending: st
   return asksForHuman(message, language) || soundsUpset(message, language);
 }
 
-/** The message read as `intent`, which the visitor chose (an offered option, or by answering its question). */
+/**
+ * The message read as `intent`, which the visitor chose (an offered option, or by answering its
+ * question): certain, so an article does not outbid it.
+ */
 function chosen(understanding: Understanding, intent: string): Understanding {
-  const classification: Classification = understanding.classification
-    ? { ...understanding.classification, intent, decision: 'answer', candidates: null }
-    : { intent, confidence: 1, ranking: [], decision: 'answer', candidates: null, entities: [] };
+  const classification: Classification = {
+    ranking: [],
+    entities: [],
+    ...understanding.classification,
+    intent,
+    confidence: 1,
+    decision: 'answer',
+    candidates: null,
+  };
   return { ...understanding, classification, decision: 'answer' };
 }

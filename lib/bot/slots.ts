@@ -3,7 +3,7 @@ import type { BotState } from '@/lib/schemas/bot-state';
 import type { IntentSlot } from '@/lib/schemas/intent';
 import type { EntityType } from '@/lib/nlp/entities';
 
-/** The bot asks for a missing entity at most this many times, then offers a human. */
+/** The bot asks for a missing entity at most this many times, then offers a person (or an email). */
 export const MAX_SLOT_ASKS = 2;
 
 // Asked for an order number, a visitor often types just the number ("12345678"), which the

@@ -137,6 +137,8 @@ describe('continuing from the bot state', () => {
     );
     if (!('understanding' in next)) throw new Error('expected a reading');
     expect(next.understanding.decision).toBe('answer');
+    // Certain: an article cannot outbid the intent the visitor is answering for.
+    expect(next.understanding.classification?.confidence).toBe(1);
     expect(next.understanding.entities[0]).toMatchObject({
       type: 'orderNumber',
       value: '55512345',
