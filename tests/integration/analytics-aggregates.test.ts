@@ -101,6 +101,11 @@ beforeAll(async () => {
       ['agent', 'Hi, I can help', 6],
     ],
   );
+  // Day 2: the bot did not understand and the visitor left: not resolved by the bot.
+  await conversation(siteId, visitor.id, '2026-03-02T15:00:00', {}, [
+    ['visitor', 'do you sell gift cards for the cafe', 0, undefined, 'pending'],
+    ['bot', "Sorry, I don't know the answer to that.", 0],
+  ]);
   // Day 3: an agent steps in without a handoff, answering 10 minutes after the start (bot silent).
   await conversation(
     siteId,
@@ -126,7 +131,8 @@ describe('site analytics', () => {
   it('computes every figure from the site’s conversations in the range', async () => {
     const analytics = await siteAnalytics(siteId, { from: '2026-03-01', to: '2026-03-03' });
     expect(analytics.totals).toEqual({
-      conversations: 3,
+      conversations: 4,
+      // Not the day-2 conversation abandoned after a fallback.
       botResolved: 1,
       handedOff: 2,
       // 4 minutes and 10 minutes
@@ -136,7 +142,7 @@ describe('site analytics', () => {
     });
     expect(analytics.perDay).toEqual([
       { day: '2026-03-01', conversations: 2, handedOff: 1 },
-      { day: '2026-03-02', conversations: 0, handedOff: 0 },
+      { day: '2026-03-02', conversations: 1, handedOff: 0 },
       { day: '2026-03-03', conversations: 1, handedOff: 1 },
     ]);
     expect(analytics.handoffReasons).toEqual([
@@ -146,7 +152,10 @@ describe('site analytics', () => {
     expect(analytics.topIntents).toEqual([
       { intent: 'order_status', count: 1, averageConfidence: 0.9 },
     ]);
-    expect(analytics.topUnrecognized).toEqual([{ text: 'Blue  Widget?', count: 2 }]);
+    expect(analytics.topUnrecognized).toEqual([
+      { text: 'Blue  Widget?', count: 2 },
+      { text: 'do you sell gift cards for the cafe', count: 1 },
+    ]);
   });
 
   it('refuses a range that ends before it starts', async () => {

@@ -16,6 +16,19 @@ function duration(seconds: number | null): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** What each figure counts: shown on hover and in the list under the figures. */
+const DEFINITIONS = {
+  conversations: 'Conversations started in the range.',
+  botResolved:
+    'No person took part (no handoff, assignment or agent reply) and the bot answered the visitor’s last message — not left after a fallback or a “did you mean”.',
+  handedOff: 'A person took part: the bot handed over, an agent was assigned, or an agent replied.',
+  firstResponse:
+    'Median time from the handoff (the bot’s last word before it, or the start) to an agent’s first reply.',
+  csat: 'Share of 👍 among the ratings visitors gave after a conversation was resolved.',
+  unrecognized:
+    'Visitor messages the bot could not place (fallback, “did you mean”, or a handoff without a recognized intent), alike messages counted together.',
+} as const;
+
 export default async function AnalyticsPage({
   searchParams,
 }: {
@@ -58,39 +71,49 @@ export default async function AnalyticsPage({
         <>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Card>
-              <p className="text-xs text-stone-500">Conversations</p>
+              <p className="text-xs text-stone-500" title={DEFINITIONS.conversations}>
+                Conversations
+              </p>
               <p className="text-3xl font-semibold tabular-nums" data-testid="total-conversations">
                 {analytics.totals.conversations}
               </p>
             </Card>
             <Card>
-              <ShareRing
-                label="Resolved by the bot alone"
-                color="#3b82f6"
-                share={
-                  analytics.totals.conversations
-                    ? analytics.totals.botResolved / analytics.totals.conversations
-                    : null
-                }
-              />
+              <div title={DEFINITIONS.botResolved}>
+                <ShareRing
+                  label="Resolved by the bot alone"
+                  color="#3b82f6"
+                  share={
+                    analytics.totals.conversations
+                      ? analytics.totals.botResolved / analytics.totals.conversations
+                      : null
+                  }
+                />
+              </div>
             </Card>
             <Card>
-              <ShareRing
-                label="Handed to a human"
-                color="#8b5cf6"
-                share={
-                  analytics.totals.conversations
-                    ? analytics.totals.handedOff / analytics.totals.conversations
-                    : null
-                }
-              />
+              <div title={DEFINITIONS.handedOff}>
+                <ShareRing
+                  label="Handed to a human"
+                  color="#8b5cf6"
+                  share={
+                    analytics.totals.conversations
+                      ? analytics.totals.handedOff / analytics.totals.conversations
+                      : null
+                  }
+                />
+              </div>
             </Card>
             <Card>
-              <p className="text-xs text-stone-500">Median first response of agents</p>
+              <p className="text-xs text-stone-500" title={DEFINITIONS.firstResponse}>
+                Median first response of agents
+              </p>
               <p className="text-3xl font-semibold tabular-nums">
                 {duration(analytics.totals.medianFirstResponseSeconds)}
               </p>
-              <p className="mt-3 text-xs text-stone-500">CSAT</p>
+              <p className="mt-3 text-xs text-stone-500" title={DEFINITIONS.csat}>
+                CSAT
+              </p>
               <p className="text-xl font-semibold tabular-nums">
                 {analytics.totals.csatResponses
                   ? `${Math.round((analytics.totals.csatPositive / analytics.totals.csatResponses) * 100)}% positive`
@@ -101,6 +124,26 @@ export default async function AnalyticsPage({
               </p>
             </Card>
           </div>
+          <details className="rounded-md border border-stone-200 bg-white p-3 text-sm">
+            <summary className="cursor-pointer font-medium">How each figure is counted</summary>
+            <dl className="mt-2 grid gap-2 sm:grid-cols-2" data-testid="metric-definitions">
+              {(
+                [
+                  ['Conversations', DEFINITIONS.conversations],
+                  ['Resolved by the bot alone', DEFINITIONS.botResolved],
+                  ['Handed to a human', DEFINITIONS.handedOff],
+                  ['Median first response of agents', DEFINITIONS.firstResponse],
+                  ['CSAT', DEFINITIONS.csat],
+                  ['Top unrecognized messages', DEFINITIONS.unrecognized],
+                ] as const
+              ).map(([term, definition]) => (
+                <div key={term}>
+                  <dt className="font-medium text-stone-800">{term}</dt>
+                  <dd className="text-stone-600">{definition}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
           <Card title="Conversations per day">
             <DailyBarChart days={analytics.perDay} />
             <p className="mt-2 flex gap-4 text-xs text-stone-600">
