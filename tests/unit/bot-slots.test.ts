@@ -15,6 +15,9 @@ describe('reading the value the bot asked for', () => {
     expect(readSlotValue('12345678', 'orderNumber')).toBe('12345678');
     expect(readSlotValue('sure, it is x9k22', 'orderNumber')).toBe('X9K22');
     expect(readSlotValue("I don't have it", 'orderNumber')).toBeNull();
+    expect(readSlotValue('我的订单号是JN-104522', 'orderNumber')).toBe('JN-104522');
+    expect(readSlotValue('订单号：12345678', 'orderNumber')).toBe('12345678');
+    expect(readSlotValue('我找不到订单号', 'orderNumber')).toBeNull();
     // Not a date's or an email's digits.
     expect(readSlotValue('I ordered on 2026-03-12', 'orderNumber')).toBeNull();
     expect(readSlotValue('mail me at ann2@example.com', 'orderNumber')).toBeNull();
