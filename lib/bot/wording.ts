@@ -1,4 +1,5 @@
 import type { SiteLanguage } from '@/lib/schemas/site';
+import { EUROPEAN_WORDING } from './wording-european';
 
 /** Everything the bot says in its own words (not from intents or articles), per site language. */
 export const WORDING = {
@@ -47,6 +48,7 @@ export const WORDING = {
     slotNotFound: '抱歉，我没有在您的消息中找到。',
     slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
   },
+  ...EUROPEAN_WORDING,
 } satisfies Record<SiteLanguage, unknown>;
 
 export type Wording = (typeof WORDING)['en'];
@@ -58,3 +60,19 @@ export const HANDOFF_REASON = {
   upset: 'The visitor sounds upset',
   fallbacks: (count: number) => `The bot could not answer ${count} times in a row`,
 } as const;
+
+const MATCHED_INTENT = /^The visitor's message matched "(.+)", which goes to a human$/;
+const REPEATED_FALLBACKS = /^The bot could not answer \d+ times in a row$/;
+
+/**
+ * The kind of a stored handoff reason, for counting alike reasons together: one kind per intent
+ * that goes to a person, repeated fallbacks whatever their number, and any other reason as it is.
+ */
+export function handoffKind(reason: string | null): string {
+  if (reason === null) return 'An agent took over';
+  if (reason === HANDOFF_REASON.requested) return 'Asked for a person';
+  if (reason === HANDOFF_REASON.upset) return 'Sounded upset';
+  if (REPEATED_FALLBACKS.test(reason)) return 'Repeated fallbacks';
+  const intent = MATCHED_INTENT.exec(reason)?.[1];
+  return intent ? `Intent “${intent}”` : reason;
+}

@@ -22,7 +22,7 @@ export interface SiteAnalytics {
   range: AnalyticsRange;
   totals: {
     conversations: number;
-    /** Conversations no human took part in. */
+    /** Conversations no human took part in, whose last visitor message the bot answered. */
     botResolved: number;
     handedOff: number;
     /** Median seconds from the handoff to the agent's first reply; null when none replied. */
@@ -31,7 +31,8 @@ export interface SiteAnalytics {
     csatPositive: number;
   };
   perDay: DailyConversations[];
-  handoffReasons: { reason: string; count: number }[];
+  /** Grouped by kind ("Repeated fallbacks"); `texts` are the full reasons stored, for hover. */
+  handoffReasons: { reason: string; count: number; texts: string[] }[];
   topIntents: { intent: string; count: number; averageConfidence: number | null }[];
   topUnrecognized: { text: string; count: number }[];
 }

@@ -146,8 +146,8 @@ describe('site analytics', () => {
       { day: '2026-03-03', conversations: 1, handedOff: 1 },
     ]);
     expect(analytics.handoffReasons).toEqual([
-      { reason: 'An agent took over', count: 1 },
-      { reason: 'Repeated fallback', count: 1 },
+      { reason: 'An agent took over', count: 1, texts: [] },
+      { reason: 'Repeated fallback', count: 1, texts: ['Repeated fallback'] },
     ]);
     expect(analytics.topIntents).toEqual([
       { intent: 'order_status', count: 1, averageConfidence: 0.9 },

@@ -162,7 +162,11 @@ export default async function AnalyticsPage({
               <HorizontalBars
                 color="#8b5cf6"
                 empty="No handoffs in this range."
-                items={analytics.handoffReasons.map((r) => ({ label: r.reason, value: r.count }))}
+                items={analytics.handoffReasons.map((r) => ({
+                  label: r.reason,
+                  value: r.count,
+                  note: r.texts.length && r.texts[0] !== r.reason ? r.texts.join('; ') : undefined,
+                }))}
               />
             </Card>
             <Card title="Top intents">
