@@ -1,5 +1,4 @@
 import type { SiteLanguage } from '@/lib/schemas/site';
-import { EUROPEAN_WORDING } from './wording-european';
 
 /** Everything the bot says in its own words (not from intents or articles), per site language. */
 export const WORDING = {
@@ -48,7 +47,6 @@ export const WORDING = {
     slotNotFound: '抱歉，我没有在您的消息中找到。',
     slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
   },
-  ...EUROPEAN_WORDING,
 } satisfies Record<SiteLanguage, unknown>;
 
 export type Wording = (typeof WORDING)['en'];
@@ -74,5 +72,4 @@ export function handoffKind(reason: string | null): string {
   if (reason === HANDOFF_REASON.upset) return 'Sounded upset';
   if (REPEATED_FALLBACKS.test(reason)) return 'Repeated fallbacks';
   const intent = MATCHED_INTENT.exec(reason)?.[1];
-  return intent ? `Intent “${intent}”` : reason;
-}
+  return intent ? `Intent “${intent}
