@@ -72,4 +72,5 @@ export function handoffKind(reason: string | null): string {
   if (reason === HANDOFF_REASON.upset) return 'Sounded upset';
   if (REPEATED_FALLBACKS.test(reason)) return 'Repeated fallbacks';
   const intent = MATCHED_INTENT.exec(reason)?.[1];
-  return intent ? `Intent “${intent}
+  return intent ? `Intent “${intent}”` : reason;
+}
