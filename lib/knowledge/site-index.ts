@@ -160,12 +160,20 @@ async function synonymsOf(
   chunks: SearchableChunk[],
   keywords: Bm25Index,
 ): Promise<Map<string, string[]>> {
-  const vocabulary = new Map<string, string>();
+  const vocabulary = new Map<string, string[]>();
   for (const chunk of chunks) {
     const steps = preprocess(indexedText(chunk.title, chunk.text), 'en');
+    const known = (i: number) =>
+      /^[a-z]+$/.test(steps.withoutStopwords[i]) && keywords.frequency(steps.stems[i]) > 0;
     steps.withoutStopwords.forEach((word, i) => {
-      if (/^[a-z]+$/.test(word) && keywords.frequency(steps.stems[i]) > 0) {
-        vocabulary.set(word, steps.stems[i]);
+      if (!known(i)) return;
+      vocabulary.set(word, [steps.stems[i]]);
+      // Two-word names have synonyms of their own ("united kingdom": "uk", "britain").
+      if (i > 0 && known(i - 1)) {
+        vocabulary.set(`${steps.withoutStopwords[i - 1]}_${word}`, [
+          steps.stems[i - 1],
+          steps.stems[i],
+        ]);
       }
     });
   }

@@ -108,22 +108,25 @@ function synsetLemmas(line: string): string[] {
 
 /**
  * Stems the articles never use, mapped to the article stems they are WordNet synonyms of
- * ("guarante" → ["warranti"]), for a site's vocabulary of surface words and their stems.
+ * ("guarante" → ["warranti"], "uk" → ["unit", "kingdom"]), for a site's vocabulary: its words and
+ * two-word names ("united_kingdom"), each with its stems.
  */
 export async function articleSynonyms(
-  vocabulary: ReadonlyMap<string, string>,
+  vocabulary: ReadonlyMap<string, readonly string[]>,
   stemOf: (word: string) => string | undefined,
   dictionary?: string,
 ): Promise<Map<string, string[]>> {
-  const articleStems = new Set(vocabulary.values());
+  const articleStems = new Set([...vocabulary.values()].flat());
   const result = new Map<string, string[]>();
   for (const [word, synonyms] of await wordnetSynonyms(vocabulary.keys(), dictionary)) {
-    const target = vocabulary.get(word)!;
     for (const synonym of synonyms) {
       const stem = stemOf(synonym);
       if (!stem || articleStems.has(stem)) continue;
       const targets = result.get(stem) ?? [];
-      if (!targets.includes(target)) result.set(stem, [...targets, target]);
+      for (const target of vocabulary.get(word)!) {
+        if (!targets.includes(target)) targets.push(target);
+      }
+      result.set(stem, targets);
     }
   }
   return result;

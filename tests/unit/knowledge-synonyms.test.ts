@@ -29,8 +29,9 @@ describe('WordNet synonyms of the articles words', () => {
 
   it('maps a visitor word the articles never use to the article word it means', async () => {
     const vocabulary = new Map([
-      ['warranty', stemOf('warranty')],
-      ['photo', stemOf('photo')],
+      ['warranty', [stemOf('warranty')]],
+      ['photo', [stemOf('photo')]],
+      ['united_kingdom', [stemOf('united'), stemOf('kingdom')]],
     ]);
     const synonyms = await articleSynonyms(vocabulary, stemOf);
     expect(synonyms.get(stemOf('guarantee'))).toEqual([stemOf('warranty')]);
@@ -39,6 +40,7 @@ describe('WordNet synonyms of the articles words', () => {
       stemOf('lighting'),
       stemOf('warranty'),
     ]);
+    expect(synonyms.get('uk')).toEqual([stemOf('united'), stemOf('kingdom')]);
     // Words the articles use are kept as they are.
     expect(withSynonyms([stemOf('warranty')], synonyms)).toEqual([stemOf('warranty')]);
   });
