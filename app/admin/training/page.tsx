@@ -34,6 +34,11 @@ export default async function TrainingPage({
           candidate={candidate}
           active={active && active.id !== candidate.id ? active : null}
           intentIds={intentIds}
+          intentsWithoutAnswers={intents
+            .filter(
+              (intent) => intent.responseCount === 0 && !intent.handoff && intent.name !== 'oos',
+            )
+            .map((intent) => intent.name)}
         />
       ) : (
         <Card>

@@ -10,10 +10,13 @@ export function ActivateButton({
   versionId,
   label,
   size = 'md',
+  confirmText,
 }: {
   versionId: string;
   label: string;
   size?: 'sm' | 'md';
+  /** Asked first when activating needs a second thought (a worse score, intents with no answer). */
+  confirmText?: string;
 }) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
@@ -23,7 +26,10 @@ export function ActivateButton({
         size={size}
         tone={size === 'sm' ? 'secondary' : 'primary'}
         disabled={pending}
-        onClick={() => void run(() => api('POST', `/model-versions/${versionId}/activate`))}
+        onClick={() => {
+          if (confirmText && !window.confirm(confirmText)) return;
+          void run(() => api('POST', `/model-versions/${versionId}/activate`));
+        }}
       >
         {pending ? 'Activating…' : label}
       </Button>

@@ -15,11 +15,14 @@ export function EvaluationView({
   candidate,
   active,
   intentIds,
+  intentsWithoutAnswers = [],
 }: {
   candidate: ModelVersionView;
   /** The live version, when it is another one. */
   active: ModelVersionView | null;
   intentIds: Record<string, string>;
+  /** Intents (not handed to a person) with no response: activating makes the bot answer them with nothing to say. */
+  intentsWithoutAnswers?: string[];
 }) {
   const metrics = candidate.metrics;
   const before = active?.metrics ?? null;
@@ -88,7 +91,14 @@ export function EvaluationView({
               <p className="text-2xl font-semibold tabular-nums">{percent(item.now)}</p>
               <p className="text-xs text-stone-500">
                 <ChangeArrow now={item.now} before={item.was} lowerIsBetter={item.lowerIsBetter} />
-                {item.was !== undefined ? ` (live: ${percent(item.was)})` : null}
+                {item.was !== undefined && item.was !== null
+                  ? ` (live: ${percent(item.was)}`
+                  : null}
+                {item.was !== undefined && item.was !== null && item.now !== null && before
+                  ? `, ±${(differenceMargin(item.now, metrics.evaluatedCount, item.was, before.evaluatedCount) * 100).toFixed(1)} by chance)`
+                  : item.was !== undefined && item.was !== null
+                    ? ')'
+                    : null}
               </p>
             </div>
           ))}
@@ -98,6 +108,7 @@ export function EvaluationView({
             <ActivateButton
               versionId={candidate.id}
               label={`Activate version ${candidate.version}`}
+              confirmText={activationWarning(metrics, before, intentsWithoutAnswers)}
             />
             <span className="text-sm text-stone-600">
               or keep {active ? `version ${active.version}` : 'the bot without a model'}.
@@ -206,4 +217,37 @@ export function EvaluationView({
       </Card>
     </section>
   );
+}
+
+/**
+ * Half the width of a 95% interval for the difference of two shares measured on n1 and n2 messages:
+ * a change smaller than this may be chance.
+ */
+function differenceMargin(now: number, n1: number, before: number, n2: number): number {
+  return (
+    1.96 *
+    Math.sqrt((now * (1 - now)) / Math.max(1, n1) + (before * (1 - before)) / Math.max(1, n2))
+  );
+}
+
+/** What to confirm before activating: a version that answers fewer messages rightly, or intents with nothing to say. */
+function activationWarning(
+  metrics: NonNullable<ModelVersionView['metrics']>,
+  live: ModelVersionView['metrics'] | null,
+  intentsWithoutAnswers: string[],
+): string | undefined {
+  const lines: string[] = [];
+  const now = metrics.answers?.resolved;
+  const before = live?.answers?.resolved;
+  if (now !== undefined && before !== undefined && now < before) {
+    const margin = differenceMargin(now, metrics.evaluatedCount, before, live?.evaluatedCount ?? 0);
+    lines.push(
+      `This version answers ${percent(now)} rightly on its held-out examples, the live one ${percent(before)}` +
+        (before - now > margin ? ' — a real drop.' : ' (within chance at these sample sizes).'),
+    );
+  }
+  if (intentsWithoutAnswers.length) {
+    lines.push(`These intents have no response yet: ${intentsWithoutAnswers.join(', ')}.`);
+  }
+  return lines.length ? `${lines.join('\n')}\n\nActivate anyway?` : undefined;
 }
