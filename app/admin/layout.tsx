@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <AdminProvider csrfToken={member.csrfToken} siteId={site?.id ?? ''}>
       <div className="flex min-h-screen flex-col bg-stone-50">
-        <header className="flex h-12 shrink-0 items-center gap-3 border-b border-stone-200 bg-white px-4">
+        <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-stone-200 bg-white px-4 py-2">
           <span className="font-semibold tracking-tight">Hearth</span>
           <span className="text-sm text-stone-400">Admin</span>
           {site ? (
@@ -30,7 +30,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <a href="/settings/team" className="hover:text-stone-900">
               Team
             </a>
-            <span title={member.email}>{member.name}</span>
+            <span title={member.email} className="hidden sm:inline">
+              {member.name}
+            </span>
             <form action={signOutAction}>
               <CsrfField token={member.csrfToken} />
               <button type="submit" className="rounded px-2 py-1 hover:bg-stone-200/60">
@@ -39,9 +41,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </form>
           </nav>
         </header>
-        <div className="flex flex-1">
+        <div className="flex flex-1 flex-col md:flex-row">
           <AdminNav />
-          <main className="min-w-0 flex-1 px-6 py-6">{children}</main>
+          <main className="min-w-0 flex-1 px-3 py-4 md:px-6 md:py-6">{children}</main>
         </div>
       </div>
     </AdminProvider>

@@ -9,6 +9,7 @@ const SECTIONS = [
     label: 'Intents',
     match: (path: string) => path === '/admin' || path.startsWith('/admin/intents'),
   },
+  { href: '/admin/entities', label: 'Entities' },
   { href: '/admin/training', label: 'Training & versions' },
   { href: '/admin/test', label: 'Test console' },
   { href: '/admin/knowledge', label: 'Knowledge base' },
@@ -20,16 +21,20 @@ const SECTIONS = [
 export function AdminNav() {
   const path = usePathname();
   return (
-    <nav aria-label="Admin" className="w-52 shrink-0 border-r border-stone-200 bg-white px-2 py-4">
-      <ul className="space-y-0.5">
+    <nav
+      aria-label="Admin"
+      className="shrink-0 border-b border-stone-200 bg-white px-2 py-2 md:w-52 md:border-r md:border-b-0 md:py-4"
+    >
+      {/* A strip of tabs on phones, a sidebar from tablets up. */}
+      <ul className="flex gap-1 overflow-x-auto md:block md:space-y-0.5">
         {SECTIONS.map((section) => {
           const active = section.match ? section.match(path) : path.startsWith(section.href);
           return (
-            <li key={section.href}>
+            <li key={section.href} className="shrink-0">
               <Link
                 href={section.href}
                 aria-current={active ? 'page' : undefined}
-                className={`block rounded px-3 py-1.5 text-sm ${active ? 'bg-stone-900 text-white' : 'text-stone-700 hover:bg-stone-100'}`}
+                className={`block rounded px-3 py-1.5 text-sm whitespace-nowrap ${active ? 'bg-stone-900 text-white' : 'text-stone-700 hover:bg-stone-100'}`}
               >
                 {section.label}
               </Link>
