@@ -32,7 +32,7 @@ export function MessageList({
 }: MessageListProps) {
   const end = useRef<HTMLDivElement>(null);
   const { messages, outbox, draft, conversation } = state;
-  const time = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en', {
+  const time = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : language, {
     hour: 'numeric',
     minute: '2-digit',
   });

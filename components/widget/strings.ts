@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@/lib/schemas/events';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
-import type { SiteLanguage } from '@/lib/schemas/site';
+import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
+import { EUROPEAN_WIDGET_STRINGS } from './strings-european';
 
 /** Every word the widget shows, in each language it speaks. */
 export const WIDGET_STRINGS = {
@@ -108,6 +109,7 @@ export const WIDGET_STRINGS = {
       internal: '出错了，请重试。',
     } satisfies Record<ErrorCode, string>,
   },
+  ...EUROPEAN_WIDGET_STRINGS,
 } satisfies Record<SiteLanguage, unknown>;
 
 export type WidgetStrings = (typeof WIDGET_STRINGS)['en'];
@@ -124,8 +126,8 @@ export function pickLanguage(acceptLanguage: string | null, fallback: SiteLangua
     .filter((entry) => entry.tag && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of tags) {
-    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+    const spoken = SiteLanguageSchema.safeParse(tag.split('-')[0]);
+    if (spoken.success) return spoken.data;
   }
   return fallback;
 }

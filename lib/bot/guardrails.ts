@@ -4,15 +4,17 @@ import type { SiteLanguage } from '@/lib/schemas/site';
 export const MAX_REPLY_TOKENS = 160;
 export const MAX_REPLY_CHARS = 800;
 
+const ENGLISH_RULES = [
+  "You are the shop's customer-service assistant.",
+  "Answer the visitor's last message using only the documents below and the conversation.",
+  'If they do not contain the answer, say that you do not know and offer to connect the visitor with a person.',
+  'Never make up order details, order status, prices, fees, dates, delivery times, discounts or promises: state only numbers that appear in the documents.',
+  'You cannot see or change orders, payments or accounts.',
+  'Reply in plain text (no HTML, no markdown), in at most three short sentences.',
+].join('\n');
+
 const RULES: Record<SiteLanguage, string> = {
-  en: [
-    "You are the shop's customer-service assistant.",
-    "Answer the visitor's last message using only the documents below and the conversation.",
-    'If they do not contain the answer, say that you do not know and offer to connect the visitor with a person.',
-    'Never make up order details, order status, prices, fees, dates, delivery times, discounts or promises: state only numbers that appear in the documents.',
-    'You cannot see or change orders, payments or accounts.',
-    'Reply in plain text (no HTML, no markdown), in at most three short sentences.',
-  ].join('\n'),
+  en: ENGLISH_RULES,
   zh: [
     '你是这家店的客服助手。',
     '只根据下面的文档和对话内容回答访客的最后一条消息。',
@@ -21,11 +23,22 @@ const RULES: Record<SiteLanguage, string> = {
     '你无法查看或修改订单、付款或账户。',
     '用纯文本回答（不要 HTML 或 markdown），最多三句话。',
   ].join('\n'),
+  // The other languages keep the English rules and ask for a reply in the visitor's language.
+  es: `${ENGLISH_RULES}\nReply in Spanish.`,
+  fr: `${ENGLISH_RULES}\nReply in French.`,
+  de: `${ENGLISH_RULES}\nReply in German.`,
+  pt: `${ENGLISH_RULES}\nReply in Portuguese.`,
+  it: `${ENGLISH_RULES}\nReply in Italian.`,
 };
 
 const REPHRASE_RULES: Record<SiteLanguage, string> = {
   en: 'Rewrite the answer below so it fits the conversation. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
   zh: '根据对话改写下面的回答。所有事实、数字和链接必须保持原样，不要添加任何内容。纯文本，最多三句话。',
+  es: 'Rewrite the answer below so it fits the conversation, in Spanish. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
+  fr: 'Rewrite the answer below so it fits the conversation, in French. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
+  de: 'Rewrite the answer below so it fits the conversation, in German. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
+  pt: 'Rewrite the answer below so it fits the conversation, in Portuguese. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
+  it: 'Rewrite the answer below so it fits the conversation, in Italian. Keep every fact, number and link exactly as written and add nothing. Plain text, at most three short sentences.',
 };
 
 /** The system prompt for a knowledge-base answer: the rules, then the numbered documents. */

@@ -110,7 +110,28 @@ const CHINESE: Sign[] = [
   { pattern: /[！!]{2,}|[？?][！!]|[！!][？?]|[？?]{2,}/, weight: WEAK },
 ];
 
-const SIGNS: Record<SiteLanguage, Sign[]> = { en: ENGLISH, zh: CHINESE };
+// Spanish, French, German, Portuguese and Italian: a few outright signs each (not measured), with
+// the English ones that visitors mix in read as for any Latin-script message.
+const outright = (pattern: RegExp): Sign[] => [{ pattern, weight: STRONG }];
+const SIGNS: Record<SiteLanguage, Sign[]> = {
+  en: ENGLISH,
+  zh: CHINESE,
+  es: outright(
+    /\b(furioso|furiosa|enfadad[oa]|harto|harta|indignante|inaceptable|vergüenza|estafa|ladrones|denunciar|abogado|pésimo|nunca más)\b/i,
+  ),
+  fr: outright(
+    /\b(furieux|furieuse|en colère|marre|inadmissible|inacceptable|honte|arnaque|voleurs|porter plainte|avocat|lamentable|plus jamais)\b/i,
+  ),
+  de: outright(
+    /\b(wütend|sauer|verärgert|unverschämt|inakzeptabel|frechheit|betrug|abzocke|betrüger|anwalt|katastrophe|nie wieder)\b/i,
+  ),
+  pt: outright(
+    /\b(furioso|furiosa|irritad[oa]|farto|farta|inaceitável|vergonha|golpe|ladrões|processar|advogado|péssimo|nunca mais)\b/i,
+  ),
+  it: outright(
+    /\b(furioso|furiosa|arrabbiat[oa]|stufo|stufa|inaccettabile|vergogna|truffa|ladri|denunciare|avvocato|pessimo|mai più)\b/i,
+  ),
+};
 
 /** Two capitalised words of three letters or more: shouting ("WHERE IS MY MONEY"). */
 const SHOUTING = /\b[A-Z]{3,}\b[^a-z]*\b[A-Z]{3,}\b/;

@@ -1,4 +1,5 @@
 import type { SiteLanguage } from '@/lib/schemas/site';
+import { EUROPEAN_WORDING } from './wording-european';
 
 /** Everything the bot says in its own words (not from intents or articles), per site language. */
 export const WORDING = {
@@ -47,6 +48,7 @@ export const WORDING = {
     slotNotFound: '抱歉，我没有在您的消息中找到。',
     slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
   },
+  ...EUROPEAN_WORDING,
 } satisfies Record<SiteLanguage, unknown>;
 
 export type Wording = (typeof WORDING)['en'];

@@ -1,3 +1,4 @@
+import { guessLanguage } from '@/lib/nlp/guess-language';
 import type { ImportProblem } from '@/lib/schemas/intent';
 import type { IntentFileContent } from './formats/parsed-intent';
 
@@ -21,4 +22,21 @@ export function fileLanguageProblem(
       `The file is in ${nameOf(fileLanguage)} ("locale": "${file.locale}") but this site is in ` +
       `${nameOf(siteLanguage)}: import it into a ${nameOf(fileLanguage)} site, or change this site's language first`,
   };
+}
+
+/**
+ * A file without a language tag (Rasa, CSV) whose examples read clearly as another language than
+ * the site's: a warning in the preview, as the guess can be wrong for short or mixed examples.
+ */
+export function fileLanguageWarning(
+  file: Pick<IntentFileContent, 'locale' | 'bundles'>,
+  siteLanguage: string,
+): string | null {
+  if (file.locale) return null;
+  const guessed = guessLanguage(file.bundles.flatMap((bundle) => bundle.examples));
+  if (!guessed || guessed === siteLanguage) return null;
+  return (
+    `The examples look ${nameOf(guessed)}, but this site is in ${nameOf(siteLanguage)}: ` +
+    `they would be read with ${nameOf(siteLanguage)} stopwords and stemming`
+  );
 }

@@ -16,7 +16,7 @@ import {
   type ParsedIntentFile,
 } from './formats';
 import { mergeCustomEntities } from './save-custom-entities';
-import { fileLanguageProblem } from './file-language';
+import { fileLanguageProblem, fileLanguageWarning } from './file-language';
 
 export interface ImportSummary {
   format: IntentFileFormat;
@@ -38,6 +38,8 @@ export interface ImportSummary {
   validationExamples: number;
   /** What the file holds that could not be imported, line by line. */
   notImported: ImportProblem[];
+  /** Set when the examples read as another language than the site's. */
+  languageWarning: string | null;
   /** The same example under two intents, after the import: worth fixing before training. */
   conflicts: ExampleConflict[];
 }
@@ -72,6 +74,7 @@ export async function importIntents(
       async (tx) => {
         await requireWorkspaceSite(admin, siteId, tx);
         const summary = await applyImport(tx, siteId, parsed, mode, format, preview);
+        summary.languageWarning = fileLanguageWarning(parsed, site.language);
         if (preview) throw new PreviewRollback(summary);
         await recordAuditEvent(
           {
@@ -132,6 +135,7 @@ async function applyImport(
     outOfScopeExamples: 0,
     validationExamples: validation.length,
     notImported,
+    languageWarning: null,
     conflicts: [],
   };
 

@@ -15,6 +15,8 @@ export { saveIntentSlots } from './save-intent-slots';
 export { setIntentFlags } from './set-intent-flags';
 export { importIntents, type ImportSummary } from './import-intents';
 export { exportIntents } from './export-intents';
+export { saveCustomEntities } from './save-custom-entities';
+export { siteCustomEntities } from './site-custom-entities';
 export { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
 export { IntentFileError, isIntentFileError, guessIntentFileFormat } from './formats';
 export { listModelVersions, type ModelVersionView } from './list-model-versions';

@@ -13,3 +13,14 @@ declare module 'natural/lib/natural/util/stopwords_zh.js' {
   const stopwords: { words: string[] };
   export default stopwords;
 }
+
+// The European stemmers and stopword lists (lib/nlp/european-languages.ts).
+declare module 'natural/lib/natural/stemmers/porter_stemmer_*.js' {
+  const stemmer: { stem(token: string): string };
+  export default stemmer;
+}
+
+declare module 'natural/lib/natural/util/stopwords_*.js' {
+  const stopwords: { words: string[] };
+  export default stopwords;
+}

@@ -2,8 +2,15 @@ import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import englishStopwords from 'natural/lib/natural/util/stopwords.js';
 import chineseStopwords from 'natural/lib/natural/util/stopwords_zh.js';
 import { z } from 'zod';
+import {
+  EUROPEAN_KEPT_WORDS,
+  EUROPEAN_LANGUAGES,
+  EUROPEAN_STEMMERS,
+  EUROPEAN_STOPWORDS,
+  type EuropeanLanguage,
+} from './european-languages';
 
-export const Language = z.enum(['en', 'zh']);
+export const Language = z.enum(['en', 'zh', ...EUROPEAN_LANGUAGES]);
 export type Language = z.infer<typeof Language>;
 
 /** Every step's output, in order, so the admin test console can show how a message was read. */
@@ -30,6 +37,7 @@ export interface PreprocessOptions {
 export const DEFAULT_CHAR_NGRAM_RANGE: Record<Language, readonly [number, number]> = {
   en: [3, 5],
   zh: [1, 2],
+  ...europeanRecord(() => [3, 5] as const),
 };
 
 /** Words that carry intent even though generic stopword lists drop them. */
@@ -42,11 +50,16 @@ export const KEPT_WORDS: Record<Language, ReadonlySet<string>> = {
     ).split(' '),
   ),
   zh: new Set(['不', '没', '别', '无', '未', '多', '几', '哪', '谁', '什', '么', '取消', '退款']),
+  ...europeanRecord((language) => new Set(EUROPEAN_KEPT_WORDS[language])),
 };
 
 const STOPWORDS: Record<Language, ReadonlySet<string>> = {
   en: new Set(englishStopwords.words.filter((word) => !KEPT_WORDS.en.has(word))),
   zh: new Set(chineseStopwords.words.filter((word) => !KEPT_WORDS.zh.has(word))),
+  ...europeanRecord(
+    (language) =>
+      new Set(EUROPEAN_STOPWORDS[language].filter((word) => !KEPT_WORDS[language].has(word))),
+  ),
 };
 
 export function normalizeUnicode(text: string): string {
@@ -103,10 +116,10 @@ const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK = /\p{Script=Han}/u;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** English splits on spaces; Chinese has none, so ICU's dictionary segmenter finds the words. */
+/** Most languages split on spaces; Chinese has none, so ICU's dictionary segmenter finds the words. */
 export function tokenize(cleaned: string, language: Language): string[] {
   if (cleaned === '') return [];
-  if (language === 'en') return cleaned.split(' ');
+  if (language !== 'zh') return cleaned.split(' ');
   const tokens: string[] = [];
   for (const piece of chineseWords.segment(cleaned)) {
     const segment = piece.segment.trim();
@@ -119,7 +132,7 @@ export function tokenize(cleaned: string, language: Language): string[] {
 export function removeStopwords(tokens: readonly string[], language: Language): string[] {
   const stopwords = STOPWORDS[language];
   return tokens.filter(
-    (token) => !stopwords.has(token) && (language === 'en' || !STOPWORDS.en.has(token)),
+    (token) => !stopwords.has(token) && (language !== 'zh' || !STOPWORDS.en.has(token)),
   );
 }
 
@@ -128,19 +141,32 @@ const LATIN_WORD = /^[a-z]+$/;
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 100_000;
 
-/** Porter stems Latin words in either language (Chinese messages often mix in English product names). */
-export function stem(tokens: readonly string[]): string[] {
+const LETTERS = /^\p{L}+$/u;
+
+/**
+ * Porter stems Latin words in English and Chinese (Chinese messages often mix in English product
+ * names); Spanish, French, German, Portuguese and Italian words get their language's stemmer.
+ */
+export function stem(tokens: readonly string[], language: Language = 'en'): string[] {
+  const european = language !== 'en' && language !== 'zh';
   return tokens.map((token) => {
-    if (!LATIN_WORD.test(token)) return token;
-    let stemmed = stemCache.get(token);
+    if (!(european ? LETTERS : LATIN_WORD).test(token)) return token;
+    const key = european ? `${language}:${token}` : token;
+    let stemmed = stemCache.get(key);
     if (stemmed === undefined) {
       // Visitors can send endless distinct words; a full cache is simply started over.
       if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-      stemmed = porterStemmer.stem(token);
-      stemCache.set(token, stemmed);
+      stemmed = european ? EUROPEAN_STEMMERS[language].stem(token) : porterStemmer.stem(token);
+      stemCache.set(key, stemmed);
     }
     return stemmed;
   });
+}
+
+function europeanRecord<T>(value: (language: EuropeanLanguage) => T): Record<EuropeanLanguage, T> {
+  return Object.fromEntries(
+    EUROPEAN_LANGUAGES.map((language) => [language, value(language)]),
+  ) as Record<EuropeanLanguage, T>;
 }
 
 /**
@@ -195,7 +221,7 @@ export function preprocess(
   const { cleaned, emoji } = cleanPunctuationAndEmoji(lowercased);
   const tokens = tokenize(cleaned, language);
   const withoutStopwords = removeStopwords(tokens, language);
-  const stems = stem(withoutStopwords);
+  const stems = stem(withoutStopwords, language);
   const range = options.charNgramRange ?? DEFAULT_CHAR_NGRAM_RANGE[language];
   return {
     language,

@@ -2,7 +2,7 @@ import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
-import { trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
+import { Language, trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
 import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 import { activateModelVersion } from './activate-model-version';
@@ -131,7 +131,7 @@ async function trainJob(
     const result = await trainInWorker(
       examples,
       {
-        language: site.language === 'zh' ? 'zh' : 'en',
+        language: Language.catch('en').parse(site.language),
         seed: TRAINING_SEED,
         embeddingModel: embedding?.model ?? null,
         unlabeledTexts: visitorMessages,

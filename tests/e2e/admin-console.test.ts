@@ -203,16 +203,14 @@ describe('admin console in Chromium', () => {
   it('refuses a broken Rasa file with its line number, then imports a good one', async () => {
     await page.goto(`${app.url}/admin`);
     const broken =
-      'nlu:\n- intent: loyalty_points\n  examples: |\n    - how many points do I have\n    points balance\n';
+      'nlu:\n- intent: loyalty_points\n  examples: |\n    - how many points do I have\n- intent: loyalty points\n  examples: |\n    - points balance\n';
     await page.setInputFiles('#import-file', {
       name: 'nlu.yml',
       mimeType: 'application/yaml',
       buffer: Buffer.from(broken),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
-    await page
-      .getByText('Line 5: intent "loyalty_points": each example line must start with "- "')
-      .waitFor();
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText(/Line 5: intent name "loyalty points": Use letters/).waitFor();
     expect(await db().intent.count({ where: { name: 'loyalty_points' } })).toBe(0);
 
     const rasa = [
@@ -226,15 +224,26 @@ describe('admin console in Chromium', () => {
       '    - how do I use my points',
       '    - do I have any reward points left',
       '    - loyalty program points',
+      'responses:',
+      '  utter_loyalty_points:',
+      '  - text: "You have points to spend."',
+      '    image: "https://example.com/points.png"',
     ].join('\n');
     await page.setInputFiles('#import-file', {
       name: 'nlu.yml',
       mimeType: 'application/yaml',
       buffer: Buffer.from(rasa),
     });
-    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Check file' }).click();
+    await page.getByText(/Importing will add 6 examples \(1 new intents/).waitFor();
+    await page
+      .getByTestId('not-imported')
+      .getByText('response "utter_loyalty_points" variant 1: an image not imported')
+      .waitFor();
+    expect(await db().intent.count({ where: { name: 'loyalty_points' } })).toBe(0);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/Imported 6 examples \(1 new intents/).waitFor();
-    await page.getByRole('link', { name: 'loyalty_points' }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'loyalty_points' }).waitFor();
   });
 
   it('trains a second version and rolls back to the previous one in one click', async () => {

@@ -197,6 +197,26 @@ describe('importing an nlp.js corpus', () => {
     expect(exported.data.find((entry: { intent: string }) => entry.intent === 'None')).toBeTruthy();
   });
 
+  it('warns when a file without a language tag reads as another language', async () => {
+    const { siteId, admin } = await siteWithAdmin();
+    const spanish = [
+      'nlu:',
+      '- intent: estado_pedido',
+      '  examples: |',
+      '    - ¿dónde está mi pedido?',
+      '    - quiero saber el estado de mi pedido',
+      '    - mi paquete todavía no ha llegado',
+    ].join('\n');
+    const preview = await importIntents(admin, siteId, {
+      fileName: 'nlu.yml',
+      content: spanish,
+      preview: true,
+    });
+    expect(preview.languageWarning).toBe(
+      'The examples look Spanish, but this site is in English: they would be read with English stopwords and stemming',
+    );
+  });
+
   it('refuses a corpus in another language than the site', async () => {
     const { siteId, admin } = await siteWithAdmin();
     const spanish = JSON.stringify({

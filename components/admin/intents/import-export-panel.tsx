@@ -186,6 +186,9 @@ function ImportCounts({ summary }: { summary: ImportSummary }) {
       {countOf(summary.responsesAdded, 'response')},{' '}
       {countOf(summary.entitiesCreated, 'new entity', 'new entities')}
       {summary.entitiesUpdated ? ` (${summary.entitiesUpdated} updated)` : ''}.
+      {summary.languageWarning ? (
+        <span className="block text-amber-800">{summary.languageWarning}.</span>
+      ) : null}
       {summary.outOfScopeExamples ? (
         <span className="block">
           {summary.outOfScopeExamples} examples go to the out-of-scope class (oos).

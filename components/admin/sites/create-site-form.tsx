@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { SITE_LANGUAGES, type SiteLanguage } from '@/lib/schemas/site';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
@@ -11,7 +12,7 @@ export function CreateSiteForm() {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [name, setName] = useState('');
-  const [language, setLanguage] = useState<'en' | 'zh'>('en');
+  const [language, setLanguage] = useState<SiteLanguage>('en');
   const [origin, setOrigin] = useState('');
   return (
     <form
@@ -44,11 +45,14 @@ export function CreateSiteForm() {
         <span className={labelClass}>Language</span>
         <select
           value={language}
-          onChange={(e) => setLanguage(e.target.value as 'en' | 'zh')}
+          onChange={(e) => setLanguage(e.target.value as SiteLanguage)}
           className={inputClass}
         >
-          <option value="en">English</option>
-          <option value="zh">Chinese</option>
+          {SITE_LANGUAGES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       </label>
       <label>

@@ -1,0 +1,123 @@
+/** The bot's own words in Spanish, French, German, Portuguese and Italian (see wording.ts). */
+export const EUROPEAN_WORDING = {
+  es: {
+    noAnswer: 'Lo siento, no sé la respuesta a eso.',
+    pickOne: '¿Quisiste decir alguna de estas opciones?',
+    orHuman: 'Puedo ponerte en contacto con alguien de nuestro equipo.',
+    talkToHuman: 'Hablar con una persona',
+    leaveEmail: 'Dejar mi correo',
+    quoteIntro: (title: string) => `Esto dice nuestro artículo de ayuda «${title}»:`,
+    stillNoAnswer: 'Lo siento, sigo sin poder ayudarte con eso.',
+    offerHuman: '¿Quieres hablar con alguien de nuestro equipo?',
+    offerEmail:
+      'Ahora mismo no hay nadie de nuestro equipo conectado, pero puedes dejar tu correo y te responderemos.',
+    handoffRequested: 'Claro.',
+    handoffUpset: 'Lo siento mucho.',
+    connecting: 'Te estoy poniendo en contacto con alguien de nuestro equipo.',
+    inQueue:
+      'Estás en la cola: alguien de nuestro equipo te atenderá en breve. Mientras tanto, respondo lo que pueda.',
+    nobodyOnline:
+      'Ahora mismo no hay nadie de nuestro equipo conectado. Deja tu correo abajo y te responderemos. Mientras tanto, respondo lo que pueda.',
+    emailKept: (email: string) =>
+      `Ahora mismo no hay nadie de nuestro equipo conectado; responderemos a ${email}. Mientras tanto, respondo lo que pueda.`,
+    slotNotFound: 'Lo siento, no lo encontré en tu mensaje.',
+    slotGaveUp:
+      'Lo siento, sigo sin encontrarlo, así que no puedo ayudarte con esto aquí. Puedo ponerte en contacto con alguien de nuestro equipo.',
+  },
+  fr: {
+    noAnswer: 'Désolé, je ne connais pas la réponse.',
+    pickOne: 'Vouliez-vous dire l’une de ces options ?',
+    orHuman: 'Je peux vous mettre en relation avec un membre de notre équipe.',
+    talkToHuman: 'Parler à une personne',
+    leaveEmail: 'Laisser mon e-mail',
+    quoteIntro: (title: string) => `Voici ce que dit notre article d’aide « ${title} » :`,
+    stillNoAnswer: 'Désolé, je ne peux toujours pas vous aider sur ce point.',
+    offerHuman: 'Souhaitez-vous parler à un membre de notre équipe ?',
+    offerEmail:
+      'Personne de notre équipe n’est en ligne pour le moment, mais vous pouvez laisser votre e-mail et nous vous répondrons.',
+    handoffRequested: 'Bien sûr.',
+    handoffUpset: 'Je suis vraiment désolé.',
+    connecting: 'Je vous mets en relation avec un membre de notre équipe.',
+    inQueue:
+      'Vous êtes dans la file d’attente : un membre de notre équipe vous répondra bientôt. En attendant, je réponds à ce que je peux.',
+    nobodyOnline:
+      'Personne de notre équipe n’est en ligne pour le moment. Laissez votre e-mail ci-dessous et nous vous répondrons. En attendant, je réponds à ce que je peux.',
+    emailKept: (email: string) =>
+      `Personne de notre équipe n’est en ligne pour le moment ; nous répondrons à ${email}. En attendant, je réponds à ce que je peux.`,
+    slotNotFound: 'Désolé, je ne l’ai pas trouvé dans votre message.',
+    slotGaveUp:
+      'Désolé, je ne le trouve toujours pas, je ne peux donc pas vous aider ici. Je peux vous mettre en relation avec un membre de notre équipe.',
+  },
+  de: {
+    noAnswer: 'Das weiß ich leider nicht.',
+    pickOne: 'Meinten Sie eines davon?',
+    orHuman: 'Ich kann Sie mit jemandem aus unserem Team verbinden.',
+    talkToHuman: 'Mit einem Menschen sprechen',
+    leaveEmail: 'E-Mail hinterlassen',
+    quoteIntro: (title: string) => `Das steht in unserem Hilfeartikel „${title}“:`,
+    stillNoAnswer: 'Leider kann ich Ihnen dabei immer noch nicht helfen.',
+    offerHuman: 'Möchten Sie mit jemandem aus unserem Team sprechen?',
+    offerEmail:
+      'Gerade ist niemand aus unserem Team online, aber Sie können Ihre E-Mail hinterlassen und wir melden uns.',
+    handoffRequested: 'Gern.',
+    handoffUpset: 'Das tut mir sehr leid.',
+    connecting: 'Ich verbinde Sie mit jemandem aus unserem Team.',
+    inQueue:
+      'Sie sind in der Warteschlange: Gleich meldet sich jemand aus unserem Team. Bis dahin beantworte ich, was ich kann.',
+    nobodyOnline:
+      'Gerade ist niemand aus unserem Team online. Hinterlassen Sie unten Ihre E-Mail und wir melden uns. Bis dahin beantworte ich, was ich kann.',
+    emailKept: (email: string) =>
+      `Gerade ist niemand aus unserem Team online; wir antworten an ${email}. Bis dahin beantworte ich, was ich kann.`,
+    slotNotFound: 'Das habe ich in Ihrer Nachricht leider nicht gefunden.',
+    slotGaveUp:
+      'Ich finde es leider immer noch nicht und kann Ihnen hier nicht weiterhelfen. Ich kann Sie mit jemandem aus unserem Team verbinden.',
+  },
+  pt: {
+    noAnswer: 'Desculpe, não sei a resposta para isso.',
+    pickOne: 'Quis dizer alguma destas opções?',
+    orHuman: 'Posso pôr você em contato com alguém da nossa equipe.',
+    talkToHuman: 'Falar com uma pessoa',
+    leaveEmail: 'Deixar meu e-mail',
+    quoteIntro: (title: string) => `Veja o que diz o nosso artigo de ajuda «${title}»:`,
+    stillNoAnswer: 'Desculpe, ainda não consigo ajudar com isso.',
+    offerHuman: 'Quer falar com alguém da nossa equipe?',
+    offerEmail:
+      'Ninguém da nossa equipe está online agora, mas você pode deixar seu e-mail e nós responderemos.',
+    handoffRequested: 'Claro.',
+    handoffUpset: 'Sinto muito por isso.',
+    connecting: 'Estou pondo você em contato com alguém da nossa equipe.',
+    inQueue:
+      'Você está na fila: alguém da nossa equipe vai atendê-lo em breve. Enquanto isso, respondo o que puder.',
+    nobodyOnline:
+      'Ninguém da nossa equipe está online agora. Deixe seu e-mail abaixo e nós responderemos. Enquanto isso, respondo o que puder.',
+    emailKept: (email: string) =>
+      `Ninguém da nossa equipe está online agora; responderemos para ${email}. Enquanto isso, respondo o que puder.`,
+    slotNotFound: 'Desculpe, não encontrei isso na sua mensagem.',
+    slotGaveUp:
+      'Desculpe, ainda não encontrei, então não posso ajudar com isso aqui. Posso pôr você em contato com alguém da nossa equipe.',
+  },
+  it: {
+    noAnswer: 'Mi dispiace, non conosco la risposta.',
+    pickOne: 'Intendevi una di queste?',
+    orHuman: 'Posso metterti in contatto con qualcuno del nostro team.',
+    talkToHuman: 'Parla con una persona',
+    leaveEmail: 'Lascia la mia email',
+    quoteIntro: (title: string) => `Ecco cosa dice il nostro articolo di aiuto «${title}»:`,
+    stillNoAnswer: 'Mi dispiace, non riesco ancora ad aiutarti su questo.',
+    offerHuman: 'Vuoi parlare con qualcuno del nostro team?',
+    offerEmail:
+      'Al momento nessuno del nostro team è online, ma puoi lasciare la tua email e ti risponderemo.',
+    handoffRequested: 'Certo.',
+    handoffUpset: 'Mi dispiace molto.',
+    connecting: 'Ti sto mettendo in contatto con qualcuno del nostro team.',
+    inQueue:
+      'Sei in coda: qualcuno del nostro team ti risponderà a breve. Nel frattempo, rispondo a quello che posso.',
+    nobodyOnline:
+      'Al momento nessuno del nostro team è online. Lascia la tua email qui sotto e ti risponderemo. Nel frattempo, rispondo a quello che posso.',
+    emailKept: (email: string) =>
+      `Al momento nessuno del nostro team è online; risponderemo a ${email}. Nel frattempo, rispondo a quello che posso.`,
+    slotNotFound: 'Mi dispiace, non l’ho trovato nel tuo messaggio.',
+    slotGaveUp:
+      'Mi dispiace, non lo trovo ancora, quindi non posso aiutarti qui. Posso metterti in contatto con qualcuno del nostro team.',
+  },
+};
