@@ -262,7 +262,7 @@ function Responses({ intent }: { intent: IntentDetail }) {
             <textarea
               aria-label={`Response ${index + 1}`}
               value={response}
-              rows={2}
+              rows={4}
               onChange={(e) =>
                 setResponses(responses.map((r, i) => (i === index ? e.target.value : r)))
               }

@@ -14,6 +14,7 @@ export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
             className="flex items-center gap-2 px-4 py-3 text-white"
             style={{ backgroundColor: settings.color }}
           >
+            {/* Like the widget: an avatar only when the site has one. */}
             {settings.avatarUrl ? (
               // A preview of the admin's own URL; the widget shows it the same way.
               // eslint-disable-next-line @next/next/no-img-element
@@ -22,9 +23,7 @@ export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
                 alt=""
                 className="h-7 w-7 rounded-full bg-white/30 object-cover"
               />
-            ) : (
-              <span className="h-7 w-7 rounded-full bg-white/30" />
-            )}
+            ) : null}
             <span className="font-medium">{settings.title}</span>
           </div>
           <div className="space-y-2 p-3 text-sm">
