@@ -209,3 +209,26 @@ describe('importing articles', () => {
     expect(await db().article.count({ where: { siteId } })).toBe(3);
   });
 });
+
+describe('visitor words the articles never use', () => {
+  it('finds the article by a WordNet synonym of its words or of a two-word name in it', async () => {
+    const siteId = await newSite();
+    await db().article.createMany({
+      data: [
+        { title: 'Warranty', body: 'Furniture comes with a two-year warranty against defects.' },
+        { title: 'International', body: 'We ship to the United Kingdom and Canada.' },
+        { title: 'Ceramics', body: 'Mugs and bowls are dishwasher safe.' },
+      ].map((article) => ({ ...article, siteId, url: null })),
+    });
+    const bestByKeywords = async (question: string) => {
+      const { passages } = await retrieve(siteId, question, { limit: 3 });
+      const best = passages.reduce((top, passage) =>
+        passage.keywordScore > top.keywordScore ? passage : top,
+      );
+      return best.keywordScore > 0 ? best.title : null;
+    };
+    expect(await bestByKeywords('is there a guarantee')).toBe('Warranty');
+    expect(await bestByKeywords('do you post orders to the UK')).toBe('International');
+    expect(await bestByKeywords('is there a loyalty scheme')).toBeNull();
+  });
+});
