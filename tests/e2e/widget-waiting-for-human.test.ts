@@ -4,6 +4,7 @@
 // for (issue 10.5).
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Prisma } from '@/lib/db';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
@@ -39,7 +40,7 @@ async function lastBotMessage() {
 /** Sets the demo site's "did you mean" margin (null: back to the default) and waits out the site cache. */
 async function setAmbiguityMargin(margin: number | null): Promise<void> {
   const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
-  const { ambiguityMargin: _previous, ...settings } = site.botSettings as Record<string, unknown>;
+  const { ambiguityMargin: _previous, ...settings } = site.botSettings as Prisma.InputJsonObject;
   await db().site.update({
     where: { id: site.id },
     data: { botSettings: margin === null ? settings : { ...settings, ambiguityMargin: margin } },
