@@ -16,8 +16,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
-// Every page and route; Next's own hashed build assets need none of it.
-export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };
+// Every page. Not Next's own hashed assets, and not /api: Next buffers (up to 10 MB) the body of every
+// request a proxy sees, before the routes' own smaller limits could refuse it (next.config.js covers /api).
+export const config = { matcher: ['/((?!_next/static|_next/image|api/).*)'] };
 
 async function siteOrigins(siteKey: string): Promise<string[]> {
   const site = siteKey ? await findSiteByKey(siteKey) : null;

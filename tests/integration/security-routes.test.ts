@@ -53,7 +53,7 @@ describe('request bodies', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/login', '/inbox', '/admin', '/api/health'])(
+  it.each(['/', '/login', '/inbox', '/admin'])(
     '%s may not be framed, sniffed or leak its address',
     async (path) => {
       const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
@@ -68,6 +68,15 @@ describe('security headers', () => {
       expect(response.headers.get('strict-transport-security')).toBeNull();
     },
   );
+
+  it('keeps API answers from being framed, sniffed or run as a page', async () => {
+    const response = await fetch(`${app.url}/api/health`);
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 
   it('lets the chat iframe be framed by its site only', async () => {
     const response = await fetch(`${app.url}/embed/demo-site`);
