@@ -162,3 +162,31 @@ it('answers a clicked button as the intent it stands for, and only a button it o
   expect(forged.body).not.toBe('We are open Monday to Friday, 9:00-17:00.');
   socket.close();
 });
+
+it('stops answering once an agent replies to a waiting conversation without taking it first', async () => {
+  const socket = await connectVisitor(realtime.url, await visitorToken(siteId));
+  const handedOff = await ask(socket, 'I want to talk to a human');
+  const agent = await connectAgent(realtime.url, adminToken);
+  const sent = await agent.emitWithAck('message:send', {
+    conversationId: handedOff.conversationId,
+    clientId: newClientId(),
+    body: 'Hi, Ada here. How can I help?',
+  });
+  expect(sent.ok).toBe(true);
+  // Replying takes the conversation: the bot must not talk over the agent.
+  expect(
+    await db().conversation.findUniqueOrThrow({ where: { id: handedOff.conversationId } }),
+  ).toMatchObject({ status: 'open', assigneeId: expect.any(String) });
+  const ack = await socket.emitWithAck('message:send', {
+    clientId: newClientId(),
+    body: 'How much does express shipping cost?',
+  });
+  expect(ack.ok).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const last = await db().message.findFirstOrThrow({
+    where: { conversationId: handedOff.conversationId },
+    orderBy: { seq: 'desc' },
+  });
+  expect(last).toMatchObject({ sender: 'visitor', body: 'How much does express shipping cost?' });
+  [socket, agent].forEach((client) => client.close());
+});
