@@ -1,16 +1,19 @@
 // Fits the knowledge base's relevance calibration (lib/knowledge/relevance-fit.json) on a DEV question set.
 //
 // Usage: npx tsx scripts/fit-kb-relevance.ts --questions tests/fixtures/kb-questions.dev.json [--fixture-embedder]
-// Retrieves every question from the seeded demo shop (lib/knowledge `retrieve`, as the bot does), labels the
-// best article right (1) or not (0; unanswerable questions are always 0), fits a logistic regression on the
-// relevance features and stores its weights with the risk curve that turns a wrong-answer budget into a
-// threshold. Without an embedding model it fits the `keywords` entry; `--fixture-embedder` fits `hybrid` with
+// Retrieves every question from the seeded demo shop with its starter intents trained (lib/knowledge
+// `retrieve`, as the bot does), labels the best article right (1) or not (0; unanswerable questions are
+// always 0), fits a logistic regression on the relevance features and stores its weights with the risk curve
+// that turns a wrong-answer budget into a threshold: once without and once with what the intent classifier
+// made of the question (`withIntents`, used when the site has a trained classifier). Without an embedding model it fits the `keywords` entry; `--fixture-embedder` fits `hybrid` with
 // the tiny test embedder (re-run it with a real model installed to fit that model). Never fit on the eval set.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { readyEmbeddingModelKey } from '@/lib/ai';
+import { intentReading, siteIntents, understand } from '@/lib/bot';
 import { retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
+import { BotSettingsSchema } from '@/lib/schemas/site';
 import { KbQuestionsSchema } from './kb-questions';
 import { withDemoSite } from './with-demo-site';
 
@@ -95,10 +98,11 @@ async function main(): Promise<void> {
   const mode = values['fixture-embedder'] ? 'hybrid' : 'keywords';
   const questions = KbQuestionsSchema.parse(JSON.parse(await readFile(values.questions, 'utf8')));
   const names = FEATURES[mode];
+  const namesWithIntents = [...names, 'intentFor', 'intentElsewhere'] as const;
 
   const { samples, embeddingModel } = await withDemoSite(
     'fit_kb',
-    { trained: false },
+    { trained: true },
     async (site) => {
       // Embeddings are computed in the background after the first question.
       for (let tries = 0; (await retrieve(site.id, 'warmup')).mode !== mode; tries++) {
@@ -106,29 +110,73 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       // Retrieval reads the dense score only for the model the hybrid entry was fitted with: this one now.
-      if (mode === 'hybrid') RELEVANCE_FIT.hybrid.embeddingModel = readyEmbeddingModelKey();
-      const result: Sample[] = [];
+      if (mode === 'hybrid') {
+        RELEVANCE_FIT.hybrid.embeddingModel = readyEmbeddingModelKey();
+        RELEVANCE_FIT.withIntents.hybrid.embeddingModel = readyEmbeddingModelKey();
+      }
+      const intents = await siteIntents(site.id);
+      const botSettings = BotSettingsSchema.parse({});
+      const result = { plain: [] as Sample[], withIntents: [] as Sample[] };
       for (const { question, article } of questions) {
-        const retrieval = await retrieve(site.id, question);
-        const features: RelevanceFeatures = retrieval.features ?? {
-          coverage: 0,
-          keyword: 0,
-          margin: 0,
-          title: 0,
-          meaning: null,
-        };
-        result.push({
-          features: names.map((name) => features[name] ?? 0),
-          right: article !== null && retrieval.passages[0]?.title === article ? 1 : 0,
-        });
+        const understanding = await understand(
+          {
+            site: { id: site.id, language: site.language, botSettings },
+            conversation: { id: 'fit-kb-relevance', fallbackCount: 0 },
+            visitorMessage: { id: 'fit-kb-relevance', body: question },
+            history: [],
+            signal: AbortSignal.timeout(30_000),
+          },
+          intents,
+        );
+        const reading = intentReading(understanding, intents);
+        if (!reading) throw new Error('The demo intents are not trained');
+        for (const [kind, options, featureNames] of [
+          ['plain', {}, names],
+          ['withIntents', { intents: reading }, namesWithIntents],
+        ] as const) {
+          const retrieval = await retrieve(site.id, question, options);
+          const features: Partial<RelevanceFeatures> = retrieval.features ?? {};
+          result[kind].push({
+            features: featureNames.map((name) => features[name] ?? 0),
+            right: article !== null && retrieval.passages[0]?.title === article ? 1 : 0,
+          });
+        }
       }
       return { samples: result, embeddingModel: RELEVANCE_FIT.hybrid.embeddingModel };
     },
   );
 
+  const plain = fitModel(samples.plain, names, mode === 'hybrid' ? embeddingModel : null);
+  const withIntents = fitModel(
+    samples.withIntents,
+    namesWithIntents,
+    mode === 'hybrid' ? embeddingModel : null,
+  );
+  const fit = {
+    ...RELEVANCE_FIT,
+    [mode]: plain.model,
+    withIntents: { ...RELEVANCE_FIT.withIntents, [mode]: withIntents.model },
+  };
+  fit.about =
+    `Fitted by \`npx tsx scripts/fit-kb-relevance.ts --questions ${values.questions}\`` +
+    ' (keywords; --fixture-embedder for hybrid) on the demo shop. Do not edit by hand.';
+  const style = await resolveConfig(FIT_FILE);
+  await writeFile(FIT_FILE, await format(JSON.stringify(fit), { ...style, filepath: FIT_FILE }));
+  for (const [kind, { model, logLoss }] of Object.entries({ plain, withIntents })) {
+    const samplesOf = samples[kind as keyof typeof samples];
+    const positives = samplesOf.filter((sample) => sample.right).length;
+    console.log(
+      `${mode}, ${kind}: ${samplesOf.length} questions, ${positives} with the right best article; ` +
+        `log loss ${logLoss.toFixed(3)}; weights ${JSON.stringify(model.weights)} bias ${model.bias}`,
+    );
+  }
+}
+
+/** The logistic model with its risk curve (best first: confidence, share answered wrongly at or above it). */
+function fitModel(samples: Sample[], names: readonly string[], embeddingModel: string | null) {
   const [bias, ...weights] = fitLogistic(samples);
   const model = {
-    embeddingModel: mode === 'hybrid' ? embeddingModel : null,
+    embeddingModel,
     bias: round(bias),
     weights: Object.fromEntries(names.map((name, i) => [name, round(weights[i])])),
     curve: [] as [number, number][],
@@ -151,18 +199,7 @@ async function main(): Promise<void> {
         sum + Math.log(right ? confidence : 1 - confidence + Number.EPSILON),
       0,
     ) / samples.length;
-
-  const fit = { ...RELEVANCE_FIT, [mode]: model };
-  fit.about =
-    `Fitted by \`npx tsx scripts/fit-kb-relevance.ts --questions ${values.questions}\`` +
-    ' (keywords; --fixture-embedder for hybrid) on the demo shop. Do not edit by hand.';
-  const style = await resolveConfig(FIT_FILE);
-  await writeFile(FIT_FILE, await format(JSON.stringify(fit), { ...style, filepath: FIT_FILE }));
-  const positives = samples.filter((sample) => sample.right).length;
-  console.log(
-    `${mode}: ${samples.length} questions, ${positives} with the right best article; ` +
-      `log loss ${logLoss.toFixed(3)}; weights ${JSON.stringify(model.weights)} bias ${model.bias}`,
-  );
+  return { model, logLoss };
 }
 
 main().catch((error: Error) => {

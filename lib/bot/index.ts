@@ -5,3 +5,4 @@ export { botWasUnsure } from './review';
 // For the admin test console: the same reading of a message the bot uses.
 export { understand, type Understanding } from './understand';
 export { siteIntents, type SiteIntent } from './site-intents';
+export { intentReading } from './intent-reading';

@@ -12,6 +12,7 @@ import { fillTemplate } from './fill-template';
 import { generateGrounded } from './generate-grounded';
 import { rephrasePrompt } from './guardrails';
 import { handOff, humanAvailability, humanChoice } from './handoff';
+import { intentReading } from './intent-reading';
 import { soundsUpset } from './sentiment';
 import { siteIntents, type SiteIntent } from './site-intents';
 import type { Choice } from '@/lib/schemas/message';
@@ -79,7 +80,10 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
 
   // An article and an intent compete on one scale, the calibrated chance of being right: the
   // articles answer when they clear the site's threshold and are surer than a confident intent.
-  const retrieval = await retrieve(turn.site.id, message, { settings: turn.site.botSettings });
+  const retrieval = await retrieve(turn.site.id, message, {
+    settings: turn.site.botSettings,
+    intents: intentReading(understanding, intents),
+  });
   if (
     retrieval.knows &&
     (decision !== 'answer' || retrieval.confidence > (classification?.confidence ?? 0))

@@ -14,11 +14,23 @@ export interface RelevanceFeatures {
   title: number;
   /** Cosine similarity of the question and the passage; null without an embedding model. */
   meaning: number | null;
+  /** The intent classifier's chance for intents whose responses are about this article; null without one. */
+  intentFor: number | null;
+  /** Its chance for every other intent; null without a classifier. */
+  intentElsewhere: number | null;
 }
 
 export type RetrievalMode = 'hybrid' | 'keywords';
 
-const FEATURE_NAMES = ['coverage', 'keyword', 'margin', 'title', 'meaning'] as const;
+const FEATURE_NAMES = [
+  'coverage',
+  'keyword',
+  'margin',
+  'title',
+  'meaning',
+  'intentFor',
+  'intentElsewhere',
+] as const;
 
 const RelevanceModelSchema = z.object({
   /** The embedding model the hybrid weights were fitted with (null: keywords only). */
@@ -37,6 +49,8 @@ export const RelevanceFitSchema = z.object({
   about: z.string(),
   keywords: RelevanceModelSchema,
   hybrid: RelevanceModelSchema,
+  /** The same, also reading what the site's intent classifier made of the question. */
+  withIntents: z.object({ keywords: RelevanceModelSchema, hybrid: RelevanceModelSchema }),
 });
 export type RelevanceFit = z.infer<typeof RelevanceFitSchema>;
 

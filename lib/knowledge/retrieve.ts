@@ -9,6 +9,7 @@ import {
   type RelevanceFeatures,
   type RetrievalMode,
 } from './relevance';
+import { intentSupport, type IntentReading } from './intent-support';
 import { retrievalTerms } from './terms';
 import { withSynonyms } from './synonyms';
 import { correctTypos } from './typos';
@@ -55,7 +56,16 @@ const DEFAULT_SETTINGS: KnowledgeSettings = BotSettingsSchema.parse({});
 export async function retrieve(
   siteId: string,
   query: string,
-  { limit = 3, settings = DEFAULT_SETTINGS }: { limit?: number; settings?: KnowledgeSettings } = {},
+  {
+    limit = 3,
+    settings = DEFAULT_SETTINGS,
+    intents,
+  }: {
+    limit?: number;
+    settings?: KnowledgeSettings;
+    /** What the site's classifier made of the question, when it has one. */
+    intents?: IntentReading;
+  } = {},
 ): Promise<Retrieval> {
   const index = await siteIndex(siteId);
   const queryVector = index.vectors ? await embedTexts([query]) : null;
@@ -66,7 +76,8 @@ export async function retrieve(
   // ranks, but the confidence then reads the keywords alone: it can only make the bot more careful.
   const calibratedDense =
     mode === 'hybrid' && RELEVANCE_FIT.hybrid.embeddingModel === index.embeddingModel;
-  const model = calibratedDense ? RELEVANCE_FIT.hybrid : RELEVANCE_FIT.keywords;
+  const fitted = intents ? RELEVANCE_FIT.withIntents : RELEVANCE_FIT;
+  const model = calibratedDense ? fitted.hybrid : fitted.keywords;
   const threshold = knowledgeThreshold(settings, model);
   const terms = correctTypos(
     withSynonyms(retrievalTerms(query, index.language), index.synonyms),
@@ -117,6 +128,9 @@ export async function retrieve(
     margin: calibrationScore(best) - nextArticle,
     title: weightedShare(terms, index.keywords, (term) => best.chunk.titleTerms.has(term)),
     meaning: calibratedDense ? best.meaningScore : null,
+    ...(intents
+      ? intentSupport(intents, best.chunk.articleId, index.articles, index.language)
+      : { intentFor: null, intentElsewhere: null }),
   };
   const confidence = relevanceConfidence(features, model);
   return { confidence, threshold, knows: confidence >= threshold, mode, features, passages };

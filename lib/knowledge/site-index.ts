@@ -27,6 +27,8 @@ export interface SiteIndex {
   /** One per chunk, from `embeddingModel`; null when the model is off or some chunk lacks one. */
   vectors: Float32Array[] | null;
   embeddingModel: string | null;
+  /** Whole articles for keyword search (what an intent's responses are about), ids in order. */
+  articles: { ids: string[]; keywords: Bm25Index };
   /** Query stems the articles never use → the article stems they are synonyms of (English). */
   synonyms: ReadonlyMap<string, readonly string[]>;
   /** Changes whenever an article is added, edited, deleted or (re-)embedded. */
@@ -136,9 +138,17 @@ async function buildIndex(
     text: row.text,
     titleTerms: new Set(retrievalTerms(row.article.title, language)),
   }));
-  const keywords = new Bm25Index(
-    chunks.map((chunk) => retrievalTerms(indexedText(chunk.title, chunk.text), language)),
+  const chunkTerms = chunks.map((chunk) =>
+    retrievalTerms(indexedText(chunk.title, chunk.text), language),
   );
+  const keywords = new Bm25Index(chunkTerms);
+  const articleIds = [...new Set(chunks.map((chunk) => chunk.articleId))];
+  const articles = {
+    ids: articleIds,
+    keywords: new Bm25Index(
+      articleIds.map((id) => chunkTerms.filter((_, i) => chunks[i].articleId === id).flat()),
+    ),
+  };
   const synonyms = language === 'en' ? await synonymsOf(chunks, keywords) : new Map();
   const dense =
     model !== null &&
@@ -148,6 +158,7 @@ async function buildIndex(
     language,
     chunks,
     keywords,
+    articles,
     synonyms,
     vectors: dense ? rows.map((row) => bytesToVector(row.embedding!)) : null,
     embeddingModel: dense ? model : null,

@@ -37,6 +37,8 @@ describe('calibrated confidence', () => {
     margin: 0.2,
     title: 0,
     meaning: null,
+    intentFor: null,
+    intentElsewhere: null,
     ...overrides,
   });
   const model = RELEVANCE_FIT.keywords;

@@ -1,0 +1,55 @@
+import type { RankedIntent } from '@/lib/nlp';
+import type { SiteLanguage } from '@/lib/schemas/site';
+import type { Bm25Index } from './bm25';
+import { retrievalTerms } from './terms';
+
+/** What the site's intent classifier made of the question, and what each intent answers. */
+export interface IntentReading {
+  /** In-scope intents, most likely first, with their calibrated probabilities. */
+  ranking: readonly RankedIntent[];
+  /** Each intent's responses. */
+  responses: ReadonlyMap<string, readonly string[]>;
+}
+
+/** How much of an intent's responses one article must cover, and by how much more than any other. */
+const ABOUT_ARTICLE = { score: 0.5, margin: 0.2 };
+
+/**
+ * The article an intent's responses are about ("shipping" says what "Shipping and delivery"
+ * says), or null: keyword score of the responses against whole articles, one clear winner.
+ */
+export function articleOfIntent(
+  responses: readonly string[],
+  articles: { ids: readonly string[]; keywords: Bm25Index },
+  language: SiteLanguage,
+): string | null {
+  const terms = responses.flatMap((response) => retrievalTerms(response, language));
+  if (terms.length === 0) return null;
+  const scores = [...articles.keywords.scores(terms)];
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const [best, next] = [scores[order[0]] ?? 0, scores[order[1]] ?? 0];
+  return best >= ABOUT_ARTICLE.score && best - next >= ABOUT_ARTICLE.margin
+    ? articles.ids[order[0]]
+    : null;
+}
+
+/**
+ * The classifier's view of an article as the answer: the chance it gives the intents whose
+ * responses are about that article, and the chance it gives every other intent. The intents'
+ * examples are how visitors ask, so they know paraphrases the articles' words miss.
+ */
+export function intentSupport(
+  reading: IntentReading,
+  articleId: string,
+  articles: { ids: readonly string[]; keywords: Bm25Index },
+  language: SiteLanguage,
+): { intentFor: number; intentElsewhere: number } {
+  let intentFor = 0;
+  let intentElsewhere = 0;
+  for (const { intent, confidence } of reading.ranking) {
+    const about = articleOfIntent(reading.responses.get(intent) ?? [], articles, language);
+    if (about === articleId) intentFor += confidence;
+    else intentElsewhere += confidence;
+  }
+  return { intentFor, intentElsewhere };
+}
