@@ -1,6 +1,6 @@
 'use client';
 
-import { labelClass } from '@/components/admin/field-styles';
+import { SliderField } from '../slider-field';
 // The curve arithmetic only (no model code), so it can run in the browser as the sliders move.
 import {
   answersAt,
@@ -36,35 +36,23 @@ export function DecisionSettingsFields({
   const expected = running ? answersAt(running, settings.outOfScopeShare) : null;
   return (
     <div className="space-y-3">
-      <label className="block">
-        <span className={labelClass}>
-          Wrong-answer budget: {percent(settings.wrongAnswerBudget)} of messages
-        </span>
-        <input
-          type="range"
-          min={0.005}
-          max={0.1}
-          step={0.005}
-          value={settings.wrongAnswerBudget}
-          onChange={(e) => set('wrongAnswerBudget', Number(e.target.value))}
-          className="w-full"
-          aria-describedby="decision-expected"
-        />
-      </label>
-      <label className="block">
-        <span className={labelClass}>
-          Messages no intent covers: about {percent(settings.outOfScopeShare, 0)} of traffic
-        </span>
-        <input
-          type="range"
-          min={0}
-          max={0.6}
-          step={0.05}
-          value={settings.outOfScopeShare}
-          onChange={(e) => set('outOfScopeShare', Number(e.target.value))}
-          className="w-full"
-        />
-      </label>
+      <SliderField
+        label={`Wrong-answer budget: ${percent(settings.wrongAnswerBudget)} of messages`}
+        min={0.005}
+        max={0.1}
+        step={0.005}
+        value={settings.wrongAnswerBudget}
+        onChange={(value) => set('wrongAnswerBudget', value)}
+        describedBy="decision-expected"
+      />
+      <SliderField
+        label={`Messages no intent covers: about ${percent(settings.outOfScopeShare, 0)} of traffic`}
+        min={0}
+        max={0.6}
+        step={0.05}
+        value={settings.outOfScopeShare}
+        onChange={(value) => set('outOfScopeShare', value)}
+      />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
@@ -76,22 +64,18 @@ export function DecisionSettingsFields({
         Set my own confidence threshold instead of the budget
       </label>
       {settings.confidenceThreshold !== null ? (
-        <label className="block">
-          <span className={labelClass}>
-            Answer when at least {percent(settings.confidenceThreshold, 0)} sure the answer is right
-            {budgetPoint ? ` (the budget would use ${percent(budgetPoint.threshold, 0)})` : ''}
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.01}
-            value={settings.confidenceThreshold}
-            onChange={(e) => set('confidenceThreshold', Number(e.target.value))}
-            className="w-full"
-            aria-describedby="decision-expected"
-          />
-        </label>
+        <SliderField
+          label={
+            `Answer when at least ${percent(settings.confidenceThreshold, 0)} sure the answer is right` +
+            (budgetPoint ? ` (the budget would use ${percent(budgetPoint.threshold, 0)})` : '')
+          }
+          min={0}
+          max={1}
+          step={0.01}
+          value={settings.confidenceThreshold}
+          onChange={(value) => set('confidenceThreshold', value)}
+          describedBy="decision-expected"
+        />
       ) : null}
       <p id="decision-expected" className="text-sm text-stone-700" aria-live="polite">
         {expected
@@ -116,21 +100,14 @@ export function DecisionSettingsFields({
         Set my own “did you mean” margin instead of the trained one
       </label>
       {settings.ambiguityMargin !== null ? (
-        <label className="block">
-          <span className={labelClass}>
-            Ask which one was meant when the top two intents are within{' '}
-            {(settings.ambiguityMargin * 100).toFixed(0)} points
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={0.5}
-            step={0.01}
-            value={settings.ambiguityMargin}
-            onChange={(e) => set('ambiguityMargin', Number(e.target.value))}
-            className="w-full"
-          />
-        </label>
+        <SliderField
+          label={`Ask which one was meant when the top two intents are within ${(settings.ambiguityMargin * 100).toFixed(0)} points`}
+          min={0}
+          max={0.5}
+          step={0.01}
+          value={settings.ambiguityMargin}
+          onChange={(value) => set('ambiguityMargin', value)}
+        />
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { OperatingPoint } from '@/lib/nlp/calibration';
+import { SliderField } from '../slider-field';
 import { DecisionSettingsFields } from './decision-settings';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -398,21 +399,14 @@ function BotSettingsForm({
             Answer from articles at the confidence the wrong-answer budget allows
           </label>
           {settings.knowledgeMinConfidence !== null ? (
-            <label className="block">
-              <span className={labelClass}>
-                Knowledge-base confidence: {(settings.knowledgeMinConfidence * 100).toFixed(0)}%
-                (the chance that the best article answers; lower answers more, and more wrongly)
-              </span>
-              <input
-                type="range"
-                min={0}
-                max={1}
-                step={0.01}
-                value={settings.knowledgeMinConfidence}
-                onChange={(e) => set('knowledgeMinConfidence', Number(e.target.value))}
-                className="w-full"
-              />
-            </label>
+            <SliderField
+              label={`Knowledge-base confidence: ${(settings.knowledgeMinConfidence * 100).toFixed(0)}% (the chance that the best article answers; lower answers more, and more wrongly)`}
+              min={0}
+              max={1}
+              step={0.01}
+              value={settings.knowledgeMinConfidence}
+              onChange={(value) => set('knowledgeMinConfidence', value)}
+            />
           ) : null}
           <label className="block">
             <span className={labelClass}>Fallbacks in a row before handing off to a human</span>
