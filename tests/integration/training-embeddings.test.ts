@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stopModels } from '@/lib/ai';
 import { replyToVisitor } from '@/lib/bot';
 import { db } from '@/lib/db';
@@ -38,12 +38,27 @@ describe('training with an installed sentence-embedding model', () => {
       `With sentence embeddings from ${EMBEDDING_FIXTURE.id}`,
     );
 
+    // The run is marked succeeded before the new version is activated: wait for the swap.
+    const version = await db().modelVersion.findUniqueOrThrow({ where: { trainingRunId: run.id } });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await db().site.findUniqueOrThrow({ where: { id: siteId } })).activeModelVersionId,
+        ).toBe(version.id),
+      { timeout: 10_000, interval: 100 },
+    );
     const live = await liveClassifier(siteId);
+    expect(live?.versionId).toBe(version.id);
     expect(live?.classifier.embeddingModel).toContain(EMBEDDING_FIXTURE.id);
     expect(live?.classifier.features.embeddingSize).toBeGreaterThan(0);
 
     const reply = await replyToVisitor({
-      site: { id: siteId, language: 'en', botSettings: BotSettingsSchema.parse({}) },
+      // The intent path is under test: articles do not compete for the answer.
+      site: {
+        id: siteId,
+        language: 'en',
+        botSettings: BotSettingsSchema.parse({ knowledgeMinConfidence: 1 }),
+      },
       conversation: { id: 'c1', fallbackCount: 0 },
       visitorMessage: { id: 'm1', body: 'how long does shipping take?' },
       history: [],
