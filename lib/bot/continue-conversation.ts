@@ -52,6 +52,7 @@ export function continueFromBotState(
 
   const value = readSlotValue(message, pending.entity, {
     orderNumberPattern: turn.site.botSettings.orderNumberPattern,
+    language: turn.site.language,
   });
   if (value !== null) {
     const collected = { ...previous.collected, [pending.entity]: value };

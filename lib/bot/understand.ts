@@ -33,7 +33,10 @@ export async function understand(
   intents: Map<string, SiteIntent>,
 ): Promise<Understanding> {
   const { botSettings } = turn.site;
-  const entityOptions = { orderNumberPattern: botSettings.orderNumberPattern };
+  const entityOptions = {
+    orderNumberPattern: botSettings.orderNumberPattern,
+    language: turn.site.language,
+  };
   const visitorTexts = [
     turn.visitorMessage.body,
     ...turn.history

@@ -1,4 +1,6 @@
+import * as chrono from 'chrono-node';
 import { z } from 'zod';
+import type { Language } from './preprocess';
 
 export const EntityType = z.enum(['email', 'phone', 'orderNumber', 'money', 'date']);
 export type EntityType = z.infer<typeof EntityType>;
@@ -19,6 +21,8 @@ export interface EntityOptions {
   orderNumberPattern?: string;
   /** Reference for "today"/"tomorrow" and for dates written without a year (UTC calendar). */
   now?: Date;
+  /** The site's language, for dates written in it (English is always read too). */
+  language?: Language;
 }
 
 export const DEFAULT_ORDER_NUMBER_PATTERN = String.raw`#?\b[A-Z]{2,3}-?\d{4,10}\b|#\d{4,12}\b`;
@@ -55,81 +59,43 @@ const MONEY_WORD_AFTER = new RegExp(
   'gi',
 );
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const RELATIVE_DAYS: Record<string, number> = {
-  today: 0,
-  tonight: 0,
-  tomorrow: 1,
-  yesterday: -1,
-  'day after tomorrow': 2,
-  今天: 0,
-  明天: 1,
-  昨天: -1,
-  后天: 2,
-};
-const RELATIVE_DATE =
-  /\b(day after tomorrow|today|tonight|tomorrow|yesterday)\b|今天|明天|昨天|后天/gi;
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const DAY_MONTH = new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?:,?\s+(\d{4}))?`, 'gi');
-const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?:,?\s+(\d{4}))?`, 'gi');
 const DATE_SHAPE = /^\d{4}-\d{1,2}-\d{1,2}$/;
-const CHINESE_DATE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/g;
 
-function isoDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
+/** A found span: where it starts and its text in the message, what it is and means. */
+type Candidate = Pick<Entity, 'type' | 'value' | 'start' | 'text'>;
 
-function monthNumber(name: string): number {
-  return MONTHS.findIndex((month) => month.startsWith(name.toLowerCase().slice(0, 3))) + 1;
-}
-
-type Candidate = Omit<Entity, 'text' | 'start' | 'end'> & { match: RegExpExecArray };
+const span = (match: RegExpExecArray) => ({ start: match.index, text: match[0] });
 
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) yield match;
 }
 
-function dates(text: string, now: Date): Candidate[] {
-  const found: Candidate[] = [];
-  const add = (match: RegExpExecArray, value: string | null) => {
-    if (value) found.push({ type: 'date', value, match });
-  };
-  const year = now.getUTCFullYear();
-  for (const match of matches(RELATIVE_DATE, text)) {
-    const offset = RELATIVE_DAYS[match[0].toLowerCase()];
-    add(match, new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10));
-  }
-  for (const match of matches(ISO_DATE, text)) {
-    add(match, isoDate(Number(match[1]), Number(match[2]), Number(match[3])));
-  }
-  for (const match of matches(DAY_MONTH, text)) {
-    add(match, isoDate(Number(match[3] ?? year), monthNumber(match[2]), Number(match[1])));
-  }
-  for (const match of matches(MONTH_DAY, text)) {
-    add(match, isoDate(Number(match[3] ?? year), monthNumber(match[1]), Number(match[2])));
-  }
-  for (const match of matches(CHINESE_DATE, text)) {
-    add(match, isoDate(Number(match[1] ?? year), Number(match[2]), Number(match[3])));
-  }
-  return found;
+/** chrono-node's parsers by site language; English too, since visitors mix languages. */
+const DATE_PARSERS: Partial<Record<Language, chrono.Chrono>> = {
+  en: chrono.en.casual,
+  zh: chrono.zh.casual,
+  es: chrono.es.casual,
+  fr: chrono.fr.casual,
+  de: chrono.de.casual,
+  pt: chrono.pt.casual,
+  it: chrono.it.casual,
+};
+
+/**
+ * Dates with chrono-node: absolute ("2025-02-28", "12 March", "3月12日") and relative ("tomorrow",
+ * "next friday", "in 3 days", "明天"), on the UTC calendar of `now`.
+ */
+function dates(text: string, now: Date, language: Language): Candidate[] {
+  const parsers = new Set([DATE_PARSERS[language], DATE_PARSERS.en]);
+  return [...parsers].flatMap((parser) =>
+    (parser?.parse(text, { instant: now, timezone: 'UTC' }) ?? []).map((result) => ({
+      type: 'date' as const,
+      value: result.start.date().toISOString().slice(0, 10),
+      start: result.index,
+      text: result.text,
+    })),
+  );
 }
 
 /**
@@ -142,23 +108,23 @@ export function extractEntities(text: string, options: EntityOptions = {}): Enti
     ...[...matches(EMAIL, text)].map((match) => ({
       type: 'email' as const,
       value: match[0].toLowerCase(),
-      match,
+      ...span(match),
     })),
     ...[...matches(orderNumber, text)].map((match) => ({
       type: 'orderNumber' as const,
       value: match[0].replace(/^#/, '').toUpperCase(),
-      match,
+      ...span(match),
     })),
-    ...dates(text, options.now ?? new Date()),
+    ...dates(text, options.now ?? new Date(), options.language ?? 'en'),
     ...[...matches(MONEY_SYMBOL_FIRST, text)].map((match) => ({
       type: 'money' as const,
       value: `${match[2].replace(/,/g, '')} ${CURRENCY_SYMBOL[match[1]]}`,
-      match,
+      ...span(match),
     })),
     ...[...matches(MONEY_WORD_AFTER, text)].map((match) => ({
       type: 'money' as const,
       value: `${match[1].replace(/,/g, '')} ${CURRENCY_WORD[match[2].toLowerCase()]}`,
-      match,
+      ...span(match),
     })),
     ...[...matches(PHONE, text)]
       .filter((match) => {
@@ -169,17 +135,16 @@ export function extractEntities(text: string, options: EntityOptions = {}): Enti
       .map((match) => ({
         type: 'phone' as const,
         value: (match[0].trim().startsWith('+') ? '+' : '') + match[0].replace(/\D/g, ''),
-        match,
+        ...span(match),
       })),
   ];
   const taken: Array<[number, number]> = [];
   const entities: Entity[] = [];
-  for (const { type, value, match } of candidates) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const { type, value, start, text: found } of candidates) {
+    const end = start + found.length;
     if (taken.some(([from, to]) => start < to && end > from)) continue;
     taken.push([start, end]);
-    entities.push({ type, text: match[0], value, start, end });
+    entities.push({ type, text: found, value, start, end });
   }
   return entities.sort((a, b) => a.start - b.start);
 }

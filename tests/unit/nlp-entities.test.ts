@@ -50,11 +50,20 @@ describe('entity extraction', () => {
       ['date', '2025-03-12'],
       ['date', '2024-03-03'],
     ]);
-    expect(values('明天可以吗？3月12日下单的')).toEqual([
+    expect(values('明天可以吗？3月12日下单的', { language: 'zh' })).toEqual([
       ['date', '2025-03-11'],
       ['date', '2025-03-12'],
     ]);
     expect(values('on 2025-02-30')).toEqual([]);
+    // Read with chrono-node: relative expressions and the site's own language, English always.
+    expect(values('can you deliver next friday or in 3 days?')).toEqual([
+      ['date', '2025-03-21'],
+      ['date', '2025-03-13'],
+    ]);
+    expect(values('¿Puede llegar mañana? Si no, el 14 de marzo', { language: 'es' })).toEqual([
+      ['date', '2025-03-11'],
+      ['date', '2025-03-14'],
+    ]);
   });
 
   it('gives each span to one entity and reports positions in the original text', () => {
