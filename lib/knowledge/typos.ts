@@ -1,4 +1,5 @@
 import type { Bm25Index } from './bm25';
+import { typoDistance } from '@/lib/nlp';
 
 /**
  * Query terms the articles never use, replaced by the article term they are a typo of ("warrenty" →
@@ -12,7 +13,7 @@ export function correctTypos(terms: readonly string[], index: Bm25Index): string
     let best: { term: string; distance: number; frequency: number } | null = null;
     for (const candidate of index.vocabulary()) {
       if (Math.abs(candidate.length - term.length) > allowed) continue;
-      const distance = editDistance(term, candidate, allowed);
+      const distance = typoDistance(term, candidate, allowed);
       if (distance > allowed) continue;
       const frequency = index.frequency(candidate);
       if (
@@ -25,27 +26,4 @@ export function correctTypos(terms: readonly string[], index: Bm25Index): string
     }
     return best?.term ?? term;
   });
-}
-
-/** Optimal string alignment distance (a swap of two neighbours is one edit), or more than `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2] + 1);
-      }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -32,3 +32,4 @@ export {
   type SiteOperatingSettings,
 } from './calibration';
 export { TrainingExampleInput, Calibration, type IntentClassifier } from './model';
+export { typoDistance } from './typo-distance';

@@ -8,7 +8,8 @@ import {
   type RelevanceFeatures,
   type RelevanceModel,
 } from '@/lib/knowledge/relevance';
-import { correctTypos, editDistance } from '@/lib/knowledge/typos';
+import { correctTypos } from '@/lib/knowledge/typos';
+import { typoDistance } from '@/lib/nlp';
 import { judgeReply, tallyOutcomes, type KbQuestion } from '@/scripts/kb-questions';
 
 const index = new Bm25Index([
@@ -115,9 +116,9 @@ describe('the knowledge threshold', () => {
 
 describe('typos', () => {
   it('counts a swap of neighbours as one edit', () => {
-    expect(editDistance('retrun', 'return', 2)).toBe(1);
-    expect(editDistance('warrenti', 'warranti', 2)).toBe(1);
-    expect(editDistance('gift', 'warranti', 2)).toBe(3);
+    expect(typoDistance('retrun', 'return', 2)).toBe(1);
+    expect(typoDistance('warrenti', 'warranti', 2)).toBe(1);
+    expect(typoDistance('gift', 'warranti', 2)).toBe(3);
   });
 
   it('maps a word no article uses to the article word it misspells, and leaves the rest', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchCustomEntities, typoDistance, withEntityTerms } from '@/lib/nlp/custom-entities';
+import { typoDistance } from '@/lib/nlp';
+import { matchCustomEntities, withEntityTerms } from '@/lib/nlp/custom-entities';
 import type { CustomEntity } from '@/lib/schemas/entity';
 
 const entities: CustomEntity[] = [
