@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
-import type { SiteLanguage } from '@/lib/schemas/site';
+import type { BotSettings, SiteLanguage, WidgetSettings } from '@/lib/schemas/site';
 import type { PrismaClient } from './generated/client';
 
 const SeedIntentSchema = z.object({
@@ -21,10 +21,29 @@ const SeedArticleSchema = z.object({ title: z.string(), url: z.string().url(), b
 export const DEMO_SITE_KEY = 'demo-site';
 export const DEMO_SITE_KEY_ZH = 'demo-site-zh';
 
-/** One demo shop per language the bot speaks; each reads prisma/seed/{intents,articles}.LANGUAGE.json. */
-const DEMO_SITES: ReadonlyArray<{ publicKey: string; name: string; language: SiteLanguage }> = [
+/**
+ * The demo shops, each reading prisma/seed/{intents,articles}.LANGUAGE.json; the settings' defaults
+ * are English, so the Chinese shop words its widget and offline message itself.
+ */
+const DEMO_SITES: ReadonlyArray<{
+  publicKey: string;
+  name: string;
+  language: SiteLanguage;
+  widgetSettings?: Partial<WidgetSettings>;
+  botSettings?: Partial<BotSettings>;
+}> = [
   { publicKey: DEMO_SITE_KEY, name: 'Juniper & Co. demo shop', language: 'en' },
-  { publicKey: DEMO_SITE_KEY_ZH, name: '炉边小铺 demo shop', language: 'zh' },
+  {
+    publicKey: DEMO_SITE_KEY_ZH,
+    name: '炉边小铺 demo shop',
+    language: 'zh',
+    widgetSettings: {
+      title: '炉边小铺客服',
+      greeting: '您好！我是炉边小铺的智能助手，有什么可以帮您？',
+      launcherText: '在线客服',
+    },
+    botSettings: { offlineMessage: '客服暂时不在线，请留下您的邮箱，我们会尽快回复您。' },
+  },
 ];
 
 export interface SeedResult {
@@ -69,13 +88,11 @@ export async function seedDemo(
       },
     });
     const ids: string[] = [];
-    for (const { publicKey, name, language, intents, articles } of demoSites) {
+    for (const { intents, articles, ...demo } of demoSites) {
       const site = await tx.site.create({
         data: {
+          ...demo,
           workspaceId: workspace.id,
-          name,
-          publicKey,
-          language,
           // The demo shop is this server's own page, always allowed; PUBLIC_URL is listed for clarity.
           allowedOrigins: options.publicUrl ? [options.publicUrl] : [],
           identitySecret: randomBytes(32).toString('hex'),

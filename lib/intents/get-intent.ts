@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { ExampleAnnotationsSchema, type ExampleAnnotation } from '@/lib/schemas/entity';
 import { IntentSlotsSchema, type IntentSlot } from '@/lib/schemas/intent';
 import { exampleKey } from './example-key';
 import { findExampleConflicts } from './find-example-conflicts';
@@ -19,6 +20,8 @@ export interface IntentDetail {
     id: string;
     text: string;
     source: 'manual' | 'import' | 'conversation';
+    /** Entities marked in the text. */
+    annotations: ExampleAnnotation[];
     /** Other intents that have the same example. */
     conflictsWith: string[];
   }[];
@@ -51,6 +54,7 @@ export async function getIntent(siteId: string, intentId: string): Promise<Inten
       id: example.id,
       text: example.text,
       source: example.source,
+      annotations: ExampleAnnotationsSchema.catch([]).parse(example.annotations),
       conflictsWith: (conflicts.get(exampleKey(example.text)) ?? []).filter(
         (name) => name !== intent.name,
       ),

@@ -16,6 +16,7 @@ export { setIntentFlags } from './set-intent-flags';
 export { importIntents, type ImportSummary } from './import-intents';
 export { exportIntents } from './export-intents';
 export { saveCustomEntities } from './save-custom-entities';
+export { annotateExample } from './annotate-example';
 export { siteCustomEntities } from './site-custom-entities';
 export { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
 export { IntentFileError, isIntentFileError, guessIntentFileFormat } from './formats';

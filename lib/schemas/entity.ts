@@ -68,3 +68,5 @@ export const ExampleAnnotationSchema = z
 export type ExampleAnnotation = z.infer<typeof ExampleAnnotationSchema>;
 
 export const ExampleAnnotationsSchema = z.array(ExampleAnnotationSchema).max(50);
+
+export const AnnotateExampleSchema = z.object({ annotations: ExampleAnnotationsSchema });

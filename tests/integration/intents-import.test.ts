@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
-import { exportIntents, importIntents, IntentFileError } from '@/lib/intents';
+import { annotateExample, exportIntents, importIntents, IntentFileError } from '@/lib/intents';
 import { parseIntentFile } from '@/lib/intents/formats';
-import { BotSettingsSchema, type SiteLanguage } from '@/lib/schemas/site';
+import { BotSettingsSchema, type BotSettings, type SiteLanguage } from '@/lib/schemas/site';
 import type { Admin } from '@/lib/sites';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -47,9 +47,9 @@ async function trainAndActivate(siteId: string): Promise<void> {
     .not.toBeNull();
 }
 
-function turn(siteId: string, body: string, language: SiteLanguage = 'en'): BotTurn {
+function turn(siteId: string, body: string, settings: Partial<BotSettings> = {}): BotTurn {
   return {
-    site: { id: siteId, language, botSettings: BotSettingsSchema.parse({}) },
+    site: { id: siteId, language: 'en', botSettings: BotSettingsSchema.parse(settings) },
     conversation: { id: `conversation-${body}`, fallbackCount: 0 },
     visitorMessage: { id: 'message', body },
     history: [],
@@ -138,6 +138,23 @@ describe('importing a Rasa project', () => {
     expect(exported.content).toContain('  utter_faq/ask_limits:');
   });
 
+  it('marks an entity in an example as the editor does, and exports it', async () => {
+    const example = await db().trainingExample.findFirstOrThrow({
+      where: { intent: { siteId }, text: 'transfer money to my friend' },
+    });
+    await annotateExample(admin, siteId, example.intentId, example.id, {
+      annotations: [{ start: 9, end: 14, entity: 'payment_kind' }],
+    });
+    await expect(
+      annotateExample(admin, siteId, example.intentId, example.id, {
+        annotations: [{ start: 20, end: 40, entity: 'person' }],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const exported = await exportIntents(admin, siteId, 'rasa-yaml');
+    expect(exported.content).toContain('    - transfer [money](payment_kind) to my friend');
+    await annotateExample(admin, siteId, example.intentId, example.id, { annotations: [] });
+  });
+
   it('trains and answers with the imported responses, filling in the entities', async () => {
     await trainAndActivate(siteId);
     const transfer = await replyToVisitor(
@@ -180,12 +197,14 @@ describe('importing an nlp.js corpus', () => {
     ]);
     await importIntents(admin, siteId, { fileName: 'corpus.json', content: corpus });
     await trainAndActivate(siteId);
-    const buy = await replyToVisitor(turn(siteId, 'do you sell earbuds'));
+    // 27 examples of 5 intents are too few for the default wrong-answer budget: a fixed threshold.
+    const settings = { confidenceThreshold: 0.5 };
+    const buy = await replyToVisitor(turn(siteId, 'do you sell earbuds', settings));
     expect(buy).toMatchObject({
       decision: 'answer',
       text: 'We have headphones in stock. Want me to reserve one?',
     });
-    const coupon = await replyToVisitor(turn(siteId, 'apply code SAVE20'));
+    const coupon = await replyToVisitor(turn(siteId, 'apply code SAVE20', settings));
     expect(coupon.text).toBe('Coupon SAVE20 is applied at checkout.');
 
     const exported = JSON.parse((await exportIntents(admin, siteId, 'nlpjs')).content);

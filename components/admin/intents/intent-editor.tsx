@@ -9,6 +9,7 @@ import { Notice } from '@/components/ui/notice';
 import { intentLabel } from '@/lib/bot/intent-label';
 import type { AddedExamples, IntentDetail } from '@/lib/intents';
 import { useAdminApi } from '../admin-context';
+import { AnnotatedExample } from './annotated-example';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
@@ -228,7 +229,7 @@ function Examples({ intent, otherIntents, highlight }: Props) {
                 }
                 className="mt-1"
               />
-              <span className="flex-1 break-words">{example.text}</span>
+              <AnnotatedExample intentId={intent.id} example={example} />
               {example.conflictsWith.length ? (
                 <Badge tone="amber" title="The same example is under these intents">
                   also in {example.conflictsWith.join(', ')}
