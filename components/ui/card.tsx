@@ -10,9 +10,12 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={`rounded-lg border border-stone-200 bg-white p-5 shadow-xs ${className}`}>
+    // min-w-0 and a scrolling body: a wide table scrolls inside its card instead of widening a phone's page.
+    <section
+      className={`min-w-0 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-5 ${className}`}
+    >
       {title ? <h2 className="mb-4 text-base font-semibold">{title}</h2> : null}
-      {children}
+      <div className="overflow-x-auto">{children}</div>
     </section>
   );
 }

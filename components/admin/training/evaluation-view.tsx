@@ -46,7 +46,12 @@ export function EvaluationView({
       was: before?.answers?.wrong,
       lowerIsBetter: true,
     },
-    { label: 'Deferred', now: metrics.answers?.deferred ?? null, was: before?.answers?.deferred },
+    {
+      label: 'Deferred',
+      now: metrics.answers?.deferred ?? null,
+      was: before?.answers?.deferred,
+      lowerIsBetter: true,
+    },
     { label: 'Top-1 accuracy', now: metrics.accuracy, was: before?.accuracy },
     { label: 'Macro-F1', now: metrics.macroF1, was: before?.macroF1 },
     { label: 'Out-of-scope recall', now: metrics.oosRecall, was: before?.oosRecall },
