@@ -97,6 +97,15 @@ it('answers a clicked "did you mean" button as the intent it stands for', async 
     .locator('li[data-sender="visitor"] [data-testid="message-body"]', { hasText: choice!.label })
     .waitFor();
   await eventually(async () => (await lastBotMessage()).seq > question.seq, 30_000);
+  // The widget sent what the button stands for, not only its label.
+  const clicked = await db().message.findFirstOrThrow({
+    where: {
+      conversationId: question.conversationId,
+      sender: 'visitor',
+      seq: { gt: question.seq },
+    },
+  });
+  expect(clicked).toMatchObject({ body: choice!.label, choices: [choice] });
   const answer = await lastBotMessage();
   expect(answer.intent).toBe(choice!.intent);
   const responses = await db().intentResponse.findMany({
