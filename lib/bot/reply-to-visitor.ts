@@ -1,5 +1,6 @@
 import { retrieve } from '@/lib/knowledge';
 import { answerFromKnowledge } from './answer-from-knowledge';
+import { answerArticleChoice } from './answer-article-choice';
 import { asksForHuman } from './asks-for-human';
 import { intentChoice, pickedChoice, quickReplyChoices, understandChoice } from './choices';
 import {
@@ -44,6 +45,10 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
   if (picked?.action === 'human') {
     return handOff(turn, {}, words.handoffRequested, HANDOFF_REASON.requested);
   }
+  const article = picked?.articleId
+    ? await answerArticleChoice(turn, { ...picked, articleId: picked.articleId })
+    : null;
+  if (article) return article;
   const chosen = picked?.intent ? intents.get(picked.intent) : undefined;
   const understood = await understand(turn, intents);
   // An answer to the bot's own question (which option, the missing order number) is read first.

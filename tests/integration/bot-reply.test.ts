@@ -196,6 +196,18 @@ describe('the knowledge base answers what no intent covers (no trained model yet
     );
   });
 
+  it('answers a clicked article button from that article', async () => {
+    const shipping = await db().article.findFirstOrThrow({
+      where: { siteId, title: 'Shipping and delivery' },
+    });
+    const offered = [{ label: 'Shipping and delivery', articleId: shipping.id }];
+    const reply = await replyToVisitor(
+      turn(siteId, 'Shipping and delivery', { offered, choice: offered[0] }),
+    );
+    expect(reply.decision).toBe('answer');
+    expect(reply.citations.map((citation) => citation.articleId)).toEqual([shipping.id]);
+  });
+
   it('hands over on an explicit request or an upset visitor', async () => {
     expect(await replyToVisitor(turn(siteId, 'Can I speak to a real person?'))).toMatchObject({
       decision: 'handoff',
