@@ -36,7 +36,7 @@ export const BotSettingsSchema = z.object({
   knowledgeMinConfidence: z.number().min(0).max(1).nullable().default(null),
   /** The admin's own "did you mean" margin between the top two intents; null uses the trained one. */
   ambiguityMargin: z.number().min(0).max(1).nullable().default(null),
-  /** Consecutive fallbacks before the conversation goes to a human. */
+  /** Consecutive fallbacks before the bot asks whether the visitor wants a person (or an email). */
   fallbacksBeforeHandoff: z.number().int().min(1).max(10).default(2),
   /** Regular expression for the site's order numbers. */
   orderNumberPattern: z.string().max(200).default('#?[A-Z]{2,4}-?\\d{4,10}'),

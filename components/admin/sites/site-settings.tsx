@@ -409,7 +409,9 @@ function BotSettingsForm({
             />
           ) : null}
           <label className="block">
-            <span className={labelClass}>Fallbacks in a row before handing off to a human</span>
+            <span className={labelClass}>
+              Fallbacks in a row before the bot offers a person (or, offline, an email)
+            </span>
             <input
               type="number"
               min={1}
