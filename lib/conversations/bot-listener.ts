@@ -159,11 +159,7 @@ function enqueue(
   const { conversationId } = turn;
   worker.held.add(turn.messageId);
   const previous = worker.queues.get(conversationId) ?? Promise.resolve();
-  const queuedAt = performance.now();
-  const next = previous.then(() => {
-    recordStage('4 bot: wait for the turn', queuedAt);
-    return runTurns(worker, turn, known);
-  });
+  const next = previous.then(() => runTurns(worker, turn, known));
   worker.queues.set(conversationId, next);
   void next.finally(() => {
     if (worker.queues.get(conversationId) === next) worker.queues.delete(conversationId);
@@ -180,7 +176,9 @@ async function runTurns(
   while (turn) {
     const current: ClaimedTurn = turn;
     worker.held.add(current.messageId);
+    const queuedAt = performance.now();
     await takeSlot(worker);
+    recordStage('4 bot: wait for a slot (turns at once)', queuedAt);
     try {
       if (worker.stopping) {
         await releaseTurns([current.messageId]).catch(() => {});
@@ -228,7 +226,7 @@ async function runTurn(
         ? await claimNextTurn(turn.conversationId)
         : null
       : await finishTurn(turn);
-    recordStage('9 bot: finish the turn (outbox)', finishing);
+    recordStage('9 bot: claim the next waiting turn', finishing);
     recordStage('10 bot: turn total', startedAt);
     return next;
   } catch (error) {
