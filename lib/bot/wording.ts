@@ -6,7 +6,6 @@ export const WORDING = {
   en: {
     noAnswer: "Sorry, I don't know the answer to that.",
     pickOne: 'Did you mean one of these?',
-    orHuman: 'I can connect you with a member of our team.',
     talkToHuman: 'Talk to a human',
     leaveEmail: 'Leave my email',
     quoteIntro: (title: string) => `Here is what our help article "${title}" says:`,
@@ -30,7 +29,6 @@ export const WORDING = {
   zh: {
     noAnswer: '抱歉，我不知道这个问题的答案。',
     pickOne: '您是想问以下哪一个？',
-    orHuman: '我也可以为您转接人工客服。',
     talkToHuman: '转人工客服',
     leaveEmail: '留下邮箱',
     quoteIntro: (title: string) => `我们的帮助文章《${title}》中写道：`,
