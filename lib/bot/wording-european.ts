@@ -3,7 +3,6 @@ export const EUROPEAN_WORDING = {
   es: {
     noAnswer: 'Lo siento, no sé la respuesta a eso.',
     pickOne: '¿Quisiste decir alguna de estas opciones?',
-    orHuman: 'Puedo ponerte en contacto con alguien de nuestro equipo.',
     talkToHuman: 'Hablar con una persona',
     leaveEmail: 'Dejar mi correo',
     quoteIntro: (title: string) => `Esto dice nuestro artículo de ayuda «${title}»:`,
@@ -27,7 +26,6 @@ export const EUROPEAN_WORDING = {
   fr: {
     noAnswer: 'Désolé, je ne connais pas la réponse.',
     pickOne: 'Vouliez-vous dire l’une de ces options ?',
-    orHuman: 'Je peux vous mettre en relation avec un membre de notre équipe.',
     talkToHuman: 'Parler à une personne',
     leaveEmail: 'Laisser mon e-mail',
     quoteIntro: (title: string) => `Voici ce que dit notre article d’aide « ${title} » :`,
@@ -51,7 +49,6 @@ export const EUROPEAN_WORDING = {
   de: {
     noAnswer: 'Das weiß ich leider nicht.',
     pickOne: 'Meinten Sie eines davon?',
-    orHuman: 'Ich kann Sie mit jemandem aus unserem Team verbinden.',
     talkToHuman: 'Mit einem Menschen sprechen',
     leaveEmail: 'E-Mail hinterlassen',
     quoteIntro: (title: string) => `Das steht in unserem Hilfeartikel „${title}“:`,
@@ -75,7 +72,6 @@ export const EUROPEAN_WORDING = {
   pt: {
     noAnswer: 'Desculpe, não sei a resposta para isso.',
     pickOne: 'Quis dizer alguma destas opções?',
-    orHuman: 'Posso pôr você em contato com alguém da nossa equipe.',
     talkToHuman: 'Falar com uma pessoa',
     leaveEmail: 'Deixar meu e-mail',
     quoteIntro: (title: string) => `Veja o que diz o nosso artigo de ajuda «${title}»:`,
@@ -99,7 +95,6 @@ export const EUROPEAN_WORDING = {
   it: {
     noAnswer: 'Mi dispiace, non conosco la risposta.',
     pickOne: 'Intendevi una di queste?',
-    orHuman: 'Posso metterti in contatto con qualcuno del nostro team.',
     talkToHuman: 'Parla con una persona',
     leaveEmail: 'Lascia la mia email',
     quoteIntro: (title: string) => `Ecco cosa dice il nostro articolo di aiuto «${title}»:`,
