@@ -31,8 +31,12 @@ export function outOfDomainExamples(language: Language): string[] {
   return examples;
 }
 
-/** Terms two messages must share, as a share of either's, for a built-in line to count as a site's. */
-const OVERLAP_LIMIT = 0.5;
+/**
+ * Cosine of two stem sets above which a built-in line counts as a site's own. 0.3 against 0.5:
+ * SMP2020 (train → val, no out-of-scope class) 91.2% / 83.3% answered right against 91.1% / 79.4%;
+ * CLINC150 without its own out-of-scope rows (val halves) 63.0% against 61.3%, wrong 2.1% / 1.9%.
+ */
+const OVERLAP_LIMIT = 0.3;
 
 /**
  * Built-in lines that say what some site example says are left out: a site whose bot tells jokes
