@@ -52,6 +52,9 @@ const { values: args } = parseArgs({
   },
 });
 
+/** Refused for the per-address limits: says which of the app's variables to raise, once. */
+class AddressLimited extends Error {}
+
 // The Postgres server the bench databases go on (tokensFromDatabase repoints DATABASE_URL later).
 const postgresUrl = process.env.DATABASE_URL;
 
@@ -160,7 +163,7 @@ async function startOwnServer(mode: '--serve' | '--serve-baseline'): Promise<{
       ...process.env,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       NODE_ENV: 'production',
-      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20',
       // Every bench socket comes from 127.0.0.1: per-address limits would measure nothing else.
       IP_CONNECTS_PER_MINUTE: '10000000',
       IP_MESSAGES_PER_MINUTE: '10000000',
@@ -208,9 +211,6 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 // The load (this process)
 
 type Result = Awaited<ReturnType<typeof runLoad>>;
-
-/** Refused for the per-address limits: says which of the app's variables to raise, once. */
-class AddressLimited extends Error {}
 
 async function main(): Promise<void> {
   const clients = Number(args.clients);
