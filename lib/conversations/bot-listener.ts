@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, poolSize } from '@/lib/db';
 import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
@@ -39,8 +39,11 @@ export const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_MS = 2_000;
 /** Turns this node runs at once from its sweep (its own visitors' turns always start at once). */
 const SWEEP_CAPACITY = 32;
-/** Turns this node works on at once; the rest wait their turn in memory (claims renewed). */
-const TURNS_AT_ONCE = 8;
+/**
+ * Turns this node works on at once; the rest wait in memory (claims renewed). Two pool connections
+ * always stay free for acknowledgements.
+ */
+const turnsAtOnce = () => Math.max(1, Math.min(8, poolSize() - 2));
 const SHUTDOWN = new Error('The server is shutting down');
 
 interface Running {
@@ -57,7 +60,7 @@ interface Worker {
   queues: Map<string, Promise<void>>;
   /** Turns being answered, by message id, so they can be renewed, cancelled or released. */
   running: Map<string, Running>;
-  /** Turns waiting for one of the TURNS_AT_ONCE slots. */
+  /** Turns waiting for one of the turnsAtOnce() slots. */
   waiting: (() => void)[];
   slotsTaken: number;
   /** Every turn this node has claimed and not yet finished or given back: their leases are renewed. */
@@ -199,7 +202,7 @@ async function runTurns(
 
 /** Waits for a free slot: bounded bot work leaves the pool's connections to acknowledgements. */
 async function takeSlot(worker: Worker): Promise<void> {
-  while (worker.slotsTaken >= TURNS_AT_ONCE) {
+  while (worker.slotsTaken >= turnsAtOnce()) {
     await new Promise<void>((resolve) => worker.waiting.push(resolve));
   }
   worker.slotsTaken += 1;

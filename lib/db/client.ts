@@ -15,11 +15,16 @@ export function db(): PrismaClient {
     globalForPrisma.hearthPrisma = new PrismaClient({
       adapter: new PrismaPg({
         connectionString,
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        max: poolSize(),
       }),
     });
   }
   return globalForPrisma.hearthPrisma;
+}
+
+/** Connections in the pool (DATABASE_POOL_SIZE; 10 measured best on two cores, see README). */
+export function poolSize(): number {
+  return Number(process.env.DATABASE_POOL_SIZE ?? 10);
 }
 
 export async function disconnectDatabase(): Promise<void> {
