@@ -365,7 +365,7 @@ describe('with a trained intent model', () => {
     expect(queued.text).toMatch(/You're in the queue/);
 
     const unknown = await replyToVisitor(
-      turn(siteId, 'Can I bring my dog to your store?', waiting),
+      turn(siteId, 'what will the weather be like in Paris tomorrow?', waiting),
     );
     expect(unknown.decision).toBe('fallback');
     expect(unknown.text).toMatch(
