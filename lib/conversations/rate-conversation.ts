@@ -6,7 +6,10 @@ import { announce } from './events';
 import { loadConversation } from './records';
 import { toVisitorConversation } from './views';
 
-/** CSAT: the visitor rates their own resolved conversation, once per resolution. */
+/**
+ * CSAT: the visitor rates their own resolved conversation, once per resolution; a comment may follow
+ * the click that rated it (same score, no comment yet).
+ */
 export async function rateConversation(
   visitor: VisitorActor,
   input: unknown,
@@ -15,7 +18,11 @@ export async function rateConversation(
   const own = { id: conversationId, siteId: visitor.siteId, visitorId: visitor.visitorId };
   // One conditional update: two tabs rating at once store one rating.
   const { count } = await db().conversation.updateMany({
-    where: { ...own, status: 'resolved', csatScore: null },
+    where: {
+      ...own,
+      status: 'resolved',
+      OR: [{ csatScore: null }, { csatScore: score, csatComment: null }],
+    },
     data: { csatScore: score, csatComment: comment },
   });
   const conversation = await loadConversation(own);

@@ -211,6 +211,13 @@ describe('a handoff, live in both inboxes', () => {
     const widget = widgetFrame(visitor);
     await widget.getByRole('form', { name: 'How did we do?' }).waitFor();
     await widget.getByRole('button', { name: 'Thumbs up: helpful' }).click();
+    // The click alone is the rating: saved before any comment.
+    await expect
+      .poll(
+        async () =>
+          (await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).csatScore,
+      )
+      .toBe(1);
     await widget.getByLabel('Comment (optional)').fill('Fast and friendly');
     await widget.getByRole('button', { name: 'Send feedback' }).click();
     await widget.getByText('Thanks for your feedback!').waitFor();

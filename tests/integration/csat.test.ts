@@ -120,6 +120,19 @@ describe('CSAT after resolution', () => {
     });
     expect(rerated).toMatchObject({ ok: true, conversation: { csatScore: -1 } });
     expect(await storedRating(conversationId)).toEqual({ csatScore: -1, csatComment: null });
+    // The click rated; a comment may follow it on the same rating, never a changed score.
+    const flipped = await visitor.emitWithAck('conversation:rate', { conversationId, score: 1 });
+    expect(flipped).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const commented = await visitor.emitWithAck('conversation:rate', {
+      conversationId,
+      score: -1,
+      comment: 'Took too long',
+    });
+    expect(commented).toMatchObject({ ok: true });
+    expect(await storedRating(conversationId)).toEqual({
+      csatScore: -1,
+      csatComment: 'Took too long',
+    });
 
     [visitor, stranger, agent].forEach((socket) => socket.close());
   });
