@@ -35,6 +35,11 @@ export function HumanHelp({
     );
   }
   if (status === 'bot') {
+    // One way to ask: when the bot's last message offers a person as a button, no link beside it.
+    const last = state.messages.at(-1);
+    if (last?.sender === 'bot' && last.choices.some((choice) => choice.action === 'human')) {
+      return null;
+    }
     return (
       <div className="border-t border-stone-200 px-4 py-2">
         <button
@@ -65,7 +70,8 @@ export function HumanHelp({
       aria-labelledby="hearth-offline"
       className="border-t border-stone-200 bg-amber-50 px-4 py-3 text-sm"
     >
-      <h2 id="hearth-offline" className="font-medium">
+      {/* The site's own offline message says it all; the title is then for screen readers only. */}
+      <h2 id="hearth-offline" className={offlineMessage ? 'sr-only' : 'font-medium'}>
         {strings.offlineTitle}
       </h2>
       {saved ? (

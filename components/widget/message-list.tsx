@@ -44,6 +44,16 @@ export function MessageList({
     end.current?.scrollIntoView({ block: 'end' });
   }, [messages.length, outbox.length, draft?.text, state.botTyping, state.agentTyping]);
 
+  // Panels that open below the list (offline notice, rating) shrink it: keep the newest message in view.
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => end.current?.scrollIntoView({ block: 'end' }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
   const author = (message: VisitorMessage) =>
     message.sender === 'visitor'
       ? strings.you
@@ -52,7 +62,7 @@ export function MessageList({
         : strings.assistant;
 
   return (
-    <div className="flex-1 overflow-y-auto px-4 py-3">
+    <div ref={list} className="flex-1 overflow-y-auto px-4 py-3">
       <ol
         role="log"
         aria-live="polite"
