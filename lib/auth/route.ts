@@ -34,9 +34,10 @@ export function errorResponse(error: unknown): Response {
     );
   }
   if (error instanceof BodyTooLargeError) {
+    // The rest of the body is never read, so the connection cannot carry another request.
     return NextResponse.json(
       { error: { code: 'too_large', message: error.message } },
-      { status: 413 },
+      { status: 413, headers: { connection: 'close' } },
     );
   }
   if (error instanceof ZodError) {

@@ -28,6 +28,8 @@ describe('request bodies', () => {
       body: JSON.stringify({ siteKey: 'demo-site', junk: 'x'.repeat(1024 * 1024) }),
     });
     expect(response.status).toBe(413);
+    // The unread rest of the body ends the connection; the client must not reuse it.
+    expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual({
       error: { code: 'too_large', message: 'The request body is larger than 8 KB' },
     });
