@@ -23,8 +23,11 @@ export function RiskCoverageChart({
   const bottom = 34;
   const top = 10;
   const right = 12;
-  const points = curve.map((point) => ({ point, answers: answersAt(point, outOfScopeShare) }));
-  const maxWrong = Math.max(0.05, budget ?? 0, ...points.map(({ answers }) => answers.wrong));
+  // The region that matters: up to five times the budget (or 10%); answering everything lies beyond.
+  const maxWrong = Math.max(0.1, 5 * (budget ?? 0));
+  const points = curve
+    .map((point) => ({ point, answers: answersAt(point, outOfScopeShare) }))
+    .filter(({ answers }) => answers.wrong <= maxWrong);
   const x = (wrong: number) => left + (wrong / maxWrong) * (width - left - right);
   const y = (resolved: number) => top + (1 - resolved) * (height - top - bottom);
   const path = points
