@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { stopModels } from '@/lib/ai';
 import { db } from '@/lib/db';
 import type { VisitorMessage } from '@/lib/schemas/events';
@@ -109,10 +109,17 @@ it('while the visitor waits for a person nobody is online for, the bot says so a
     /Nobody from our team is online right now\. Leave your email below/,
   );
   expect(handedOff.body).not.toMatch(/connecting/);
-  const conversation = await db().conversation.findFirstOrThrow({
-    where: { id: handedOff.conversationId },
-  });
-  expect(conversation).toMatchObject({ status: 'open', assigneeId: null });
+  // The handoff is stored just after the reply that announces it is delivered.
+  const conversation = await vi.waitFor(
+    async () => {
+      const stored = await db().conversation.findFirstOrThrow({
+        where: { id: handedOff.conversationId },
+      });
+      expect(stored).toMatchObject({ status: 'open', assigneeId: null });
+      return stored;
+    },
+    { timeout: 5_000, interval: 50 },
+  );
 
   // The bot still answers what it knows…
   const answered = await ask(socket, 'How much does express shipping cost?');
