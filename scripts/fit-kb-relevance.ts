@@ -13,6 +13,7 @@ import { format, resolveConfig } from 'prettier';
 import { readyEmbeddingModelKey } from '@/lib/ai';
 import { intentReading, siteIntents, understand } from '@/lib/bot';
 import { retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
+import { fitLogisticRegression } from '@/lib/nlp';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { KbQuestionsSchema } from './kb-questions';
 import { withDemoSite } from './with-demo-site';
@@ -35,51 +36,6 @@ const { values } = parseArgs({
 interface Sample {
   features: number[];
   right: 0 | 1;
-}
-
-/** Logistic regression by Newton's method (IRLS) with a ridge penalty; returns [bias, ...weights]. */
-function fitLogistic(samples: Sample[], ridge = RIDGE): number[] {
-  const size = samples[0].features.length + 1;
-  const beta = new Array<number>(size).fill(0);
-  for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = new Array<number>(size).fill(0);
-    const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-    for (const { features, right } of samples) {
-      const x = [1, ...features];
-      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * beta[i], 0)));
-      for (let i = 0; i < size; i++) {
-        gradient[i] += (p - right) * x[i];
-        for (let j = 0; j < size; j++) hessian[i][j] += p * (1 - p) * x[i] * x[j];
-      }
-    }
-    for (let i = 1; i < size; i++) {
-      gradient[i] += ridge * beta[i];
-      hessian[i][i] += ridge;
-    }
-    const step = solve(hessian, gradient);
-    for (let i = 0; i < size; i++) beta[i] -= step[i];
-    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
-  }
-  return beta;
-}
-
-/** Gaussian elimination with partial pivoting. */
-function solve(matrix: number[][], vector: number[]): number[] {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i]]);
-  for (let column = 0; column < n; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < n; row++) {
-      if (Math.abs(a[row][column]) > Math.abs(a[pivot][column])) pivot = row;
-    }
-    [a[column], a[pivot]] = [a[pivot], a[column]];
-    for (let row = 0; row < n; row++) {
-      if (row === column) continue;
-      const factor = a[row][column] / a[column][column];
-      for (let k = column; k <= n; k++) a[row][k] -= factor * a[column][k];
-    }
-  }
-  return a.map((row, i) => row[n] / row[i]);
 }
 
 const round = (value: number) => Number(value.toFixed(4));
@@ -174,7 +130,11 @@ async function main(): Promise<void> {
 
 /** The logistic model with its risk curve (best first: confidence, share answered wrongly at or above it). */
 function fitModel(samples: Sample[], names: readonly string[], embeddingModel: string | null) {
-  const [bias, ...weights] = fitLogistic(samples);
+  const { intercept: bias, weights } = fitLogisticRegression(
+    samples.map((sample) => sample.features),
+    samples.map((sample) => sample.right),
+    { ridge: RIDGE },
+  );
   const model = {
     embeddingModel,
     bias: round(bias),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitLogisticRegression } from './logistic-regression';
 
 /** Beyond this the log-odds say nothing more (and a probability can underflow to zero). */
 const MAX_LOG_ODDS = 30;
@@ -105,8 +106,8 @@ export function answerConfidence(features: readonly number[], model: AnswerModel
 const WEIGHT_PRIOR = 1;
 
 /**
- * Weighted logistic regression (Newton's method with step halving) of "answering was right" on the
- * standardized features, so a confidence of 80% means about 4 in 5 such answers are right.
+ * Weighted logistic regression of "answering was right" on the standardized features, so a
+ * confidence of 80% means about 4 in 5 such answers are right.
  */
 export function fitAnswerModel(
   features: readonly number[][],
@@ -126,77 +127,14 @@ export function fitAnswerModel(
     return variance > 1e-12 ? Math.sqrt(variance) : 1;
   });
   const x = features.map((row) => row.map((value, j) => (value - means[j]) / scales[j]));
-  const y = right.map((isRight) => (isRight ? 1 : 0));
-  // Parameters: d weights, then the intercept (not pulled).
-  const linear = (theta: number[], i: number) =>
-    theta[d] + x[i].reduce((sum, value, j) => sum + theta[j] * value, 0);
-  const loss = (theta: number[]) => {
-    let sum = 0;
-    for (let j = 0; j < d; j++) sum += (WEIGHT_PRIOR / 2) * theta[j] ** 2;
-    x.forEach((_, i) => {
-      const z = linear(theta, i);
-      // log(1 + e^z) - y·z without overflow.
-      sum += weights[i] * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z);
-    });
-    return sum;
-  };
-  const start = [...IDENTITY_ANSWER_MODEL.weights.map((w, j) => w * scales[j]), 0];
-  let theta = start;
-  let current = loss(theta);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    const gradient = theta.map((value, j) => (j < d ? WEIGHT_PRIOR * value : 0));
-    const hessian = theta.map((_, j) =>
-      theta.map((__, k) => (j === k && j < d ? WEIGHT_PRIOR : 0)),
-    );
-    x.forEach((row, i) => {
-      const p = 1 / (1 + Math.exp(-linear(theta, i)));
-      const extended = [...row, 1];
-      const residual = weights[i] * (p - y[i]);
-      const curvature = weights[i] * p * (1 - p);
-      for (let j = 0; j <= d; j++) {
-        gradient[j] += residual * extended[j];
-        for (let k = 0; k <= d; k++) hessian[j][k] += curvature * extended[j] * extended[k];
-      }
-    });
-    const step = solve(hessian, gradient);
-    let size = 1;
-    let next = theta.map((value, j) => value - step[j]);
-    let nextLoss = loss(next);
-    while (nextLoss > current && size > 1e-6) {
-      size /= 2;
-      next = theta.map((value, j) => value - size * step[j]);
-      nextLoss = loss(next);
-    }
-    if (nextLoss > current) break;
-    const improvement = current - nextLoss;
-    theta = next;
-    current = nextLoss;
-    if (improvement < 1e-10 * (1 + current)) break;
-  }
-  return { means, scales, weights: theta.slice(0, d), intercept: theta[d] };
-}
-
-/** Solves A·x = b by Gaussian elimination with partial pivoting (A is small and well conditioned). */
-function solve(matrix: number[][], vector: number[]): number[] {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i]]);
-  for (let column = 0; column < n; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < n; row++) {
-      if (Math.abs(a[row][column]) > Math.abs(a[pivot][column])) pivot = row;
-    }
-    [a[column], a[pivot]] = [a[pivot], a[column]];
-    const lead = a[column][column] || 1e-12;
-    for (let row = column + 1; row < n; row++) {
-      const factor = a[row][column] / lead;
-      for (let k = column; k <= n; k++) a[row][k] -= factor * a[column][k];
-    }
-  }
-  const solution = new Array<number>(n).fill(0);
-  for (let row = n - 1; row >= 0; row--) {
-    let sum = a[row][n];
-    for (let k = row + 1; k < n; k++) sum -= a[row][k] * solution[k];
-    solution[row] = sum / (a[row][row] || 1e-12);
-  }
-  return solution;
+  const fitted = fitLogisticRegression(
+    x,
+    right.map((isRight) => (isRight ? 1 : 0)),
+    {
+      ridge: WEIGHT_PRIOR,
+      weights,
+      start: [...IDENTITY_ANSWER_MODEL.weights.map((w, j) => w * scales[j]), 0],
+    },
+  );
+  return { means, scales, ...fitted };
 }

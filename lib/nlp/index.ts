@@ -33,3 +33,4 @@ export {
 } from './calibration';
 export { TrainingExampleInput, Calibration, type IntentClassifier } from './model';
 export { typoDistance } from './typo-distance';
+export { fitLogisticRegression } from './logistic-regression';
