@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopModels } from '@/lib/ai';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
-import { serialize, train } from '@/lib/nlp';
 import type { Choice } from '@/lib/schemas/message';
 import { BotSettingsSchema, type BotSettings } from '@/lib/schemas/site';
-import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
+import { stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, FIXTURE_ANSWER, configureFixtureModels } from '../fixtures/models';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+import { activateTrainedModel } from '../helpers/trained-model';
 
 configureFixtureModels();
 
@@ -58,18 +58,7 @@ async function demoSite({ trained }: { trained: boolean }): Promise<string> {
     const examples = intents.flatMap((intent) =>
       intent.examples.map((text) => ({ text, intent: intent.name })),
     );
-    const { model, metrics } = await train(examples, { language: 'en', seed: 7 });
-    const version = await db().modelVersion.create({
-      data: {
-        siteId,
-        version: 1,
-        artifact: serialize(model),
-        metrics: JSON.parse(JSON.stringify(metrics)),
-        exampleCount: examples.length,
-        intentCount: intents.length,
-      },
-    });
-    await activateModelVersion({ siteId, versionId: version.id });
+    await activateTrainedModel(siteId, examples, { language: 'en' });
   }
   return siteId;
 }

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
-import { serialize, train } from '@/lib/nlp';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
 import { BotSettingsSchema } from '@/lib/schemas/site';
-import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
+import { stopLiveClassifiers } from '@/lib/training';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+import { activateTrainedModel } from '../helpers/trained-model';
 
 interface SeedIntent {
   name: string;
@@ -43,18 +43,7 @@ beforeAll(async () => {
   const examples = intents.flatMap((intent) =>
     intent.examples.map((text) => ({ text, intent: intent.name })),
   );
-  const { model, metrics } = await train(examples, { language: 'zh', seed: 7 });
-  const version = await db().modelVersion.create({
-    data: {
-      siteId,
-      version: 1,
-      artifact: serialize(model),
-      metrics: JSON.parse(JSON.stringify(metrics)),
-      exampleCount: examples.length,
-      intentCount: intents.length,
-    },
-  });
-  await activateModelVersion({ siteId, versionId: version.id });
+  await activateTrainedModel(siteId, examples, { language: 'zh' });
 });
 
 afterAll(async () => {

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopModels } from '@/lib/ai';
 import { WORDING } from '@/lib/bot/wording';
 import { db } from '@/lib/db';
-import { serialize, train } from '@/lib/nlp';
 import { describeConversation } from '@/lib/conversations';
 import { exportIntents, importIntents, saveIntentSlots } from '@/lib/intents';
 import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { VisitorMessage } from '@/lib/schemas/events';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
-import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
+import { stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, configureFixtureModels } from '../fixtures/models';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -22,6 +21,7 @@ import {
   type VisitorClient,
 } from '../helpers/realtime';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { activateTrainedModel } from '../helpers/trained-model';
 
 configureFixtureModels();
 liftAddressLimits();
@@ -62,18 +62,7 @@ beforeAll(async () => {
   const examples = intents.flatMap((intent) =>
     intent.examples.map((text) => ({ text, intent: intent.name })),
   );
-  const { model, metrics } = await train(examples, { language: 'en', seed: 7 });
-  const version = await db().modelVersion.create({
-    data: {
-      siteId,
-      version: 1,
-      artifact: serialize(model),
-      metrics: JSON.parse(JSON.stringify(metrics)),
-      exampleCount: examples.length,
-      intentCount: intents.length,
-    },
-  });
-  await activateModelVersion({ siteId, versionId: version.id });
+  await activateTrainedModel(siteId, examples, { language: 'en' });
   realtime = await startRealtime(); // the real bot (lib/bot) behind the real listener
 });
 

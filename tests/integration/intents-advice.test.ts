@@ -3,10 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { labelMessages } from '@/lib/conversations';
 import { db } from '@/lib/db';
 import { listIntents, suggestExamples } from '@/lib/intents';
-import { serialize, train } from '@/lib/nlp';
-import { activateModelVersion, stopLiveClassifiers } from '@/lib/training';
+import { stopLiveClassifiers } from '@/lib/training';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { activateTrainedModel } from '../helpers/trained-model';
 
 let database: TestDatabase;
 let workspace: FixtureWorkspace;
@@ -39,18 +39,7 @@ beforeAll(async () => {
       },
     });
   }
-  const { model, metrics } = await train(examples, { language: 'en', seed: 7 });
-  const version = await db().modelVersion.create({
-    data: {
-      siteId,
-      version: 1,
-      artifact: serialize(model),
-      metrics: JSON.parse(JSON.stringify(metrics)),
-      exampleCount: examples.length,
-      intentCount: intents.length,
-    },
-  });
-  await activateModelVersion({ siteId, versionId: version.id });
+  await activateTrainedModel(siteId, examples, { language: 'en' });
 
   const visitor = await db().visitor.create({ data: { siteId } });
   const conversation = await db().conversation.create({ data: { siteId, visitorId: visitor.id } });
