@@ -52,6 +52,9 @@ interface Running {
   controller: AbortController;
 }
 
+/** How long a departure is remembered for turns that had not started yet. */
+const LEFT_REMEMBERED_MS = 10 * 60_000;
+
 interface Worker {
   replyToVisitor: ReplyToVisitor;
   agentsOnline?: AgentsOnline;
@@ -65,6 +68,8 @@ interface Worker {
   slotsTaken: number;
   /** Every turn this node has claimed and not yet finished or given back: their leases are renewed. */
   held: Set<string>;
+  /** When each visitor last left, so a turn that had not started yet is not answered either. */
+  left: Map<string, number>;
 }
 
 // On globalThis: send-visitor-message runs in Next's bundle too and nudges the one worker.
@@ -92,6 +97,7 @@ export function listenForBotTurns(
     waiting: [],
     slotsTaken: 0,
     held: new Set(),
+    left: new Map(),
   };
   globalForBot.hearthBotWorker = worker;
   const stopAnswering = onConversationEvent(
@@ -104,6 +110,9 @@ export function listenForBotTurns(
   );
   // Nobody is left to read the answer: stop generating it.
   const stopCancelling = onConversationEvent('visitor.left', ({ visitorId }) => {
+    const now = Date.now();
+    for (const [id, at] of worker.left) if (now - at > LEFT_REMEMBERED_MS) worker.left.delete(id);
+    worker.left.set(visitorId, now);
     for (const reply of worker.running.values()) {
       if (reply.visitorId === visitorId) reply.controller.abort(new Error('The visitor left'));
     }
@@ -217,6 +226,10 @@ async function runTurn(
   const loaded = known ?? (await loadTurn(turn));
   if (!loaded || !botAnswers(loaded.conversation)) return finishTurn(turn);
   const { conversation, message } = loaded;
+  // The visitor left after sending this and before its turn began: nobody is there to read it.
+  if ((worker.left.get(conversation.visitorId) ?? 0) >= message.createdAt.getTime()) {
+    return finishTurn(turn);
+  }
   const controller = new AbortController();
   worker.running.set(turn.messageId, { turn, visitorId: conversation.visitorId, controller });
   try {

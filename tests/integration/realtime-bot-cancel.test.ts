@@ -55,3 +55,24 @@ it('stops generating a reply when the visitor leaves, and neither answers nor ha
   expect(conversation.status).toBe('bot');
   expect(conversation.messages.map((message) => message.sender)).toEqual(['visitor']);
 });
+
+it('does not start a reply for a visitor who left before its turn began', async () => {
+  const credentials = await visitorToken(workspace.siteId);
+  const visitor = await connectVisitor(realtime.url, credentials);
+  // The first message's slow reply holds the conversation; the second waits behind it.
+  for (const body of ['first question', 'second question']) {
+    const ack = await visitor.emitWithAck('message:send', { clientId: newClientId(), body });
+    expect(ack.ok).toBe(true);
+  }
+  visitor.disconnect();
+  await eventually(() => aborted.includes('first question'));
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // The waiting turn was dropped, not started (it would have hung: nothing aborts it).
+  expect(aborted).not.toContain('second question');
+  const conversation = await db().conversation.findFirstOrThrow({
+    where: { visitorId: credentials.visitorId },
+    include: { messages: true },
+  });
+  expect(conversation.messages.map((message) => message.sender)).toEqual(['visitor', 'visitor']);
+  expect(await db().botTurn.count({ where: { conversationId: conversation.id } })).toBe(0);
+});
