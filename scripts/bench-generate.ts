@@ -4,19 +4,14 @@
 // (a bigram table, not a language model: it shows the pipeline's overhead, not a model's speed).
 // Needs a Postgres server: DATABASE_URL (any database on it) or postgresql://postgres@127.0.0.1:5432/postgres;
 // a scratch database is created there and dropped at the end.
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { generate, modelsSettled, modelStatus, startModels, stopModels } from '@/lib/ai';
+import { generate, modelStatus } from '@/lib/ai';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
-import { db, disconnectDatabase } from '@/lib/db';
-import { applyMigrations } from '@/lib/db/migrate';
-import { DEMO_SITE_KEY, seedDemo } from '@/lib/db/seed';
 import { retrieve } from '@/lib/knowledge';
 import { BotSettingsSchema } from '@/lib/schemas/site';
-import { stopLiveClassifiers } from '@/lib/training';
 import { buildModelFixtures, configureFixtureModels } from '@/tests/fixtures/models';
+import { withDemoSite } from './with-demo-site';
 
 const { values } = parseArgs({
   options: {
@@ -52,34 +47,7 @@ async function main(): Promise<void> {
   const questions: DemoQuestions = JSON.parse(
     await readFile('tests/fixtures/demo-kb-questions.json', 'utf8'),
   );
-  const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const database = `hearth_bench_generate_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`create database ${database}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    await applyMigrations(url.toString());
-    process.env.DATABASE_URL = url.toString();
-    await seedDemo(db(), {
-      adminEmail: 'bench@example.com',
-      adminPassword: randomBytes(12).toString('hex'),
-      publicUrl: 'http://localhost:3000',
-    });
-    const site = await db().site.findUniqueOrThrow({ where: { publicKey: DEMO_SITE_KEY } });
-    await startModels();
-    await modelsSettled();
-    await measure(site.id, questions);
-  } finally {
-    await stopLiveClassifiers();
-    await stopModels();
-    await disconnectDatabase();
-    await admin(`drop database if exists ${database} with (force)`);
-  }
+  await withDemoSite('bench_generate', { trained: false }, (site) => measure(site.id, questions));
 }
 
 async function measure(siteId: string, questions: DemoQuestions): Promise<void> {
