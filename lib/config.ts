@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   IP_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   VISITOR_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   IP_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** REST API requests per token per minute (shared through Redis when set). */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 /** Whether a TRUSTED_PROXIES entry is an address, a CIDR range or `loopback`. */
