@@ -1,12 +1,14 @@
 // The upset-visitor check (lib/bot/sentiment.ts) measured both ways: how often it sends a neutral
-// customer question to a person (false handoffs: every text of the given JSONL files, e.g.
+// customer question to a person at once (false handoffs: every text of the given JSONL files, e.g.
 // BANKING77 test, CLINC150 val, SMP2020 val — none of them complaints) and how many complaints it
-// catches (one message per line, written for this product: tests/fixtures/complaints.*.txt).
+// catches (one message per line, written for this product: tests/fixtures/complaints.*.txt). A
+// complaint is caught when it reads upset (handed off at once) or displeased (apologised to, a
+// person offered beside any answer, handed off when the bot has none).
 //
 // npm run bench:handoff -- [--neutral FILE:LANG ...] [--complaints FILE:LANG ...] [--json] [--show]
 // Defaults: the three shared data sets (when present) and both fixture files.
 import { existsSync, readFileSync } from 'node:fs';
-import { soundsUpset } from '@/lib/bot/sentiment';
+import { upsetness, type Upsetness } from '@/lib/bot/sentiment';
 import type { SiteLanguage } from '@/lib/schemas/site';
 
 const DATA = '/work/shared/data';
@@ -24,7 +26,9 @@ interface Rate {
   file: string;
   language: SiteLanguage;
   texts: number;
-  flagged: number;
+  upset: number;
+  displeased: number;
+  /** Neutral texts: upset / texts. Complaints: (upset + displeased) / texts. */
   rate: number;
 }
 
@@ -69,45 +73,37 @@ function readTexts(file: string): string[] {
     : lines;
 }
 
-function measure(spec: string, show: (text: string) => void): Rate {
+function measure(spec: string, caughtWhen: readonly Upsetness[], show: boolean): Rate {
   const file = fileOf(spec);
   const language = languageOf(spec);
   const texts = readTexts(file);
-  const flagged = texts.filter((text) => soundsUpset(text, language));
-  flagged.forEach(show);
+  const moods = texts.map((text) => upsetness(text, language));
+  if (show) texts.forEach((text, i) => console.log(`  ${moods[i]}: ${text}`));
+  const count = (wanted: Upsetness) => moods.filter((mood) => mood === wanted).length;
+  const caught = moods.filter((mood) => caughtWhen.includes(mood)).length;
   return {
     file,
     language,
     texts: texts.length,
-    flagged: flagged.length,
-    rate: flagged.length / texts.length,
+    upset: count('upset'),
+    displeased: count('displeased'),
+    rate: caught / texts.length,
   };
 }
 
 const options = parseArgs(process.argv.slice(2));
-const falseHandoffs = options.neutral.map((spec) =>
-  measure(spec, (text) => options.show && console.log(`  handed off: ${text}`)),
-);
-const caught = options.complaints.map((spec) => {
-  const language = languageOf(spec);
-  const rate = measure(spec, () => {});
-  if (options.show) {
-    for (const text of readTexts(fileOf(spec))) {
-      if (!soundsUpset(text, language)) console.log(`  missed: ${text}`);
-    }
-  }
-  return rate;
-});
+const falseHandoffs = options.neutral.map((spec) => measure(spec, ['upset'], options.show));
+const caught = options.complaints.map((spec) => measure(spec, ['upset', 'displeased'], false));
 
 const percent = (rate: number) => `${(100 * rate).toFixed(2)}%`;
 if (!options.json) {
-  console.log('False handoffs (neutral texts sent to a person; target ≤ 0.5%):');
-  for (const rate of falseHandoffs) {
-    console.log(`  ${rate.file}  ${rate.flagged}/${rate.texts} = ${percent(rate.rate)}`);
-  }
-  console.log('Complaints caught (target ≥ 90%):');
-  for (const rate of caught) {
-    console.log(`  ${rate.file}  ${rate.flagged}/${rate.texts} = ${percent(rate.rate)}`);
-  }
+  const line = (rate: Rate) =>
+    `  ${rate.file}  ${percent(rate.rate)} of ${rate.texts} (upset ${rate.upset}, displeased ${rate.displeased})`;
+  console.log(
+    'False handoffs (neutral texts read as upset, sent to a person at once; target ≤ 0.5%):',
+  );
+  falseHandoffs.forEach((rate) => console.log(line(rate)));
+  console.log('Complaints caught (read as upset or displeased; target ≥ 90%):');
+  caught.forEach((rate) => console.log(line(rate)));
 }
 console.log(JSON.stringify({ falseHandoffs, caught }));

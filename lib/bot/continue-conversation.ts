@@ -3,7 +3,7 @@ import { EMPTY_BOT_STATE, type BotState } from '@/lib/schemas/bot-state';
 import { asksForHuman } from './asks-for-human';
 import { humanChoice } from './handoff';
 import { resolveClarifyReply } from './resolve-clarify-reply';
-import { soundsUpset } from './sentiment';
+import { upsetness } from './sentiment';
 import type { SiteIntent } from './site-intents';
 import { collectSlots, MAX_SLOT_ASKS, missingSlot, readSlotValue, withCollected } from './slots';
 import type { BotReply, BotTurn } from './types';
@@ -165,7 +165,7 @@ function changesSubject(turn: BotTurn, understanding: Understanding, pending: st
   ) {
     return true;
   }
-  return asksForHuman(message, language) || soundsUpset(message, language);
+  return asksForHuman(message, language) || upsetness(message, language) !== 'calm';
 }
 
 /**

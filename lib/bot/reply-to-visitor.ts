@@ -14,8 +14,9 @@ import { generateGrounded } from './generate-grounded';
 import { rephrasePrompt } from './guardrails';
 import { handOff, humanAvailability, humanChoice } from './handoff';
 import { intentReading } from './intent-reading';
-import { soundsUpset } from './sentiment';
+import { upsetness } from './sentiment';
 import { siteIntents, type SiteIntent } from './site-intents';
+import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice } from '@/lib/schemas/message';
 import type { BotReply, BotTurn } from './types';
 import { understand, type Understanding } from './understand';
@@ -30,7 +31,8 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
 /**
  * The reply policy. A button the bot offered is answered as what it stands for, unclassified. In
  * order: a handoff intent, an explicit request for a person, or an upset visitor go to a human
- * (told honestly whether anyone is online); the knowledge base answers when it knows and is
+ * (told honestly whether anyone is online; a merely displeased visitor gets the answer with an
+ * apology and a person offered, or a person when there is no answer); the knowledge base answers when it knows and is
  * surer than a confident intent, which is otherwise answered with its response; otherwise the bot
  * asks which of two intents was meant, or says it does not know and offers choices — after
  * repeated fallbacks, a person or an email. While the visitor waits for a person the bot keeps
@@ -79,9 +81,38 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
   if (decision !== 'answer' && asksForHuman(message, language)) {
     return handOff(turn, recognized, words.handoffRequested, HANDOFF_REASON.requested);
   }
-  if (soundsUpset(message, language)) {
+  const mood = upsetness(message, language);
+  if (mood === 'upset') return handOff(turn, recognized, words.handoffUpset, HANDOFF_REASON.upset);
+  const answered = await answerOrDefer(turn, intents, understanding, botState);
+  if (mood === 'calm') return answered;
+  // Displeased: answered with an apology and a person offered, or handed to one.
+  if (answered.decision !== 'answer') {
     return handOff(turn, recognized, words.handoffUpset, HANDOFF_REASON.upset);
   }
+  return {
+    ...answered,
+    text: `${words.handoffUpset} ${answered.text}`,
+    choices: [...answered.choices, ...humanChoice(turn)],
+  };
+}
+
+/** An answer from the articles or an intent, else a question back (which one?) or a fallback. */
+async function answerOrDefer(
+  turn: BotTurn,
+  intents: Map<string, SiteIntent>,
+  understanding: Understanding,
+  botState: BotState,
+): Promise<BotReply> {
+  const { language } = turn.site;
+  const words = WORDING[language];
+  const message = turn.visitorMessage.body;
+  const { classification, decision } = understanding;
+  const recognized = {
+    intent: classification?.intent ?? undefined,
+    confidence: classification?.confidence,
+    modelVersionId: understanding.modelVersionId,
+  };
+  const matched = classification?.intent ? intents.get(classification.intent) : undefined;
 
   // An article and an intent compete on one scale, the calibrated chance of being right: the
   // articles answer when they clear the site's threshold and are surer than a confident intent.

@@ -2,8 +2,8 @@ import type { SiteLanguage } from '@/lib/schemas/site';
 
 /**
  * Signs that a visitor is upset with the service, weighted: a strong sign (anger, a complaint,
- * a threat to leave or to sue, abuse) is enough alone; weaker ones (a harsh word, "!!", shouting,
- * "how many times") count only together. Neutral words of trouble ("lost", "cancel", "still
+ * a threat to leave or to sue, abuse) makes the visitor upset; weaker ones (a harsh word, "!!",
+ * shouting, "really disappointed") together make them displeased. Neutral words of trouble ("lost", "cancel", "still
  * pending", "fraud", "refund") are deliberately absent: a customer with a problem is not an
  * upset customer, and handing every problem to a person defeats the bot.
  *
@@ -18,7 +18,7 @@ interface Sign {
 
 const STRONG = 2;
 const WEAK = 1;
-/** The sum of weights at which a message reads as upset. */
+/** The sum of weak signs' weights at which a message reads as displeased. */
 const UPSET_AT = 2;
 
 const ENGLISH: Sign[] = [
@@ -43,8 +43,19 @@ const ENGLISH: Sign[] = [
   // Swearing.
   {
     pattern:
-      /\bf\*{2,}|\bs\*{2,}t|\b(f+u+c+k\w*|f\*+k?\w*|wtf|shit\w*|bullshit|bs|crap\w*|damn\w*|goddamn|bloody|piss\w*|screw (you|this|that|it)|sucks?|arse|assholes?|bastards?|idiots?|morons?|stupid|dumb)\b/i,
+      /\bf\*{2,}|\bs\*{2,}t|\b(f+u+c+k\w*|f\*+k?\w*|wtf|shit\w*|bullshit|bs|piss\w*|screw (you|this|that|it)|arse|assholes?|bastards?|idiots?|morons?)\b/i,
     weight: STRONG,
+  },
+  // Milder words, said of the service itself ("your app is crap", "this service sucks").
+  {
+    pattern:
+      /\b((you|your \w+|this (service|app|website|site|shop|store|company|bank|support)|(service|support|app|website|site|company)) (is |are )?(crap|rubbish|garbage|junk|sucks?|stupid|dumb))\b/i,
+    weight: STRONG,
+  },
+  // Mild swearing at a thing ("this damn card", "the stupid ATM") needs company.
+  {
+    pattern: /\b(crap\w*|damn\w*|goddamn|bloody|sucks?|stupid|dumb)\b/i,
+    weight: WEAK,
   },
   // Complaints, managers, the law, the press.
   {
@@ -137,19 +148,24 @@ const SIGNS: Record<SiteLanguage, Sign[]> = {
 const SHOUTING = /\b[A-Z]{3,}\b[^a-z]*\b[A-Z]{3,}\b/;
 
 /**
- * True when the visitor sounds upset with the service — angry, complaining, threatening to
- * leave, swearing, exasperated at repeating themselves — in English or Chinese (a Chinese
- * complaint on an English site counts too). Such a message goes to a person.
+ * How the visitor sounds about the service. Upset — any strong sign: angry, complaining,
+ * threatening to leave, swearing at the service, exasperated at repeating themselves — goes to a
+ * person. Displeased — weaker signs only ("very disappointed", "really frustrating"): the bot
+ * still answers what it knows, with an apology and a person offered, and hands off otherwise. A
+ * customer with a problem and a question is not a customer who wants to stop talking to the bot.
+ * English or Chinese signs are read whatever the site's language (a visitor may mix them in).
  */
-export function soundsUpset(text: string, language: SiteLanguage): boolean {
-  // A visitor may write in another language than the site's: read each script it uses.
+export function upsetness(text: string, language: SiteLanguage): Upsetness {
   const signs = new Set(SIGNS[language]);
   if (/\p{Script=Han}/u.test(text)) CHINESE.forEach((sign) => signs.add(sign));
   if (/[a-z]{3}/i.test(text)) ENGLISH.forEach((sign) => signs.add(sign));
   let score = SHOUTING.test(text) ? WEAK : 0;
   for (const sign of signs) {
-    if (sign.pattern.test(text)) score += sign.weight;
-    if (score >= UPSET_AT) return true;
+    if (!sign.pattern.test(text)) continue;
+    if (sign.weight >= STRONG) return 'upset';
+    score += sign.weight;
   }
-  return false;
+  return score >= UPSET_AT ? 'displeased' : 'calm';
 }
+
+export type Upsetness = 'calm' | 'displeased' | 'upset';

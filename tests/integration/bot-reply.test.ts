@@ -240,6 +240,19 @@ describe('with a trained intent model', () => {
     expect(reply.modelVersionId).toBe(version.activeModelVersionId);
   });
 
+  it('answers a displeased visitor with an apology and a person offered, or hands over when it cannot', async () => {
+    const answered = await replyToVisitor(
+      turn(siteId, "I'm really frustrated, how much does express shipping cost?"),
+    );
+    expect(answered.decision).toBe('answer');
+    expect(answered.text).toMatch(/^I'm sorry about this\. /);
+    expect(answered.intent ?? answered.citations[0]?.title).toMatch(/shipping/i);
+    expect(answered.choices.map((choice) => choice.action)).toContain('human');
+    expect(
+      await replyToVisitor(turn(siteId, "I'm really frustrated with how this went")),
+    ).toMatchObject({ decision: 'handoff', handoffReason: 'The visitor sounds upset' });
+  });
+
   it('lets the generator rephrase an intent response when the intent asks for it', async () => {
     // The rephrasing is under test, not the decision: a site whose intents answer from 50% sure
     // and whose articles never compete.
