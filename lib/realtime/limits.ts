@@ -1,21 +1,22 @@
-import { countAttempt, type AttemptLimit } from '@/lib/auth/attempt-limit';
 import { ActionError } from '@/lib/auth/errors';
 import { config } from '@/lib/config';
+import { limiter, type Limiter } from '@/lib/rate-limit';
 
-const MINUTE = 60_000;
-const perMinute = (limit: number): AttemptLimit => ({ limit, windowMs: MINUTE });
+/** A per-minute limit read from the environment, so an operator can tune it without a release. */
+const perMinute = (name: string, points: number): Limiter =>
+  limiter(name, { points, durationSeconds: 60 });
 
 /** Visitor connects and messages, counted per visitor and per IP (shared through Redis when set). */
 export async function limitVisitorConnect(ip: string, visitorId: string): Promise<void> {
   const settings = config();
   await within(
-    `realtime:connect:ip:${ip}`,
-    perMinute(settings.IP_CONNECTS_PER_MINUTE),
+    perMinute('realtime-connect-ip', settings.IP_CONNECTS_PER_MINUTE),
+    ip,
     'connections from your network',
   );
   await within(
-    `realtime:connect:visitor:${visitorId}`,
-    perMinute(settings.VISITOR_CONNECTS_PER_MINUTE),
+    perMinute('realtime-connect-visitor', settings.VISITOR_CONNECTS_PER_MINUTE),
+    visitorId,
     'reconnects',
   );
 }
@@ -23,13 +24,13 @@ export async function limitVisitorConnect(ip: string, visitorId: string): Promis
 export async function limitVisitorMessage(ip: string, visitorId: string): Promise<void> {
   const settings = config();
   await within(
-    `realtime:message:visitor:${visitorId}`,
-    perMinute(settings.VISITOR_MESSAGES_PER_MINUTE),
+    perMinute('realtime-message-visitor', settings.VISITOR_MESSAGES_PER_MINUTE),
+    visitorId,
     'messages',
   );
   await within(
-    `realtime:message:ip:${ip}`,
-    perMinute(settings.IP_MESSAGES_PER_MINUTE),
+    perMinute('realtime-message-ip', settings.IP_MESSAGES_PER_MINUTE),
+    ip,
     'messages from your network',
   );
 }
@@ -37,14 +38,14 @@ export async function limitVisitorMessage(ip: string, visitorId: string): Promis
 /** Widget sessions (new visitors) per IP share the connect budget. */
 export async function limitVisitorSession(ip: string): Promise<void> {
   await within(
-    `realtime:session:ip:${ip}`,
-    perMinute(config().IP_CONNECTS_PER_MINUTE),
+    perMinute('realtime-session-ip', config().IP_CONNECTS_PER_MINUTE),
+    ip,
     'new chats from your network',
   );
 }
 
-async function within(key: string, limit: AttemptLimit, what: string): Promise<void> {
-  const verdict = await countAttempt(key, limit);
+async function within(limit: Limiter, key: string, what: string): Promise<void> {
+  const verdict = await limit.consume(key);
   if (!verdict.allowed) {
     const seconds = Math.ceil(verdict.retryAfterMs / 1000);
     throw new ActionError(

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { limiter } from '@/lib/rate-limit';
 import { AcceptInviteSchema, NewPasswordSchema } from '@/lib/schemas/auth';
-import { countAttempt } from '@/lib/auth/attempt-limit';
 import { ActionError } from '@/lib/auth/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createSession, hashToken } from '@/lib/auth/session';
 import { recordAuditEvent } from './audit';
+
+// The invite link must not become a way around sign-in's lock-out.
+const inviteAttempts = limiter('accept-invite', { points: 5, durationSeconds: 15 * 60 });
 
 const GONE = 'This invite link is invalid, used or expired; ask your admin for a new one';
 
@@ -57,11 +60,7 @@ export async function acceptInvite(
 
     let user = await tx.user.findUnique({ where: { email: invite.email } });
     if (user) {
-      // The invite link must not become a way around sign-in's lock-out.
-      const verdict = await countAttempt(`accept-invite:${invite.id}`, {
-        limit: 5,
-        windowMs: 15 * 60_000,
-      });
+      const verdict = await inviteAttempts.consume(invite.id);
       if (!verdict.allowed) {
         throw new ActionError(
           'rate_limited',

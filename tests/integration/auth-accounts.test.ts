@@ -129,7 +129,7 @@ describe('sign-in', () => {
       },
     });
     const stranger = freshIp();
-    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.limit; i += 1) {
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.points; i += 1) {
       await expect(
         signIn({ email: victim.email, password: `guess ${i}` }, { ip: stranger }),
       ).rejects.toMatchObject({ code: 'invalid' });
@@ -151,7 +151,7 @@ describe('sign-in', () => {
 
   it('does not count successful sign-ins against any limit', async () => {
     const ip = freshIp();
-    for (let i = 0; i <= FAILURES_PER_ADDRESS.limit; i += 1) {
+    for (let i = 0; i <= FAILURES_PER_ADDRESS.points; i += 1) {
       await signIn({ email: acme.agents[0].email, password: FIXTURE_PASSWORD }, { ip });
     }
   });
@@ -160,7 +160,7 @@ describe('sign-in', () => {
     const ip = freshIp();
     const attempt = (password: string) => signIn({ email: acme.agents[1].email, password }, { ip });
     for (let round = 0; round < 3; round += 1) {
-      for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.limit - 1; i += 1) {
+      for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.points - 1; i += 1) {
         await expect(attempt('typo')).rejects.toMatchObject({ code: 'invalid' });
       }
       await attempt(FIXTURE_PASSWORD);

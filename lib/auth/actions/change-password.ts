@@ -1,14 +1,17 @@
 import { db } from '@/lib/db';
+import { limiter } from '@/lib/rate-limit';
 import { ChangePasswordSchema } from '@/lib/schemas/auth';
 import { recordAuditEvent } from '@/lib/workspace/audit';
-import { checkAttempts, clearAttempts, countAttempt } from '../attempt-limit';
 import { ActionError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import type { SessionMember } from '../session';
 import { waitMessage } from './sign-in';
 
 /** Wrong current passwords per account: a borrowed session must not become a password oracle. */
-const WRONG_CURRENT_PASSWORD = { limit: 5, windowMs: 15 * 60_000 };
+const wrongCurrentPasswords = limiter('password-change-failed', {
+  points: 5,
+  durationSeconds: 15 * 60,
+});
 
 /**
  * A signed-in member sets a new password after proving the current one; every other session of the
@@ -19,8 +22,7 @@ export async function changePassword(
   input: unknown,
 ): Promise<{ sessionsEnded: number }> {
   const { currentPassword, newPassword } = ChangePasswordSchema.parse(input);
-  const key = `password-change:failed:${member.userId}`;
-  const verdict = await checkAttempts(key, WRONG_CURRENT_PASSWORD);
+  const verdict = await wrongCurrentPasswords.check(member.userId);
   if (!verdict.allowed) {
     throw new ActionError('rate_limited', waitMessage(verdict.retryAfterMs), verdict.retryAfterMs);
   }
@@ -29,10 +31,10 @@ export async function changePassword(
     select: { passwordHash: true },
   });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await countAttempt(key, WRONG_CURRENT_PASSWORD);
+    await wrongCurrentPasswords.consume(member.userId);
     throw new ActionError('invalid', 'Your current password is not right');
   }
-  await clearAttempts(key);
+  await wrongCurrentPasswords.clear(member.userId);
   const passwordHash = await hashPassword(newPassword);
   const sessionsEnded = await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash } });

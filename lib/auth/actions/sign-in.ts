@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
+import { limiter, type RateLimit } from '@/lib/rate-limit';
 import { SignInSchema } from '@/lib/schemas/auth';
-import { checkAttempts, clearAttempts, countAttempt, type AttemptLimit } from '../attempt-limit';
 import { ActionError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import { createSession } from '../session';
@@ -10,9 +10,14 @@ import { createSession } from '../session';
  * who knows an email cannot keep its owner out. One address gets a few guesses at one account and a
  * few dozen over all accounts per window; an account guessed at from many addresses answers slower.
  */
-export const FAILURES_PER_ACCOUNT_AND_ADDRESS: AttemptLimit = { limit: 5, windowMs: 15 * 60_000 };
-export const FAILURES_PER_ADDRESS: AttemptLimit = { limit: 30, windowMs: 15 * 60_000 };
-const FAILURES_PER_ACCOUNT: AttemptLimit = { limit: 50, windowMs: 15 * 60_000 };
+export const FAILURES_PER_ACCOUNT_AND_ADDRESS: RateLimit = { points: 5, durationSeconds: 15 * 60 };
+export const FAILURES_PER_ADDRESS: RateLimit = { points: 30, durationSeconds: 15 * 60 };
+const FAILURES_PER_ACCOUNT: RateLimit = { points: 50, durationSeconds: 15 * 60 };
+const failures = {
+  accountAndAddress: limiter('sign-in-failed-email-ip', FAILURES_PER_ACCOUNT_AND_ADDRESS),
+  address: limiter('sign-in-failed-ip', FAILURES_PER_ADDRESS),
+  account: limiter('sign-in-failed-email', FAILURES_PER_ACCOUNT),
+};
 /** Added to every answer for an account past FAILURES_PER_ACCOUNT: slows a botnet, locks no one out. */
 const SLOWDOWN_MS = 2_000;
 
@@ -36,16 +41,12 @@ export async function signIn(
   context: { ip: string },
 ): Promise<{ token: string; expiresAt: Date; userId: string; workspaceId: string }> {
   const { email, password } = SignInSchema.parse(input);
-  const keys = {
-    accountAndAddress: `sign-in:failed:email-ip:${email}|${context.ip}`,
-    address: `sign-in:failed:ip:${context.ip}`,
-    account: `sign-in:failed:email:${email}`,
-  };
-  for (const [key, limit] of [
-    [keys.accountAndAddress, FAILURES_PER_ACCOUNT_AND_ADDRESS],
-    [keys.address, FAILURES_PER_ADDRESS],
+  const accountAndAddress = `${email}|${context.ip}`;
+  for (const [limit, key] of [
+    [failures.accountAndAddress, accountAndAddress],
+    [failures.address, context.ip],
   ] as const) {
-    const verdict = await checkAttempts(key, limit);
+    const verdict = await limit.check(key);
     if (!verdict.allowed) {
       throw new ActionError(
         'rate_limited',
@@ -54,7 +55,7 @@ export async function signIn(
       );
     }
   }
-  if (!(await checkAttempts(keys.account, FAILURES_PER_ACCOUNT)).allowed) {
+  if (!(await failures.account.check(email)).allowed) {
     await new Promise((resolve) => setTimeout(resolve, SLOWDOWN_MS));
   }
 
@@ -73,13 +74,13 @@ export async function signIn(
   );
   const membership = user?.memberships[0];
   if (!user || !verified || !membership) {
-    await countAttempt(keys.accountAndAddress, FAILURES_PER_ACCOUNT_AND_ADDRESS);
-    await countAttempt(keys.address, FAILURES_PER_ADDRESS);
-    await countAttempt(keys.account, FAILURES_PER_ACCOUNT);
+    await failures.accountAndAddress.consume(accountAndAddress);
+    await failures.address.consume(context.ip);
+    await failures.account.consume(email);
     throw new ActionError('invalid', INVALID);
   }
 
-  await clearAttempts(keys.accountAndAddress);
+  await failures.accountAndAddress.clear(accountAndAddress);
   const session = await createSession(user.id, membership.workspaceId);
   return { ...session, userId: user.id, workspaceId: membership.workspaceId };
 }
