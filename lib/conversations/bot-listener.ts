@@ -3,7 +3,7 @@ import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
-import { readBotState, saveBotState } from './conversation-state';
+import { readBotState } from './conversation-state';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
@@ -349,11 +349,15 @@ async function answer(
     });
     recordStage('6 bot: decide (classify, retrieve, compose)', deciding);
     const delivering = performance.now();
-    const stored = await deliver(conversation, visitorMessage, reply, streamId);
+    // The state is saved with the reply, and only when it changed.
+    const changed = JSON.stringify(reply.botState) !== JSON.stringify(botState);
+    const stored = await deliver(
+      conversation,
+      visitorMessage,
+      { ...reply, botState: changed ? reply.botState : undefined },
+      streamId,
+    );
     recordStage('7 bot: store + deliver reply', delivering);
-    const saving = performance.now();
-    await saveBotState(conversation.id, botState, reply.botState);
-    recordStage('8 bot: save state', saving);
     return stored;
   } finally {
     clearTimeout(showTyping);
@@ -361,6 +365,7 @@ async function answer(
   }
 }
 
+/** Stores the reply with its outcome in one statement (botState: only a changed state), and announces it. */
 async function deliver(
   conversation: ConversationRecord,
   visitorMessage: StoredMessage,
@@ -380,31 +385,20 @@ async function deliver(
       citations: reply.citations,
       choices: reply.choices,
       answers: visitorMessage.id,
+      outcome: {
+        fallback: reply.decision === 'fallback',
+        // What the bot was unsure about goes to the inbox's review queue.
+        unsure: botWasUnsure(reply),
+        botState: reply.botState,
+      },
     },
     'bot',
   );
   if (!stored?.created) return stored;
-  const fallbackCount = reply.decision === 'fallback' ? stored.conversation.fallbackCount + 1 : 0;
-  const unsure = botWasUnsure(reply);
-  if (fallbackCount !== stored.conversation.fallbackCount || unsure) {
-    await db().$transaction([
-      db().conversation.update({ where: { id: conversation.id }, data: { fallbackCount } }),
-      // What the bot was unsure about goes to the inbox's review queue.
-      ...(!unsure
-        ? []
-        : [
-            db().message.update({
-              where: { id: visitorMessage.id },
-              data: { reviewState: 'pending' },
-            }),
-          ]),
-    ]);
-  }
-  const record = { ...stored.conversation, fallbackCount };
-  announce('message.created', { conversation: record, message: stored.message });
+  announce('message.created', { conversation: stored.conversation, message: stored.message });
   if (reply.decision === 'handoff') {
     await handOffConversation(
-      record,
+      stored.conversation,
       reply.handoffReason ?? 'The bot handed the conversation over',
     );
   }

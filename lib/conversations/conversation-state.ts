@@ -9,13 +9,3 @@ export async function readBotState(conversationId: string): Promise<BotState> {
   });
   return StoredBotStateSchema.parse(row?.botState ?? {});
 }
-
-/** Stores the state a bot reply left the conversation in, when it changed. */
-export async function saveBotState(
-  conversationId: string,
-  previous: BotState,
-  next: BotState | undefined,
-): Promise<void> {
-  if (!next || JSON.stringify(next) === JSON.stringify(previous)) return;
-  await db().conversation.update({ where: { id: conversationId }, data: { botState: next } });
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db, Prisma, type ConversationStatus, type MessageSender } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
+import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice, Citation } from '@/lib/schemas/message';
 import { LEASE_MS } from './bot-turns';
 import type { ConversationRecord, StoredMessage } from './records';
@@ -19,6 +20,17 @@ export interface NewMessage {
   choices?: Choice[];
   /** A bot reply: the visitor message it answers, whose turn leaves the outbox in the same commit. */
   answers?: string;
+  /** A bot reply: what it leaves the conversation with, saved in the same commit. */
+  outcome?: BotReplyOutcome;
+}
+
+export interface BotReplyOutcome {
+  /** The bot did not know: one more fallback in a row (any other reply starts the count again). */
+  fallback: boolean;
+  /** The bot could not place the message answered: it goes to the inbox's review queue. */
+  unsure: boolean;
+  /** The bot's state after the reply; absent when it did not change. */
+  botState?: BotState;
 }
 
 /**
@@ -65,7 +77,8 @@ type Row = Omit<StoredMessage, 'authorName'> & {
  * earlier row when a retried send had been stored.
  *
  * One statement, so a message costs one round trip: the UPDATE takes the conversation's row lock
- * (which totally orders its messages) and the INSERT commits with it. A retry of a stored message
+ * (which totally orders its messages) and the INSERT commits with it, as do a bot reply's turn
+ * leaving the outbox and its outcome (fallback count, bot state, review). A retry of a stored message
  * updates nothing and raises no error (a failed query costs the pool its connection).
  */
 export async function storeMessage(
@@ -76,6 +89,8 @@ export async function storeMessage(
   const citations = message.citations?.length ? JSON.stringify(message.citations) : null;
   const choices = JSON.stringify(message.choices ?? []);
   const agentReply = message.sender === 'agent' && !message.isPrivate;
+  const { outcome } = message;
+  const botState = outcome?.botState ? JSON.stringify(outcome.botState) : null;
   let rows: Row[];
   try {
     rows = await db().$queryRaw<Row[]>`
@@ -85,7 +100,10 @@ export async function storeMessage(
             "lastMessageAt" = now() AT TIME ZONE 'UTC',
             "updatedAt" = now() AT TIME ZONE 'UTC',
             "firstResponseAt" = CASE WHEN ${agentReply} THEN coalesce("firstResponseAt", now() AT TIME ZONE 'UTC')
-                                     ELSE "firstResponseAt" END
+                                     ELSE "firstResponseAt" END,
+            "fallbackCount" = CASE WHEN ${outcome === undefined} THEN "fallbackCount"
+                                   WHEN ${outcome?.fallback ?? false} THEN "fallbackCount" + 1 ELSE 0 END,
+            "botState" = coalesce(${botState}::jsonb, "botState")
         WHERE "id" = ${conversation.id} AND "visitorId" = ${conversation.visitorId}
           AND (${condition} = 'any'
                OR (${condition} = 'active' AND "status" <> 'resolved')
@@ -115,6 +133,9 @@ export async function storeMessage(
         RETURNING "attempts"
       ), answered AS (
         DELETE FROM "BotTurn" WHERE "messageId" = ${message.answers ?? null}
+      ), reviewed AS (
+        UPDATE "Message" SET "reviewState" = 'pending'
+        FROM inserted WHERE "Message"."id" = ${message.answers ?? null} AND ${outcome?.unsure ?? false}
       )
       SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
         (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = ${conversation.id}
