@@ -8,7 +8,10 @@ import { db, disconnectDatabase } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
 import { startDatabase } from '@/lib/db/start';
 import { stageTimings } from '@/lib/conversations/stage-timings';
+import { startJobRunner } from '@/lib/jobs';
 import { attachRealtime } from '@/lib/realtime';
+import { retentionJob } from '@/lib/retention';
+import { listenForConversationEvents, webhookDeliveryJob } from '@/lib/webhooks';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
 async function main(): Promise<void> {
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
     void handle(request, response);
   });
   const realtime = await attachRealtime(httpServer);
+  const stopWebhookEvents = listenForConversationEvents();
+  const jobs = startJobRunner([webhookDeliveryJob(), retentionJob]);
   // Models load in the background; until they are ready the bot uses its fallbacks.
   await startModels();
 
@@ -70,6 +75,9 @@ async function main(): Promise<void> {
     // Stop accepting, let in-flight requests and socket acks finish, then close the database.
     const httpClosed = new Promise((resolve) => httpServer.close(resolve));
     await realtime.close();
+    stopWebhookEvents();
+    // Deliveries in flight get a few seconds; the rest are given back to the queue.
+    await jobs.stop(5_000);
     await stopModels();
     httpServer.closeIdleConnections();
     await httpClosed;

@@ -4,6 +4,7 @@ import { AssignConversationRequestSchema } from '@/lib/schemas/inbox';
 import type { AgentConversation } from '@/lib/schemas/events';
 import type { AgentActor } from './actors';
 import { changeConversation } from './change-conversation';
+import { announce } from './events';
 import { loadWorkspaceConversation } from './records';
 import { toAgentConversation } from './views';
 
@@ -31,5 +32,6 @@ export async function assignConversation(
     assigneeId,
     ...(fromBot ? { status: 'open', waitingSince: conversation.waitingSince ?? new Date() } : {}),
   });
+  announce('conversation.assigned', { conversation: changed });
   return toAgentConversation(changed);
 }

@@ -16,6 +16,11 @@ export interface ConversationEventMap {
   'conversation.updated': { conversation: ConversationRecord };
   /** The conversation started waiting for a human. */
   'conversation.handoff': { conversation: ConversationRecord; reason: string };
+  /** An agent was given the conversation (or took it), or it was unassigned (assigneeId null). */
+  'conversation.assigned': { conversation: ConversationRecord };
+  'conversation.resolved': { conversation: ConversationRecord };
+  /** The visitor rated a resolved conversation (a comment after the score announces again). */
+  'conversation.rated': { conversation: ConversationRecord };
   'conversation.read': {
     conversation: ConversationRecord;
     reader: 'visitor' | 'agent';

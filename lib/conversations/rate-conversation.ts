@@ -36,5 +36,6 @@ export async function rateConversation(
     );
   }
   announce('conversation.updated', { conversation });
+  announce('conversation.rated', { conversation });
   return toVisitorConversation(conversation);
 }

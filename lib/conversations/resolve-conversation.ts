@@ -1,6 +1,7 @@
 import { ConversationRequestSchema, type AgentConversation } from '@/lib/schemas/events';
 import type { AgentActor } from './actors';
 import { changeConversation } from './change-conversation';
+import { announce } from './events';
 import { loadWorkspaceConversation } from './records';
 import { toAgentConversation } from './views';
 
@@ -22,5 +23,6 @@ export async function resolveConversation(
     csatScore: null,
     csatComment: null,
   });
+  announce('conversation.resolved', { conversation: changed });
   return toAgentConversation(changed);
 }

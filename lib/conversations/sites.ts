@@ -20,6 +20,8 @@ export interface WidgetSite {
   language: SiteLanguage;
   widgetSettings: WidgetSettings;
   botSettings: BotSettings;
+  /** What its enabled webhook endpoints subscribe to (lib/webhooks queues nothing else). */
+  webhookEvents: string[];
 }
 
 // Every socket connect and bot turn needs the site. Any change to a site row notifies every node
@@ -134,5 +136,6 @@ function toWidgetSite(row: Site): WidgetSite {
       row.widgetSettings,
     ),
     botSettings: BotSettingsSchema.catch(BotSettingsSchema.parse({})).parse(row.botSettings),
+    webhookEvents: row.webhookEvents,
   };
 }

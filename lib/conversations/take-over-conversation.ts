@@ -18,5 +18,7 @@ export async function takeOverConversation(
   });
   const record = { ...conversation, ...updated };
   announce('conversation.updated', { conversation: record });
+  if (conversation.assigneeId !== agent.userId)
+    announce('conversation.assigned', { conversation: record });
   return toAgentConversation(record);
 }

@@ -7,6 +7,7 @@ export { rotateIdentitySecret } from './rotate-identity-secret';
 export { rotateVisitorTokenSecret } from './rotate-visitor-token-secret';
 export { updateWidgetSettings } from './update-widget-settings';
 export { updateBotSettings } from './update-bot-settings';
+export { updateRetention } from './update-retention';
 export { embedSnippet } from './embed-snippet';
 export { requireWorkspaceSite, assertAdmin, type Admin } from './workspace-site';
 export { testMessage, type MessageTest } from './test-message';

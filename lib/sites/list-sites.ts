@@ -18,6 +18,8 @@ export interface SiteView {
   widgetSettings: WidgetSettings;
   botSettings: BotSettings;
   activeModelVersionId: string | null;
+  /** Conversations quiet for longer are deleted; null keeps them. */
+  retentionDays: number | null;
 }
 
 /** The workspace's sites with their settings read through the schemas (defaults filled in). */
@@ -35,6 +37,7 @@ export async function listSites(workspaceId: string): Promise<SiteView[]> {
       widgetSettings: true,
       botSettings: true,
       activeModelVersionId: true,
+      retentionDays: true,
     },
   });
   return sites.map((site) => ({

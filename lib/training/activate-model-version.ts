@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { queueWebhookEvent } from '@/lib/webhooks';
 import { NotFoundError } from './errors';
 import { MODEL_ACTIVATED_CHANNEL, reloadLiveClassifier } from './live-classifier';
 
@@ -31,6 +32,12 @@ export async function activateModelVersion(input: {
         details: { versionId: version.id, version: version.version },
       },
     });
+    await queueWebhookEvent(
+      input.siteId,
+      'model.activated',
+      { modelVersion: { id: version.id, version: version.version } },
+      tx,
+    );
     await tx.$executeRaw`select pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${input.siteId})`;
   });
   // Other nodes swap on the notification; this one swaps before returning, so its next reply uses it.

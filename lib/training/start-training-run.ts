@@ -5,6 +5,7 @@ import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import { Language, trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
 import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
+import { queueWebhookEvent } from '@/lib/webhooks';
 import { activateModelVersion } from './activate-model-version';
 import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
 import { unlabeledSiteTexts } from './unlabeled-site-texts';
@@ -174,6 +175,20 @@ async function trainJob(
       });
       // Cancelled from another node at the last moment: keep no version.
       if (!finished) throw new TrainingCancelledError();
+      await queueWebhookEvent(
+        input.siteId,
+        'training.finished',
+        {
+          trainingRun: { id: runId, status: 'succeeded', error: null },
+          modelVersion: {
+            id: created.id,
+            version: created.version,
+            exampleCount: created.exampleCount,
+            intentCount: created.intentCount,
+          },
+        },
+        tx,
+      );
       return created;
     });
     if (input.activateWhenDone) {
@@ -197,6 +212,14 @@ async function trainJob(
         },
       })
       .catch(() => {});
+    await queueWebhookEvent(input.siteId, 'training.finished', {
+      trainingRun: {
+        id: runId,
+        status: cancelled ? 'cancelled' : 'failed',
+        error: cancelled ? null : (error as Error).message,
+      },
+      modelVersion: null,
+    }).catch((failure: Error) => console.error(`training: webhook not queued: ${failure.message}`));
   } finally {
     clearInterval(heartbeat);
   }

@@ -1,0 +1,23 @@
+// Webhooks: signed deliveries of a site's events to the endpoints its admins register, as durable
+// jobs (lib/jobs) with retries; and the signed, address-checked POST that intent actions use too.
+export { listenForConversationEvents } from './listen-for-conversation-events';
+export { queueWebhookEvent } from './queue-webhook-event';
+export { webhookDeliveryJob, type WebhookDeliveryOptions } from './deliver-webhook';
+export {
+  postSigned,
+  OutboundRequestError,
+  RefusedAddressError,
+  type PostResult,
+  type SignedPost,
+} from './outbound-request';
+export { SIGNATURE_HEADER, signatureHeader } from './signature';
+export { isPrivateAddress } from './private-addresses';
+export { newSigningSecret } from './site-endpoint';
+
+// Admin actions
+export { listWebhookEndpoints } from './list-webhook-endpoints';
+export { createWebhookEndpoint } from './create-webhook-endpoint';
+export { updateWebhookEndpoint } from './update-webhook-endpoint';
+export { deleteWebhookEndpoint } from './delete-webhook-endpoint';
+export { rotateWebhookSecret } from './rotate-webhook-secret';
+export { resendWebhookDelivery } from './resend-webhook-delivery';
