@@ -14,7 +14,9 @@ const SECTIONS = [
   { href: '/admin/test', label: 'Test console' },
   { href: '/admin/knowledge', label: 'Knowledge base' },
   { href: '/admin/sites', label: 'Sites & widget' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/analytics', label: 'Analytics' },
+  { href: '/admin/api', label: 'API' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

@@ -18,6 +18,7 @@ import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { RetentionSetting } from './retention-setting';
 import { WidgetPreview } from './widget-preview';
 
 /** Every setting of one site, each section saved on its own (and audited). */
@@ -42,6 +43,7 @@ export function SiteSettings({
         <AllowedOrigins initial={site.allowedOrigins} />
         <IdentitySecret secret={site.identitySecret} />
         <VisitorTokens />
+        <RetentionSetting initial={site.retentionDays} />
       </div>
       <BotSettingsForm initial={site.botSettings} liveCurve={liveCurve} />
     </div>
