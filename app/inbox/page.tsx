@@ -38,6 +38,7 @@ export default async function InboxPage({
 
   const setup: InboxSetup = {
     me: { userId: member.userId, name: member.name, role: member.role },
+    csrfToken: member.csrfToken,
     members: memberships.map((m) => ({ userId: m.user.id, name: m.user.name, role: m.role })),
     cannedResponses,
     intentsBySite,

@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/badge';
 import { formatDuration } from './views';
 import { isWebUrl } from '@/lib/schemas/url';
 import { UnverifiedBadge } from './visitor-name';
+import { VisitorDataRights } from './visitor-data-rights';
 
 function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '—';
@@ -55,6 +56,7 @@ export function DetailsPanel({
   details,
   onOpenConversation,
   onClose,
+  dataRightsCsrfToken = null,
   className = '',
 }: {
   className?: string;
@@ -62,6 +64,8 @@ export function DetailsPanel({
   details: ConversationDetails | null;
   onOpenConversation: (conversationId: string) => void;
   onClose: () => void;
+  /** Admins get export and delete buttons, sent with this token. */
+  dataRightsCsrfToken?: string | null;
 }) {
   const visitor = details?.visitor;
   return (
@@ -168,6 +172,9 @@ export function DetailsPanel({
               ))}
             </ul>
           )}
+          {dataRightsCsrfToken ? (
+            <VisitorDataRights visitorId={visitor.id} csrfToken={dataRightsCsrfToken} />
+          ) : null}
         </>
       )}
     </aside>

@@ -633,6 +633,7 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
                     select(conversationId);
                   }}
                   onClose={() => setDetailsOpen(false)}
+                  dataRightsCsrfToken={setup.me.role === 'admin' ? setup.csrfToken : null}
                 />
               </>
             ) : (

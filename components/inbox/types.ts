@@ -14,6 +14,8 @@ export interface InboxIntent {
 /** What the inbox page loads on the server before the socket takes over. */
 export interface InboxSetup {
   me: InboxMember;
+  /** For the few inbox actions made over HTTP rather than the socket (a visitor's data rights). */
+  csrfToken: string;
   members: InboxMember[];
   cannedResponses: { id: string; shortcut: string; body: string }[];
   /** The intents an agent can teach, per site. */
