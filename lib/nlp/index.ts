@@ -19,6 +19,7 @@ export {
 } from './entities';
 export { serialize, deserialize } from './serialize';
 export { TrainingMetrics } from './metrics';
+export { VersionComparison, MeasureChange, isClearChange } from './compare-versions';
 export { BotDecision, IntentDecision, RankedIntent } from './decide';
 export {
   Answers,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { VersionComparison } from './compare-versions';
 import { TrainingMetrics } from './metrics';
-import type { TrainingExampleInput } from './model';
+import type { IntentClassifier, TrainingExampleInput } from './model';
 import { deserialize } from './serialize';
 import {
   TrainingProgress,
   type EmbedTexts,
   type ReportProgress,
-  type TrainingResult,
   type TrainingSettings,
 } from './train';
 import { startTypeScriptWorker } from '@/lib/workers';
@@ -17,6 +17,7 @@ export const TrainingJobMessage = z.discriminatedUnion('type', [
     type: z.literal('done'),
     artifact: z.instanceof(Uint8Array),
     metrics: TrainingMetrics,
+    comparison: VersionComparison.nullable(),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
@@ -28,6 +29,16 @@ export interface WorkerTrainingOptions {
   signal?: AbortSignal;
   /** Runs here, before the worker starts: the embedding model stays loaded in this thread. */
   embed?: EmbedTexts;
+  /** The live version's examples, to compare with on the new version's held-out examples. */
+  compareWith?: { against: VersionComparison['against']; examples: TrainingExampleInput[] };
+}
+
+export interface WorkerTrainingResult {
+  model: IntentClassifier;
+  metrics: TrainingMetrics;
+  artifact: Uint8Array;
+  /** null when there was nothing to compare with. */
+  comparison: VersionComparison | null;
 }
 
 /**
@@ -37,14 +48,16 @@ export interface WorkerTrainingOptions {
 export async function trainInWorker(
   examples: readonly TrainingExampleInput[],
   settings: TrainingSettings,
-  { onProgress, signal, embed }: WorkerTrainingOptions = {},
-): Promise<TrainingResult & { artifact: Uint8Array }> {
+  { onProgress, signal, embed, compareWith }: WorkerTrainingOptions = {},
+): Promise<WorkerTrainingResult> {
   signal?.throwIfAborted();
   let embeddings: { texts: string[]; vectors: Float32Array[] } | undefined;
   if (embed) {
     const texts = [
       ...new Set([
-        ...[...examples, ...(settings.validation ?? [])].map((example) => example.text),
+        ...[...examples, ...(settings.validation ?? []), ...(compareWith?.examples ?? [])].map(
+          (example) => example.text,
+        ),
         ...(settings.unlabeledTexts ?? []),
       ]),
     ];
@@ -55,6 +68,7 @@ export async function trainInWorker(
     examples,
     settings,
     embeddings,
+    compareWith,
   });
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -77,8 +91,8 @@ export async function trainInWorker(
         onProgress?.(progress, line, phase);
       } else if (message.type === 'error') finish(() => reject(new Error(message.message)));
       else {
-        const { artifact, metrics } = message;
-        finish(() => resolve({ model: deserialize(artifact), metrics, artifact }));
+        const { artifact, metrics, comparison } = message;
+        finish(() => resolve({ model: deserialize(artifact), metrics, artifact, comparison }));
       }
     });
     worker.on('error', (error) => finish(() => reject(error)));

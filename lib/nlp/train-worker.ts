@@ -1,9 +1,10 @@
 // Worker-thread entry: trains off the bot's event loop and posts progress, then the artifact.
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { compareVersions, VersionComparison } from './compare-versions';
 import { TrainingExampleInput } from './model';
 import { serialize } from './serialize';
-import { train, TrainingSettings } from './train';
+import { evaluateOnFolds, train, TrainingSettings, type ReportProgress } from './train';
 import type { TrainingJobMessage } from './train-in-worker';
 
 const TrainingJob = z.object({
@@ -13,7 +14,14 @@ const TrainingJob = z.object({
   embeddings: z
     .object({ texts: z.array(z.string()), vectors: z.array(z.instanceof(Float32Array)) })
     .optional(),
+  /** The live version's examples: re-learned on the new version's folds to compare like for like. */
+  compareWith: z
+    .object({ against: VersionComparison.shape.against, examples: z.array(TrainingExampleInput) })
+    .optional(),
 });
+
+/** Share of the progress bar for training when a comparison follows (it re-learns every fold). */
+const TRAINING_SHARE_WHEN_COMPARING = 0.7;
 
 const post = (message: TrainingJobMessage, transfer: ArrayBuffer[] = []) =>
   parentPort?.postMessage(message, transfer);
@@ -31,14 +39,44 @@ try {
           return vector;
         })
     : undefined;
-  const { model, metrics } = await train(job.examples, {
+  const report: ReportProgress = (progress, message, phase) =>
+    post({ type: 'progress', progress: { progress, message, phase } });
+  const { compareWith } = job;
+  const trainingShare = compareWith ? TRAINING_SHARE_WHEN_COMPARING : 1;
+  const { model, metrics, heldOut } = await train(job.examples, {
     ...job.settings,
     embed,
-    onProgress: (progress, message, phase) =>
-      post({ type: 'progress', progress: { progress, message, phase } }),
+    onProgress: (progress, message, phase) => report(progress * trainingShare, message, phase),
   });
+  const comparison = compareWith
+    ? compareVersions(
+        heldOut.evaluated,
+        (
+          await evaluateOnFolds(
+            compareWith.examples,
+            heldOut.examples,
+            { evaluation: metrics.evaluation, folds: metrics.folds },
+            {
+              ...job.settings,
+              embed,
+              onProgress: (progress, message, phase) =>
+                report(
+                  trainingShare + progress * (1 - trainingShare),
+                  `live version ${compareWith.against.version}: ${message}`,
+                  phase,
+                ),
+            },
+          )
+        ).evaluated,
+        {
+          against: compareWith.against,
+          outOfScopeIntent: job.settings.outOfScopeIntent,
+          outOfScopeShare: metrics.outOfScopeShare,
+        },
+      )
+    : null;
   const artifact = serialize(model);
-  post({ type: 'done', artifact, metrics }, [artifact.buffer]);
+  post({ type: 'done', artifact, metrics, comparison }, [artifact.buffer]);
 } catch (error) {
   post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 }

@@ -24,9 +24,14 @@ import {
   trainOneVsRestSvm,
   type LinearScorer,
 } from './linear-svm';
-import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
+import {
+  evaluateProbabilities,
+  summarize,
+  type EvaluatedExample,
+  type TrainingMetrics,
+} from './metrics';
 import { withEntityTerms } from './custom-entities';
-import { TrainingExampleInput, type IntentClassifier } from './model';
+import { TrainingExampleInput, type Calibration, type IntentClassifier } from './model';
 import { FEW_SHOT_EXAMPLES_PER_INTENT, typicalExamplesPerIntent } from './few-shot';
 import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from './preprocess';
 import {
@@ -101,6 +106,19 @@ export interface TrainOptions extends TrainingSettings {
 export interface TrainingResult {
   model: IntentClassifier;
   metrics: TrainingMetrics;
+  /** The held-out examples and how they were read, for comparing with another version on them. */
+  heldOut: HeldOutEvaluation;
+}
+
+/** An example a model was measured on, with the fold that held it out (0 for a single hold-out). */
+export interface HeldOutExample extends TrainingExampleInput {
+  fold: number;
+}
+
+export interface HeldOutEvaluation {
+  examples: HeldOutExample[];
+  /** In the order of `examples`. */
+  evaluated: EvaluatedExample[];
 }
 
 /**
@@ -125,6 +143,8 @@ interface PreparedExamples {
   counts: Array<Map<string, number>>;
   embeddings?: Float32Array[];
   intents: string[];
+  /** The class learned from out-of-scope examples, when there were any. */
+  outOfScopeIntent: string | null;
   /** Class of each training example. */
   labels: Int32Array;
   associations: WordAssociations | null;
@@ -252,54 +272,27 @@ function withBuiltInOutOfScope(
   return [...training, ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent }))];
 }
 
-/**
- * Trains an intent model and measures it on examples it did not see: a stratified hold-out split
- * (k-fold when some intent is small, or the given validation set), which also calibrates the
- * confidence, the out-of-scope threshold and the ambiguity margin; then refits on all examples.
- */
-export async function train(
-  examples: readonly TrainingExampleInput[],
-  options: TrainOptions,
-): Promise<TrainingResult> {
-  const settings = TrainingSettings.parse({
-    language: options.language,
-    seed: options.seed,
-    outOfScopeIntent: options.outOfScopeIntent,
-    validation: options.validation,
-    embeddingModel: options.embeddingModel,
-    C: options.C,
-    wrongAnswerBudget: options.wrongAnswerBudget,
-    outOfScopeShare: options.outOfScopeShare,
-    builtInOutOfScope: options.builtInOutOfScope,
-    threads: options.threads,
-    unlabeledTexts: options.unlabeledTexts,
-    articleTexts: options.articleTexts,
-  });
-  const given = z.array(TrainingExampleInput).parse(examples);
-  if (new Set(given.map((example) => example.intent)).size < 2) {
-    throw new Error('training needs at least two intents');
-  }
-  const training = withBuiltInOutOfScope(given, settings);
-  const validation = settings.validation ?? [];
-  const { signal, onProgress, embed } = options;
-  const report = (phase: TrainingPhase, progress: number, message: string) =>
-    onProgress?.(progress, message, phase);
-  signal?.throwIfAborted();
-
+/** Reads the training examples, then any others to be measured, once: counts, embeddings, associations. */
+async function prepareExamples(
+  training: TrainingExampleInput[],
+  measured: readonly TrainingExampleInput[],
+  settings: z.output<typeof TrainingSettings>,
+  embed: EmbedTexts | undefined,
+  report: (phase: TrainingPhase, progress: number, message: string) => void,
+): Promise<PreparedExamples> {
   const intents = [...new Set(training.map((example) => example.intent))].sort();
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
   const outOfScopeIntent = classOf.has(settings.outOfScopeIntent)
     ? settings.outOfScopeIntent
     : null;
-
   // An example's own text, unlabeled, would be learned (pseudo-labelled) by the fit measured on it.
-  const exampleTexts = new Set([...training, ...validation].map((example) => example.text));
+  const exampleTexts = new Set([...training, ...measured].map((example) => example.text));
   const unlabeledTexts = settings.unlabeledTexts.filter((text) => !exampleTexts.has(text));
   const { articleTexts } = settings;
   report(
     'preparing',
     0,
-    `reading ${training.length + validation.length} examples` +
+    `reading ${training.length + measured.length} examples` +
       (unlabeledTexts.length + articleTexts.length > 0
         ? ` and ${unlabeledTexts.length + articleTexts.length} unlabeled texts`
         : ''),
@@ -307,17 +300,18 @@ export async function train(
   const charNgramRange = DEFAULT_CHAR_NGRAM_RANGE[settings.language];
   const countTerms = (text: string) =>
     termCounts(preprocess(text, settings.language, { charNgramRange }), DEFAULT_FEATURE_CONFIG);
-  const all = [...training, ...validation];
+  const all = [...training, ...measured];
   const counts = all.map((example) => withEntityTerms(countTerms(example.text), example.entities));
   const fewShot =
     typicalExamplesPerIntent(training, outOfScopeIntent) < FEW_SHOT_EXAMPLES_PER_INTENT;
   const unlabeledCounts = fewShot ? unlabeledTexts.map(countTerms) : [];
-  const prepared: PreparedExamples = {
+  return {
     all,
     trainingCount: training.length,
     counts,
     embeddings: embed ? await embed(all.map((example) => example.text)) : undefined,
     intents,
+    outOfScopeIntent,
     labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
     associations:
       fewShot && ASSOCIATION_LANGUAGES.has(settings.language)
@@ -335,6 +329,111 @@ export async function train(
       embeddings: embed && unlabeledCounts.length > 0 ? await embed(unlabeledTexts) : undefined,
     },
   };
+}
+
+/**
+ * Calibrates confidence, threshold and margin on held-out reads and decides every one of them as the
+ * bot would. Calibration learns only from examples of intents the model knows (or out of scope).
+ */
+function calibrateAndMeasure(
+  prepared: PreparedExamples,
+  settings: z.output<typeof TrainingSettings>,
+  heldOutIndices: readonly number[],
+  heldOut: readonly MessageEvidence[],
+  design: { evaluation: TrainingMetrics['evaluation']; folds: number },
+): { calibration: Calibration; metrics: TrainingMetrics; evaluated: EvaluatedExample[] } {
+  const { intents, outOfScopeIntent, all } = prepared;
+  const classOf = new Map(intents.map((intent, i) => [intent, i]));
+  const outOfScopeClass = outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1);
+  const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
+  // An example of an intent the model does not have is not out of scope: leave it out of the fits.
+  const known = heldOutIndices.map(
+    (i, k) => expected[k] >= 0 || all[i].intent === settings.outOfScopeIntent,
+  );
+  const withFeatures = heldOut.flatMap(({ scores }, k) =>
+    scores && known[k] ? [{ scores: Float64Array.from(scores), expected: expected[k] }] : [],
+  );
+  const temperature =
+    withFeatures.length > 0
+      ? fitTemperature({
+          scores: withFeatures.map((read) => read.scores),
+          expected: Int32Array.from(withFeatures, (read) => read.expected),
+        })
+      : 1;
+  const probabilities = heldOut.map(({ scores }) =>
+    intentProbabilities(scores && Float64Array.from(scores), temperature, intents.length),
+  );
+  const outcomesHeldOut = outcomes(
+    probabilities.filter((_, k) => known[k]),
+    expected.filter((_, k) => known[k]),
+    outOfScopeClass,
+    heldOut.filter((_, k) => known[k]),
+  );
+  const calibration = { temperature, ...chooseOperatingPoint(outcomesHeldOut, settings) };
+  const evaluated = evaluateProbabilities(
+    probabilities,
+    heldOutIndices.map((i) => all[i]),
+    { intents, outOfScopeIntent, calibration },
+    heldOut,
+  );
+  const metrics = summarize(evaluated, {
+    ...design,
+    exampleCount: prepared.trainingCount,
+    outOfScopeIntent: settings.outOfScopeIntent,
+    outOfScopeShare: settings.outOfScopeShare,
+    wrongAnswerBudget: settings.wrongAnswerBudget,
+    calibration,
+  });
+  return { calibration, metrics, evaluated };
+}
+
+function parseSettings(options: TrainOptions): z.output<typeof TrainingSettings> {
+  return TrainingSettings.parse({
+    language: options.language,
+    seed: options.seed,
+    outOfScopeIntent: options.outOfScopeIntent,
+    validation: options.validation,
+    embeddingModel: options.embeddingModel,
+    C: options.C,
+    wrongAnswerBudget: options.wrongAnswerBudget,
+    outOfScopeShare: options.outOfScopeShare,
+    builtInOutOfScope: options.builtInOutOfScope,
+    threads: options.threads,
+    unlabeledTexts: options.unlabeledTexts,
+    articleTexts: options.articleTexts,
+  });
+}
+
+function trainingExamples(
+  examples: readonly TrainingExampleInput[],
+  settings: z.output<typeof TrainingSettings>,
+): TrainingExampleInput[] {
+  const given = z.array(TrainingExampleInput).parse(examples);
+  if (new Set(given.map((example) => example.intent)).size < 2) {
+    throw new Error('training needs at least two intents');
+  }
+  return withBuiltInOutOfScope(given, settings);
+}
+
+/**
+ * Trains an intent model and measures it on examples it did not see: a stratified hold-out split
+ * (k-fold when some intent is small, or the given validation set), which also calibrates the
+ * confidence, the out-of-scope threshold and the ambiguity margin; then refits on all examples.
+ */
+export async function train(
+  examples: readonly TrainingExampleInput[],
+  options: TrainOptions,
+): Promise<TrainingResult> {
+  const settings = parseSettings(options);
+  const training = trainingExamples(examples, settings);
+  const validation = settings.validation ?? [];
+  const { signal, onProgress, embed } = options;
+  const report = (phase: TrainingPhase, progress: number, message: string) =>
+    onProgress?.(progress, message, phase);
+  signal?.throwIfAborted();
+
+  const prepared = await prepareExamples(training, validation, settings, embed, report);
+  const { intents, outOfScopeIntent, all } = prepared;
   signal?.throwIfAborted();
   const fit = (request: FitRequest) => fitScorer(prepared, settings, request, report, signal);
   const everyExample = training.map((_, i) => i);
@@ -343,6 +442,7 @@ export async function train(
   let evaluation: TrainingMetrics['evaluation'] = 'validation';
   let folds = 1;
   const heldOutIndices: number[] = [];
+  const heldOutFolds: number[] = [];
   const heldOut: MessageEvidence[] = [];
   let final: FittedScorer | undefined;
   let warmStart: FittedScorer | undefined;
@@ -352,6 +452,7 @@ export async function train(
     final = await fit({ members: everyExample, phase: 'training', from: 0.05, to: scored });
     for (let i = training.length; i < all.length; i++) {
       heldOutIndices.push(i);
+      heldOutFolds.push(0);
       heldOut.push(readExample(prepared, final, i));
     }
   } else {
@@ -381,49 +482,19 @@ export async function train(
       warmStart ??= fitted;
       for (const i of hold) {
         heldOutIndices.push(i);
+        heldOutFolds.push(fold);
         heldOut.push(readExample(prepared, fitted, i));
       }
     }
   }
 
   report('calibrating', scored, 'calibrating confidence, threshold and ambiguity margin');
-  const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
-  const withFeatures = heldOut.flatMap(({ scores }) => (scores ? [scores] : []));
-  const temperature =
-    withFeatures.length > 0
-      ? fitTemperature({
-          scores: withFeatures.map((scores) => Float64Array.from(scores)),
-          expected: Int32Array.from(
-            heldOut.flatMap(({ scores }, k) => (scores ? [expected[k]] : [])),
-          ),
-        })
-      : 1;
-  const probabilities = heldOut.map(({ scores }) =>
-    intentProbabilities(scores && Float64Array.from(scores), temperature, intents.length),
-  );
-  const outcomesHeldOut = outcomes(
-    probabilities,
-    expected,
-    outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1),
+  const { calibration, metrics, evaluated } = calibrateAndMeasure(
+    prepared,
+    settings,
+    heldOutIndices,
     heldOut,
-  );
-  const calibration = { temperature, ...chooseOperatingPoint(outcomesHeldOut, settings) };
-  const metrics = summarize(
-    evaluateProbabilities(
-      probabilities,
-      heldOutIndices.map((i) => all[i]),
-      { intents, outOfScopeIntent, calibration },
-      heldOut,
-    ),
-    {
-      evaluation,
-      folds,
-      exampleCount: training.length,
-      outOfScopeIntent: settings.outOfScopeIntent,
-      outOfScopeShare: settings.outOfScopeShare,
-      wrongAnswerBudget: settings.wrongAnswerBudget,
-      calibration,
-    },
+    { evaluation, folds },
   );
 
   if (!final) {
@@ -442,7 +513,7 @@ export async function train(
       language: settings.language,
       intents,
       outOfScopeIntent,
-      charNgramRange,
+      charNgramRange: DEFAULT_CHAR_NGRAM_RANGE[settings.language],
       features: final.space,
       scorer: final.scorer,
       calibration,
@@ -450,5 +521,61 @@ export async function train(
       seed: settings.seed,
     },
     metrics,
+    heldOut: {
+      examples: heldOutIndices.map((i, k) => ({ ...all[i], fold: heldOutFolds[k] })),
+      evaluated,
+    },
   };
+}
+
+/**
+ * Measures another set of examples (the live version's) on a trained version's held-out examples,
+ * fold by fold: each fold is predicted by a model that learned those examples less that fold's
+ * texts, then calibrated and decided as train() does. Both versions are then read on the same
+ * messages, each by a model that did not see them.
+ */
+export async function evaluateOnFolds(
+  examples: readonly TrainingExampleInput[],
+  heldOutExamples: readonly HeldOutExample[],
+  design: { evaluation: TrainingMetrics['evaluation']; folds: number },
+  options: TrainOptions,
+): Promise<HeldOutEvaluation> {
+  const settings = parseSettings(options);
+  const training = trainingExamples(examples, settings);
+  const { signal, onProgress, embed } = options;
+  const report = (phase: TrainingPhase, progress: number, message: string) =>
+    onProgress?.(progress, message, phase);
+  const prepared = await prepareExamples(training, heldOutExamples, settings, embed, report);
+  signal?.throwIfAborted();
+  const folds = [...new Set(heldOutExamples.map((example) => example.fold))].sort((a, b) => a - b);
+  const reads = new Array<MessageEvidence>(heldOutExamples.length);
+  const share = 0.9 / folds.length;
+  for (const [k, fold] of folds.entries()) {
+    const from = 0.05 + share * k;
+    report('evaluating', from, `learning the other examples without held-out fold ${k + 1}`);
+    const held = new Set(
+      heldOutExamples.filter((example) => example.fold === fold).map((example) => example.text),
+    );
+    const members = training.flatMap((example, i) => (held.has(example.text) ? [] : [i]));
+    const fitted = await fitScorer(
+      prepared,
+      settings,
+      { members, phase: 'evaluating', from, to: from + share },
+      report,
+      signal,
+    );
+    heldOutExamples.forEach((example, h) => {
+      if (example.fold === fold) reads[h] = readExample(prepared, fitted, training.length + h);
+    });
+  }
+  report('calibrating', 0.95, 'calibrating on the same held-out examples');
+  const { evaluated } = calibrateAndMeasure(
+    prepared,
+    settings,
+    heldOutExamples.map((_, h) => training.length + h),
+    reads,
+    design,
+  );
+  report('done', 1, 'measured');
+  return { examples: [...heldOutExamples], evaluated };
 }

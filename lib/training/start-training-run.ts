@@ -1,8 +1,15 @@
+import { z } from 'zod';
 import { embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
-import { Language, trainInWorker, type EmbedTexts, type TrainingExampleInput } from '@/lib/nlp';
+import {
+  Language,
+  TrainingExampleInput,
+  trainInWorker,
+  type EmbedTexts,
+  type WorkerTrainingOptions,
+} from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
 import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 import { queueWebhookEvent } from '@/lib/webhooks';
@@ -91,6 +98,7 @@ async function trainJob(
       select: {
         language: true,
         botSettings: true,
+        activeModelVersion: { select: { id: true, version: true, trainingExamples: true } },
         intents: {
           select: { name: true, examples: { select: { text: true, annotations: true } } },
         },
@@ -128,6 +136,12 @@ async function trainJob(
     note(
       `Reading ${articleTexts.length} article passages and ${visitorMessages.length} visitor messages`,
     );
+    const compareWith = liveVersionExamples(site.activeModelVersion);
+    if (compareWith) {
+      note(
+        `Comparing with live version ${compareWith.against.version} on the same held-out examples`,
+      );
+    }
     let lastWrite = 0;
     const result = await trainInWorker(
       examples,
@@ -142,6 +156,7 @@ async function trainJob(
       {
         signal,
         embed: embedding?.embed,
+        compareWith,
         onProgress: (progress, message) => {
           if (message) note(message);
           if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
@@ -164,6 +179,8 @@ async function trainJob(
           version: nextVersion,
           artifact: Buffer.from(result.artifact),
           metrics: result.metrics,
+          trainingExamples: examples,
+          comparison: result.comparison ?? undefined,
           exampleCount: examples.length,
           intentCount: site.intents.length,
           trainingRunId: runId,
@@ -236,6 +253,15 @@ async function writeProgress(
     data: { progress, log },
   });
   if (count === 0) abortLocalTrainingRun(runId);
+}
+
+/** The live version's examples to re-learn on the new folds; none for versions stored before they were kept. */
+function liveVersionExamples(
+  live: { id: string; version: number; trainingExamples: unknown } | null,
+): WorkerTrainingOptions['compareWith'] {
+  const examples = z.array(TrainingExampleInput).catch([]).parse(live?.trainingExamples);
+  if (!live || new Set(examples.map((example) => example.intent)).size < 2) return undefined;
+  return { against: { versionId: live.id, version: live.version }, examples };
 }
 
 /** Dense features from the installed embedding model, when there is one (the bot classifies with the same). */
