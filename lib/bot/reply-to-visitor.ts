@@ -1,4 +1,4 @@
-import { retrieve } from '@/lib/knowledge';
+import { intentArticle, retrieve } from '@/lib/knowledge';
 import { answerFromKnowledge } from './answer-from-knowledge';
 import { answerArticleChoice } from './answer-article-choice';
 import { asksForHuman } from './asks-for-human';
@@ -13,6 +13,7 @@ import { fillTemplate } from './fill-template';
 import { generateGrounded } from './generate-grounded';
 import { rephrasePrompt } from './guardrails';
 import { handOff, humanAvailability, humanChoice } from './handoff';
+import { answerWithAction } from './intent-action';
 import { intentReading } from './intent-reading';
 import { upsetness } from './sentiment';
 import { siteIntents, type SiteIntent } from './site-intents';
@@ -137,6 +138,10 @@ async function answerOrDefer(
   const missing =
     decision === 'answer' && matched ? askForMissingSlot(matched, understanding, botState) : null;
   if (missing) return { ...recognized, decision: 'answer', choices: [], citations: [], ...missing };
+  if (decision === 'answer' && matched?.action) {
+    const action = { ...matched, action: matched.action };
+    return answerWithAction(turn, action, understanding, { recognized, intents, botState });
+  }
   const response =
     decision === 'answer' && matched ? pickResponse(matched, turn, understanding) : null;
   if (response !== null && matched) {
@@ -151,7 +156,8 @@ async function answerOrDefer(
       decision: 'answer',
       text: rephrased ?? response,
       choices: quickReplyChoices(matched.quickReplies, intents),
-      citations: [],
+      // The article the response sums up, for the visitor who wants the details.
+      citations: [await intentArticle(turn.site.id, matched.responses)].filter((c) => c !== null),
       botState: stateAfterAnswer(matched, understanding, botState),
     };
   }

@@ -1,7 +1,7 @@
 // The knowledge base: articles split into chunks, searched by keywords (BM25) and, when an
 // embedding model is installed, by meaning; `retrieve` says whether the articles know the answer.
 export { retrieve, type Passage, type Retrieval } from './retrieve';
-export type { IntentReading } from './intent-support';
+export { intentArticle, type IntentReading } from './intent-support';
 export { knowledgeThreshold, RELEVANCE_FIT, type RelevanceFeatures } from './relevance';
 export { indexArticle, type IndexArticleResult } from './index-article';
 export { saveArticle, ArticleNotFoundError } from './save-article';

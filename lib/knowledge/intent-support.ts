@@ -1,6 +1,8 @@
 import type { RankedIntent } from '@/lib/nlp';
 import type { SiteLanguage } from '@/lib/schemas/site';
+import type { Citation } from '@/lib/schemas/message';
 import type { Bm25Index } from './bm25';
+import { siteIndex } from './site-index';
 import { retrievalTerms } from './terms';
 
 /** What the site's intent classifier made of the question, and what each intent answers. */
@@ -52,4 +54,15 @@ export function intentSupport(
     else intentElsewhere += confidence;
   }
   return { intentFor, intentElsewhere };
+}
+
+/** The article an intent's responses are about, to cite beside its answer; null when none is clearly. */
+export async function intentArticle(
+  siteId: string,
+  responses: readonly string[],
+): Promise<Citation | null> {
+  const index = await siteIndex(siteId);
+  const articleId = articleOfIntent(responses, index.articles, index.language);
+  const chunk = articleId ? index.chunks.find((each) => each.articleId === articleId) : undefined;
+  return chunk ? { articleId: chunk.articleId, title: chunk.title, url: chunk.url } : null;
 }

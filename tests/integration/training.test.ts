@@ -44,7 +44,7 @@ describe('training runs and the live model', () => {
     const finished = await waitForRun(run.id);
     expect(finished.status).toBe('succeeded');
     expect(finished.progress).toBe(1);
-    expect(finished.log.join('\n')).toMatch(/Training on \d+ examples of 11 intents/);
+    expect(finished.log.join('\n')).toMatch(/Training on \d+ examples of 15 intents/);
 
     const version = await db().modelVersion.findUniqueOrThrow({ where: { trainingRunId: run.id } });
     expect(version.version).toBe(1);
@@ -81,18 +81,18 @@ describe('training runs and the live model', () => {
     const intent = await db().intent.create({
       data: {
         siteId,
-        name: 'gift_cards',
+        name: 'loyalty_points',
         examples: {
           create: [
-            'do you sell gift cards',
-            'gift card balance',
-            'can I buy a gift voucher',
-            'how do gift cards work',
-            'check my voucher balance',
-            'gift certificate for a friend',
+            'do you have a loyalty program',
+            'how many loyalty points do I have',
+            'can I collect reward points',
+            'how do loyalty points work',
+            'check my points balance',
+            'do I earn points on every order',
           ].map((text) => ({ text })),
         },
-        responses: { create: { body: 'Our gift cards never expire.' } },
+        responses: { create: { body: 'Every order earns points.' } },
       },
     });
     const second = await waitForRun((await startTrainingRun({ siteId })).id);
@@ -134,9 +134,9 @@ describe('training runs and the live model', () => {
     expect(served).toBeGreaterThan(40);
     expect(seen).toEqual(new Set([first.id, secondVersion.id]));
     const swapped = await liveClassifier(siteId);
-    expect((await classify(swapped!.classifier, 'do you sell gift cards')).ranking[0].intent).toBe(
-      'gift_cards',
-    );
+    expect(
+      (await classify(swapped!.classifier, 'do you have a loyalty program')).ranking[0].intent,
+    ).toBe('loyalty_points');
 
     // Rolling back is the same act.
     await activateModelVersion({ siteId, versionId: first.id });
