@@ -11,6 +11,8 @@ export interface SiteIntent {
   responses: string[];
   /** Entities the visitor must give before the intent is answered. */
   slots: IntentSlot[];
+  /** The site's system gives the answer (lib/bot/intent-action.ts); the responses are not used. */
+  action: { url: string; secret: string; allowPrivateAddresses: boolean } | null;
 }
 
 /** The site's intents with their responses, read per turn so edits apply at once. */
@@ -26,6 +28,7 @@ export async function siteIntents(siteId: string): Promise<Map<string, SiteInten
       quickReplies: true,
       slots: true,
       responses: { select: { body: true }, orderBy: { position: 'asc' } },
+      action: { select: { url: true, secret: true, allowPrivateAddresses: true } },
     },
   });
   return new Map(

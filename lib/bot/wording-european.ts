@@ -22,6 +22,7 @@ export const EUROPEAN_WORDING = {
     slotNotFound: 'Lo siento, no lo encontré en tu mensaje.',
     slotGaveUp:
       'Lo siento, sigo sin encontrarlo, así que no puedo ayudarte con esto aquí. Puedo ponerte en contacto con alguien de nuestro equipo.',
+    actionFailed: 'Lo siento, ahora mismo no he podido comprobarlo.',
   },
   fr: {
     noAnswer: 'Désolé, je ne connais pas la réponse.',
@@ -45,6 +46,7 @@ export const EUROPEAN_WORDING = {
     slotNotFound: 'Désolé, je ne l’ai pas trouvé dans votre message.',
     slotGaveUp:
       'Désolé, je ne le trouve toujours pas, je ne peux donc pas vous aider ici. Je peux vous mettre en relation avec un membre de notre équipe.',
+    actionFailed: 'Désolé, je n’ai pas pu vérifier cela pour le moment.',
   },
   de: {
     noAnswer: 'Das weiß ich leider nicht.',
@@ -68,6 +70,7 @@ export const EUROPEAN_WORDING = {
     slotNotFound: 'Das habe ich in Ihrer Nachricht leider nicht gefunden.',
     slotGaveUp:
       'Ich finde es leider immer noch nicht und kann Ihnen hier nicht weiterhelfen. Ich kann Sie mit jemandem aus unserem Team verbinden.',
+    actionFailed: 'Entschuldigung, das konnte ich gerade nicht nachsehen.',
   },
   pt: {
     noAnswer: 'Desculpe, não sei a resposta para isso.',
@@ -91,6 +94,7 @@ export const EUROPEAN_WORDING = {
     slotNotFound: 'Desculpe, não encontrei isso na sua mensagem.',
     slotGaveUp:
       'Desculpe, ainda não encontrei, então não posso ajudar com isso aqui. Posso pôr você em contato com alguém da nossa equipe.',
+    actionFailed: 'Desculpe, não consegui verificar isso agora.',
   },
   it: {
     noAnswer: 'Mi dispiace, non conosco la risposta.',
@@ -114,5 +118,6 @@ export const EUROPEAN_WORDING = {
     slotNotFound: 'Mi dispiace, non l’ho trovato nel tuo messaggio.',
     slotGaveUp:
       'Mi dispiace, non lo trovo ancora, quindi non posso aiutarti qui. Posso metterti in contatto con qualcuno del nostro team.',
+    actionFailed: 'Mi dispiace, non sono riuscito a verificarlo in questo momento.',
   },
 };

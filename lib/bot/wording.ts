@@ -25,6 +25,7 @@ export const WORDING = {
       `Nobody from our team is online right now; we'll reply to ${email}. Meanwhile, I'm happy to answer what I can.`,
     slotNotFound: "Sorry, I couldn't find that in your message.",
     slotGaveUp: "Sorry, I still couldn't find it, so I can't help with this here.",
+    actionFailed: "Sorry, I couldn't check that right now.",
   },
   zh: {
     noAnswer: '抱歉，我不知道这个问题的答案。',
@@ -45,6 +46,7 @@ export const WORDING = {
       `目前没有客服在线，我们会回复到 ${email}。在此期间，我可以继续回答您的问题。`,
     slotNotFound: '抱歉，我没有在您的消息中找到。',
     slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
+    actionFailed: '抱歉，我现在无法查询这个信息。',
   },
   ...EUROPEAN_WORDING,
 } satisfies Record<SiteLanguage, unknown>;

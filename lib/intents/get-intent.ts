@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { ExampleAnnotationsSchema, type ExampleAnnotation } from '@/lib/schemas/entity';
 import { IntentSlotsSchema, type IntentSlot } from '@/lib/schemas/intent';
+import type { IntentActionView } from '@/lib/schemas/webhook';
 import { exampleKey } from './example-key';
 import { findExampleConflicts } from './find-example-conflicts';
 
@@ -16,6 +17,8 @@ export interface IntentDetail {
   responses: string[];
   /** Entities the bot asks for before answering. */
   slots: IntentSlot[];
+  /** The site's system answers instead of the responses (admins see its secret). */
+  action: IntentActionView | null;
   examples: {
     id: string;
     text: string;
@@ -34,6 +37,7 @@ export async function getIntent(siteId: string, intentId: string): Promise<Inten
     include: {
       examples: { orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] },
       responses: { orderBy: { position: 'asc' } },
+      action: { select: { url: true, secret: true, allowPrivateAddresses: true } },
     },
   });
   if (!intent) return null;
@@ -50,6 +54,7 @@ export async function getIntent(siteId: string, intentId: string): Promise<Inten
     quickReplies: intent.quickReplies,
     responses: intent.responses.map((response) => response.body),
     slots: IntentSlotsSchema.catch([]).parse(intent.slots),
+    action: intent.action,
     examples: intent.examples.map((example) => ({
       id: example.id,
       text: example.text,

@@ -13,6 +13,7 @@ export { saveIntentResponses } from './save-intent-responses';
 export { saveIntentQuickReplies } from './save-intent-quick-replies';
 export { saveIntentSlots } from './save-intent-slots';
 export { setIntentFlags } from './set-intent-flags';
+export { saveIntentAction, removeIntentAction } from './save-intent-action';
 export { importIntents, type ImportSummary } from './import-intents';
 export { exportIntents } from './export-intents';
 export { saveCustomEntities } from './save-custom-entities';

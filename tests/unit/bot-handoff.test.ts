@@ -71,6 +71,7 @@ const intent = (name: string, extra: Partial<SiteIntent> = {}): SiteIntent => ({
   quickReplies: [],
   responses: ['ok'],
   slots: [],
+  action: null,
   ...extra,
 });
 

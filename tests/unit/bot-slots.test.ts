@@ -79,6 +79,7 @@ describe('continuing from the bot state', () => {
     quickReplies: [],
     responses: ['Order {orderNumber} is on its way.'],
     slots: [{ entity: 'orderNumber', prompt: 'What is your order number?' }],
+    action: null,
   };
   const hours: SiteIntent = { ...orderStatus, name: 'hours', slots: [], responses: ['9 to 5.'] };
   const intents = new Map([

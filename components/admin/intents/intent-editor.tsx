@@ -13,6 +13,7 @@ import { AnnotatedExample } from './annotated-example';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { IntentActionSettings } from './intent-action-settings';
 import { RequiredEntities } from './required-entities';
 
 interface Props {
@@ -32,6 +33,7 @@ export function IntentEditor({ intent, otherIntents, highlight }: Props) {
           <Responses intent={intent} />
           <RequiredEntities intent={intent} />
           <QuickReplies intent={intent} />
+          <IntentActionSettings intent={intent} />
         </div>
       </div>
     </div>
