@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assignConversation, resolveConversation, type AgentActor } from '@/lib/conversations';
 import { startJobRunner, type JobRunner } from '@/lib/jobs';
+import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -67,6 +68,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   stopListening?.();
+  await stopLiveClassifiers();
   await receiver?.close();
   await database?.drop();
 });
@@ -135,6 +137,39 @@ it('queues only the events an endpoint picked, and nothing for a disabled endpoi
     [],
   );
 });
+
+it('tells of a finished training run and the version it activated', async () => {
+  const endpoint = await localEndpoint(['training.finished', 'model.activated']);
+  startRunner();
+  for (const [name, examples] of [
+    ['greeting', ['hello', 'hi there', 'good morning', 'hey']],
+    ['goodbye', ['bye', 'see you later', 'goodbye then', 'have a nice day']],
+  ] as const) {
+    await db().intent.create({
+      data: {
+        siteId: acme.siteId,
+        name,
+        examples: { create: examples.map((text) => ({ text })) },
+      },
+    });
+  }
+  const run = await startTrainingRun({ siteId: acme.siteId, activateWhenDone: true });
+  await eventually(() => receiver.received.length === 2, 30_000);
+  // Two jobs, sent concurrently: in either order.
+  const events = receiver.received
+    .map((request) => JSON.parse(request.body))
+    .sort((a, b) => b.type.localeCompare(a.type));
+  const version = await db().modelVersion.findFirstOrThrow({ where: { trainingRunId: run.id } });
+  expect(events.map((event) => event.type)).toEqual(['training.finished', 'model.activated']);
+  expect(events[0].data).toEqual({
+    trainingRun: { id: run.id, status: 'succeeded', error: null },
+    modelVersion: { id: version.id, version: 1, exampleCount: 8, intentCount: 2 },
+  });
+  expect(events[1].data).toEqual({ modelVersion: { id: version.id, version: 1 } });
+  for (const request of receiver.received) {
+    expect(verifySignature(endpoint.secret, request.body, request.signature)).toBe(true);
+  }
+}, 40_000);
 
 it('survives a restart: a delivery cut off by shutdown is given back and sent by the next runner', async () => {
   const endpoint = await localEndpoint(['conversation.resolved']);
