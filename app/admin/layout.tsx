@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <div className="flex min-h-screen flex-col bg-stone-50">
         <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-stone-200 bg-white px-4 py-2">
           <span className="font-semibold tracking-tight">Hearth</span>
-          <span className="text-sm text-stone-400">Admin</span>
+          <span className="text-sm text-stone-500">Admin</span>
           {site ? (
             <SitePicker sites={sites.map(({ id, name }) => ({ id, name }))} current={site.id} />
           ) : null}

@@ -39,7 +39,7 @@ export default async function IntentsPage() {
         </Link>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-        <Card>
+        <Card label="Intents">
           <IntentTable intents={intents} />
         </Card>
         <div className="space-y-6">

@@ -1,5 +1,6 @@
 import { ChoiceChips, CitationList } from '@/components/ui/bot-message-extras';
 import type { BotReply } from '@/lib/bot';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 const DECISION_STYLE: Record<BotReply['decision'], string> = {
   answer: 'bg-emerald-100 text-emerald-800',
@@ -32,7 +33,7 @@ export function BotReplyView({ reply }: { reply: BotReply }) {
       <CitationList
         citations={reply.citations}
         className="text-xs text-stone-600"
-        linkClassName="text-blue-700 hover:underline"
+        linkClassName={textLinkClass}
       />
     </div>
   );

@@ -63,6 +63,8 @@ export const Composer = forwardRef<
     setText('');
     setPicker(null);
     setTyping(false);
+    // Send disables itself once the box is empty: keep the focus in the box, not on the page body.
+    textarea.current?.focus();
   };
 
   const insertCanned = (canned: Canned) => {
@@ -187,7 +189,7 @@ export const Composer = forwardRef<
           onClick={send}
           disabled={!text.trim()}
           data-testid="composer-send"
-          className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40 ${mode === 'note' ? 'bg-amber-600' : 'bg-blue-600'}`}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40 ${mode === 'note' ? 'bg-amber-700' : 'bg-blue-600'}`}
         >
           {mode === 'note' ? 'Add note' : 'Send'}
         </button>

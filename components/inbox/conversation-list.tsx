@@ -37,7 +37,7 @@ export const SearchBox = forwardRef<
           }
         }}
         placeholder="Search messages  ( / )"
-        className="w-full rounded-md border border-stone-300 bg-stone-50 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:bg-white focus:outline-none"
+        className="w-full rounded-md border border-stone-300 bg-stone-50 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:bg-white focus:ring-2 focus:ring-blue-600/20 focus:outline-none"
       />
     </div>
   );

@@ -193,8 +193,16 @@ export function ConversationPane({
           Handed over: {conversation.handoffReason}
         </p>
       ) : null}
-      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-3 py-3">
-        <ol className="space-y-2.5" aria-label="Messages" aria-live="polite" data-testid="messages">
+      {/* The log is a tab stop, so the keyboard can scroll back through a long conversation. */}
+      <div
+        ref={scroller}
+        role="log"
+        aria-label="Messages"
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-y-auto px-3 py-3"
+        data-testid="message-log"
+      >
+        <ol className="space-y-2.5" data-testid="messages">
           {messages.map((message) => (
             <MessageItem
               key={message.id}

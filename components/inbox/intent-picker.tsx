@@ -41,7 +41,7 @@ export function IntentPicker({
         onChange={(event) => onChange(event.target.value)}
         placeholder="e.g. order_status"
         data-testid="intent-picker"
-        className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:outline-none"
+        className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/20 focus:outline-none"
       />
       <datalist id={`${id}-intents`}>
         {intents.map((intent) => (

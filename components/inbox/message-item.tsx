@@ -103,7 +103,7 @@ export function MessageItem({
           <button
             type="button"
             onClick={() => onTeach(message)}
-            className="text-violet-700 opacity-70 group-hover:opacity-100 hover:underline focus:opacity-100"
+            className="text-violet-700 hover:underline"
             data-testid="teach-message"
           >
             Teach the bot
@@ -125,7 +125,7 @@ export function PendingItem({
   return (
     <li className="flex flex-col items-end" data-testid="pending-message">
       <div
-        className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words opacity-70 ${
+        className={`max-w-[85%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap break-words ${
           pending.isPrivate
             ? 'border border-dashed border-amber-400 bg-amber-50'
             : 'bg-blue-600 text-white'

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AgentFigures, InboxMetrics } from '@/lib/schemas/inbox';
 import { Notice } from '@/components/ui/notice';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { describeError, type AgentRequest } from './agent-connection';
 import { formatDuration } from './views';
 
@@ -49,7 +50,10 @@ export function MetricsPanel({ request, myUserId }: { request: AgentRequest; myU
         {!metrics ? (
           <p className="text-sm text-stone-500">Loading…</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <ScrollArea
+            label="Agent metrics"
+            className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+          >
             <table className="w-full text-sm" data-testid="metrics-table">
               <thead className="bg-stone-50 text-left text-xs text-stone-600">
                 <tr>
@@ -87,7 +91,7 @@ export function MetricsPanel({ request, myUserId }: { request: AgentRequest; myU
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </div>
     </section>

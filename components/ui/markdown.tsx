@@ -50,7 +50,10 @@ const COMPONENTS: Components = {
     <blockquote className="border-l-4 border-current/30 pl-3 opacity-80">{children}</blockquote>
   ),
   pre: ({ children }) => (
-    <pre className="overflow-x-auto rounded bg-black/5 p-3 font-mono text-xs">{children}</pre>
+    // A wide code block scrolls: a tab stop, so the keyboard can scroll it too.
+    <pre tabIndex={0} className="overflow-x-auto rounded bg-black/5 p-3 font-mono text-xs">
+      {children}
+    </pre>
   ),
   code: ({ children }) => (
     <code className="rounded bg-black/5 px-1 font-mono text-[0.9em]">{children}</code>

@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { listAuditEvents } from '@/lib/audit';
 import { AuditQuerySchema } from '@/lib/schemas/audit';
 import { adminContext } from '../admin-context';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 const dateFormat = new Intl.DateTimeFormat('en', {
   dateStyle: 'medium',
@@ -61,7 +62,7 @@ export default async function AuditPage({
           </button>
         </form>
       </div>
-      <Card>
+      <Card label="Audit events">
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase text-stone-500">
             <tr>
@@ -94,7 +95,7 @@ export default async function AuditPage({
         {nextCursor ? (
           <Link
             href={`/admin/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), cursor: nextCursor })}`}
-            className="mt-3 inline-block text-sm text-blue-700 hover:underline"
+            className={`mt-3 inline-block text-sm ${textLinkClass}`}
           >
             Older →
           </Link>

@@ -17,7 +17,7 @@ export default async function EntitiesPage() {
           Retrain after a change so the classifier learns them.
         </p>
       </div>
-      <Card>
+      <Card label="Entities">
         <EntityEditor initial={entities} />
       </Card>
     </div>

@@ -8,6 +8,7 @@ import { modelStatus } from '@/lib/ai';
 import { listSiteArticles } from '@/lib/sites';
 import { adminSiteContext } from '../admin-context';
 import { countOf } from '@/components/ui/count';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 const dateFormat = new Intl.DateTimeFormat('en', {
   dateStyle: 'medium',
@@ -49,10 +50,7 @@ export default async function KnowledgePage() {
                 {articles.map((article) => (
                   <tr key={article.id}>
                     <td className="py-1.5">
-                      <Link
-                        href={`/admin/knowledge/${article.id}`}
-                        className="text-blue-700 hover:underline"
-                      >
+                      <Link href={`/admin/knowledge/${article.id}`} className={textLinkClass}>
                         {article.title}
                       </Link>
                     </td>

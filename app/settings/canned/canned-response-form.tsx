@@ -60,7 +60,7 @@ export function CannedResponseForm({
             value={body}
             onChange={(event) => setBody(event.target.value)}
             aria-invalid={saved.fieldErrors?.body ? true : undefined}
-            className="w-full rounded-md border border-stone-300 px-3 py-2 text-sm focus:border-blue-600 focus:outline-none"
+            className="w-full rounded-md border border-stone-300 px-3 py-2 text-sm focus:border-blue-600 focus:ring-2 focus:ring-blue-600/20 focus:outline-none"
           />
           {saved.fieldErrors?.body ? (
             <p className="mt-1 text-xs text-red-700">{saved.fieldErrors.body}</p>

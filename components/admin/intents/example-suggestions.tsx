@@ -7,6 +7,7 @@ import type { ExampleSuggestion, IntentSummary } from '@/lib/intents';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { useAction } from '../use-action';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 /**
  * The intents that need more examples, each with review-queue messages the live model would
@@ -31,10 +32,7 @@ export function ExampleSuggestions({
       {needing.map((intent) => (
         <section key={intent.id} data-intent={intent.name}>
           <h3 className="text-sm">
-            <Link
-              href={`/admin/intents/${intent.id}`}
-              className="font-medium text-blue-700 hover:underline"
-            >
+            <Link href={`/admin/intents/${intent.id}`} className={`font-medium ${textLinkClass}`}>
               {intent.name}
             </Link>{' '}
             <ExampleAdvice intent={intent} />

@@ -11,6 +11,7 @@ import { ScoreBadge } from '../f1-badge';
 import { inputClass } from '../field-styles';
 import { useAction } from '../use-action';
 import { ExampleAdvice } from './example-suggestions';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 /** Every intent with its counts and F1; select several to merge or delete them. */
 export function IntentTable({ intents }: { intents: IntentSummary[] }) {
@@ -125,7 +126,7 @@ export function IntentTable({ intents }: { intents: IntentSummary[] }) {
               <td className="py-2">
                 <Link
                   href={`/admin/intents/${intent.id}`}
-                  className="font-medium text-blue-700 hover:underline"
+                  className={`font-medium ${textLinkClass}`}
                 >
                   {intent.name}
                 </Link>

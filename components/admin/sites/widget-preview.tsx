@@ -37,7 +37,7 @@ export function WidgetPreview({ settings }: { settings: WidgetSettings }) {
               Where is my order?
             </p>
           </div>
-          <div className="border-t border-stone-100 px-3 py-2 text-xs text-stone-400">
+          <div className="border-t border-stone-100 px-3 py-2 text-xs text-stone-500">
             Type a message…
           </div>
         </div>

@@ -13,7 +13,7 @@ export function ChangeArrow({
   const points = (now - before) * 100;
   if (Math.abs(points) < 0.05) {
     return (
-      <span className="text-xs text-stone-400" aria-label="unchanged">
+      <span className="text-xs text-stone-500" aria-label="unchanged">
         =
       </span>
     );

@@ -1,4 +1,5 @@
 import type { TrainingMetrics } from '@/lib/nlp';
+import { ScrollArea } from '@/components/ui/scroll-area';
 
 /**
  * Rows are the expected intents, columns what the model predicted; each cell is the share of the
@@ -16,7 +17,7 @@ export function ConfusionHeatmap({ confusion }: { confusion: TrainingMetrics['co
   const height = headerHeight + size * cell;
   const short = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label="Confusion matrix">
       <svg
         role="img"
         aria-label={`Confusion matrix of ${size} intents`}
@@ -88,6 +89,6 @@ export function ConfusionHeatmap({ confusion }: { confusion: TrainingMetrics['co
           );
         })}
       </svg>
-    </div>
+    </ScrollArea>
   );
 }

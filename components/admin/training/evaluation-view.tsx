@@ -6,6 +6,7 @@ import { ActivateButton } from './activate-button';
 import { ChangeArrow, percent } from './change-arrow';
 import { ConfusionHeatmap } from './confusion-heatmap';
 import { RiskCoverageChart } from './risk-coverage-chart';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 /**
  * A version's evaluation next to the live one: headline scores and per-intent F1 with arrows, the
@@ -155,7 +156,7 @@ export function EvaluationView({
                 <tr key={scores.intent}>
                   <td className="py-1">
                     {link(scores.intent) ? (
-                      <Link href={link(scores.intent)!} className="text-blue-700 hover:underline">
+                      <Link href={link(scores.intent)!} className={textLinkClass}>
                         {scores.intent}
                       </Link>
                     ) : (
@@ -195,10 +196,7 @@ export function EvaluationView({
                 <tr key={index}>
                   <td className="py-1">
                     {link(item.expected, item.text) ? (
-                      <Link
-                        href={link(item.expected, item.text)!}
-                        className="text-blue-700 hover:underline"
-                      >
+                      <Link href={link(item.expected, item.text)!} className={textLinkClass}>
                         {item.text}
                       </Link>
                     ) : (

@@ -123,6 +123,8 @@ export function TrainingPanel({
           <pre
             ref={logRef}
             aria-label="Training log"
+            // Scrolls once the log is long: a tab stop, so the keyboard can scroll it too.
+            tabIndex={0}
             className="max-h-48 overflow-y-auto rounded bg-stone-900 p-3 font-mono text-xs text-stone-100"
           >
             {shown.log.join('\n')}

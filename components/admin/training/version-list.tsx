@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ModelVersionView } from '@/lib/intents';
 import { ActivateButton } from './activate-button';
 import { percent } from './change-arrow';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 const dateFormat = new Intl.DateTimeFormat('en', {
   dateStyle: 'medium',
@@ -36,10 +37,7 @@ export function VersionList({
         {versions.map((version) => (
           <tr key={version.id} className={version.id === reviewing ? 'bg-blue-50' : ''}>
             <td className="py-1.5">
-              <Link
-                href={`/admin/training?version=${version.id}`}
-                className="text-blue-700 hover:underline"
-              >
+              <Link href={`/admin/training?version=${version.id}`} className={textLinkClass}>
                 v{version.version}
               </Link>
               {version.active ? (

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { IntentEditor } from '@/components/admin/intents/intent-editor';
 import { getIntent, listIntents } from '@/lib/intents';
 import { adminSiteContext } from '../../admin-context';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 export default async function IntentPage({
   params,
@@ -20,7 +21,7 @@ export default async function IntentPage({
   if (!intent) notFound();
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <Link href="/admin" className="text-sm text-blue-700 hover:underline">
+      <Link href="/admin" className={`text-sm ${textLinkClass}`}>
         ← All intents
       </Link>
       <IntentEditor

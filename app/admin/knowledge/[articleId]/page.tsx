@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/admin/knowledge/article-editor';
 import { getSiteArticle } from '@/lib/sites';
 import { adminSiteContext } from '../../admin-context';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const { site } = await adminSiteContext();
@@ -11,7 +12,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
   if (articleId !== 'new' && !article) notFound();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <Link href="/admin/knowledge" className="text-sm text-blue-700 hover:underline">
+      <Link href="/admin/knowledge" className={`text-sm ${textLinkClass}`}>
         ← Knowledge base
       </Link>
       <ArticleEditor article={article} />

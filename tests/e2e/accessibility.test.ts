@@ -1,0 +1,271 @@
+// Every page of the product, checked with axe-core (WCAG 2.1 A/AA, serious and critical) in
+// Chromium at a desktop and a phone width, and the inbox walked with the keyboard.
+// A11Y_SCREENSHOTS=tmp/a11y npx vitest run tests/e2e/accessibility.test.ts saves each checked page.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
+import { createInvite } from '@/lib/workspace';
+import { startApp, type RunningApp } from '../helpers/app';
+import { seriousAxeViolations } from '../helpers/axe';
+import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { createFixtureConversation } from '../helpers/workspace-fixtures';
+
+const screenshots = process.env.A11Y_SCREENSHOTS;
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+/** The widget's launcher and iframe: the widget's own accessibility tests check them. */
+const WIDGET = '[data-hearth]';
+
+let database: TestDatabase;
+let app: RunningApp;
+let browser: Browser;
+let session: string;
+let conversationId: string;
+let intentId: string;
+let articleId: string;
+let inviteToken: string;
+
+interface CheckedPage {
+  name: string;
+  path: () => string;
+  signedIn?: boolean;
+  exclude?: string[];
+  /** Brings the page to the state to check, once it has loaded. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+async function openConversation(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-status"][data-status="online"]').waitFor();
+  await page.getByTestId('messages').getByText('Where is my parcel?').waitFor();
+}
+
+const PAGES: CheckedPage[] = [
+  { name: 'demo shop', path: () => '/', exclude: [WIDGET] },
+  { name: 'Chinese demo shop', path: () => '/zh', exclude: [WIDGET] },
+  { name: 'sign-in', path: () => '/login' },
+  { name: 'invite', path: () => `/invite/${inviteToken}` },
+  { name: 'used invite', path: () => '/invite/not-a-token' },
+  { name: 'not found', path: () => '/no-such-page' },
+  {
+    name: 'inbox with a conversation open',
+    path: () => `/inbox?c=${conversationId}`,
+    signedIn: true,
+    prepare: openConversation,
+  },
+  {
+    name: 'inbox with the details panel',
+    path: () => `/inbox?c=${conversationId}`,
+    signedIn: true,
+    prepare: async (page) => {
+      await openConversation(page);
+      // The panel sits beside the conversation on wide screens and opens over it on narrow ones.
+      const details = page.getByRole('button', { name: 'Details' });
+      if (await details.isVisible()) await details.click();
+      await page.getByTestId('details-panel').waitFor();
+    },
+  },
+  {
+    name: 'inbox: keyboard shortcuts',
+    path: () => `/inbox?c=${conversationId}`,
+    signedIn: true,
+    prepare: async (page) => {
+      await openConversation(page);
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'inbox: teach the bot from a message',
+    path: () => `/inbox?c=${conversationId}`,
+    signedIn: true,
+    prepare: async (page) => {
+      await openConversation(page);
+      await page.getByTestId('teach-message').first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'inbox: teach the bot',
+    path: () => '/inbox',
+    signedIn: true,
+    prepare: async (page) => {
+      await page.getByTestId('panel-review').click();
+      await page.waitForLoadState('networkidle');
+    },
+  },
+  {
+    name: 'inbox: metrics',
+    path: () => '/inbox',
+    signedIn: true,
+    prepare: async (page) => {
+      await page.getByTestId('panel-metrics').click();
+      await page.waitForLoadState('networkidle');
+    },
+  },
+  { name: 'admin: intents', path: () => '/admin', signedIn: true },
+  { name: 'admin: intent editor', path: () => `/admin/intents/${intentId}`, signedIn: true },
+  { name: 'admin: entities', path: () => '/admin/entities', signedIn: true },
+  { name: 'admin: training', path: () => '/admin/training', signedIn: true },
+  {
+    name: 'admin: test console',
+    path: () => '/admin/test',
+    signedIn: true,
+    prepare: async (page) => {
+      await page.getByLabel('Visitor message').fill('where is my order JN-1234?');
+      await page.getByRole('button', { name: 'Test' }).click();
+      await page.getByTestId('intent-ranking').waitFor({ timeout: 30_000 });
+    },
+  },
+  { name: 'admin: knowledge base', path: () => '/admin/knowledge', signedIn: true },
+  {
+    name: 'admin: article editor',
+    path: () => `/admin/knowledge/${articleId}`,
+    signedIn: true,
+  },
+  { name: 'admin: sites', path: () => '/admin/sites', signedIn: true },
+  { name: 'admin: analytics', path: () => '/admin/analytics', signedIn: true },
+  { name: 'admin: audit log', path: () => '/admin/audit', signedIn: true },
+  { name: 'settings: account', path: () => '/settings', signedIn: true },
+  { name: 'settings: team', path: () => '/settings/team', signedIn: true },
+  { name: 'settings: canned responses', path: () => '/settings/canned', signedIn: true },
+];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // First start seeds the demo and trains its model (the training page shows the run).
+  const site = await vi.waitFor(
+    async () => {
+      const demo = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
+      expect(demo.activeModelVersionId).not.toBeNull();
+      return demo;
+    },
+    { timeout: 90_000, interval: 200 },
+  );
+  const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
+  const workspaceId = admin.memberships[0].workspaceId;
+  session = (await createSession(admin.id, workspaceId)).token;
+  conversationId = (
+    await createFixtureConversation(site.id, {
+      status: 'open',
+      assigneeId: admin.id,
+      visitorName: 'Rosa Diaz',
+      messages: [
+        { sender: 'visitor', body: 'Hi, I ordered a mug last week' },
+        { sender: 'bot', body: 'Happy to help! What is your order number?', confidence: 0.91 },
+        { sender: 'visitor', body: 'Where is my parcel?' },
+        { sender: 'system', body: 'Handed over to a person' },
+        { sender: 'agent', body: 'Checking with the warehouse now.' },
+        { sender: 'agent', body: 'Carrier says Thursday.', isPrivate: true },
+      ],
+    })
+  ).conversationId;
+  intentId = (await db().intent.findFirstOrThrow({ where: { siteId: site.id } })).id;
+  articleId = (await db().article.findFirstOrThrow({ where: { siteId: site.id } })).id;
+  inviteToken = (
+    await createInvite(
+      { userId: admin.id, workspaceId, role: 'admin' },
+      { email: 'new-agent@example.com', role: 'agent' },
+    )
+  ).token;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await database?.drop();
+});
+
+describe.each(VIEWPORTS)('at $width px', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport });
+    await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url }]);
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+  afterAll(() => context?.close());
+
+  it.each(PAGES)('$name has no serious or critical axe violations', async (checked) => {
+    await page.goto(`${app.url}${checked.path()}`);
+    if (checked.signedIn) expect(new URL(page.url()).pathname).not.toBe('/login');
+    await page.waitForLoadState('networkidle');
+    await checked.prepare?.(page);
+    if (screenshots) {
+      mkdirSync(screenshots, { recursive: true });
+      const file = `${checked.name.replace(/\W+/g, '-')}-${viewport.width}.png`;
+      await page.screenshot({ path: path.join(screenshots, file), fullPage: true });
+    }
+    expect(await seriousAxeViolations(page, { exclude: checked.exclude })).toEqual([]);
+  });
+});
+
+describe('the inbox by keyboard', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  /** Presses Tab until the focus is on `selector`; resolves with the number of presses. */
+  async function tabTo(selector: string): Promise<number> {
+    for (let presses = 1; presses <= 60; presses += 1) {
+      await page.keyboard.press('Tab');
+      const there = await page.evaluate((s) => document.activeElement?.matches(s), selector);
+      if (there) return presses;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement!;
+      const style = getComputedStyle(element);
+      return {
+        testId: element.getAttribute('data-testid'),
+        outline: style.outlineStyle,
+        boxShadow: style.boxShadow,
+      };
+    });
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url }]);
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${app.url}/inbox?c=${conversationId}`);
+    await openConversation(page);
+  });
+  afterAll(() => context?.close());
+
+  it('reaches the message log, with a visible focus ring, and then the reply box', async () => {
+    await tabTo('[data-testid="message-log"]');
+    expect(await focused()).toMatchObject({ testId: 'message-log', outline: 'solid' });
+    await tabTo('[data-testid="composer"]');
+    const box = await focused();
+    expect(box.testId).toBe('composer');
+    expect(box.boxShadow).not.toBe('none');
+  });
+
+  it('keeps the focus in the reply box after Send, by Enter or by the button', async () => {
+    await page.keyboard.type('Your parcel left the warehouse today.');
+    await page.keyboard.press('Enter');
+    const log = page.getByTestId('messages');
+    await log.getByText('Your parcel left the warehouse today.').waitFor();
+    expect((await focused()).testId).toBe('composer');
+
+    await page.keyboard.type('It should arrive on Thursday.');
+    await page.keyboard.press('Tab');
+    expect((await focused()).testId).toBe('composer-send');
+    await page.keyboard.press('Enter');
+    await log.getByText('It should arrive on Thursday.').waitFor();
+    expect((await focused()).testId).toBe('composer');
+  });
+});
