@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, siteCache } from '@/lib/db';
 import { IntentSlotsSchema, type IntentSlot } from '@/lib/schemas/intent';
 
 export interface SiteIntent {
@@ -15,8 +15,17 @@ export interface SiteIntent {
   action: { url: string; secret: string; allowPrivateAddresses: boolean } | null;
 }
 
-/** The site's intents with their responses, read per turn so edits apply at once. */
-export async function siteIntents(siteId: string): Promise<Map<string, SiteIntent>> {
+/**
+ * The site's intents with their responses, by name: read once and kept until any node changes them
+ * (so edits apply at once without two queries per message). Shared by every turn: never modified.
+ */
+export function siteIntents(siteId: string): Promise<Map<string, SiteIntent>> {
+  return intentsOfSite.read(siteId);
+}
+
+const intentsOfSite = siteCache(readSiteIntents);
+
+async function readSiteIntents(siteId: string): Promise<Map<string, SiteIntent>> {
   const rows = await db().intent.findMany({
     where: { siteId },
     select: {

@@ -1,4 +1,5 @@
 import { embedTexts } from '@/lib/ai';
+import { siteCache } from '@/lib/db';
 import {
   classify,
   extractEntities,
@@ -27,6 +28,9 @@ export interface Understanding {
   customEntities?: CustomEntityMatch[];
 }
 
+// Read once per site and kept until any node changes them (lib/db siteCache).
+const entityDefinitionsOfSite = siteCache(siteEntityDefinitions);
+
 /** Reads the visitor's message with the site's live classifier and finds its entities. */
 export async function understand(
   turn: BotTurn,
@@ -44,13 +48,12 @@ export async function understand(
       .map((message) => message.body)
       .reverse(),
   ];
-  const entities = visitorTexts.flatMap((text) => extractEntities(text, entityOptions));
-  const definitions = await siteEntityDefinitions(turn.site.id);
-  const customEntities = visitorTexts.flatMap((text) => matchCustomEntities(text, definitions));
-  const inThisMessage = [
-    ...extractEntities(turn.visitorMessage.body, entityOptions),
-    ...matchCustomEntities(turn.visitorMessage.body, definitions),
-  ];
+  const entitiesByText = visitorTexts.map((text) => extractEntities(text, entityOptions));
+  const entities = entitiesByText.flat();
+  const definitions = await entityDefinitionsOfSite.read(turn.site.id);
+  const customEntitiesByText = visitorTexts.map((text) => matchCustomEntities(text, definitions));
+  const customEntities = customEntitiesByText.flat();
+  const inThisMessage = [...entitiesByText[0], ...customEntitiesByText[0]];
 
   let live;
   let classification: Classification | null = null;
@@ -64,7 +67,7 @@ export async function understand(
         handoffIntents: new Set(
           [...intents.values()].filter((intent) => intent.handoff).map((intent) => intent.name),
         ),
-        entities: entityOptions,
+        entitiesFound: entitiesByText[0],
         // The site's budget (or its own threshold and margin) picks the point on the model's curve.
         threshold,
         ambiguityMargin: botSettings.ambiguityMargin ?? undefined,

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { db, type Site } from '@/lib/db';
+import { db, watchSiteChanges, type Site } from '@/lib/db';
 import {
   BotSettingsSchema,
   SiteLanguageSchema,
@@ -27,12 +26,17 @@ export interface WidgetSite {
 // Every socket connect and bot turn needs the site. Any change to a site row notifies every node
 // (a trigger, migration *_site_changed_notify), which forgets it at once; entries also expire.
 const CACHE_MS = 60_000;
-const SITE_CHANGED_CHANNEL = 'hearth_site_changed';
 const byId = new Map<string, { site: WidgetSite | null; until: number }>();
 const idByKey = new Map<string, { id: string; until: number }>();
+const listening = watchSiteChanges({
+  changed: (siteId) => forgetSite(siteId),
+  lost: () => {
+    byId.clear();
+    idByKey.clear();
+  },
+});
 
 export async function findSite(siteId: string): Promise<WidgetSite | null> {
-  listenForSiteChanges();
   const cached = byId.get(siteId);
   if (cached && cached.until > Date.now()) return cached.site;
   const row = await db().site.findUnique({ where: { id: siteId } });
@@ -46,14 +50,13 @@ const SITE_KEY = /^[\w-]{1,64}$/;
 
 export async function findSiteByKey(publicKey: string): Promise<WidgetSite | null> {
   if (!SITE_KEY.test(publicKey)) return null;
-  listenForSiteChanges();
   const cached = idByKey.get(publicKey);
   if (cached && cached.until > Date.now()) return findSite(cached.id);
   const row = await db().site.findUnique({ where: { publicKey } });
   if (!row) return null; // misses are not cached: anyone can ask for endless unknown keys
   const site = toWidgetSite(row);
   if (idByKey.size > 10_000) idByKey.clear();
-  if (listening) idByKey.set(publicKey, { id: site.id, until: Date.now() + CACHE_MS });
+  if (listening()) idByKey.set(publicKey, { id: site.id, until: Date.now() + CACHE_MS });
   remember(site, site.id);
   return site;
 }
@@ -85,39 +88,8 @@ export function normalizeOrigin(origin: string): string | null {
   }
 }
 
-// Per module graph (server.ts and Next's bundle each have their caches): one listener each.
-let listener: Promise<pg.Client> | undefined;
-let listening = false;
-
-function listenForSiteChanges(): void {
-  if (listener) return;
-  listener = (async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    const lost = () => {
-      // Changes may go unheard now: cache nothing until listening again (on next use).
-      listening = false;
-      listener = undefined;
-      byId.clear();
-      idByKey.clear();
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', ({ channel, payload }) => {
-      if (channel === SITE_CHANGED_CHANNEL && payload) forgetSite(payload);
-    });
-    await client.connect();
-    await client.query(`listen ${SITE_CHANGED_CHANNEL}`);
-    listening = true;
-    return client;
-  })();
-  listener.catch((error: Error) => {
-    console.error(`sites: cannot listen for site changes: ${error.message}`);
-    listener = undefined;
-  });
-}
-
 function remember(site: WidgetSite | null, siteId: string | undefined): void {
-  if (!siteId || !listening) return;
+  if (!siteId || !listening()) return;
   if (byId.size > 10_000) byId.clear();
   byId.set(siteId, { site, until: Date.now() + CACHE_MS });
 }

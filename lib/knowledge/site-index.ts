@@ -1,5 +1,5 @@
 import { readyEmbeddingModelKey } from '@/lib/ai';
-import { db } from '@/lib/db';
+import { db, siteCache } from '@/lib/db';
 import { preprocess } from '@/lib/nlp';
 import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
 import { Bm25Index } from './bm25';
@@ -59,13 +59,40 @@ const cache = (globalForKnowledge.hearthKnowledge ??= {
   embedding: new Map(),
 });
 
+/** An index as of the last look at the site's articles, with the embedding model it was made for. */
+interface CheckedIndex {
+  index: SiteIndex;
+  model: string | null;
+  /** Missing embeddings are being computed: look at the articles again next time. */
+  embedding: boolean;
+}
+
+// Looked at again only when any node changes the site's articles (lib/db siteCache).
+const checkedIndexes = siteCache(async (siteId): Promise<CheckedIndex> => {
+  const model = readyEmbeddingModelKey();
+  return { model, ...(await currentIndex(siteId, model)) };
+});
+
 /**
- * The site's search index, current with the database on every call (one cheap query), so every
- * server node sees edits at once. Articles edited since their last indexing are indexed first;
- * missing embeddings are computed in the background while keyword search answers.
+ * The site's search index, current with the database: any node's article edits reach every node at
+ * once. Articles edited since their last indexing are indexed first; missing embeddings are
+ * computed in the background while keyword search answers.
  */
 export async function siteIndex(siteId: string): Promise<SiteIndex> {
-  const model = readyEmbeddingModelKey();
+  let checked = await checkedIndexes.read(siteId);
+  if (checked.model !== readyEmbeddingModelKey()) {
+    checkedIndexes.forget(siteId);
+    checked = await checkedIndexes.read(siteId);
+  }
+  if (checked.embedding) checkedIndexes.forget(siteId);
+  return checked.index;
+}
+
+/** One query tells whether the index in memory is current; it is rebuilt when it is not. */
+async function currentIndex(
+  siteId: string,
+  model: string | null,
+): Promise<{ index: SiteIndex; embedding: boolean }> {
   let articles = await articleFreshness(siteId, model);
   if (articles.some((article) => article.stale)) {
     await once(cache.refreshing, siteId, async () => {
@@ -89,11 +116,12 @@ export async function siteIndex(siteId: string): Promise<SiteIndex> {
     unembedded.length,
     model,
   ].join('|');
+  const embedding = model !== null && unembedded.length > 0;
   const cached = cache.bySite.get(siteId);
-  if (cached?.signature === signature) return cached;
+  if (cached?.signature === signature) return { index: cached, embedding };
   const built = await buildIndex(siteId, model, unembedded.length === 0, signature);
   cache.bySite.set(siteId, built);
-  return built;
+  return { index: built, embedding };
 }
 
 async function articleFreshness(siteId: string, model: string | null): Promise<ArticleFreshness[]> {

@@ -20,6 +20,8 @@ export interface ClassifyOptions {
   /** Required when the model was trained with embeddings: the same embedding model. */
   embed?: EmbedTexts;
   entities?: EntityOptions;
+  /** The text's entities when the caller found them already (else found with `entities`). */
+  entitiesFound?: Entity[];
   rankingSize?: number;
   /** Kinds of entities (built-in and custom) found in the message: the classifier's e: features. */
   entityNames?: readonly string[];
@@ -88,7 +90,7 @@ export async function classify(
       },
       evidence,
     ),
-    entities: extractEntities(text, options.entities),
+    entities: options.entitiesFound ?? extractEntities(text, options.entities),
   };
 }
 
