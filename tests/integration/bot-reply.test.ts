@@ -185,6 +185,16 @@ describe('the knowledge base answers what no intent covers (no trained model yet
     );
   });
 
+  it('offers the article it thought of as a button when it is not sure enough to answer from it', async () => {
+    const reply = await replyToVisitor(turn(siteId, 'my lamp broke after a year'));
+    expect(reply.decision).toBe('fallback');
+    const warranty = await db().article.findFirstOrThrow({ where: { siteId, title: 'Warranty' } });
+    expect(reply.choices).toContainEqual({ label: 'Warranty', articleId: warranty.id });
+    // Nothing near: no article offered.
+    const unrelated = await replyToVisitor(turn(siteId, 'what is the capital of peru'));
+    expect(unrelated.choices.some((choice) => choice.articleId)).toBe(false);
+  });
+
   it('answers a clicked article button from that article', async () => {
     const shipping = await db().article.findFirstOrThrow({
       where: { siteId, title: 'Shipping and delivery' },
