@@ -94,7 +94,10 @@ export function startJobRunner(
     if (stopping || sweeping) return;
     sweeping = true;
     claimDueJobs(kinds, concurrency - running.size)
-      .then((jobs) => jobs.forEach(start))
+      .then((jobs) =>
+        // Claimed while the node began stopping: given back for another node.
+        stopping ? releaseJobs(jobs.map((job) => job.id)) : jobs.forEach(start),
+      )
       .catch((error: Error) => console.error(`jobs: sweep failed: ${error.message}`))
       .finally(() => (sweeping = false));
   };

@@ -21,19 +21,24 @@ export const OutboundUrlSchema = webUrl(500).refine((value) => {
   return !url.username && !url.password;
 }, 'Leave user names and passwords out of the address');
 
-/** What an admin sets on an endpoint; the secret is made by the server. */
-export const WebhookEndpointInputSchema = z.object({
+const WebhookEndpointFields = z.object({
   url: OutboundUrlSchema,
   events: z
     .array(WebhookEventTypeSchema)
     .min(1, 'Pick at least one event')
     .transform((events) => [...new Set(events)]),
+  enabled: z.boolean(),
+  allowPrivateAddresses: z.boolean(),
+});
+
+/** What an admin sets on a new endpoint; the secret is made by the server. */
+export const WebhookEndpointInputSchema = WebhookEndpointFields.extend({
   enabled: z.boolean().default(true),
   allowPrivateAddresses: z.boolean().default(false),
 });
-export type WebhookEndpointInput = z.input<typeof WebhookEndpointInputSchema>;
 
-export const WebhookEndpointPatchSchema = WebhookEndpointInputSchema.partial();
+/** A change to an endpoint: only the fields given (no defaults, so nothing else is reset). */
+export const WebhookEndpointPatchSchema = WebhookEndpointFields.partial();
 
 /** The body of every delivery, signed as sent. */
 export interface WebhookEventBody {

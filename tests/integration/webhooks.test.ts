@@ -125,6 +125,14 @@ it('queues only the events an endpoint picked, and nothing for a disabled endpoi
   });
 
   await updateWebhookEndpoint(acme.admin, acme.siteId, endpoint.id, { enabled: false });
+  // A change touches only what it names (a bug once reset the private-address permission).
+  expect(
+    await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } }),
+  ).toMatchObject({
+    enabled: false,
+    allowPrivateAddresses: true,
+    events: ['conversation.assigned'],
+  });
   const other = await createFixtureConversation(acme.siteId);
   await assignConversation(ada, {
     conversationId: other.conversationId,
