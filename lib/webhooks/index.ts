@@ -2,16 +2,8 @@
 // jobs (lib/jobs) with retries; and the signed, address-checked POST that intent actions use too.
 export { listenForConversationEvents } from './listen-for-conversation-events';
 export { queueWebhookEvent } from './queue-webhook-event';
-export { webhookDeliveryJob, type WebhookDeliveryOptions } from './deliver-webhook';
-export {
-  postSigned,
-  OutboundRequestError,
-  RefusedAddressError,
-  type PostResult,
-  type SignedPost,
-} from './outbound-request';
-export { SIGNATURE_HEADER, signatureHeader } from './signature';
-export { isPrivateAddress } from './private-addresses';
+export { webhookDeliveryJob } from './deliver-webhook';
+export { postSigned } from './outbound-request';
 export { newSigningSecret } from './site-endpoint';
 
 // Admin actions
