@@ -3,7 +3,7 @@ import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
-import { readBotState } from './conversation-state';
+import { readBotContext } from './conversation-state';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
@@ -306,21 +306,11 @@ async function answer(
     const loading = performance.now();
     const site = await findSite(conversation.siteId);
     if (!site) throw new Error('The site is gone');
-    const [botState, earlier] = await Promise.all([
-      readBotState(conversation.id),
-      visitorMessage.seq === 1
-        ? []
-        : db().message.findMany({
-            where: {
-              conversationId: conversation.id,
-              isPrivate: false,
-              seq: { lt: visitorMessage.seq },
-            },
-            orderBy: { seq: 'desc' },
-            take: HISTORY,
-            select: { sender: true, body: true, choices: true },
-          }),
-    ]);
+    const { botState, history } = await readBotContext(
+      conversation.id,
+      visitorMessage.seq,
+      HISTORY,
+    );
     recordStage('5 bot: load site, state, history', loading);
     const deciding = performance.now();
     const reply = await replyToVisitor({
@@ -337,9 +327,10 @@ async function answer(
         body: visitorMessage.body,
         choice: StoredChoicesSchema.parse(visitorMessage.choices)[0],
       },
-      history: earlier
-        .reverse()
-        .map((message) => ({ ...message, choices: StoredChoicesSchema.parse(message.choices) })),
+      history: history.map((message) => ({
+        ...message,
+        choices: StoredChoicesSchema.parse(message.choices),
+      })),
       agentsOnline: await agentsOnline?.(conversation.workspaceId),
       signal,
       onToken: (text) => {
