@@ -84,7 +84,7 @@ async function askAction(
     if (response.status < 200 || response.status >= 300) {
       throw new Error(`answered ${response.status}`);
     }
-    return IntentActionReplySchema.parse(JSON.parse(response.body)).text;
+    return asWritten(IntentActionReplySchema.parse(JSON.parse(response.body)).text);
   } catch (error) {
     // The visitor left or the server stops: the turn is abandoned, not answered.
     if (turn.signal.aborted) throw error;
@@ -92,4 +92,18 @@ async function askAction(
     console.error(`bot: action of intent "${intent.name}" failed: ${reason}`);
     return null;
   }
+}
+
+/**
+ * The action's text shown as written: bot messages are rendered as Markdown, so the characters that
+ * would make links, images, HTML, emphasis, headings or lists are escaped (another system's text,
+ * perhaps echoing the visitor's words, must not turn into a link).
+ */
+function asWritten(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>!~#|&]/g, '\\$&')
+    .replace(
+      /^(\s*)([-+=]|\d+[.)])/gm,
+      (_line, indent: string, marker: string) => `${indent}${marker.replace(/[-+=.)]$/, '\\$&')}`,
+    );
 }

@@ -1,3 +1,4 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { replyToVisitor, siteIntents, type BotTurn } from '@/lib/bot';
 import { saveIntentAction } from '@/lib/intents';
@@ -98,6 +99,21 @@ it('says the text the site’s system returns, having sent it the intent and ent
     message: { id: 'message-1', text: 'Order status for AB-123456 please' },
     conversation: { id: 'conversation-1', language: 'en' },
   });
+});
+
+it('shows the returned text as written, never as links, images or markup', async () => {
+  const written =
+    '[Track it](https://evil.example) **now** <b>x</b> ![i](https://x/i.png) AT&amp;T\n1. first\n- item';
+  receiver.answers.push((response) =>
+    response.writeHead(200).end(JSON.stringify({ text: written })),
+  );
+  const reply = await replyToVisitor(orderStatusTurn());
+  // Parsed as the widget and the inbox parse bot messages: one paragraph of plain text.
+  const tree = fromMarkdown(reply.text);
+  expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
+  const [paragraph] = tree.children as { children: { type: string; value: string }[] }[];
+  expect(paragraph.children.map((node) => node.type)).toEqual(['text']);
+  expect(paragraph.children[0].value).toBe(written);
 });
 
 it('falls back honestly, offering a person, when the system does not answer in time', async () => {
