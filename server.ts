@@ -11,7 +11,11 @@ import { stageTimings } from '@/lib/conversations/stage-timings';
 import { startJobRunner } from '@/lib/jobs';
 import { attachRealtime } from '@/lib/realtime';
 import { retentionJob } from '@/lib/retention';
-import { listenForConversationEvents, webhookDeliveryJob } from '@/lib/webhooks';
+import {
+  listenForConversationEvents,
+  pruneDeliveriesJob,
+  webhookDeliveryJob,
+} from '@/lib/webhooks';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
 async function main(): Promise<void> {
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
   });
   const realtime = await attachRealtime(httpServer);
   const stopWebhookEvents = listenForConversationEvents();
-  const jobs = startJobRunner([webhookDeliveryJob(), retentionJob]);
+  const jobs = startJobRunner([webhookDeliveryJob(), pruneDeliveriesJob, retentionJob]);
   // Models load in the background; until they are ready the bot uses its fallbacks.
   await startModels();
 

@@ -3,6 +3,7 @@
 export { listenForConversationEvents } from './listen-for-conversation-events';
 export { queueWebhookEvent } from './queue-webhook-event';
 export { webhookDeliveryJob } from './deliver-webhook';
+export { pruneDeliveriesJob } from './prune-deliveries';
 export { postSigned } from './outbound-request';
 export { newSigningSecret } from './site-endpoint';
 

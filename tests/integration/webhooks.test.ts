@@ -8,6 +8,7 @@ import {
   listenForConversationEvents,
   listWebhookEndpoints,
   postSigned,
+  pruneDeliveriesJob,
   resendWebhookDelivery,
   rotateWebhookSecret,
   updateWebhookEndpoint,
@@ -380,4 +381,27 @@ describe('admin actions', () => {
       ).rejects.toThrow();
     }
   });
+});
+
+it('forgets finished deliveries after 30 days, keeping newer and pending ones', async () => {
+  const endpoint = await localEndpoint(['message.created']);
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60_000);
+  const delivery = (status: 'pending' | 'succeeded' | 'failed', createdAt: Date) =>
+    db().webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        eventId: `event-${status}-${createdAt.getTime()}`,
+        type: 'message.created',
+        body: '{}',
+        status,
+        createdAt,
+        retryUntil: createdAt,
+      },
+    });
+  const old = [await delivery('succeeded', daysAgo(31)), await delivery('failed', daysAgo(45))];
+  const kept = [await delivery('succeeded', daysAgo(29)), await delivery('pending', daysAgo(31))];
+  await pruneDeliveriesJob.run({}, { attempts: 1, signal: new AbortController().signal });
+  const left = await deliveriesOf(endpoint.id);
+  expect(left.map((row) => row.id).sort()).toEqual(kept.map((row) => row.id).sort());
+  expect(old.every((row) => !left.some((remaining) => remaining.id === row.id))).toBe(true);
 });
