@@ -138,6 +138,31 @@ describe('calibration on held-out data', () => {
     ).toBeCloseTo(0.2);
   });
 
+  it('spends the budget on in-scope answers alone when the out-of-scope examples are built in', () => {
+    // 80 in-scope messages at confidence 0.01..0.80, the least sure 4 wrong (1.25% each), and 20
+    // built-in out-of-scope lines the bot never answers (confidence 0).
+    const probabilities = Array.from({ length: 100 }, () => row(0.9, 0.05, 0.05));
+    const expected = Int32Array.from({ length: 100 }, (_, i) => (i < 4 ? 1 : i < 80 ? 0 : 2));
+    const confidences = Array.from({ length: 100 }, (_, i) => (i < 80 ? (i + 1) / 100 : 0));
+    const heldOut = outcomes(probabilities, expected, 2);
+    const policy = { wrongAnswerBudget: 0.02, outOfScopeShare: 0.2 };
+    const credited = pointForBudget(
+      operatingCurve(heldOut, confidences, () => true),
+      policy,
+    )!;
+    const alone = pointForBudget(
+      operatingCurve(heldOut, confidences, () => true, { countOutOfScope: false }),
+      policy,
+    )!;
+    // Credited with rejecting the chit-chat, two wrong in-scope answers (2.5%) fit a 2% budget.
+    expect(credited.inScopeWrong).toBeCloseTo(0.025);
+    expect(alone.outOfScopeAnswered).toBeNull();
+    expect(alone.inScopeWrong).toBeCloseTo(0.0125);
+    expect(alone.threshold).toBeGreaterThan(credited.threshold);
+    const chosen = chooseOperatingPoint(heldOut, policy, { builtInOutOfScope: true });
+    expect(chosen.curve.every((point) => point.outOfScopeAnswered === null)).toBe(true);
+  });
+
   it('chooses a point whose decisions, one by one, land where the curve says', () => {
     const probabilities = Array.from({ length: 60 }, (_, i) => {
       const best = 0.3 + (i % 20) / 30;
