@@ -1,12 +1,12 @@
-import { z } from "zod";
-import type { MessageEvidence } from "./answer-confidence";
+import { z } from 'zod';
+import type { MessageEvidence } from './answer-confidence';
 import {
   chooseOperatingPoint,
   DEFAULT_OPERATING_POLICY,
   fitTemperature,
   outcomes,
-} from "./calibration";
-import { intentProbabilities } from "./decide";
+} from './calibration';
+import { intentProbabilities } from './decide';
 import {
   buildFeatureSpace,
   columnCount,
@@ -16,54 +16,41 @@ import {
   unknownShares,
   vectorize,
   type FeatureSpace,
-} from "./features";
+} from './features';
 import {
   DEFAULT_SVM_SETTINGS,
   defaultTrainingThreads,
   scoreVector,
   trainOneVsRestSvm,
   type LinearScorer,
-} from "./linear-svm";
+} from './linear-svm';
 import {
   evaluateProbabilities,
   summarize,
   type EvaluatedExample,
   type TrainingMetrics,
-} from "./metrics";
-import { withEntityTerms } from "./custom-entities";
-import {
-  TrainingExampleInput,
-  type Calibration,
-  type IntentClassifier,
-} from "./model";
-import {
-  FEW_SHOT_EXAMPLES_PER_INTENT,
-  typicalExamplesPerIntent,
-} from "./few-shot";
-import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from "./preprocess";
+} from './metrics';
+import { withEntityTerms } from './custom-entities';
+import { TrainingExampleInput, type Calibration, type IntentClassifier } from './model';
+import { FEW_SHOT_EXAMPLES_PER_INTENT, typicalExamplesPerIntent } from './few-shot';
+import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from './preprocess';
 import {
   pickPseudoLabels,
   PSEUDO_LABEL_ROUNDS,
   PSEUDO_LABELS_PER_INTENT_PER_ROUND,
   type PseudoLabel,
-} from "./pseudo-labels";
-import { outOfDomainExamples, withoutSiteOverlap } from "./out-of-domain";
-import { assignFolds } from "./split";
+} from './pseudo-labels';
+import { outOfDomainExamples, withoutSiteOverlap } from './out-of-domain';
+import { assignFolds } from './split';
 import {
   ASSOCIATION_LANGUAGES,
   learnWordAssociations,
   type WordAssociations,
-} from "./word-associations";
+} from './word-associations';
 
 export type EmbedTexts = (texts: string[]) => Promise<Float32Array[]>;
 
-export const TrainingPhase = z.enum([
-  "preparing",
-  "evaluating",
-  "calibrating",
-  "training",
-  "done",
-]);
+export const TrainingPhase = z.enum(['preparing', 'evaluating', 'calibrating', 'training', 'done']);
 export type TrainingPhase = z.infer<typeof TrainingPhase>;
 
 export const TrainingProgress = z.object({
@@ -73,18 +60,14 @@ export const TrainingProgress = z.object({
   message: z.string(),
 });
 export type TrainingProgress = z.infer<typeof TrainingProgress>;
-export type ReportProgress = (
-  progress: number,
-  message: string,
-  phase: TrainingPhase,
-) => void;
+export type ReportProgress = (progress: number, message: string, phase: TrainingPhase) => void;
 
 /** Everything about a training job that can cross a thread boundary. */
 export const TrainingSettings = z.object({
   language: Language,
   seed: z.number().int().default(1),
   /** Examples with this intent teach the model what is out of scope. */
-  outOfScopeIntent: z.string().default("oos"),
+  outOfScopeIntent: z.string().default('oos'),
   /** Calibrate and evaluate on these instead of a split of the training examples. */
   validation: z.array(TrainingExampleInput).optional(),
   embeddingModel: z.string().nullable().default(null),
@@ -92,17 +75,9 @@ export const TrainingSettings = z.object({
   C: z.number().positive().default(DEFAULT_SVM_SETTINGS.C),
   /** Share of right answers the out-of-scope threshold may turn into fallbacks. */
   /** Share of all messages the bot may answer wrongly; the threshold is chosen to stay within it. */
-  wrongAnswerBudget: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(DEFAULT_OPERATING_POLICY.wrongAnswerBudget),
+  wrongAnswerBudget: z.number().min(0).max(1).default(DEFAULT_OPERATING_POLICY.wrongAnswerBudget),
   /** Share of real traffic no intent covers: held-out out-of-scope examples are weighted to it. */
-  outOfScopeShare: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(DEFAULT_OPERATING_POLICY.outOfScopeShare),
+  outOfScopeShare: z.number().min(0).max(1).default(DEFAULT_OPERATING_POLICY.outOfScopeShare),
   /** Without out-of-scope examples of its own, learn out of scope from the built-in set. */
   builtInOutOfScope: z.boolean().default(true),
   /** Threads for the one-vs-rest fits; the model is the same for any number. */
@@ -223,16 +198,9 @@ async function fitScorer(
       ...members.map((i) => prepared.embeddings?.[i]),
       ...pseudoLabels.map(({ text }) => unlabeled.embeddings?.[text]),
     ];
-    const space = buildFeatureSpace(
-      counts,
-      config,
-      embeddingSize,
-      prepared.associations,
-    );
+    const space = buildFeatureSpace(counts, config, embeddingSize, prepared.associations);
     const rows = toSparseRows(
-      counts.map((termCounts, k) =>
-        vectorize(space, termCounts, embeddings?.[k]),
-      ),
+      counts.map((termCounts, k) => vectorize(space, termCounts, embeddings?.[k])),
       columnCount(space),
     );
     const from = request.from + share * round;
@@ -249,16 +217,13 @@ async function fitScorer(
         seed: settings.seed,
         threads: settings.threads ?? defaultTrainingThreads(),
         signal,
-        initialDuals:
-          round === 0 && warmStart ? memberDuals(warmStart.duals) : undefined,
+        initialDuals: round === 0 && warmStart ? memberDuals(warmStart.duals) : undefined,
         onClassTrained: (done) =>
           report(
             request.phase,
             from + (share * done) / classes,
             `trained ${done} of ${classes} intents` +
-              (round > 0
-                ? ` (with ${pseudoLabels.length} unlabeled texts)`
-                : ""),
+              (round > 0 ? ` (with ${pseudoLabels.length} unlabeled texts)` : ''),
           ),
       },
     );
@@ -273,10 +238,7 @@ async function fitScorer(
     }
     pseudoLabels = pickPseudoLabels(
       unlabeled.counts.map((termCounts, t) =>
-        scoreVector(
-          scorer,
-          vectorize(space, termCounts, unlabeled.embeddings?.[t]),
-        ),
+        scoreVector(scorer, vectorize(space, termCounts, unlabeled.embeddings?.[t])),
       ),
       PSEUDO_LABELS_PER_INTENT_PER_ROUND * (round + 1),
     );
@@ -284,16 +246,8 @@ async function fitScorer(
 }
 
 /** A held-out example as a model that did not learn from it reads it. */
-function readExample(
-  prepared: PreparedExamples,
-  fitted: FittedScorer,
-  i: number,
-): MessageEvidence {
-  const vector = vectorize(
-    fitted.space,
-    prepared.counts[i],
-    prepared.embeddings?.[i],
-  );
+function readExample(prepared: PreparedExamples, fitted: FittedScorer, i: number): MessageEvidence {
+  const vector = vectorize(fitted.space, prepared.counts[i], prepared.embeddings?.[i]);
   return {
     scores: scoreVector(fitted.scorer, vector),
     ...unknownShares(fitted.space, prepared.counts[i]),
@@ -329,10 +283,7 @@ function withBuiltInOutOfScope(
     builtIn.map(stemsOf),
     training.map((example) => stemsOf(example.text)),
   );
-  return [
-    ...training,
-    ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent })),
-  ];
+  return [...training, ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent }))];
 }
 
 /** Reads the training examples, then any others to be measured, once: counts, embeddings, associations. */
@@ -343,56 +294,39 @@ async function prepareExamples(
   embed: EmbedTexts | undefined,
   report: (phase: TrainingPhase, progress: number, message: string) => void,
 ): Promise<PreparedExamples> {
-  const intents = [
-    ...new Set(training.map((example) => example.intent)),
-  ].sort();
+  const intents = [...new Set(training.map((example) => example.intent))].sort();
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
   const outOfScopeIntent = classOf.has(settings.outOfScopeIntent)
     ? settings.outOfScopeIntent
     : null;
   // An example's own text, unlabeled, would be learned (pseudo-labelled) by the fit measured on it.
-  const exampleTexts = new Set(
-    [...training, ...measured].map((example) => example.text),
-  );
-  const unlabeledTexts = settings.unlabeledTexts.filter(
-    (text) => !exampleTexts.has(text),
-  );
+  const exampleTexts = new Set([...training, ...measured].map((example) => example.text));
+  const unlabeledTexts = settings.unlabeledTexts.filter((text) => !exampleTexts.has(text));
   const { articleTexts } = settings;
   report(
-    "preparing",
+    'preparing',
     0,
     `reading ${training.length + measured.length} examples` +
       (unlabeledTexts.length + articleTexts.length > 0
         ? ` and ${unlabeledTexts.length + articleTexts.length} unlabeled texts`
-        : ""),
+        : ''),
   );
   const charNgramRange = DEFAULT_CHAR_NGRAM_RANGE[settings.language];
   const countTerms = (text: string) =>
-    termCounts(
-      preprocess(text, settings.language, { charNgramRange }),
-      DEFAULT_FEATURE_CONFIG,
-    );
+    termCounts(preprocess(text, settings.language, { charNgramRange }), DEFAULT_FEATURE_CONFIG);
   const all = [...training, ...measured];
-  const counts = all.map((example) =>
-    withEntityTerms(countTerms(example.text), example.entities),
-  );
+  const counts = all.map((example) => withEntityTerms(countTerms(example.text), example.entities));
   const fewShot =
-    typicalExamplesPerIntent(training, outOfScopeIntent) <
-    FEW_SHOT_EXAMPLES_PER_INTENT;
+    typicalExamplesPerIntent(training, outOfScopeIntent) < FEW_SHOT_EXAMPLES_PER_INTENT;
   const unlabeledCounts = fewShot ? unlabeledTexts.map(countTerms) : [];
   return {
     all,
     trainingCount: training.length,
     counts,
-    embeddings: embed
-      ? await embed(all.map((example) => example.text))
-      : undefined,
+    embeddings: embed ? await embed(all.map((example) => example.text)) : undefined,
     intents,
     outOfScopeIntent,
-    labels: Int32Array.from(
-      training,
-      (example) => classOf.get(example.intent) ?? -1,
-    ),
+    labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
     associations:
       fewShot && ASSOCIATION_LANGUAGES.has(settings.language)
         ? learnWordAssociations(
@@ -406,17 +340,14 @@ async function prepareExamples(
         : null,
     unlabeled: {
       counts: unlabeledCounts,
-      embeddings:
-        embed && unlabeledCounts.length > 0
-          ? await embed(unlabeledTexts)
-          : undefined,
+      embeddings: embed && unlabeledCounts.length > 0 ? await embed(unlabeledTexts) : undefined,
     },
   };
 }
 
 /** How the held-out reads were made, and whether their out-of-scope examples are built-in lines. */
 interface MeasureDesign {
-  evaluation: TrainingMetrics["evaluation"];
+  evaluation: TrainingMetrics['evaluation'];
   folds: number;
   outOfScopeBuiltIn: boolean;
 }
@@ -438,20 +369,14 @@ function calibrateAndMeasure(
 } {
   const { intents, outOfScopeIntent, all } = prepared;
   const classOf = new Map(intents.map((intent, i) => [intent, i]));
-  const outOfScopeClass =
-    outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1);
-  const expected = Int32Array.from(
-    heldOutIndices,
-    (i) => classOf.get(all[i].intent) ?? -1,
-  );
+  const outOfScopeClass = outOfScopeIntent === null ? -1 : (classOf.get(outOfScopeIntent) ?? -1);
+  const expected = Int32Array.from(heldOutIndices, (i) => classOf.get(all[i].intent) ?? -1);
   // An example of an intent the model does not have is not out of scope: leave it out of the fits.
   const known = heldOutIndices.map(
     (i, k) => expected[k] >= 0 || all[i].intent === settings.outOfScopeIntent,
   );
   const withFeatures = heldOut.flatMap(({ scores }, k) =>
-    scores && known[k]
-      ? [{ scores: Float64Array.from(scores), expected: expected[k] }]
-      : [],
+    scores && known[k] ? [{ scores: Float64Array.from(scores), expected: expected[k] }] : [],
   );
   const temperature =
     withFeatures.length > 0
@@ -461,11 +386,7 @@ function calibrateAndMeasure(
         })
       : 1;
   const probabilities = heldOut.map(({ scores }) =>
-    intentProbabilities(
-      scores && Float64Array.from(scores),
-      temperature,
-      intents.length,
-    ),
+    intentProbabilities(scores && Float64Array.from(scores), temperature, intents.length),
   );
   const outcomesHeldOut = outcomes(
     probabilities.filter((_, k) => known[k]),
@@ -498,9 +419,7 @@ function calibrateAndMeasure(
   return { calibration, metrics, evaluated };
 }
 
-function parseSettings(
-  options: TrainOptions,
-): z.output<typeof TrainingSettings> {
+function parseSettings(options: TrainOptions): z.output<typeof TrainingSettings> {
   return TrainingSettings.parse({
     language: options.language,
     seed: options.seed,
@@ -523,7 +442,7 @@ function trainingExamples(
 ): TrainingExampleInput[] {
   const given = z.array(TrainingExampleInput).parse(examples);
   if (new Set(given.map((example) => example.intent)).size < 2) {
-    throw new Error("training needs at least two intents");
+    throw new Error('training needs at least two intents');
   }
   return withBuiltInOutOfScope(given, settings);
 }
@@ -545,21 +464,14 @@ export async function train(
     onProgress?.(progress, message, phase);
   signal?.throwIfAborted();
 
-  const prepared = await prepareExamples(
-    training,
-    validation,
-    settings,
-    embed,
-    report,
-  );
+  const prepared = await prepareExamples(training, validation, settings, embed, report);
   const { intents, outOfScopeIntent, all } = prepared;
   signal?.throwIfAborted();
-  const fit = (request: FitRequest) =>
-    fitScorer(prepared, settings, request, report, signal);
+  const fit = (request: FitRequest) => fitScorer(prepared, settings, request, report, signal);
   const everyExample = training.map((_, i) => i);
 
   // Held-out scores: from the validation set, else from models that did not see the example.
-  let evaluation: TrainingMetrics["evaluation"] = "validation";
+  let evaluation: TrainingMetrics['evaluation'] = 'validation';
   let folds = 1;
   const heldOutIndices: number[] = [];
   const heldOutFolds: number[] = [];
@@ -568,10 +480,10 @@ export async function train(
   let warmStart: FittedScorer | undefined;
   let scored = 0.9;
   if (validation.length > 0) {
-    report("training", 0.05, "training on all examples");
+    report('training', 0.05, 'training on all examples');
     final = await fit({
       members: everyExample,
-      phase: "training",
+      phase: 'training',
       from: 0.05,
       to: scored,
     });
@@ -582,16 +494,14 @@ export async function train(
     }
   } else {
     const smallestIntent = Math.min(
-      ...intents.map(
-        (intent) => training.filter((e) => e.intent === intent).length,
-      ),
+      ...intents.map((intent) => training.filter((e) => e.intent === intent).length),
     );
     evaluation =
       smallestIntent < SMALL_INTENT_SIZE || training.length < SMALL_TRAINING_SET
-        ? "k-fold"
-        : "holdout";
-    folds = evaluation === "k-fold" ? FOLDS : 1;
-    scored = evaluation === "k-fold" ? 0.65 : 0.45;
+        ? 'k-fold'
+        : 'holdout';
+    folds = evaluation === 'k-fold' ? FOLDS : 1;
+    scored = evaluation === 'k-fold' ? 0.65 : 0.45;
     const assignment = assignFolds(
       training.map((example) => example.intent),
       FOLDS,
@@ -600,17 +510,13 @@ export async function train(
     const share = (scored - 0.05) / folds;
     for (let fold = 0; fold < folds; fold++) {
       const from = 0.05 + share * fold;
-      report(
-        "evaluating",
-        from,
-        `evaluating on held-out fold ${fold + 1} of ${folds}`,
-      );
+      report('evaluating', from, `evaluating on held-out fold ${fold + 1} of ${folds}`);
       const hold = everyExample.filter((i) => assignment[i] === fold);
       if (hold.length === 0) continue;
       const learn = everyExample.filter((i) => assignment[i] !== fold);
       const fitted = await fit({
         members: learn,
-        phase: "evaluating",
+        phase: 'evaluating',
         from,
         to: from + share,
       });
@@ -624,11 +530,7 @@ export async function train(
     }
   }
 
-  report(
-    "calibrating",
-    scored,
-    "calibrating confidence, threshold and ambiguity margin",
-  );
+  report('calibrating', scored, 'calibrating confidence, threshold and ambiguity margin');
   const { calibration, metrics, evaluated } = calibrateAndMeasure(
     prepared,
     settings,
@@ -638,22 +540,21 @@ export async function train(
     {
       evaluation,
       folds,
-      outOfScopeBuiltIn:
-        validation.length === 0 && outOfScopeIsBuiltIn(examples, settings),
+      outOfScopeBuiltIn: validation.length === 0 && outOfScopeIsBuiltIn(examples, settings),
     },
   );
 
   if (!final) {
-    report("training", scored, "training on all examples");
+    report('training', scored, 'training on all examples');
     final = await fit({
       members: everyExample,
-      phase: "training",
+      phase: 'training',
       from: scored,
       to: 0.99,
       warmStart,
     });
   }
-  report("done", 1, "model ready");
+  report('done', 1, 'model ready');
   return {
     model: {
       language: settings.language,
@@ -686,7 +587,7 @@ export async function train(
 export async function evaluateOnFolds(
   examples: readonly TrainingExampleInput[],
   heldOutExamples: readonly HeldOutExample[],
-  design: { evaluation: TrainingMetrics["evaluation"]; folds: number },
+  design: { evaluation: TrainingMetrics['evaluation']; folds: number },
   options: TrainOptions,
 ): Promise<HeldOutEvaluation> {
   const settings = parseSettings(options);
@@ -694,47 +595,30 @@ export async function evaluateOnFolds(
   const { signal, onProgress, embed } = options;
   const report = (phase: TrainingPhase, progress: number, message: string) =>
     onProgress?.(progress, message, phase);
-  const prepared = await prepareExamples(
-    training,
-    heldOutExamples,
-    settings,
-    embed,
-    report,
-  );
+  const prepared = await prepareExamples(training, heldOutExamples, settings, embed, report);
   signal?.throwIfAborted();
-  const folds = [
-    ...new Set(heldOutExamples.map((example) => example.fold)),
-  ].sort((a, b) => a - b);
+  const folds = [...new Set(heldOutExamples.map((example) => example.fold))].sort((a, b) => a - b);
   const reads = new Array<MessageEvidence>(heldOutExamples.length);
   const share = 0.9 / folds.length;
   for (const [k, fold] of folds.entries()) {
     const from = 0.05 + share * k;
-    report(
-      "evaluating",
-      from,
-      `learning the other examples without held-out fold ${k + 1}`,
-    );
+    report('evaluating', from, `learning the other examples without held-out fold ${k + 1}`);
     const held = new Set(
-      heldOutExamples
-        .filter((example) => example.fold === fold)
-        .map((example) => example.text),
+      heldOutExamples.filter((example) => example.fold === fold).map((example) => example.text),
     );
-    const members = training.flatMap((example, i) =>
-      held.has(example.text) ? [] : [i],
-    );
+    const members = training.flatMap((example, i) => (held.has(example.text) ? [] : [i]));
     const fitted = await fitScorer(
       prepared,
       settings,
-      { members, phase: "evaluating", from, to: from + share },
+      { members, phase: 'evaluating', from, to: from + share },
       report,
       signal,
     );
     heldOutExamples.forEach((example, h) => {
-      if (example.fold === fold)
-        reads[h] = readExample(prepared, fitted, training.length + h);
+      if (example.fold === fold) reads[h] = readExample(prepared, fitted, training.length + h);
     });
   }
-  report("calibrating", 0.95, "calibrating on the same held-out examples");
+  report('calibrating', 0.95, 'calibrating on the same held-out examples');
   const { evaluated } = calibrateAndMeasure(
     prepared,
     settings,
@@ -742,6 +626,6 @@ export async function evaluateOnFolds(
     reads,
     { ...design, outOfScopeBuiltIn: outOfScopeIsBuiltIn(examples, settings) },
   );
-  report("done", 1, "measured");
+  report('done', 1, 'measured');
   return { examples: [...heldOutExamples], evaluated };
 }
