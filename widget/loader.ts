@@ -1,12 +1,16 @@
 /**
  * The widget loader, bundled to /widget.js. A website embeds it with one tag:
  *   <script src="https://HOST/widget.js" data-site-key="KEY" async></script>
- * It draws the launcher in a shadow root and the chat in an iframe served by HOST, so the
- * page's CSS and ours never mix, and talks to the iframe by postMessage to HOST's exact origin.
+ * It draws the launcher itself in a shadow root (the site's look from one small cached request), so
+ * the page's CSS and ours never mix and a visitor who never chats pays for nothing more. The chat,
+ * an iframe served by HOST, loads on intent: hover or focus of the launcher, a click,
+ * `Hearth.open()`, or replies the visitor has not read yet. The loader talks to it by postMessage
+ * to HOST's exact origin.
  *
  * JS API on the page: Hearth.open(), Hearth.close(), Hearth.toggle(),
  *   Hearth.identify({ id, name?, email?, hash? })  — hash: hex HMAC-SHA256 of id with the site's secret
- *   Hearth.on(event, listener), Hearth.off(event, listener) — events: ready, open, close, message
+ *   Hearth.on(event, listener), Hearth.off(event, listener) — events: ready (the launcher is shown),
+ *   open, close, message
  * Calls made before the script has loaded are queued with the usual stub:
  *   window.Hearth = window.Hearth || function () { (Hearth.q = Hearth.q || []).push(arguments); };
  *   Hearth('identify', { id: 'user-1', hash: '…' });
@@ -17,6 +21,7 @@ import type {
   HostCommand,
   IdentifyRequest,
   LauncherAppearance,
+  VisitorUnreadResult,
 } from '../lib/schemas/events';
 
 type HearthEvent = 'ready' | 'open' | 'close' | 'message';
@@ -37,6 +42,8 @@ declare global {
   }
 }
 
+// Below this width the chat covers the page (and keeps the focus inside it).
+const FULL_SCREEN = '(max-width:480px)';
 const STYLE = `
 :host{all:initial}
 .l{position:fixed;bottom:20px;right:20px;z-index:2147483646;display:none;align-items:center;gap:8px;height:52px;
@@ -47,11 +54,12 @@ box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .b{display:none;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;background:#dc2626;
 color:#fff;font-size:12px;align-items:center;justify-content:center}
 .b.on{display:flex}
+.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .f{position:fixed;bottom:84px;right:20px;z-index:2147483647;width:380px;height:min(640px,calc(100vh - 104px));border:0;
 border-radius:16px;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.25);visibility:hidden;opacity:0;
 transform:translateY(8px);transition:opacity .15s,transform .15s,visibility 0s .15s}
 .open .f{visibility:visible;opacity:1;transform:none;transition:opacity .15s,transform .15s}
-@media (max-width:480px){.f{inset:0;width:100%;height:100%;border-radius:0}.open .l{display:none}}
+@media ${FULL_SCREEN}{.f{inset:0;width:100%;height:100%;border-radius:0}.open .l{display:none}}
 @media (prefers-reduced-motion:reduce){.f{transition:none}}`;
 
 const ICON =
@@ -64,8 +72,12 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   const prefix = `hearth:${siteKey}:`;
   const listeners: Record<string, Listener[]> = {};
   const pending: HostCommand[] = [];
+  let frame: HTMLIFrameElement | null = null;
+  let appearance: LauncherAppearance | null = null;
   let ready = false;
   let open = false;
+  // Replies unread when the page loaded (asked from the server) and those the chat saw arrive since.
+  const unread = { atLoad: 0, live: 0, announced: 0 };
 
   const host = document.createElement('div');
   host.setAttribute('data-hearth', '');
@@ -81,14 +93,13 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   const label = document.createElement('span');
   const badge = document.createElement('span');
   badge.className = 'b';
+  badge.setAttribute('aria-hidden', 'true');
   launcher.append(label, badge);
-  const frame = document.createElement('iframe');
-  frame.className = 'f';
-  frame.title = 'Chat';
-  frame.src =
-    `${appOrigin}/embed/${encodeURIComponent(siteKey)}?origin=${encodeURIComponent(location.origin)}` +
-    `&page=${encodeURIComponent(location.href.slice(0, 1000))}`;
-  wrap.append(frame, launcher);
+  // Replies that arrive while the chat is closed are said here, once each.
+  const announcer = document.createElement('div');
+  announcer.className = 's';
+  announcer.setAttribute('role', 'status');
+  wrap.append(launcher, announcer);
   root.append(style, wrap);
   document.body.append(host);
 
@@ -102,53 +113,84 @@ function start(script: HTMLScriptElement, siteKey: string): void {
     }
   };
   const post = (command: HostCommand) => {
-    if (ready) frame.contentWindow?.postMessage(command, appOrigin);
+    if (ready && frame) frame.contentWindow?.postMessage(command, appOrigin);
     else pending.push(command);
+  };
+  const loadChat = (): HTMLIFrameElement => {
+    if (frame) return frame;
+    frame = document.createElement('iframe');
+    frame.className = 'f';
+    frame.title = appearance?.title ?? 'Chat';
+    frame.src =
+      `${appOrigin}/embed/${encodeURIComponent(siteKey)}?origin=${encodeURIComponent(location.origin)}` +
+      `&page=${encodeURIComponent(location.href.slice(0, 1000))}`;
+    wrap.prepend(frame);
+    return frame;
+  };
+  const showUnread = () => {
+    const count = open ? 0 : unread.atLoad + unread.live;
+    const words =
+      count === 1 ? appearance?.unreadOne : appearance?.unreadMany.replace('#', String(count));
+    const name = appearance?.text ? `${appearance.label}: ${appearance.text}` : appearance?.label;
+    launcher.setAttribute('aria-label', count && words ? `${name}, ${words}` : (name ?? ''));
+    badge.textContent = count > 9 ? '9+' : String(count);
+    badge.classList.toggle('on', count > 0);
+    if (count > unread.announced && words) announcer.textContent = words;
+    unread.announced = count;
   };
   const setOpen = (value: boolean, fromFrame = false) => {
     if (value === open) return;
     const focusWasInside = document.activeElement === host;
+    const chat = loadChat();
     open = value;
     wrap.classList.toggle('open', value);
     launcher.setAttribute('aria-expanded', String(value));
-    if (!fromFrame) post({ type: value ? 'hearth:open' : 'hearth:close' });
-    if (value) frame.focus();
+    if (value) unread.atLoad = 0;
+    showUnread();
+    if (!fromFrame) {
+      post(
+        value
+          ? { type: 'hearth:open', fullScreen: matchMedia(FULL_SCREEN).matches }
+          : { type: 'hearth:close' },
+      );
+    }
+    if (value) chat.focus();
     else if (fromFrame || focusWasInside) launcher.focus();
     emit(value ? 'open' : 'close');
   };
-  const showLauncher = (appearance: LauncherAppearance) => {
-    launcher.style.background = appearance.color;
-    launcher.style.color = appearance.textColor;
-    label.textContent = appearance.text;
-    launcher.setAttribute(
-      'aria-label',
-      appearance.text ? `${appearance.label}: ${appearance.text}` : appearance.label,
-    );
-    frame.title = appearance.title;
-    wrap.classList.toggle('left', appearance.position === 'left');
+  const showLauncher = (look: LauncherAppearance) => {
+    appearance = look;
+    launcher.style.background = look.color;
+    launcher.style.color = look.textColor;
+    label.textContent = look.text;
+    if (frame) frame.title = look.title;
+    wrap.classList.toggle('left', look.position === 'left');
+    showUnread();
     launcher.classList.add('on');
+    emit('ready');
+    window.dispatchEvent(new CustomEvent('hearth:ready'));
   };
 
+  // Intent: the chat starts loading as the pointer or the focus reaches the launcher.
+  launcher.addEventListener('pointerenter', loadChat);
+  launcher.addEventListener('focus', loadChat);
   launcher.addEventListener('click', () => setOpen(!open));
   window.addEventListener('message', (event: MessageEvent) => {
-    if (event.origin !== appOrigin || event.source !== frame.contentWindow) return;
+    if (!frame || event.origin !== appOrigin || event.source !== frame.contentWindow) return;
     const notice = event.data as EmbedNotice | null;
     if (!notice || typeof notice.type !== 'string') return;
     if (notice.type === 'hearth:ready') {
-      showLauncher(notice.launcher);
       ready = true;
       post({ type: 'hearth:storage', entries: readStorage(prefix) });
       pending.splice(0).forEach(post);
-      emit('ready');
-      window.dispatchEvent(new CustomEvent('hearth:ready'));
     } else if (notice.type === 'hearth:store') {
       if (typeof notice.key === 'string' && notice.key.startsWith(prefix))
         writeStorage(notice.key, notice.value);
     } else if (notice.type === 'hearth:closed') {
       setOpen(false, true);
     } else if (notice.type === 'hearth:unread') {
-      badge.textContent = notice.count > 9 ? '9+' : String(notice.count);
-      badge.classList.toggle('on', notice.count > 0);
+      unread.live = Number(notice.count) || 0;
+      showUnread();
     } else if (notice.type === 'hearth:message') {
       emit('message', notice.message);
     }
@@ -176,6 +218,29 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   const queued = (window.Hearth as Queued | undefined)?.q ?? [];
   window.Hearth = api;
   for (const args of Array.from(queued)) api(...(Array.from(args) as [string, ...unknown[]]));
+
+  fetch(`${appOrigin}/api/widget/launcher/${encodeURIComponent(siteKey)}`, { credentials: 'omit' })
+    .then((response) => (response.ok ? (response.json() as Promise<LauncherAppearance>) : null))
+    .then((look) => look && showLauncher(look))
+    .catch(() => {}); // no launcher: the site does not allow this page, or the server is down
+  const token = readStorage(prefix)[`${prefix}token`];
+  if (token) {
+    // text/plain: a simple request, so no CORS preflight. Unread replies load the chat at once.
+    fetch(`${appOrigin}/api/widget/unread`, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ siteKey, token }),
+    })
+      .then((response) => (response.ok ? (response.json() as Promise<VisitorUnreadResult>) : null))
+      .then((result) => {
+        if (!result?.unread || open) return;
+        unread.atLoad = result.unread;
+        showUnread();
+        loadChat();
+      })
+      .catch(() => {});
+  }
 }
 
 function readStorage(prefix: string): Record<string, string> {

@@ -1,12 +1,11 @@
-'use client';
-
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IdentifyRequest, VisitorMessage } from '@/lib/schemas/events';
 import type { SiteLanguage, WidgetSettings } from '@/lib/schemas/site';
 import { frameStorage, hostPageStorage, type WidgetStorage } from './browser-storage';
 import { Composer } from './composer';
 import { isEmbedded, listenToHost, postToHost } from './host-bridge';
 import { HumanHelp } from './human-help';
+import { readableOn } from './launcher-appearance';
 import { MessageList } from './message-list';
 import { RatingPrompt } from './rating-prompt';
 import { WIDGET_STRINGS } from './strings';
@@ -34,13 +33,14 @@ export function ChatWidget({
   const strings = WIDGET_STRINGS[language];
   const accent = { background: settings.color, text: readableOn(settings.color) };
   // Opened on its own (not in a host page), the chat is simply open.
-  const [open, setOpen] = useState(() => typeof window !== 'undefined' && !isEmbedded());
+  const [open, setOpen] = useState(() => !isEmbedded());
   const openRef = useRef(open);
+  // Covering the whole page (a phone), the panel is modal: Tab stays inside it.
+  const fullScreen = useRef(false);
   const unread = useRef(0);
   const pendingIdentity = useRef<IdentifyRequest | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  // Known only in the browser; the server renders the standalone layout.
-  const embedded = useSyncExternalStore(noSubscription, isEmbedded, () => false);
+  const embedded = isEmbedded();
 
   const onMessage = useCallback(
     (message: VisitorMessage) => {
@@ -57,7 +57,7 @@ export function ChatWidget({
   );
   const [storage] = useState<WidgetStorage & { load?(entries: Record<string, string>): void }>(
     () =>
-      typeof window !== 'undefined' && isEmbedded()
+      isEmbedded()
         ? hostPageStorage((key, value) =>
             postToHost(hostOrigin, { type: 'hearth:store', key, value }),
           )
@@ -91,7 +91,10 @@ export function ChatWidget({
   useEffect(() => {
     const stop = listenToHost(hostOrigin, (command) => {
       if (command.type === 'hearth:storage') storage.load?.(command.entries);
-      if (command.type === 'hearth:open') show(true);
+      if (command.type === 'hearth:open') {
+        fullScreen.current = command.fullScreen;
+        show(true);
+      }
       if (command.type === 'hearth:close') show(false);
       if (command.type === 'hearth:identify') pendingIdentity.current = command.identity;
       if (command.type === 'hearth:identify' && connection.state.connection === 'online') {
@@ -99,28 +102,9 @@ export function ChatWidget({
         pendingIdentity.current = null;
       }
     });
-    postToHost(hostOrigin, {
-      type: 'hearth:ready',
-      launcher: {
-        color: accent.background,
-        textColor: accent.text,
-        text: settings.launcherText,
-        label: strings.openChat,
-        title: settings.title,
-        position: settings.position,
-      },
-    });
+    postToHost(hostOrigin, { type: 'hearth:ready' });
     return stop;
-  }, [
-    connection,
-    storage,
-    hostOrigin,
-    settings,
-    accent.background,
-    accent.text,
-    strings.openChat,
-    show,
-  ]);
+  }, [connection, storage, hostOrigin, show]);
 
   useEffect(() => {
     if (state.connection !== 'online' || !pendingIdentity.current) return;
@@ -144,6 +128,7 @@ export function ChatWidget({
       className="flex h-dvh flex-col bg-white text-stone-900"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && embedded) close();
+        if (event.key === 'Tab' && fullScreen.current) keepFocusInside(event);
       }}
     >
       <header
@@ -218,14 +203,15 @@ export function ChatWidget({
   );
 }
 
-const noSubscription = () => () => {};
-
-/** Black or white, whichever reads better on the site's colour (WCAG relative luminance). */
-function readableOn(hex: string): string {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return luminance > 0.4 ? '#111827' : '#ffffff';
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepFocusInside(event: KeyboardEvent<HTMLElement>): void {
+  const controls = Array.from(
+    event.currentTarget.querySelectorAll<HTMLElement>(
+      'a[href], button:not(:disabled), input:not(:disabled), textarea:not(:disabled), [tabindex="0"]',
+    ),
+  );
+  const edge = event.shiftKey ? controls[0] : controls.at(-1);
+  if (!edge || document.activeElement !== edge) return;
+  event.preventDefault();
+  (event.shiftKey ? controls.at(-1) : controls[0])?.focus();
 }

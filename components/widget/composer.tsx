@@ -1,7 +1,5 @@
-'use client';
-
 import { useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/limits';
 import type { WidgetStrings } from './strings';
 
 const TYPING_REFRESH_MS = 2_000;
@@ -49,6 +47,8 @@ export function Composer({
     typing.current.sentAt = 0;
     onSend(text);
     setBody('');
+    // A click on Send (disabled once the box is empty) would leave the focus nowhere.
+    inputRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -74,7 +74,7 @@ export function Composer({
           placeholder={strings.messagePlaceholder}
           aria-invalid={tooLong}
           aria-describedby={tooLong ? 'hearth-too-long' : undefined}
-          className="max-h-32 min-h-10 flex-1 resize-none rounded-xl border border-stone-300 px-3 py-2 text-sm focus:border-stone-500 focus:outline-none"
+          className="max-h-32 min-h-10 flex-1 resize-none rounded-xl border border-stone-300 px-3 py-2 text-sm focus:border-stone-500 focus:outline-2 focus:outline-offset-1 focus:outline-stone-800"
         />
         <button
           type="submit"

@@ -1,5 +1,3 @@
-'use client';
-
 import { useState, type FormEvent } from 'react';
 import type { ChatState } from './visitor-connection';
 import type { WidgetStrings } from './strings';

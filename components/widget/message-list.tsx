@@ -1,12 +1,10 @@
-'use client';
-
 import { useEffect, useRef } from 'react';
 import type { VisitorMessage } from '@/lib/schemas/events';
 import type { Choice } from '@/lib/schemas/message';
 import type { SiteLanguage } from '@/lib/schemas/site';
 import type { ChatState, OutboxItem } from './visitor-connection';
 import type { WidgetStrings } from './strings';
-import { Markdown } from '@/components/ui/markdown';
+import { Markdown } from './markdown';
 
 interface MessageListProps {
   state: ChatState;
@@ -63,103 +61,97 @@ export function MessageList({
 
   return (
     <div ref={list} className="flex-1 overflow-y-auto px-4 py-3">
-      <ol
-        role="log"
-        aria-live="polite"
-        aria-relevant="additions"
-        aria-label={strings.conversation}
-        className="space-y-3"
-      >
-        {greeting && (
-          <li className="flex flex-col items-start">
-            <span className="sr-only">{strings.assistant}:</span>
-            <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm">
-              {greeting}
-            </p>
-          </li>
-        )}
-        {messages.map((message) => {
-          const mine = message.sender === 'visitor';
-          const seen =
-            conversation?.id === message.conversationId &&
-            (conversation?.agentReadSeq ?? 0) >= message.seq;
-          return (
-            <li
-              key={message.id}
-              className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
-              data-sender={message.sender}
-            >
-              {!mine && <span className="mb-0.5 text-xs text-stone-500">{author(message)}</span>}
-              {mine && <span className="sr-only">{strings.you}:</span>}
-              {message.sender === 'bot' ? (
-                <div
-                  className="max-w-[85%] break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
-                  data-testid="message-body"
-                >
-                  <Markdown source={message.body} className="space-y-2" />
-                </div>
-              ) : (
-                <p
-                  className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
-                  style={mine ? { background: accent.background, color: accent.text } : undefined}
-                  data-testid="message-body"
-                >
-                  {message.body}
-                </p>
-              )}
-              {message.citations.length > 0 && (
-                <div className="mt-1 max-w-[85%] text-xs text-stone-600">
-                  <span>{strings.sources}: </span>
-                  {message.citations.map((citation, index) => (
-                    <span key={citation.articleId}>
-                      {index > 0 && ', '}
-                      {citation.url && /^https?:\/\//.test(citation.url) ? (
-                        <a
-                          href={citation.url}
-                          target="_blank"
-                          rel="noopener noreferrer"
-                          className="underline"
-                        >
-                          {citation.title}
-                        </a>
-                      ) : (
-                        citation.title
-                      )}
-                    </span>
-                  ))}
-                </div>
-              )}
-              <span className="mt-0.5 text-[11px] text-stone-400">
-                <time dateTime={message.createdAt}>{time.format(new Date(message.createdAt))}</time>
-                {mine && message.seq === lastVisitorSeq && (
-                  <> · {seen ? strings.seen : strings.sent}</>
-                )}
-              </span>
+      {/* The log is a wrapper: the <ol> keeps its list semantics. Items keep their key (the client
+          id) from "sending" to "sent", so a screen reader reads the visitor's message once. */}
+      <div role="log" aria-label={strings.conversation} tabIndex={0} className="outline-offset-2">
+        <ol className="space-y-3">
+          {greeting && (
+            <li className="flex flex-col items-start">
+              <span className="sr-only">{strings.assistant}:</span>
+              <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm">
+                {greeting}
+              </p>
             </li>
-          );
-        })}
-        {outbox.map((item) => (
-          <PendingMessage
-            key={item.clientId}
-            item={item}
-            strings={strings}
-            accent={accent}
-            onRetry={onRetry}
-            onDiscard={onDiscard}
-          />
-        ))}
-        {draft && (
-          <li className="flex flex-col items-start" aria-busy="true">
-            <span className="mb-0.5 text-xs text-stone-500">{strings.assistant}</span>
-            <p
-              className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
-              data-testid="draft"
-            >
-              {draft.text}
-            </p>
-          </li>
-        )}
-      </ol>
+          )}
+          {messages.map((message) => {
+            const mine = message.sender === 'visitor';
+            const seen =
+              conversation?.id === message.conversationId &&
+              (conversation?.agentReadSeq ?? 0) >= message.seq;
+            return (
+              <li
+                key={message.clientId ?? message.id}
+                className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
+                data-sender={message.sender}
+              >
+                {mine ? (
+                  <span className="sr-only">{strings.you}:</span>
+                ) : (
+                  <span className="mb-0.5 text-xs text-stone-600">{author(message)}</span>
+                )}
+                {message.sender === 'bot' ? (
+                  <div
+                    className="max-w-[85%] break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
+                    data-testid="message-body"
+                  >
+                    <Markdown source={message.body} />
+                  </div>
+                ) : (
+                  <p
+                    className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
+                    style={mine ? { background: accent.background, color: accent.text } : undefined}
+                    data-testid="message-body"
+                  >
+                    {message.body}
+                  </p>
+                )}
+                {message.citations.length > 0 && (
+                  <div className="mt-1 max-w-[85%] text-xs text-stone-600">
+                    <span>{strings.sources}: </span>
+                    {message.citations.map((citation, index) => (
+                      <span key={citation.articleId}>
+                        {index > 0 && ', '}
+                        {citation.url && /^https?:\/\//.test(citation.url) ? (
+                          <a
+                            href={citation.url}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            className="underline"
+                          >
+                            {citation.title}
+                          </a>
+                        ) : (
+                          citation.title
+                        )}
+                      </span>
+                    ))}
+                  </div>
+                )}
+                <span className="mt-0.5 text-[11px] text-stone-600">
+                  <time dateTime={message.createdAt}>
+                    {time.format(new Date(message.createdAt))}
+                  </time>
+                  {mine && message.seq === lastVisitorSeq && (
+                    <> · {seen ? strings.seen : strings.sent}</>
+                  )}
+                </span>
+              </li>
+            );
+          })}
+          {outbox.map((item) => pendingMessage(item, { strings, accent, onRetry, onDiscard }))}
+          {draft && (
+            <li className="flex flex-col items-start" aria-busy="true">
+              <span className="mb-0.5 text-xs text-stone-600">{strings.assistant}</span>
+              <p
+                className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
+                data-testid="draft"
+              >
+                {draft.text}
+              </p>
+            </li>
+          )}
+        </ol>
+      </div>
       {(state.botTyping && !draft) || state.agentTyping !== null ? (
         <p role="status" className="mt-2 flex items-center gap-2 text-xs text-stone-500">
           <span aria-hidden className="inline-flex gap-0.5">
@@ -194,22 +186,32 @@ export function MessageList({
   );
 }
 
-function PendingMessage({
-  item,
-  strings,
-  accent,
-  onRetry,
-  onDiscard,
-}: {
-  item: OutboxItem;
-  strings: WidgetStrings;
-  accent: { background: string; text: string };
-  onRetry(clientId: string): void;
-  onDiscard(clientId: string): void;
-}) {
+/**
+ * An unsent message, drawn as a plain function (not a component) with the same <li>, key and body
+ * as the message it becomes, so acknowledging it updates the item instead of replacing it.
+ */
+function pendingMessage(
+  item: OutboxItem,
+  {
+    strings,
+    accent,
+    onRetry,
+    onDiscard,
+  }: {
+    strings: WidgetStrings;
+    accent: { background: string; text: string };
+    onRetry(clientId: string): void;
+    onDiscard(clientId: string): void;
+  },
+) {
   const failed = item.state === 'failed';
   return (
-    <li className="flex flex-col items-end" data-state={item.state}>
+    <li
+      key={item.clientId}
+      className="flex flex-col items-end"
+      data-sender="visitor"
+      data-state={item.state}
+    >
       <span className="sr-only">{strings.you}:</span>
       <p
         className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm px-3 py-2 text-sm ${failed ? '' : 'opacity-70'}`}
@@ -238,7 +240,7 @@ function PendingMessage({
           </button>
         </span>
       ) : (
-        <span className="mt-0.5 text-[11px] text-stone-400">{strings.sending}</span>
+        <span className="mt-0.5 text-[11px] text-stone-600">{strings.sending}</span>
       )}
     </li>
   );

@@ -1,7 +1,6 @@
-'use client';
-
 import { useState, type FormEvent } from 'react';
-import { MAX_CSAT_COMMENT_LENGTH, type VisitorConversation } from '@/lib/schemas/events';
+import type { VisitorConversation } from '@/lib/schemas/events';
+import { MAX_CSAT_COMMENT_LENGTH } from '@/lib/schemas/limits';
 import type { WidgetStrings } from './strings';
 
 /**

@@ -1,10 +1,12 @@
 import type { ErrorCode } from '@/lib/schemas/events';
-import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/limits';
 
 /** The widget's words in Spanish, French, German, Portuguese and Italian (see strings.ts). */
 export const EUROPEAN_WIDGET_STRINGS = {
   es: {
     openChat: 'Abrir chat',
+    unreadOne: '1 mensaje nuevo',
+    unreadMany: '# mensajes nuevos',
     closeChat: 'Cerrar chat',
     conversation: 'Conversación',
     messageLabel: 'Tu mensaje',
@@ -60,6 +62,8 @@ export const EUROPEAN_WIDGET_STRINGS = {
   },
   fr: {
     openChat: 'Ouvrir le chat',
+    unreadOne: '1 nouveau message',
+    unreadMany: '# nouveaux messages',
     closeChat: 'Fermer le chat',
     conversation: 'Conversation',
     messageLabel: 'Votre message',
@@ -114,6 +118,8 @@ export const EUROPEAN_WIDGET_STRINGS = {
   },
   de: {
     openChat: 'Chat öffnen',
+    unreadOne: '1 neue Nachricht',
+    unreadMany: '# neue Nachrichten',
     closeChat: 'Chat schließen',
     conversation: 'Unterhaltung',
     messageLabel: 'Ihre Nachricht',
@@ -168,6 +174,8 @@ export const EUROPEAN_WIDGET_STRINGS = {
   },
   pt: {
     openChat: 'Abrir chat',
+    unreadOne: '1 nova mensagem',
+    unreadMany: '# novas mensagens',
     closeChat: 'Fechar chat',
     conversation: 'Conversa',
     messageLabel: 'Sua mensagem',
@@ -222,6 +230,8 @@ export const EUROPEAN_WIDGET_STRINGS = {
   },
   it: {
     openChat: 'Apri la chat',
+    unreadOne: '1 nuovo messaggio',
+    unreadMany: '# nuovi messaggi',
     closeChat: 'Chiudi la chat',
     conversation: 'Conversazione',
     messageLabel: 'Il tuo messaggio',

@@ -1,12 +1,14 @@
 import type { ErrorCode } from '@/lib/schemas/events';
-import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
-import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
+import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/limits';
+import type { SiteLanguage } from '@/lib/schemas/site';
 import { EUROPEAN_WIDGET_STRINGS } from './strings-european';
 
 /** Every word the widget shows, in each language it speaks. */
 export const WIDGET_STRINGS = {
   en: {
     openChat: 'Open chat',
+    unreadOne: '1 new message',
+    unreadMany: '# new messages',
     closeChat: 'Close chat',
     conversation: 'Conversation',
     messageLabel: 'Your message',
@@ -61,6 +63,8 @@ export const WIDGET_STRINGS = {
   },
   zh: {
     openChat: '打开聊天',
+    unreadOne: '1 条新消息',
+    unreadMany: '# 条新消息',
     closeChat: '关闭聊天',
     conversation: '对话',
     messageLabel: '您的消息',
@@ -130,8 +134,8 @@ export function pickLanguage(acceptLanguage: string | null, fallback: SiteLangua
     .filter((entry) => entry.tag && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of tags) {
-    const spoken = SiteLanguageSchema.safeParse(tag.split('-')[0]);
-    if (spoken.success) return spoken.data;
+    const language = tag.split('-')[0];
+    if (Object.hasOwn(WIDGET_STRINGS, language)) return language as SiteLanguage;
   }
   return fallback;
 }

@@ -1,5 +1,3 @@
-'use client';
-
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { VisitorMessage, VisitorSessionResult } from '@/lib/schemas/events';
 import type { WidgetStorage } from './browser-storage';
@@ -16,8 +14,7 @@ export function useVisitorConnection(options: {
   const [connection] = useState(
     () =>
       new VisitorConnection({
-        // Also constructed during server rendering, where it never starts.
-        url: typeof window === 'undefined' ? '' : window.location.origin,
+        url: window.location.origin,
         siteKey: options.siteKey,
         storage: options.storage,
         fetchToken: async (previous) => {

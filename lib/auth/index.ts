@@ -5,6 +5,7 @@ export { getCurrentMember, requireMember, requireMemberForAction } from './membe
 export { memberFromRequest, readBody, errorResponse, BODY_LIMITS } from './route';
 export { ActionError, isActionError, type ActionErrorCode } from './errors';
 export { checkRequestOrigin, CSRF_FIELD, CSRF_HEADER } from './csrf';
+export { chatFrameHeaders } from './security-headers';
 export { ownHosts, isOwnOrigin } from './own-hosts';
 export { sessionCookieOptions } from './cookie';
 export { clientAddress, forwardedHeader } from './proxies';

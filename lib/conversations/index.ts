@@ -28,6 +28,7 @@ export { leaveContactEmail } from './leave-contact-email';
 export { identifyVisitor } from './identify-visitor';
 export { rateConversation } from './rate-conversation';
 export { findActiveConversation } from './current-conversation';
+export { countVisitorUnread } from './count-visitor-unread';
 
 // Agent actions
 export { listConversations } from './list-conversations';

@@ -43,7 +43,8 @@
  * inbox's), an action file in lib/conversations, one line in lib/realtime/agent-namespace.ts.
  */
 import { z } from 'zod';
-import { ChoiceSchema, CitationSchema, MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { MAX_CSAT_COMMENT_LENGTH, MAX_MESSAGE_LENGTH } from '@/lib/schemas/limits';
+import { ChoiceSchema, CitationSchema } from '@/lib/schemas/message';
 import { webUrl } from '@/lib/schemas/url';
 import type {
   AssignConversationRequest,
@@ -254,7 +255,7 @@ export const IdentifyRequestSchema = z.object({
 });
 export type IdentifyRequest = z.infer<typeof IdentifyRequestSchema>;
 
-export const MAX_CSAT_COMMENT_LENGTH = 1_000;
+export { MAX_CSAT_COMMENT_LENGTH };
 /** After a resolution the widget asks: thumbs up (+1) or down (-1), with an optional comment. */
 export const RateConversationRequestSchema = z.object({
   conversationId: id,
@@ -417,36 +418,51 @@ export type RequestEvents<Requests extends Record<string, [unknown, object]>> = 
  * Host page → iframe. Browsers often deny a third-party iframe its own storage, so the widget's
  * keys (visitor token, unsent messages) live in the host page's localStorage: the loader hands
  * them over once (`hearth:storage`) and saves what the iframe asks it to (`hearth:store`).
+ * The iframe checks origin, source and these fields by hand: its bundle carries no zod.
  */
-export const HostCommandSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('hearth:storage'),
-    entries: z.record(z.string().max(200), z.string().max(100_000)),
-  }),
-  z.object({ type: z.literal('hearth:open') }),
-  z.object({ type: z.literal('hearth:close') }),
-  z.object({ type: z.literal('hearth:identify'), identity: IdentifyRequestSchema }),
-]);
-export type HostCommand = z.infer<typeof HostCommandSchema>;
+export type HostCommand =
+  | { type: 'hearth:storage'; entries: Record<string, string> }
+  /** `fullScreen`: the panel covers the page (a phone), so focus stays inside it. */
+  | { type: 'hearth:open'; fullScreen: boolean }
+  | { type: 'hearth:close' }
+  | { type: 'hearth:identify'; identity: IdentifyRequest };
 
-export const LauncherAppearanceSchema = z.object({
-  color: z.string(),
+/**
+ * GET /api/widget/launcher/SITE_KEY: what the loader draws before the chat is loaded, in the
+ * browser's language (cached by the browser; see the route).
+ */
+export interface LauncherAppearance {
+  color: string;
   /** Black or white, whichever reads on `color`. */
-  textColor: z.string(),
-  text: z.string(),
+  textColor: string;
+  text: string;
   /** Accessible name of the launcher button. */
-  label: z.string(),
+  label: string;
   /** Accessible name of the chat iframe. */
-  title: z.string(),
-  position: z.enum(['right', 'left']),
+  title: string;
+  position: 'right' | 'left';
+  /** Unread replies, for the launcher's name and the announcement: "1 new message", "# new messages". */
+  unreadOne: string;
+  unreadMany: string;
+}
+
+/**
+ * POST /api/widget/unread (text/plain, so the host page needs no CORS preflight): how many replies
+ * the visitor has not read in their open conversation. The loader asks before loading the chat.
+ */
+export const VisitorUnreadRequestSchema = z.object({
+  siteKey: TextSchema.pipe(z.string().min(1).max(100)),
+  token: z.string().min(1).max(1000),
 });
-export type LauncherAppearance = z.infer<typeof LauncherAppearanceSchema>;
+export type VisitorUnreadRequest = z.infer<typeof VisitorUnreadRequestSchema>;
+export interface VisitorUnreadResult {
+  unread: number;
+}
 
 /** Iframe → host page. The loader checks origin and source, then these fields by hand (no zod there). */
 export type EmbedNotice =
-  | { type: 'hearth:ready'; launcher: LauncherAppearance }
+  | { type: 'hearth:ready' }
   | { type: 'hearth:store'; key: string; value: string | null }
-  | { type: 'hearth:opened' }
   | { type: 'hearth:closed' }
   | { type: 'hearth:unread'; count: number }
   | { type: 'hearth:message'; message: { sender: Sender; body: string; createdAt: string } };

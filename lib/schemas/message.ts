@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { linkUrl } from './url';
 
+export { MAX_MESSAGE_LENGTH } from './limits';
+
 /** A knowledge-base source shown under a generated answer. */
 export const CitationSchema = z.object({
   articleId: z.string(),
@@ -8,8 +10,6 @@ export const CitationSchema = z.object({
   url: linkUrl(500).nullable(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
-
-export const MAX_MESSAGE_LENGTH = 4000;
 
 /**
  * A button under a bot message: the label the visitor sees and what it stands for. A click sends

@@ -50,8 +50,14 @@ describe('pages under their CSP', () => {
     expect(response?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe(path);
     if (path === '/') {
-      // The widget's iframe (its own policy) comes up too.
-      await page.locator('iframe').first().waitFor({ state: 'attached', timeout: 15_000 });
+      // The widget's iframe (its own policy) comes up too, once the launcher is hovered.
+      const launcher = page.locator('[data-hearth] button');
+      await launcher.waitFor({ state: 'visible', timeout: 15_000 });
+      await launcher.hover();
+      await page.frameLocator('[data-hearth] iframe').getByLabel('Your message').waitFor({
+        state: 'attached',
+        timeout: 15_000,
+      });
     }
     await page.waitForTimeout(500);
     expect(problems).toEqual([]);

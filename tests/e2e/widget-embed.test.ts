@@ -89,10 +89,13 @@ describe('the widget on another origin', () => {
     expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
       'rgb(29, 78, 216)',
     );
-    expect(await iframe.getAttribute('src')).toContain(`origin=${encodeURIComponent(hostUrl)}`);
     expect(
       await page.evaluate(() => (window as unknown as { hearthEvents: unknown[] }).hearthEvents),
     ).toContainEqual({ ready: true });
+    // The chat loads on intent only: the pointer reaching the launcher.
+    expect(await iframe.count()).toBe(0);
+    await launcher.hover();
+    expect(await iframe.getAttribute('src')).toContain(`origin=${encodeURIComponent(hostUrl)}`);
   });
 
   it('sends a message, shows it as text, and shows the bot’s reply', async () => {

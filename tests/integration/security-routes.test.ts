@@ -85,6 +85,9 @@ describe('security headers', () => {
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toMatch(/^frame-ancestors 'self'[^;]*;/);
     expect(policy).not.toContain("frame-ancestors 'none'");
+    // Our own bundle only: no inline script or style.
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toContain('unsafe-inline');
     expect(response.headers.get('x-frame-options')).toBeNull();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
