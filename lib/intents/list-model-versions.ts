@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { TrainingMetrics } from '@/lib/nlp';
+import { TrainingMetrics, VersionComparison } from '@/lib/nlp';
 
 export interface ModelVersionView {
   id: string;
@@ -11,6 +11,8 @@ export interface ModelVersionView {
   intentCount: number;
   /** null when the stored metrics do not read as TrainingMetrics (an older format). */
   metrics: TrainingMetrics | null;
+  /** Against the version live when this one was trained, on the same held-out messages (null: none). */
+  comparison: VersionComparison | null;
 }
 
 /** The site's trained versions, newest first, with their evaluations (never the artifacts). */
@@ -29,15 +31,18 @@ export async function listModelVersions(siteId: string, limit = 50): Promise<Mod
         exampleCount: true,
         intentCount: true,
         metrics: true,
+        comparison: true,
       },
     }),
   ]);
   return versions.map((version) => {
     const metrics = TrainingMetrics.safeParse(version.metrics);
+    const comparison = VersionComparison.safeParse(version.comparison);
     return {
       ...version,
       active: version.id === site?.activeModelVersionId,
       metrics: metrics.success ? metrics.data : null,
+      comparison: comparison.success ? comparison.data : null,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { TrainingMetrics } from '@/lib/nlp';
+import { TrainingMetrics, type VersionComparison } from '@/lib/nlp';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 
@@ -89,7 +89,7 @@ describe('the inbox before its first sync', () => {
 });
 
 describe('activating a version that answers fewer messages rightly', () => {
-  it('asks for confirmation first, and activates only when confirmed', async () => {
+  it('shows the change on the same examples, asks for confirmation first, and activates only when confirmed', async () => {
     const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
     const live = await db().modelVersion.findUniqueOrThrow({
       where: { id: site.activeModelVersionId! },
@@ -106,12 +106,20 @@ describe('activating a version that answers fewer messages rightly', () => {
           ...metrics,
           answers: { resolved: 0.05, wrong: 0.01, deferred: 0.94 },
         },
+        comparison: worseOnTheSameExamples(live.id, live.version),
       },
     });
     const context = await signedInContext(1440, 900);
     const page = await context.newPage();
     await page.goto(`${app.url}/admin/training?version=${worse.id}`);
     const activate = page.getByRole('button', { name: `Activate version ${worse.version}` });
+    await page
+      .getByText(`compared with live version ${live.version} on the same examples`)
+      .waitFor();
+    const answeredRight = page.getByText('Answered right', { exact: true }).locator('..');
+    expect(await answeredRight.textContent()).toMatch(
+      /▼ 75\.0\s*live 80\.0%95%: -80\.0 to -70\.0 · clear/,
+    );
 
     // confirm() blocks the page until answered, so the answer is given from the dialog handler.
     let question = '';
@@ -120,7 +128,9 @@ describe('activating a version that answers fewer messages rightly', () => {
       void dialog.dismiss();
     });
     await activate.click();
-    expect(question).toMatch(/answers 5\.0% rightly on its held-out examples/);
+    expect(question).toContain(
+      `On the same 200 held-out examples this version answers 5.0% rightly, live version ${live.version} 80.0%: unlikely to be chance`,
+    );
     await page.waitForTimeout(500);
     expect(
       (await db().site.findUniqueOrThrow({ where: { id: site.id } })).activeModelVersionId,
@@ -138,3 +148,24 @@ describe('activating a version that answers fewer messages rightly', () => {
     await context.close();
   });
 });
+
+/** A stored comparison in which the new version answers far fewer of the same 200 messages rightly. */
+function worseOnTheSameExamples(liveId: string, liveVersion: number): VersionComparison {
+  const same = (candidate: number, baseline: number) => ({
+    candidate,
+    baseline,
+    low: candidate - baseline,
+    high: candidate - baseline,
+    pValue: null,
+  });
+  return {
+    against: { versionId: liveId, version: liveVersion },
+    evaluatedCount: 200,
+    resolved: { candidate: 0.05, baseline: 0.8, low: -0.8, high: -0.7, pValue: 1e-30 },
+    wrong: same(0.01, 0.02),
+    deferred: same(0.94, 0.18),
+    accuracy: same(0.5, 0.9),
+    macroF1: same(0.5, 0.9),
+    perIntent: [],
+  };
+}

@@ -3,8 +3,10 @@ import { Card } from '@/components/ui/card';
 import type { ModelVersionView } from '@/lib/intents';
 import { ScoreBadge } from '../f1-badge';
 import { ActivateButton } from './activate-button';
+import { isClearChange, type MeasureChange, type VersionComparison } from '@/lib/nlp';
 import { ChangeArrow, percent } from './change-arrow';
 import { ConfusionHeatmap } from './confusion-heatmap';
+import { describeCertainty, MeasureChangeLine } from './measure-change';
 import { RiskCoverageChart } from './risk-coverage-chart';
 import { textLinkClass } from '@/components/ui/link-styles';
 
@@ -26,7 +28,6 @@ export function EvaluationView({
   intentsWithoutAnswers?: string[];
 }) {
   const metrics = candidate.metrics;
-  const before = active?.metrics ?? null;
   if (!metrics) {
     return (
       <Card title={`Version ${candidate.version}`}>
@@ -34,35 +35,39 @@ export function EvaluationView({
       </Card>
     );
   }
+  // Differences only where both versions were read on the same messages (this one's held-out ones).
+  const sameMessages =
+    active && candidate.comparison?.against.versionId === active.id ? candidate.comparison : null;
   // What visitors get at the chosen point (clarify and fallback are deferred), then the model itself.
-  const headline = [
+  const headline: Array<{
+    label: string;
+    now: number | null;
+    change?: MeasureChange;
+    lowerIsBetter?: boolean;
+  }> = [
     {
       label: 'Answered right',
       now: metrics.answers?.resolved ?? null,
-      was: before?.answers?.resolved,
+      change: sameMessages?.resolved,
     },
     {
       label: 'Answered wrongly',
       now: metrics.answers?.wrong ?? null,
-      was: before?.answers?.wrong,
+      change: sameMessages?.wrong,
       lowerIsBetter: true,
     },
     {
       label: 'Deferred',
       now: metrics.answers?.deferred ?? null,
-      was: before?.answers?.deferred,
+      change: sameMessages?.deferred,
       lowerIsBetter: true,
     },
-    { label: 'Top-1 accuracy', now: metrics.accuracy, was: before?.accuracy },
-    { label: 'Macro-F1', now: metrics.macroF1, was: before?.macroF1 },
-    { label: 'Out-of-scope recall', now: metrics.oosRecall, was: before?.oosRecall },
-    {
-      label: 'In-scope answered right',
-      now: metrics.inScopeAccuracyAtThreshold,
-      was: before?.inScopeAccuracyAtThreshold,
-    },
+    { label: 'Top-1 accuracy', now: metrics.accuracy, change: sameMessages?.accuracy },
+    { label: 'Macro-F1', now: metrics.macroF1, change: sameMessages?.macroF1 },
+    { label: 'Out-of-scope recall', now: metrics.oosRecall },
+    { label: 'In-scope answered right', now: metrics.inScopeAccuracyAtThreshold },
   ];
-  const beforeF1 = new Map(before?.perIntent.map((scores) => [scores.intent, scores.f1]));
+  const intentChanges = new Map(sameMessages?.perIntent.map((change) => [change.intent, change]));
   const perIntent = [...metrics.perIntent].sort((a, b) => a.f1 - b.f1);
   const link = (intent: string, text?: string) =>
     intentIds[intent]
@@ -85,7 +90,9 @@ export function EvaluationView({
                 ? `${metrics.folds}-fold cross-validation`
                 : 'held-out split'}{' '}
               on {metrics.evaluatedCount} examples
-              {active ? `, compared with live version ${active.version}` : ''}
+              {sameMessages
+                ? `, compared with live version ${active?.version} on the same examples`
+                : ''}
             </span>
           </span>
         }
@@ -95,26 +102,24 @@ export function EvaluationView({
             <div key={item.label} className="rounded-md border border-stone-200 p-3">
               <p className="text-xs text-stone-500">{item.label}</p>
               <p className="text-2xl font-semibold tabular-nums">{percent(item.now)}</p>
-              <p className="text-xs text-stone-500">
-                <ChangeArrow now={item.now} before={item.was} lowerIsBetter={item.lowerIsBetter} />
-                {item.was !== undefined && item.was !== null
-                  ? ` (live: ${percent(item.was)}`
-                  : null}
-                {item.was !== undefined && item.was !== null && item.now !== null && before
-                  ? `, ±${(differenceMargin(item.now, metrics.evaluatedCount, item.was, before.evaluatedCount) * 100).toFixed(1)} by chance)`
-                  : item.was !== undefined && item.was !== null
-                    ? ')'
-                    : null}
-              </p>
+              {item.change ? (
+                <MeasureChangeLine change={item.change} lowerIsBetter={item.lowerIsBetter} />
+              ) : null}
             </div>
           ))}
         </div>
+        {active && !sameMessages ? (
+          <p className="mt-3 text-sm text-stone-600">
+            Live version {active.version} was measured on other examples, so the two are not
+            compared here. Retrain while it is live to read both on the same examples.
+          </p>
+        ) : null}
         {!candidate.active ? (
           <div className="mt-4 flex items-center gap-3">
             <ActivateButton
               versionId={candidate.id}
               label={`Activate version ${candidate.version}`}
-              confirmText={activationWarning(metrics, before, intentsWithoutAnswers)}
+              confirmText={activationWarning(sameMessages, active, intentsWithoutAnswers)}
             />
             <span className="text-sm text-stone-600">
               or keep {active ? `version ${active.version}` : 'the bot without a model'}.
@@ -148,7 +153,7 @@ export function EvaluationView({
                 <th className="py-1 text-right">Precision</th>
                 <th className="py-1 text-right">Recall</th>
                 <th className="py-1 text-right">F1</th>
-                <th className="py-1" />
+                <th className="py-1 pl-2">{sameMessages ? 'vs live' : ''}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -169,7 +174,7 @@ export function EvaluationView({
                     <ScoreBadge value={scores.support ? scores.f1 : null} />
                   </td>
                   <td className="py-1 pl-2">
-                    <ChangeArrow now={scores.f1} before={beforeF1.get(scores.intent)} />
+                    <IntentChange change={intentChanges.get(scores.intent)} />
                   </td>
                 </tr>
               ))}
@@ -222,31 +227,32 @@ export function EvaluationView({
   );
 }
 
-/**
- * Half the width of a 95% interval for the difference of two shares measured on n1 and n2 messages:
- * a change smaller than this may be chance.
- */
-function differenceMargin(now: number, n1: number, before: number, n2: number): number {
+/** The F1 change of one intent on the same messages; bold when it is unlikely to be chance. */
+function IntentChange({ change }: { change: MeasureChange | undefined }) {
+  if (!change) return null;
   return (
-    1.96 *
-    Math.sqrt((now * (1 - now)) / Math.max(1, n1) + (before * (1 - before)) / Math.max(1, n2))
+    <span
+      title={describeCertainty(change)}
+      className={isClearChange(change) ? 'font-semibold' : ''}
+    >
+      <ChangeArrow now={change.candidate} before={change.baseline} />
+    </span>
   );
 }
 
-/** What to confirm before activating: a version that answers fewer messages rightly, or intents with nothing to say. */
+/** What to confirm before activating: fewer messages answered rightly, or intents with nothing to say. */
 function activationWarning(
-  metrics: NonNullable<ModelVersionView['metrics']>,
-  live: ModelVersionView['metrics'] | null,
+  sameMessages: VersionComparison | null,
+  live: ModelVersionView | null,
   intentsWithoutAnswers: string[],
 ): string | undefined {
   const lines: string[] = [];
-  const now = metrics.answers?.resolved;
-  const before = live?.answers?.resolved;
-  if (now !== undefined && before !== undefined && now < before) {
-    const margin = differenceMargin(now, metrics.evaluatedCount, before, live?.evaluatedCount ?? 0);
+  const resolved = sameMessages?.resolved;
+  if (resolved && live && resolved.candidate < resolved.baseline) {
     lines.push(
-      `This version answers ${percent(now)} rightly on its held-out examples, the live one ${percent(before)}` +
-        (before - now > margin ? ' — a real drop.' : ' (within chance at these sample sizes).'),
+      `On the same ${sameMessages.evaluatedCount} held-out examples this version answers ` +
+        `${percent(resolved.candidate)} rightly, live version ${live.version} ${percent(resolved.baseline)}: ` +
+        `${describeCertainty(resolved)}.`,
     );
   }
   if (intentsWithoutAnswers.length) {
