@@ -1,4 +1,4 @@
-import { IntentActionReplySchema } from '@/lib/schemas/webhook';
+import { IntentActionReplySchema, MAX_ACTION_TEXT_LENGTH } from '@/lib/schemas/webhook';
 import type { BotState } from '@/lib/schemas/bot-state';
 import { postSigned } from '@/lib/webhooks';
 import { quickReplyChoices } from './choices';
@@ -84,7 +84,13 @@ async function askAction(
     if (response.status < 200 || response.status >= 300) {
       throw new Error(`answered ${response.status}`);
     }
-    return asWritten(IntentActionReplySchema.parse(JSON.parse(response.body)).text);
+    const reply = IntentActionReplySchema.safeParse(JSON.parse(response.body));
+    if (!reply.success) {
+      throw new Error(
+        `answered something other than {"text"} of 1 to ${MAX_ACTION_TEXT_LENGTH} characters`,
+      );
+    }
+    return asWritten(reply.data.text);
   } catch (error) {
     // The visitor left or the server stops: the turn is abandoned, not answered.
     if (turn.signal.aborted) throw error;

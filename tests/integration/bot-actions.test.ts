@@ -1,21 +1,36 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { signVisitorToken } from '@/lib/auth/visitor-token';
 import { replyToVisitor, siteIntents, type BotTurn } from '@/lib/bot';
 import { saveIntentAction } from '@/lib/intents';
+import type { TypingNotice, VisitorMessage } from '@/lib/schemas/events';
 import type { Choice } from '@/lib/schemas/message';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { stopLiveClassifiers } from '@/lib/training';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { eventually } from '../helpers/realtime';
+import {
+  connectVisitor,
+  eventually,
+  liftAddressLimits,
+  newClientId,
+  nextEvent,
+  startRealtime,
+} from '../helpers/realtime';
 import {
   startWebhookReceiver,
   verifySignature,
   type WebhookReceiver,
 } from '../helpers/webhook-receiver';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import {
+  createFixtureConversation,
+  createFixtureWorkspace,
+  type FixtureWorkspace,
+} from '../helpers/workspace-fixtures';
 
 // Bot actions: an intent whose answer comes from the site's own system, called with a signed POST;
 // its text is the reply, and a failure is said honestly with a way to a person.
+
+liftAddressLimits();
 
 let database: TestDatabase;
 let acme: FixtureWorkspace;
@@ -179,4 +194,47 @@ it('is set by admins of the site’s workspace only', async () => {
       url: 'https://example.com/',
     }),
   ).rejects.toMatchObject({ code: 'forbidden' });
+});
+
+it('shows the visitor the bot typing while the system answers, then its text, in a live conversation', async () => {
+  const realtime = await startRealtime();
+  try {
+    // The bot's last message offered "Order status"; the visitor clicks it.
+    const { conversationId, visitorId, messageIds } = await createFixtureConversation(acme.siteId, {
+      status: 'bot',
+      messages: [
+        { sender: 'visitor', body: 'my order' },
+        { sender: 'bot', body: 'Did you mean one of these?' },
+      ],
+    });
+    await db().message.update({ where: { id: messageIds[1] }, data: { choices: offered } });
+    const site = await db().site.findUniqueOrThrow({ where: { id: acme.siteId } });
+    const token = signVisitorToken(site.visitorTokenSecret, { siteId: acme.siteId, visitorId });
+    const visitor = await connectVisitor(realtime.url, { token });
+    // The system takes a second, as a real one might.
+    receiver.answers.push((response) =>
+      setTimeout(
+        () => response.writeHead(200).end(JSON.stringify({ text: 'It ships tomorrow.' })),
+        1_000,
+      ),
+    );
+    const typing = nextEvent<TypingNotice>(
+      visitor,
+      'typing',
+      (notice) => notice.sender === 'bot' && notice.typing,
+    );
+    const answer = nextEvent<VisitorMessage>(visitor, 'message', (m) => m.sender === 'bot');
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'Order status',
+      choice: offered[0],
+    });
+    expect(ack.ok).toBe(true);
+    expect((await typing).conversationId).toBe(conversationId);
+    expect(receiver.received).toHaveLength(1); // typing shows while the system is still asked
+    expect(await answer).toMatchObject({ body: 'It ships tomorrow.', conversationId });
+    visitor.close();
+  } finally {
+    await realtime.close();
+  }
 });
