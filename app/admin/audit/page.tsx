@@ -17,6 +17,7 @@ const FILTERS = [
   ['intent', 'Intents and training data'],
   ['model', 'Model activations'],
   ['site', 'Site and widget settings'],
+  ['webhook', 'Webhooks'],
   ['member', 'Team'],
   ['invite', 'Invites'],
 ] as const;
