@@ -11,6 +11,8 @@ export const FeatureConfig = z.object({
   wordWeight: z.number().positive(),
   charWeight: z.number().positive(),
   embeddingWeight: z.number().positive(),
+  /** Absent from models saved before Chinese radicals were read (they have no radical terms). */
+  radicalWeight: z.number().positive().default(1),
   /** Absent from models saved before word associations existed. */
   associationWeight: z.number().positive().default(1.5),
 });
@@ -22,6 +24,8 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   wordWeight: 1,
   charWeight: 1,
   embeddingWeight: 1,
+  // SMP2020 5-fold on train: 0.5 → 91.7%, 0.7 → 91.7%, 1 → 91.8% (none: 91.2%).
+  radicalWeight: 1,
   // BANKING77 10 per intent, validation from other training examples (seeds 1, 2): 0.5 → 71.8 / 74.1%,
   // 1 → 73.0 / 76.1%, 1.5 → 73.9 / 75.6% (100 dimensions).
   associationWeight: 1.5,
@@ -32,7 +36,7 @@ export interface FeatureSpace {
   config: FeatureConfig;
   terms: string[];
   idf: Float32Array;
-  /** 0 = word block, 1 = char block. */
+  /** 0 = word block, 1 = char block, 2 = radical block. */
   blocks: Uint8Array;
   /** Dense block of word associations after the terms (null when none were learned). */
   associations: WordAssociations | null;
@@ -55,16 +59,19 @@ export interface SparseRows {
 
 const WORD_BLOCK = 0;
 const CHAR_BLOCK = 1;
+const RADICAL_BLOCK = 2;
 const DIGIT = /\d/g;
 
 function blockOf(term: string): number {
-  return term.charCodeAt(0) === 99 /* c */ ? CHAR_BLOCK : WORD_BLOCK;
+  const prefix = term.charCodeAt(0);
+  return prefix === 99 /* c */ ? CHAR_BLOCK : prefix === 114 /* r */ ? RADICAL_BLOCK : WORD_BLOCK;
 }
 
 /**
  * Counts of the prefixed terms of one text: "w:" word n-grams over every token (in short messages
  * "how", "why" and "not" carry the intent), "s:" n-grams over the content stems (tolerant to
- * inflection and to the filler between content words), "c:" character n-grams (tolerant to typos).
+ * inflection and to the filler between content words), "c:" character n-grams (tolerant to typos),
+ * "r:" the radicals of Chinese characters (what unseen words are about).
  */
 export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<string, number> {
   const counts = new Map<string, number>();
@@ -86,6 +93,7 @@ export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<s
     text.stems.map((word) => word.replace(DIGIT, '0')),
   );
   for (const gram of text.charNgrams) add(`c:${gram.replace(DIGIT, '0')}`);
+  for (const radical of text.radicals) add(`r:${radical}`);
   return counts;
 }
 
@@ -161,7 +169,6 @@ export function vectorize(
     const column = termIndex.get(term);
     if (column !== undefined) entries.push([column, (1 + Math.log(count)) * space.idf[column]]);
   }
-  // Terms are sorted, so every char column ("c:…") precedes every word column ("w:…").
   entries.sort((a, b) => a[0] - b[0]);
   const embeddingSize = embedding ? space.embeddingSize : 0;
   const association = space.associations && associationVector(space.associations, counts);
@@ -170,14 +177,18 @@ export function vectorize(
   const denseStart = entries.length + associationSize;
   const indices = new Int32Array(denseStart + embeddingSize);
   const values = new Float32Array(denseStart + embeddingSize);
-  let charEnd = 0;
+  // Each block L2-normalized to its weight, wherever its columns fall in the sorted order.
+  const sumsOfSquares = [0, 0, 0];
   entries.forEach(([column, value], i) => {
     indices[i] = column;
     values[i] = value;
-    if (space.blocks[column] === CHAR_BLOCK) charEnd = i + 1;
+    sumsOfSquares[space.blocks[column]] += value * value;
   });
-  normalizeBlock(values, 0, charEnd, space.config.charWeight);
-  normalizeBlock(values, charEnd, entries.length, space.config.wordWeight);
+  const { wordWeight, charWeight, radicalWeight } = space.config;
+  const scales = [wordWeight, charWeight, radicalWeight].map((weight, block) =>
+    sumsOfSquares[block] === 0 ? 0 : weight / Math.sqrt(sumsOfSquares[block]),
+  );
+  for (let i = 0; i < entries.length; i++) values[i] *= scales[space.blocks[indices[i]]];
   if (association && associationSize > 0) {
     values.set(association, entries.length);
     for (let i = 0; i < associationSize; i++) {

@@ -33,6 +33,8 @@ export interface SvmOptions extends SvmSettings {
   signal?: AbortSignal;
   /** Dual variables of a previous fit on the same examples, class-major: a warm start. */
   initialDuals?: Float64Array;
+  /** How much each example counts (its C is C × weight); 1 for all when absent. */
+  exampleWeights?: Float32Array;
 }
 
 export interface TrainedSvm {
@@ -59,10 +61,15 @@ export function trainClass(
   c: number,
   settings: SvmSettings,
   initialDuals?: Float64Array,
+  exampleWeights?: Float32Array,
 ): TrainedClass {
   const n = labels.length;
   const { rowStarts, indices, values, columns } = rows;
-  const diagonal = 1 / (2 * settings.C);
+  // The L2 loss of example i enters the dual as alpha_i² / (4 C_i): a smaller C_i, a softer example.
+  const diagonals = Float64Array.from(
+    { length: n },
+    (_, i) => 1 / (2 * settings.C * (exampleWeights?.[i] ?? 1)),
+  );
   const random = seededRandom(settings.seed * 1000003 + c);
   const w = new Float64Array(columns);
   const alpha = initialDuals ? Float64Array.from(initialDuals) : new Float64Array(n);
@@ -71,7 +78,7 @@ export function trainClass(
   for (let i = 0; i < n; i++) {
     let sum = 1; // the bias is an extra feature of constant value 1
     for (let p = rowStarts[i]; p < rowStarts[i + 1]; p++) sum += values[p] * values[p];
-    squaredNorms[i] = sum + diagonal;
+    squaredNorms[i] = sum + diagonals[i];
     if (alpha[i] === 0) continue;
     // A warm start's duals fix its primal solution: w = Σ alpha_i y_i x_i.
     const step = labels[i] === c ? alpha[i] : -alpha[i];
@@ -91,7 +98,7 @@ export function trainClass(
       const end = rowStarts[i + 1];
       let score = b;
       for (let p = rowStarts[i]; p < end; p++) score += w[indices[p]] * values[p];
-      const gradient = y * score - 1 + alpha[i] * diagonal;
+      const gradient = y * score - 1 + alpha[i] * diagonals[i];
       let projected = gradient;
       if (alpha[i] === 0) {
         if (gradient > maxOld) {
@@ -177,6 +184,7 @@ export async function trainOneVsRestSvm(
     nextClass,
     settings,
     initialDuals: options.initialDuals,
+    exampleWeights: options.exampleWeights,
   };
   const cancel = () => stop(options.signal?.reason);
   options.signal?.addEventListener('abort', cancel, { once: true });
@@ -184,7 +192,7 @@ export async function trainOneVsRestSvm(
   try {
     for (let c = claimClass(job); c < classes; c = claimClass(job)) {
       options.signal?.throwIfAborted();
-      store(c, trainClass(rows, labels, c, settings, initialDualsOf(job, c)));
+      store(c, trainClass(rows, labels, c, settings, initialDualsOf(job, c), job.exampleWeights));
     }
     if (trained < classes) await helpersDone;
   } finally {
@@ -202,6 +210,7 @@ export interface SvmJob {
   nextClass: Int32Array;
   settings: SvmSettings;
   initialDuals?: Float64Array;
+  exampleWeights?: Float32Array;
 }
 
 export function claimClass(job: SvmJob): number {

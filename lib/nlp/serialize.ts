@@ -40,6 +40,7 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
       wordWeight: model.features.config.wordWeight,
       charWeight: model.features.config.charWeight,
       embeddingWeight: model.features.config.embeddingWeight,
+      radicalWeight: model.features.config.radicalWeight,
       associationWeight: model.features.config.associationWeight,
     },
     embeddingSize: model.features.embeddingSize,

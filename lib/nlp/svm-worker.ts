@@ -4,7 +4,14 @@ import { claimClass, initialDualsOf, trainClass, type SvmJob } from './linear-sv
 
 const job = workerData as SvmJob;
 for (let c = claimClass(job); c < job.classes; c = claimClass(job)) {
-  const result = trainClass(job.rows, job.labels, c, job.settings, initialDualsOf(job, c));
+  const result = trainClass(
+    job.rows,
+    job.labels,
+    c,
+    job.settings,
+    initialDualsOf(job, c),
+    job.exampleWeights,
+  );
   parentPort?.postMessage({ c, ...result }, [
     result.weights.buffer as ArrayBuffer,
     result.duals.buffer as ArrayBuffer,

@@ -147,6 +147,8 @@ interface PreparedExamples {
   outOfScopeIntent: string | null;
   /** Class of each training example. */
   labels: Int32Array;
+  /** How much each training example counts in the fit (absent: all alike). */
+  weights?: Float32Array;
   associations: WordAssociations | null;
   unlabeled: {
     counts: Array<Map<string, number>>;
@@ -204,6 +206,7 @@ async function fitScorer(
       columnCount(space),
     );
     const from = request.from + share * round;
+    const { weights } = prepared;
     const { scorer, duals } = await trainOneVsRestSvm(
       rows,
       Int32Array.from([
@@ -218,6 +221,10 @@ async function fitScorer(
         threads: settings.threads ?? defaultTrainingThreads(),
         signal,
         initialDuals: round === 0 && warmStart ? memberDuals(warmStart.duals) : undefined,
+        // Pseudo-labelled texts, after the members, count fully.
+        exampleWeights:
+          weights &&
+          Float32Array.from(counts, (_, k) => (k < members.length ? weights[members[k]] : 1)),
         onClassTrained: (done) =>
           report(
             request.phase,
@@ -254,10 +261,6 @@ function readExample(prepared: PreparedExamples, fitted: FittedScorer, i: number
   };
 }
 
-/**
- * A site with no out-of-scope examples of its own learns them from the built-in set, less the lines
- * that overlap its own examples.
- */
 /** The site wrote no out-of-scope examples of its own: built-in lines stand in for them. */
 function outOfScopeIsBuiltIn(
   training: readonly TrainingExampleInput[],
@@ -269,13 +272,30 @@ function outOfScopeIsBuiltIn(
   );
 }
 
-function withBuiltInOutOfScope(
+/** Training examples, with how much each counts in the fit when they do not all count alike. */
+export interface WeightedExamples {
+  examples: TrainingExampleInput[];
+  weights?: Float32Array;
+}
+
+/**
+ * A site with no out-of-scope examples of its own learns them from the built-in set, less the lines
+ * that overlap its own examples. Together they weigh as much as one typical intent: their number
+ * is ours, not the site's, and as the largest class they would claim whatever the site's examples
+ * say little about (a bare film or dish name to a Chinese assistant). SMP2020 train → val 91.2% →
+ * 92.2% (5-fold on train 90.5% → 91.2%; without the set 92.2%), and out-of-scope messages are
+ * still declined: with half the built-in lines held out as out-of-scope messages beside SMP2020
+ * val (the other half trains), all of them deferred either way, answered right 76.3% → 76.9%,
+ * wrong 1.9% both. CLINC150 without its oos rows (train → val halves) 63.9 / 1.7% → 63.4 / 1.6%
+ * right / wrong; sites with more examples per intent than kept lines keep full weight.
+ */
+export function withBuiltInOutOfScope(
   training: TrainingExampleInput[],
   settings: z.output<typeof TrainingSettings>,
-): TrainingExampleInput[] {
+): WeightedExamples {
   const { language, outOfScopeIntent } = settings;
   if (!outOfScopeIsBuiltIn(training, settings)) {
-    return training;
+    return { examples: training };
   }
   const builtIn = outOfDomainExamples(language);
   const stemsOf = (text: string) => new Set(preprocess(text, language).stems);
@@ -283,12 +303,21 @@ function withBuiltInOutOfScope(
     builtIn.map(stemsOf),
     training.map((example) => stemsOf(example.text)),
   );
-  return [...training, ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent }))];
+  const weight = Math.min(1, typicalExamplesPerIntent(training, null) / Math.max(1, kept.length));
+  return {
+    examples: [...training, ...kept.map((k) => ({ text: builtIn[k], intent: outOfScopeIntent }))],
+    weights:
+      weight < 1
+        ? Float32Array.from({ length: training.length + kept.length }, (_, i) =>
+            i < training.length ? 1 : weight,
+          )
+        : undefined,
+  };
 }
 
 /** Reads the training examples, then any others to be measured, once: counts, embeddings, associations. */
 async function prepareExamples(
-  training: TrainingExampleInput[],
+  { examples: training, weights }: WeightedExamples,
   measured: readonly TrainingExampleInput[],
   settings: z.output<typeof TrainingSettings>,
   embed: EmbedTexts | undefined,
@@ -327,6 +356,7 @@ async function prepareExamples(
     intents,
     outOfScopeIntent,
     labels: Int32Array.from(training, (example) => classOf.get(example.intent) ?? -1),
+    weights,
     associations:
       fewShot && ASSOCIATION_LANGUAGES.has(settings.language)
         ? learnWordAssociations(
@@ -439,7 +469,7 @@ function parseSettings(options: TrainOptions): z.output<typeof TrainingSettings>
 function trainingExamples(
   examples: readonly TrainingExampleInput[],
   settings: z.output<typeof TrainingSettings>,
-): TrainingExampleInput[] {
+): WeightedExamples {
   const given = z.array(TrainingExampleInput).parse(examples);
   if (new Set(given.map((example) => example.intent)).size < 2) {
     throw new Error('training needs at least two intents');
@@ -457,14 +487,15 @@ export async function train(
   options: TrainOptions,
 ): Promise<TrainingResult> {
   const settings = parseSettings(options);
-  const training = trainingExamples(examples, settings);
+  const weighted = trainingExamples(examples, settings);
+  const training = weighted.examples;
   const validation = settings.validation ?? [];
   const { signal, onProgress, embed } = options;
   const report = (phase: TrainingPhase, progress: number, message: string) =>
     onProgress?.(progress, message, phase);
   signal?.throwIfAborted();
 
-  const prepared = await prepareExamples(training, validation, settings, embed, report);
+  const prepared = await prepareExamples(weighted, validation, settings, embed, report);
   const { intents, outOfScopeIntent, all } = prepared;
   signal?.throwIfAborted();
   const fit = (request: FitRequest) => fitScorer(prepared, settings, request, report, signal);
@@ -591,11 +622,12 @@ export async function evaluateOnFolds(
   options: TrainOptions,
 ): Promise<HeldOutEvaluation> {
   const settings = parseSettings(options);
-  const training = trainingExamples(examples, settings);
+  const weighted = trainingExamples(examples, settings);
+  const training = weighted.examples;
   const { signal, onProgress, embed } = options;
   const report = (phase: TrainingPhase, progress: number, message: string) =>
     onProgress?.(progress, message, phase);
-  const prepared = await prepareExamples(training, heldOutExamples, settings, embed, report);
+  const prepared = await prepareExamples(weighted, heldOutExamples, settings, embed, report);
   signal?.throwIfAborted();
   const folds = [...new Set(heldOutExamples.map((example) => example.fold))].sort((a, b) => a - b);
   const reads = new Array<MessageEvidence>(heldOutExamples.length);

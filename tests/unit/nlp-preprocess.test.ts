@@ -3,6 +3,7 @@ import { preprocess } from '@/lib/nlp';
 import {
   charNgrams,
   cleanPunctuationAndEmoji,
+  radicals,
   lowercase,
   normalizeUnicode,
   removeStopwords,
@@ -127,6 +128,12 @@ describe('Chinese preprocessing steps', () => {
     expect(preprocess('I want a refund please', 'en').stems).toEqual(read.stems.slice(0, 3));
   });
 
+  it('reads the radical of each Chinese character, simplified forms under their traditional radical', () => {
+    expect(radicals('饺子 头疼 说 說 hi 2', 'zh')).toEqual(['食', '子', '大', '疒', '言', '言']);
+    expect(radicals('癌 腹泻 钱', 'zh')).toEqual(['疒', '肉', '水', '金']);
+    expect(radicals('refund 说', 'en')).toEqual([]);
+  });
+
   it('runs every step from one entry point', () => {
     const read = preprocess('我的订单还没有到，怎么办？', 'zh');
     expect(read.cleaned).toBe('我的订单还没有到 怎么办');
@@ -134,5 +141,7 @@ describe('Chinese preprocessing steps', () => {
     expect(read.withoutStopwords).not.toContain('的');
     expect(read.stems).toEqual(read.withoutStopwords);
     expect(read.charNgrams).toContain('订单');
+    expect(read.radicals).toHaveLength(11);
+    expect(preprocess('where is my order', 'en').radicals).toEqual([]);
   });
 });

@@ -6,8 +6,11 @@ import {
   serialize,
   train,
   TrainingMetrics,
+  TrainingSettings,
   type TrainingExampleInput,
 } from '@/lib/nlp';
+import { typicalExamplesPerIntent } from '@/lib/nlp/few-shot';
+import { withBuiltInOutOfScope } from '@/lib/nlp/train';
 import { customerServiceExamples } from './nlp-fixtures';
 
 // Without the built-in out-of-scope set, so the small fixture's shape is what is measured.
@@ -193,6 +196,53 @@ describe('training', () => {
     const { model } = await train(examples, { ...settings, language: 'zh' });
     expect((await classify(model, '退款怎么办')).ranking[0].intent).toBe('refund');
     expect((await classify(model, '我的快递在哪')).ranking[0].intent).toBe('order_status');
+  });
+
+  it('answers a bare dish name no example has from its radicals, while weather and jokes still fall back', async () => {
+    // 鲈 and 鱼 share 魚 with 鱼香肉丝, 蒸 and 土豆 share 艹 and 土 with the cooking examples.
+    const intents: Record<string, string> = {
+      cookbook:
+        '红烧肉怎么做 教我做宫保鸡丁 糖醋排骨的做法 怎么做鱼香肉丝 番茄炒蛋怎么炒 麻婆豆腐的菜谱 想学做饺子 可乐鸡翅怎么做好吃 蛋炒饭的做法 怎样煮粥',
+      alarm:
+        '明天早上七点叫我 设一个八点的闹钟 帮我定个闹钟 取消明早的闹钟 六点半叫醒我 闹钟改到九点 每天七点提醒我起床 关掉所有闹钟 设个十分钟后的闹钟 周末不要响闹钟',
+      call: '给妈妈打电话 打电话给张三 拨打10086 呼叫李四 帮我打给老王 给爸爸打个电话 打给公司前台 拨一下这个号码 给小李打电话 打电话给客服',
+    };
+    const examples = Object.entries(intents).flatMap(([intent, texts]) =>
+      texts.split(' ').map((text) => ({ text, intent })),
+    );
+    const { model } = await train(examples, {
+      ...settings,
+      language: 'zh',
+      builtInOutOfScope: true,
+    });
+    for (const dish of ['清蒸鲈鱼', '酸辣土豆丝']) {
+      expect(await classify(model, dish)).toMatchObject({ intent: 'cookbook', decision: 'answer' });
+    }
+    for (const unrelated of ['今天天气怎么样', '讲个笑话']) {
+      expect(await classify(model, unrelated)).toMatchObject({
+        intent: null,
+        decision: 'fallback',
+      });
+    }
+  });
+
+  it('weighs the built-in out-of-scope lines together as one typical intent of the site', () => {
+    const small = customerServiceExamples(12);
+    const parsed = TrainingSettings.parse({ language: 'en', builtInOutOfScope: true });
+    const { examples, weights } = withBuiltInOutOfScope(small, parsed);
+    const builtIn = examples.length - small.length;
+    expect(builtIn).toBeGreaterThan(100);
+    expect(weights?.subarray(0, small.length).every((weight) => weight === 1)).toBe(true);
+    const total = weights?.subarray(small.length).reduce((sum, weight) => sum + weight, 0);
+    expect(total).toBeCloseTo(typicalExamplesPerIntent(small, null), 3);
+    // Sites with more examples per intent than there are kept lines count them fully (the same
+    // texts repeated, so the same lines are kept).
+    const large = customerServiceExamples(builtIn + 1);
+    expect(withBuiltInOutOfScope(large, parsed).weights).toBeUndefined();
+    // A site with out-of-scope examples of its own gets none.
+    expect(withBuiltInOutOfScope(customerServiceExamples(12, true), parsed)).toEqual({
+      examples: customerServiceExamples(12, true),
+    });
   });
 
   it('refuses to train fewer than two intents', async () => {

@@ -79,4 +79,51 @@ describe('one-vs-rest over helper threads', () => {
     ).toBe(true);
     expect(Array.from(parallel.scorer.bias)).toEqual(Array.from(single.scorer.bias));
   });
+
+  it('lets an example count less, the same on one thread and on two', async () => {
+    // Class 0 is feature 0; the last examples claim feature 0 for class 1.
+    const examples = 6_000;
+    const classes = 40;
+    const contradicting = 40;
+    const rows: SparseRows = {
+      rowStarts: Int32Array.from({ length: examples + 1 }, (_, i) => i),
+      indices: Int32Array.from({ length: examples }, (_, i) =>
+        i >= examples - contradicting ? 0 : i % classes,
+      ),
+      values: new Float32Array(examples).fill(1),
+      columns: classes,
+    };
+    const labels = Int32Array.from({ length: examples }, (_, i) =>
+      i >= examples - contradicting ? 1 : i % classes,
+    );
+    const options = { C: 0.5, tolerance: 0.1, maxEpochs: 100, seed: 1 };
+    const softened = Float32Array.from({ length: examples }, (_, i) =>
+      i >= examples - contradicting ? 0.01 : 1,
+    );
+    const feature0 = (weights: Float32Array) => [weights[0], weights[1]];
+    const alike = await trainOneVsRestSvm(rows, labels, classes, { ...options, threads: 1 });
+    const sameWeights = await trainOneVsRestSvm(rows, labels, classes, {
+      ...options,
+      threads: 1,
+      exampleWeights: new Float32Array(examples).fill(1),
+    });
+    expect(sameWeights.scorer.weights).toEqual(alike.scorer.weights);
+    const single = await trainOneVsRestSvm(rows, labels, classes, {
+      ...options,
+      threads: 1,
+      exampleWeights: softened,
+    });
+    const parallel = await trainOneVsRestSvm(rows, labels, classes, {
+      ...options,
+      threads: 2,
+      exampleWeights: softened,
+    });
+    expect(parallel.scorer.weights).toEqual(single.scorer.weights);
+    // Feature 0 leans further to class 0 once the contradicting examples count little.
+    const [leanAlike, leanSoftened] = [alike, single].map((svm) => {
+      const [class0, class1] = feature0(svm.scorer.weights);
+      return class0 - class1;
+    });
+    expect(leanSoftened).toBeGreaterThan(leanAlike + 0.1);
+  });
 });
