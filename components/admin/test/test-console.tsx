@@ -110,6 +110,8 @@ function TestResult({ result }: { result: MessageTest }) {
     ],
   ];
   if (steps.emoji.length) rows.splice(4, 0, ['Emoji', steps.emoji.join(' ')]);
+  // Chinese only: the radicals say what unseen characters are about (疒 sickness, 食 food).
+  if (steps.radicals.length) rows.push(['Radicals', steps.radicals.join(' ')]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Preprocessing">
