@@ -4,15 +4,22 @@ import { CreateIntentForm } from '@/components/admin/intents/create-intent-form'
 import { ExampleSuggestions } from '@/components/admin/intents/example-suggestions';
 import { ImportExportPanel } from '@/components/admin/intents/import-export-panel';
 import { IntentTable } from '@/components/admin/intents/intent-table';
-import { findExampleConflicts, listIntents, suggestExamples } from '@/lib/intents';
+import { OverlapWarnings } from '@/components/admin/intents/overlap-warnings';
+import {
+  findExampleConflicts,
+  findOverlappingIntents,
+  listIntents,
+  suggestExamples,
+} from '@/lib/intents';
 import { adminSiteContext } from './admin-context';
 
 export default async function IntentsPage() {
   const { site } = await adminSiteContext();
-  const [{ intents, latestVersion }, conflicts, suggestions] = await Promise.all([
+  const [{ intents, latestVersion }, conflicts, suggestions, overlaps] = await Promise.all([
     listIntents(site.id),
     findExampleConflicts(site.id),
     suggestExamples(site.id),
+    findOverlappingIntents(site.id),
   ]);
   const examples = intents.reduce((sum, intent) => sum + intent.exampleCount, 0);
   return (
@@ -43,6 +50,11 @@ export default async function IntentsPage() {
           <IntentTable intents={intents} />
         </Card>
         <div className="space-y-6">
+          {overlaps.length ? (
+            <Card title="Intents that overlap">
+              <OverlapWarnings overlaps={overlaps} />
+            </Card>
+          ) : null}
           <Card title="Where more examples help">
             <ExampleSuggestions intents={intents} suggestions={Object.fromEntries(suggestions)} />
           </Card>

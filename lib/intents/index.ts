@@ -20,6 +20,7 @@ export { saveCustomEntities } from './save-custom-entities';
 export { annotateExample } from './annotate-example';
 export { siteCustomEntities } from './site-custom-entities';
 export { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
+export { findOverlappingIntents, type IntentOverlap } from './find-overlapping-intents';
 export { IntentFileError, isIntentFileError, guessIntentFileFormat } from './formats';
 export { listModelVersions, type ModelVersionView } from './list-model-versions';
 export { getTrainingRun, latestTrainingRun, type TrainingRunView } from './training-runs';

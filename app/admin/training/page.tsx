@@ -2,7 +2,13 @@ import { EvaluationView } from '@/components/admin/training/evaluation-view';
 import { TrainingPanel } from '@/components/admin/training/training-panel';
 import { VersionList } from '@/components/admin/training/version-list';
 import { Card } from '@/components/ui/card';
-import { latestTrainingRun, listIntents, listModelVersions } from '@/lib/intents';
+import { OverlapWarnings } from '@/components/admin/intents/overlap-warnings';
+import {
+  findOverlappingIntents,
+  latestTrainingRun,
+  listIntents,
+  listModelVersions,
+} from '@/lib/intents';
 import { adminSiteContext } from '../admin-context';
 
 export default async function TrainingPage({
@@ -21,6 +27,8 @@ export default async function TrainingPage({
   // The version under review: the one asked for, else the newest.
   const candidate = versions.find((version) => version.id === chosen) ?? versions[0] ?? null;
   const intentIds = Object.fromEntries(intents.map((intent) => [intent.name, intent.id]));
+  // Confusion of the version under review; without one, the examples alone.
+  const overlaps = await findOverlappingIntents(site.id, candidate?.metrics ?? null);
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <h1 className="text-xl font-semibold">Training and model versions</h1>
@@ -45,6 +53,11 @@ export default async function TrainingPage({
           <p className="text-sm text-stone-600">No model trained yet: press Retrain.</p>
         </Card>
       )}
+      {overlaps.length ? (
+        <Card title="Intents that overlap">
+          <OverlapWarnings overlaps={overlaps} />
+        </Card>
+      ) : null}
       <Card title="Versions">
         <VersionList versions={versions} reviewing={candidate?.id ?? null} />
       </Card>
