@@ -62,13 +62,8 @@ async function decideReply(turn: BotTurn): Promise<BotReply> {
   );
   if ('reply' in continuation) return continuation.reply;
   const { understanding, botState } = continuation;
-  const { classification, decision } = understanding;
-  const recognized = {
-    intent: classification?.intent ?? undefined,
-    confidence: classification?.confidence,
-    modelVersionId: understanding.modelVersionId,
-  };
-  const matched = classification?.intent ? intents.get(classification.intent) : undefined;
+  const { decision } = understanding;
+  const { recognized, matched } = recognizedIntent(understanding, intents);
 
   if (decision === 'handoff' && matched) {
     const reason = HANDOFF_REASON.intent(matched.name);
@@ -108,12 +103,7 @@ async function answerOrDefer(
   const words = WORDING[language];
   const message = turn.visitorMessage.body;
   const { classification, decision } = understanding;
-  const recognized = {
-    intent: classification?.intent ?? undefined,
-    confidence: classification?.confidence,
-    modelVersionId: understanding.modelVersionId,
-  };
-  const matched = classification?.intent ? intents.get(classification.intent) : undefined;
+  const { recognized, matched } = recognizedIntent(understanding, intents);
 
   // An article and an intent compete on one scale, the calibrated chance of being right: the
   // articles answer when they clear the site's threshold and are surer than a confident intent.
@@ -247,4 +237,17 @@ function pickResponse(
     ...understanding.entities,
     ...(understanding.customEntities ?? []),
   ]);
+}
+
+/** What the classifier recognised, as stored with the reply, and the site's intent it names. */
+function recognizedIntent(understanding: Understanding, intents: Map<string, SiteIntent>) {
+  const { classification } = understanding;
+  return {
+    recognized: {
+      intent: classification?.intent ?? undefined,
+      confidence: classification?.confidence,
+      modelVersionId: understanding.modelVersionId,
+    },
+    matched: classification?.intent ? intents.get(classification.intent) : undefined,
+  };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stopModels } from '@/lib/ai';
-import { replyToVisitor, type BotTurn } from '@/lib/bot';
+import { replyToVisitor, siteIntents, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
 import type { Choice } from '@/lib/schemas/message';
 import { BotSettingsSchema, type BotSettings } from '@/lib/schemas/site';
@@ -277,6 +277,10 @@ describe('with a trained intent model', () => {
       where: { siteId_name: { siteId, name: 'shipping' } },
       data: { rephrase: true },
     });
+    // The bot reads intents from a cache that every node drops when it hears of the change.
+    await vi.waitFor(async () =>
+      expect((await siteIntents(siteId)).get('shipping')?.rephrase).toBe(true),
+    );
     const question = turn(siteId, 'how much is shipping', { settings });
     const rephrased = await replyToVisitor(question);
     expect(rephrased).toMatchObject({ decision: 'answer', intent: 'shipping' });
