@@ -7,7 +7,7 @@ import { upsetness } from './sentiment';
 import type { SiteIntent } from './site-intents';
 import { collectSlots, MAX_SLOT_ASKS, missingSlot, readSlotValue, withCollected } from './slots';
 import type { BotReply, BotTurn } from './types';
-import type { Understanding } from './understand';
+import { siteEntityOptions, type Understanding } from './understand';
 import { WORDING } from './wording';
 
 export type Continuation =
@@ -50,10 +50,7 @@ export function continueFromBotState(
   const slot = waiting.slots.find((candidate) => candidate.entity === pending.entity);
   if (!slot) return { understanding: known, botState };
 
-  const value = readSlotValue(message, pending.entity, {
-    orderNumberPattern: turn.site.botSettings.orderNumberPattern,
-    language: turn.site.language,
-  });
+  const value = readSlotValue(message, pending.entity, siteEntityOptions(turn.site));
   if (value !== null) {
     const collected = { ...previous.collected, [pending.entity]: value };
     const given = { type: pending.entity, text: value, value, start: 0, end: 0 };

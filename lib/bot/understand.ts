@@ -7,6 +7,7 @@ import {
   type BotDecision,
   type Classification,
   type Entity,
+  type EntityOptions,
 } from '@/lib/nlp';
 import { matchCustomEntities, type CustomEntityMatch } from '@/lib/nlp/custom-entities';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
@@ -28,6 +29,15 @@ export interface Understanding {
   customEntities?: CustomEntityMatch[];
 }
 
+/** How the site's visitors write order numbers, dates and phone numbers. */
+export function siteEntityOptions(site: BotTurn['site']): EntityOptions {
+  return {
+    orderNumberPattern: site.botSettings.orderNumberPattern,
+    language: site.language,
+    phoneCountry: site.botSettings.phoneCountry || undefined,
+  };
+}
+
 // Read once per site and kept until any node changes them (lib/db siteCache).
 const entityDefinitionsOfSite = siteCache(siteEntityDefinitions);
 
@@ -37,10 +47,7 @@ export async function understand(
   intents: Map<string, SiteIntent>,
 ): Promise<Understanding> {
   const { botSettings } = turn.site;
-  const entityOptions = {
-    orderNumberPattern: botSettings.orderNumberPattern,
-    language: turn.site.language,
-  };
+  const entityOptions = siteEntityOptions(turn.site);
   const visitorTexts = [
     turn.visitorMessage.body,
     ...turn.history

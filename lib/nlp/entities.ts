@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { Language } from './preprocess';
 
@@ -9,7 +10,7 @@ export const Entity = z.object({
   type: EntityType,
   /** As the visitor wrote it. */
   text: z.string(),
-  /** Normalized: lowercased email, +digits phone, uppercase order number, "12.50 USD", "2025-03-12". */
+  /** Normalized: lowercased email, E.164 phone (+442079460958), uppercase order number, "12.50 USD", "2025-03-12". */
   value: z.string(),
   start: z.number().int(),
   end: z.number().int(),
@@ -23,12 +24,16 @@ export interface EntityOptions {
   now?: Date;
   /** The site's language, for dates written in it (English is always read too). */
   language?: Language;
+  /**
+   * ISO 3166 alpha-2 country of numbers written without a +country code ("020 7946 0958" with GB);
+   * without one only international numbers are read.
+   */
+  phoneCountry?: string;
 }
 
 export const DEFAULT_ORDER_NUMBER_PATTERN = String.raw`#?\b[A-Z]{2,3}-?\d{4,10}\b|#\d{4,12}\b`;
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
-const PHONE = /(?<![\w+])\+?\d[\d\s().-]{5,18}\d(?!\w)/g;
 const CURRENCY_SYMBOL: Record<string, string> = {
   $: 'USD',
   '€': 'EUR',
@@ -99,6 +104,22 @@ function dates(text: string, now: Date, language: Language): Candidate[] {
 }
 
 /**
+ * Phone numbers with libphonenumber-js and its full metadata, which checks each country's number
+ * plan: with the minimal one "2025-03-10" read as a Chinese number under CN.
+ */
+function phoneNumbers(text: string, country: string | undefined): Candidate[] {
+  const defaultCountry = country && isSupportedCountry(country) ? country : undefined;
+  return findPhoneNumbersInText(text, { defaultCountry }).flatMap((found) => {
+    const written = text.slice(found.startsAt, found.endsAt);
+    // A date the calendar rejects (2025-02-30) is still no phone number.
+    if (DATE_SHAPE.test(written)) return [];
+    return [
+      { type: 'phone' as const, value: found.number.number, start: found.startsAt, text: written },
+    ];
+  });
+}
+
+/**
  * The entities customer service needs, found in the original message. Earlier kinds win overlaps
  * (an email's digits are not a phone, an order number is not an amount).
  */
@@ -126,17 +147,8 @@ export function extractEntities(text: string, options: EntityOptions = {}): Enti
       value: `${match[1].replace(/,/g, '')} ${CURRENCY_WORD[match[2].toLowerCase()]}`,
       ...span(match),
     })),
-    ...[...matches(PHONE, text)]
-      .filter((match) => {
-        const digits = match[0].replace(/\D/g, '').length;
-        // An impossible date such as 2025-02-30 is still a date, not a phone number.
-        return digits >= 7 && digits <= 15 && !DATE_SHAPE.test(match[0]);
-      })
-      .map((match) => ({
-        type: 'phone' as const,
-        value: (match[0].trim().startsWith('+') ? '+' : '') + match[0].replace(/\D/g, ''),
-        ...span(match),
-      })),
+    // Last: a date or an order number written in digits is not read as a phone number.
+    ...phoneNumbers(text, options.phoneCountry),
   ];
   const taken: Array<[number, number]> = [];
   const entities: Entity[] = [];

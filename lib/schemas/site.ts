@@ -40,6 +40,11 @@ export const BotSettingsSchema = z.object({
   fallbacksBeforeHandoff: z.number().int().min(1).max(10).default(2),
   /** Regular expression for the site's order numbers. */
   orderNumberPattern: z.string().max(200).default('#?[A-Z]{2,4}-?\\d{4,10}'),
+  /** ISO 3166 alpha-2 country for phone numbers written without +country code; '' reads only +numbers. */
+  phoneCountry: z
+    .string()
+    .regex(/^([A-Z]{2})?$/, 'A two-letter country code such as GB, or nothing')
+    .default(''),
   businessHours: z
     .object({
       timezone: z.string().default('UTC'),

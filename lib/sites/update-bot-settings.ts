@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { ActionError } from '@/lib/auth/errors';
 import { db } from '@/lib/db';
 import { BotSettingsSchema, type BotSettings } from '@/lib/schemas/site';
@@ -15,6 +16,9 @@ export async function updateBotSettings(
     new RegExp(botSettings.orderNumberPattern);
   } catch {
     throw new ActionError('invalid', 'The order number pattern is not a valid regular expression');
+  }
+  if (botSettings.phoneCountry && !isSupportedCountry(botSettings.phoneCountry)) {
+    throw new ActionError('invalid', `No phone numbering plan for "${botSettings.phoneCountry}"`);
   }
   if (botSettings.businessHours) {
     try {

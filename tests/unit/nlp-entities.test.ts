@@ -12,12 +12,31 @@ describe('entity extraction', () => {
     ]);
   });
 
-  it('finds phone numbers in common shapes, as digits', () => {
-    expect(values('call +44 20 7946 0958 or (555) 123-4567')).toEqual([
+  it('reads international phone numbers always and national ones in the site country, as E.164', () => {
+    const text = 'call +44 20 7946 0958 or (415) 555-2671';
+    expect(values(text)).toEqual([['phone', '+442079460958']]);
+    expect(values(text, { phoneCountry: 'US' })).toEqual([
       ['phone', '+442079460958'],
-      ['phone', '5551234567'],
+      ['phone', '+14155552671'],
     ]);
-    expect(values('I am 42 and have 3 cards')).toEqual([]);
+    expect(values('ring 020 7946 0958 after 5', { phoneCountry: 'GB' })).toEqual([
+      ['phone', '+442079460958'],
+    ]);
+    expect(values('我的电话13812345678', { phoneCountry: 'CN', language: 'zh' })).toEqual([
+      ['phone', '+8613812345678'],
+    ]);
+    expect(values('I am 42 and have 3 cards', { phoneCountry: 'US' })).toEqual([]);
+  });
+
+  it('never reads a date or an order number as a phone number, whatever the country', () => {
+    // With CN, the minimal phone metadata read "2025-03-10" as a Chinese number.
+    for (const phoneCountry of [undefined, 'CN', 'DE', 'US', 'GB', 'FR']) {
+      const text = 'delivered 2025-03-10, order AB-20250310 and #98765432, not on 2025-02-30';
+      expect(
+        values(text, { phoneCountry }).filter(([type]) => type === 'phone'),
+        phoneCountry,
+      ).toEqual([]);
+    }
   });
 
   it('finds order numbers with the default pattern and with a site pattern', () => {

@@ -431,6 +431,21 @@ function BotSettingsForm({
               className={`${inputClass} font-mono`}
             />
           </label>
+          <label className="block">
+            <span className={labelClass}>Country of phone numbers (two letters, e.g. GB)</span>
+            <input
+              value={settings.phoneCountry}
+              onChange={(e) => set('phoneCountry', e.target.value.trim().toUpperCase())}
+              maxLength={2}
+              placeholder="none"
+              aria-describedby="phone-country-help"
+              className={`${inputClass} w-24 font-mono uppercase`}
+            />
+            <span id="phone-country-help" className="mt-1 block text-xs text-stone-500">
+              Numbers written without a +country code are read as this country’s; left empty, the
+              bot reads only international numbers such as +44 20 7946 0958.
+            </span>
+          </label>
         </fieldset>
         <fieldset className="space-y-3">
           <label className="flex items-center gap-2 text-sm">
