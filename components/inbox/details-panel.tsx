@@ -1,10 +1,9 @@
 'use client';
 
 import type { AgentConversation } from '@/lib/schemas/events';
-import type { EntityType } from '@/lib/nlp/entities';
 import type { BotState } from '@/lib/schemas/bot-state';
 import type { ConversationDetails } from '@/lib/schemas/inbox';
-import { ENTITY_LABELS } from '@/lib/schemas/intent';
+import { entityLabel } from '@/lib/schemas/intent';
 import { Badge } from '@/components/ui/badge';
 import { formatDuration } from './views';
 import { isWebUrl } from '@/lib/schemas/url';
@@ -26,7 +25,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 /** The values the bot asked the visitor for, and the one it is still waiting for. */
 function CollectedByBot({ botState }: { botState: BotState }) {
-  const collected = Object.entries(botState.collected) as [EntityType, string][];
+  const collected = Object.entries(botState.collected);
   if (collected.length === 0 && !botState.pendingSlot) return null;
   return (
     <>
@@ -36,13 +35,13 @@ function CollectedByBot({ botState }: { botState: BotState }) {
         data-testid="bot-collected"
       >
         {collected.map(([entity, value]) => (
-          <Row key={entity} label={ENTITY_LABELS[entity]}>
+          <Row key={entity} label={entityLabel(entity)}>
             <span className="font-mono">{value}</span>
           </Row>
         ))}
         {botState.pendingSlot ? (
           <Row label="Waiting for">
-            {ENTITY_LABELS[botState.pendingSlot.entity]} ({botState.pendingSlot.intent})
+            {entityLabel(botState.pendingSlot.entity)} ({botState.pendingSlot.intent})
           </Row>
         ) : null}
       </dl>

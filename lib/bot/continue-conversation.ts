@@ -5,7 +5,15 @@ import { humanChoice } from './handoff';
 import { resolveClarifyReply } from './resolve-clarify-reply';
 import { upsetness } from './sentiment';
 import type { SiteIntent } from './site-intents';
-import { collectSlots, MAX_SLOT_ASKS, missingSlot, readSlotValue, withCollected } from './slots';
+import { isBuiltInEntity } from '@/lib/schemas/intent';
+import {
+  collectSlots,
+  foundEntities,
+  MAX_SLOT_ASKS,
+  missingSlot,
+  readSlotValue,
+  withCollected,
+} from './slots';
 import type { BotReply, BotTurn } from './types';
 import { siteEntityOptions, type Understanding } from './understand';
 import { WORDING } from './wording';
@@ -31,10 +39,7 @@ export function continueFromBotState(
   const open = turn.history.at(-1)?.sender === 'bot' ? previous : EMPTY_BOT_STATE;
   const botState: BotState = { ...EMPTY_BOT_STATE, collected: previous.collected };
   const message = turn.visitorMessage.body;
-  const known = {
-    ...understanding,
-    entities: withCollected(understanding.entities, previous.collected),
-  };
+  const known = withCollected(understanding, previous.collected);
 
   const picked = resolveClarifyReply(
     message,
@@ -50,13 +55,25 @@ export function continueFromBotState(
   const slot = waiting.slots.find((candidate) => candidate.entity === pending.entity);
   if (!slot) return { understanding: known, botState };
 
-  const value = readSlotValue(message, pending.entity, siteEntityOptions(turn.site));
+  const value = readSlotValue(
+    message,
+    pending.entity,
+    siteEntityOptions(turn.site),
+    understanding.entityDefinitions,
+  );
   if (value !== null) {
     const collected = { ...previous.collected, [pending.entity]: value };
+    // The answer's value comes first, before anything else the messages mention.
     const given = { type: pending.entity, text: value, value, start: 0, end: 0 };
+    const withGiven = withCollected(understanding, collected);
     return {
       understanding: chosen(
-        { ...known, entities: [given, ...withCollected(understanding.entities, collected)] },
+        isBuiltInEntity(given.type)
+          ? { ...withGiven, entities: [{ ...given, type: given.type }, ...withGiven.entities] }
+          : {
+              ...withGiven,
+              customEntities: [{ ...given, via: 'collected' }, ...(withGiven.customEntities ?? [])],
+            },
         pending.intent,
       ),
       botState: { ...botState, collected },
@@ -106,7 +123,7 @@ export function askForMissingSlot(
   understanding: Understanding,
   botState: BotState,
 ): Pick<BotReply, 'text' | 'botState'> | null {
-  const slot = missingSlot(intent.slots, understanding.entities);
+  const slot = missingSlot(intent.slots, foundEntities(understanding));
   if (!slot) return null;
   return {
     text: slot.prompt,
@@ -122,7 +139,7 @@ export function stateAfterAnswer(
 ): BotState {
   return {
     ...botState,
-    collected: collectSlots(botState.collected, intent.slots, understanding.entities),
+    collected: collectSlots(botState.collected, intent.slots, foundEntities(understanding)),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@/lib/nlp';
 import { matchCustomEntities, type CustomEntityMatch } from '@/lib/nlp/custom-entities';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
+import type { CustomEntity } from '@/lib/schemas/entity';
 import { liveClassifier } from '@/lib/training';
 import type { BotTurn } from './types';
 import type { SiteIntent } from './site-intents';
@@ -27,6 +28,8 @@ export interface Understanding {
   entities: Entity[];
   /** The site's own entities, in the same order (absent where no site entities were read). */
   customEntities?: CustomEntityMatch[];
+  /** The site's entity definitions the message was read with (to read an answer the bot asked for). */
+  entityDefinitions?: CustomEntity[];
 }
 
 /** How the site's visitors write order numbers, dates and phone numbers. */
@@ -107,5 +110,6 @@ export async function understand(
     modelVersionId: classification ? live?.versionId : undefined,
     entities,
     customEntities,
+    entityDefinitions: definitions,
   };
 }

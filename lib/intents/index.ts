@@ -18,7 +18,7 @@ export { importIntents, type ImportSummary } from './import-intents';
 export { exportIntents } from './export-intents';
 export { saveCustomEntities } from './save-custom-entities';
 export { annotateExample } from './annotate-example';
-export { siteCustomEntities } from './site-custom-entities';
+export { siteCustomEntities, siteEntityDefinitions } from './site-custom-entities';
 export { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
 export { findOverlappingIntents, type IntentOverlap } from './find-overlapping-intents';
 export { IntentFileError, isIntentFileError, guessIntentFileFormat } from './formats';

@@ -11,8 +11,8 @@ export const CustomEntityMatch = z.object({
   value: z.string(),
   start: z.number().int(),
   end: z.number().int(),
-  /** How it was found: shown in the test console. */
-  via: z.enum(['list', 'fuzzy', 'lookup', 'regex']),
+  /** How it was found (collected: the visitor gave it when the bot asked): shown in the test console. */
+  via: z.enum(['list', 'fuzzy', 'lookup', 'regex', 'collected']),
 });
 export type CustomEntityMatch = z.infer<typeof CustomEntityMatch>;
 
@@ -80,7 +80,9 @@ function phrasesOf(entities: readonly CustomEntity[]): Phrase[] {
   return phrases.filter((phrase) => phrase.words.length);
 }
 
-type Candidate = Omit<CustomEntityMatch, 'text'>;
+type Candidate = Omit<CustomEntityMatch, 'text' | 'via'> & {
+  via: Exclude<CustomEntityMatch['via'], 'collected'>;
+};
 
 /** Phrases whose words appear in a row in the message, exactly or (list values) with few typos. */
 function phraseMatches(text: string, words: Word[], phrases: Phrase[]): Candidate[] {

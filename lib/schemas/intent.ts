@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExampleAnnotationsSchema } from './entity';
+import { EntityNameSchema, ExampleAnnotationsSchema } from './entity';
 // Only the zod enum of entity types: safe for the browser.
 import { EntityType } from '@/lib/nlp/entities';
 
@@ -86,9 +86,12 @@ export const SetIntentFlagsSchema = z
   .object({ handoff: z.boolean().optional(), rephrase: z.boolean().optional() })
   .refine((flags) => flags.handoff !== undefined || flags.rephrase !== undefined, 'Nothing to set');
 
-/** An entity the visitor must give before the intent is answered, and what the bot asks for it. */
+/**
+ * An entity the visitor must give before the intent is answered, and what the bot asks for it: a
+ * built-in entity type or the name of one of the site's own entities.
+ */
 export const IntentSlotSchema = z.object({
-  entity: EntityType,
+  entity: EntityNameSchema,
   prompt: z
     .string()
     .trim()
@@ -99,7 +102,7 @@ export type IntentSlot = z.infer<typeof IntentSlotSchema>;
 
 export const IntentSlotsSchema = z
   .array(IntentSlotSchema)
-  .max(EntityType.options.length)
+  .max(10, 'Require at most 10 entities')
   .refine(
     (slots) => new Set(slots.map((slot) => slot.entity)).size === slots.length,
     'Require each kind of entity once',
@@ -163,6 +166,15 @@ export const ENTITY_LABELS: Record<EntityType, string> = {
   money: 'Amount',
   date: 'Date',
 };
+
+export function isBuiltInEntity(name: string): name is EntityType {
+  return EntityType.safeParse(name).success;
+}
+
+/** How admins see an entity: a built-in type's label, or a custom entity's own name. */
+export function entityLabel(name: string): string {
+  return isBuiltInEntity(name) ? ENTITY_LABELS[name] : name;
+}
 
 /** Review-queue messages the admin adds as examples of an intent, from the intents page. */
 export const AddSuggestedExamplesSchema = z.object({

@@ -4,7 +4,13 @@ import { stopModels } from '@/lib/ai';
 import { WORDING } from '@/lib/bot/wording';
 import { db } from '@/lib/db';
 import { describeConversation } from '@/lib/conversations';
-import { exportIntents, importIntents, saveIntentSlots } from '@/lib/intents';
+import {
+  exportIntents,
+  importIntents,
+  saveCustomEntities,
+  saveIntentResponses,
+  saveIntentSlots,
+} from '@/lib/intents';
 import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import type { VisitorMessage } from '@/lib/schemas/events';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
@@ -199,6 +205,50 @@ describe('the admin sets what an intent requires', () => {
     expect((await dee.botState()).collected).toEqual({ email: 'dee@example.com' });
     await saveIntentSlots(admin, siteId, hours.id, { slots: [] });
     dee.socket.close();
+  });
+});
+
+describe("an intent that requires one of the site's own entities", () => {
+  it('is refused for an entity the site does not have, then asks for it, reads it and fills it in', async () => {
+    const shipping = await db().intent.findFirstOrThrow({ where: { siteId, name: 'shipping' } });
+    const requireCity = () =>
+      saveIntentSlots(admin, siteId, shipping.id, {
+        slots: [{ entity: 'city', prompt: 'Which city should we ship to?' }],
+      });
+    await expect(requireCity()).rejects.toThrow(/no entity named "city"/);
+    await saveCustomEntities(admin, siteId, {
+      entities: [
+        { name: 'city', values: [{ value: 'Paris', synonyms: ['paname'] }, { value: 'Lyon' }] },
+      ],
+    });
+    await requireCity();
+    await saveIntentResponses(admin, siteId, shipping.id, {
+      responses: ['Parcels to {city} arrive in 2 days.'],
+    });
+
+    const flo = await visitor();
+    expect((await flo.say('how long does shipping take?')).body).toBe(
+      'Which city should we ship to?',
+    );
+    expect(await flo.botState()).toMatchObject({
+      pendingSlot: { intent: 'shipping', entity: 'city', asks: 1 },
+    });
+    // A typo in a list value is still the value.
+    expect((await flo.say('to Pariss please')).body).toBe('Parcels to Paris arrive in 2 days.');
+    expect((await flo.botState()).collected).toEqual({ city: 'Paris' });
+    // Known now, it is not asked for again.
+    expect((await flo.say('how long does shipping take?')).body).toBe(
+      'Parcels to Paris arrive in 2 days.',
+    );
+    flo.socket.close();
+
+    // Named in the first message, it is not asked for at all.
+    const gus = await visitor();
+    expect((await gus.say('how long does shipping take to Lyon?')).body).toBe(
+      'Parcels to Lyon arrive in 2 days.',
+    );
+    gus.socket.close();
+    await saveIntentSlots(admin, siteId, shipping.id, { slots: [] });
   });
 });
 

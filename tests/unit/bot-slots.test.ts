@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { continueFromBotState, stateAfterReply } from '@/lib/bot/continue-conversation';
 import { resolveClarifyReply } from '@/lib/bot/resolve-clarify-reply';
 import type { SiteIntent } from '@/lib/bot/site-intents';
+import {
+  askForMissingSlot,
+  continueFromBotState,
+  stateAfterAnswer,
+  stateAfterReply,
+} from '@/lib/bot/continue-conversation';
 import { readSlotValue } from '@/lib/bot/slots';
 import type { BotTurn } from '@/lib/bot/types';
 import type { Understanding } from '@/lib/bot/understand';
@@ -21,6 +26,25 @@ describe('reading the value the bot asked for', () => {
     // Not a date's or an email's digits.
     expect(readSlotValue('I ordered on 2026-03-12', 'orderNumber')).toBeNull();
     expect(readSlotValue('mail me at ann2@example.com', 'orderNumber')).toBeNull();
+  });
+
+  it("reads one of the site's own entities by its list values, synonyms, lookups or patterns", () => {
+    const definitions = [
+      {
+        name: 'city',
+        values: [{ value: 'Paris', synonyms: ['paname'] }],
+        lookup: ['Lyon'],
+        patterns: [],
+      },
+      { name: 'ticket', values: [], lookup: [], patterns: ['TK-\\d{4}'] },
+    ];
+    expect(readSlotValue('to Paname please', 'city', {}, definitions)).toBe('Paris');
+    expect(readSlotValue('lyon', 'city', {}, definitions)).toBe('Lyon');
+    expect(readSlotValue('it is tk-1234', 'ticket', {}, definitions)).toBe('tk-1234');
+    // Another entity's value is not this one's.
+    expect(readSlotValue('TK-1234', 'city', {}, definitions)).toBeNull();
+    expect(readSlotValue('Berlin', 'city', {}, definitions)).toBeNull();
+    expect(readSlotValue('Paris', 'city')).toBeNull();
   });
 
   it('reads other entity types only as the extractor finds them', () => {
@@ -230,6 +254,57 @@ describe('continuing from the bot state', () => {
     );
     expect('understanding' in picked && picked.understanding.classification?.intent).toBe('hours');
     expect('understanding' in picked && picked.understanding.decision).toBe('answer');
+  });
+
+  it("asks for one of the site's own entities, fills it from the answer, and keeps it", () => {
+    const city = {
+      name: 'city',
+      values: [{ value: 'Paris', synonyms: ['paname'] }],
+      lookup: [],
+      patterns: [],
+    };
+    const delivery: SiteIntent = {
+      ...orderStatus,
+      name: 'delivery',
+      responses: ['We deliver to {city} on Mondays.'],
+      slots: [{ entity: 'city', prompt: 'Which city?' }],
+    };
+    const withDelivery = new Map([...intents, [delivery.name, delivery]]);
+    const read = { ...reading('delivery', 'answer', 0.9), entityDefinitions: [city] };
+    const question = askForMissingSlot(delivery, read, { ...asked, pendingSlot: null });
+    expect(question).toEqual({
+      text: 'Which city?',
+      botState: {
+        collected: {},
+        pendingSlot: { intent: 'delivery', entity: 'city', asks: 1 },
+        offered: [],
+      },
+    });
+    const answered = continueFromBotState(turn('to paname', question!.botState!), withDelivery, {
+      ...reading(null, 'fallback'),
+      entityDefinitions: [city],
+    });
+    if (!('understanding' in answered)) throw new Error('expected a reading');
+    expect(answered.understanding.classification?.intent).toBe('delivery');
+    expect(answered.understanding.customEntities?.[0]).toMatchObject({
+      type: 'city',
+      value: 'Paris',
+      via: 'collected',
+    });
+    expect(answered.botState.collected).toEqual({ city: 'Paris' });
+    // Answered, it is not asked again: the collected value counts as given.
+    expect(askForMissingSlot(delivery, answered.understanding, answered.botState)).toBeNull();
+    expect(stateAfterAnswer(delivery, answered.understanding, answered.botState).collected).toEqual(
+      { city: 'Paris' },
+    );
+    // A city found in the message itself needs no question either.
+    const found = {
+      ...read,
+      customEntities: [
+        { type: 'city', text: 'Paris', value: 'Paris', start: 0, end: 5, via: 'list' as const },
+      ],
+    };
+    expect(askForMissingSlot(delivery, found, asked)).toBeNull();
   });
 
   it('keeps the intents a fallback offered, but not the quick replies under an answer', () => {

@@ -18,12 +18,14 @@ import { RequiredEntities } from './required-entities';
 
 interface Props {
   intent: IntentDetail;
+  /** The site's own entities an intent may require. */
+  customEntityNames: string[];
   otherIntents: { id: string; name: string }[];
   /** An example to point at (from the misclassified list). */
   highlight: string | null;
 }
 
-export function IntentEditor({ intent, otherIntents, highlight }: Props) {
+export function IntentEditor({ intent, customEntityNames, otherIntents, highlight }: Props) {
   return (
     <div className="space-y-6">
       <NameAndFlags intent={intent} />
@@ -31,7 +33,7 @@ export function IntentEditor({ intent, otherIntents, highlight }: Props) {
         <Examples intent={intent} otherIntents={otherIntents} highlight={highlight} />
         <div className="space-y-6">
           <Responses intent={intent} />
-          <RequiredEntities intent={intent} />
+          <RequiredEntities intent={intent} customEntityNames={customEntityNames} />
           <QuickReplies intent={intent} />
           <IntentActionSettings intent={intent} />
         </div>
@@ -112,7 +114,7 @@ function NameAndFlags({ intent }: { intent: IntentDetail }) {
   );
 }
 
-function Examples({ intent, otherIntents, highlight }: Props) {
+function Examples({ intent, otherIntents, highlight }: Omit<Props, 'customEntityNames'>) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [paste, setPaste] = useState('');

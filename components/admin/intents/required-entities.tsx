@@ -5,18 +5,29 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { IntentDetail } from '@/lib/intents';
 import { EntityType } from '@/lib/nlp/entities';
-import { ENTITY_LABELS, type IntentSlot } from '@/lib/schemas/intent';
+import { entityLabel, type IntentSlot } from '@/lib/schemas/intent';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass } from '../field-styles';
 import { useAction } from '../use-action';
 
-/** Entities the visitor must give before the intent is answered, each with the bot's question. */
-export function RequiredEntities({ intent }: { intent: IntentDetail }) {
+/**
+ * Entities the visitor must give before the intent is answered, each with the bot's question:
+ * built-in ones or the site's own (`customEntityNames`, from the Entities page and annotations).
+ */
+export function RequiredEntities({
+  intent,
+  customEntityNames,
+}: {
+  intent: IntentDetail;
+  customEntityNames: string[];
+}) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [slots, setSlots] = useState<IntentSlot[]>(intent.slots);
-  const unused = EntityType.options.filter((type) => !slots.some((slot) => slot.entity === type));
+  const unused = [...EntityType.options, ...customEntityNames].filter(
+    (name) => !slots.some((slot) => slot.entity === name),
+  );
   const change = (index: number, slot: Partial<IntentSlot>) =>
     setSlots(slots.map((current, i) => (i === index ? { ...current, ...slot } : current)));
   return (
@@ -32,18 +43,18 @@ export function RequiredEntities({ intent }: { intent: IntentDetail }) {
             <select
               aria-label={`Required entity ${index + 1}`}
               value={slot.entity}
-              onChange={(e) => change(index, { entity: e.target.value as EntityType })}
+              onChange={(e) => change(index, { entity: e.target.value })}
               className={`${inputClass} w-40 shrink-0`}
             >
-              {[slot.entity, ...unused].map((type) => (
-                <option key={type} value={type}>
-                  {ENTITY_LABELS[type]}
+              {[slot.entity, ...unused].map((name) => (
+                <option key={name} value={name}>
+                  {entityLabel(name)}
                 </option>
               ))}
             </select>
             <textarea
-              aria-label={`What the bot asks for the ${ENTITY_LABELS[slot.entity].toLowerCase()}`}
-              placeholder={`e.g. What is your ${ENTITY_LABELS[slot.entity].toLowerCase()}?`}
+              aria-label={`What the bot asks for the ${entityLabel(slot.entity).toLowerCase()}`}
+              placeholder={`e.g. What is your ${entityLabel(slot.entity).toLowerCase()}?`}
               value={slot.prompt}
               rows={2}
               onChange={(e) => change(index, { prompt: e.target.value })}
@@ -52,7 +63,7 @@ export function RequiredEntities({ intent }: { intent: IntentDetail }) {
             <Button
               tone="ghost"
               size="sm"
-              aria-label={`Do not require the ${ENTITY_LABELS[slot.entity].toLowerCase()}`}
+              aria-label={`Do not require the ${entityLabel(slot.entity).toLowerCase()}`}
               onClick={() => setSlots(slots.filter((_, i) => i !== index))}
             >
               ✕

@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { EntityType } from '@/lib/nlp/entities';
 import type { BotState } from '@/lib/schemas/bot-state';
-import { ENTITY_LABELS } from '@/lib/schemas/intent';
+import { entityLabel } from '@/lib/schemas/intent';
 import type { TestConsoleTurn } from '@/lib/schemas/site-admin';
 import type { MessageTest } from '@/lib/sites';
 import { useAdminApi } from '../admin-context';
@@ -190,11 +189,12 @@ const ENTITY_VIA = {
   fuzzy: 'list value, with a typo',
   lookup: 'lookup table',
   regex: 'regex',
+  collected: 'given when asked',
 } as const;
 
 /** What the bot waits for after its reply, and what it has collected. */
 function ConversationState({ botState }: { botState: BotState }) {
-  const collected = Object.entries(botState.collected) as [EntityType, string][];
+  const collected = Object.entries(botState.collected);
   const { pendingSlot, offered } = botState;
   return (
     <Card title="Conversation state">
@@ -203,7 +203,7 @@ function ConversationState({ botState }: { botState: BotState }) {
           <dt className="text-xs uppercase tracking-wide text-stone-500">Waiting for</dt>
           <dd data-testid="state-waiting">
             {pendingSlot
-              ? `${ENTITY_LABELS[pendingSlot.entity]} for ${pendingSlot.intent} (asked ${pendingSlot.asks}×)`
+              ? `${entityLabel(pendingSlot.entity)} for ${pendingSlot.intent} (asked ${pendingSlot.asks}×)`
               : offered.length
                 ? `A pick among ${offered.map((option) => `“${option.label}”`).join(', ')}`
                 : 'Nothing'}
@@ -215,7 +215,7 @@ function ConversationState({ botState }: { botState: BotState }) {
             {collected.length
               ? collected.map(([entity, value]) => (
                   <span key={entity} className="mr-2">
-                    {ENTITY_LABELS[entity]}: <span className="font-mono">{value}</span>
+                    {entityLabel(entity)}: <span className="font-mono">{value}</span>
                   </span>
                 ))
               : 'Nothing yet'}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IntentEditor } from '@/components/admin/intents/intent-editor';
-import { getIntent, listIntents } from '@/lib/intents';
+import { getIntent, listIntents, siteEntityDefinitions } from '@/lib/intents';
 import { adminSiteContext } from '../../admin-context';
 import { textLinkClass } from '@/components/ui/link-styles';
 
@@ -14,9 +14,10 @@ export default async function IntentPage({
 }) {
   const { site } = await adminSiteContext();
   const [{ intentId }, { example }] = await Promise.all([params, searchParams]);
-  const [intent, { intents }] = await Promise.all([
+  const [intent, { intents }, entities] = await Promise.all([
     getIntent(site.id, intentId),
     listIntents(site.id),
+    siteEntityDefinitions(site.id),
   ]);
   if (!intent) notFound();
   return (
@@ -27,6 +28,7 @@ export default async function IntentPage({
       <IntentEditor
         key={intent.id}
         intent={intent}
+        customEntityNames={entities.map((entity) => entity.name)}
         otherIntents={intents
           .filter((i) => i.id !== intent.id)
           .map(({ id, name }) => ({ id, name }))}
