@@ -34,8 +34,10 @@ export interface ImportSummary {
   entitiesUpdated: number;
   /** Examples of the out-of-scope class (Rasa out_of_scope, nlp.js None). */
   outOfScopeExamples: number;
-  /** nlp.js tests, held out of training. */
-  validationExamples: number;
+  /** nlp.js tests stored as the site's test phrases: never trained on, each version measured on them. */
+  testPhrasesAdded: number;
+  /** Test phrases the site already had (or the file lists more than once). */
+  testPhrasesSkipped: number;
   /** What the file holds that could not be imported, line by line. */
   notImported: ImportProblem[];
   /** Set when the examples read as another language than the site's. */
@@ -115,6 +117,7 @@ async function applyImport(
   if (mode === 'replace') {
     await tx.intent.deleteMany({ where: { siteId } });
     await tx.customEntity.deleteMany({ where: { siteId } });
+    await tx.testPhrase.deleteMany({ where: { siteId } });
   }
   const existing = await tx.intent.findMany({
     where: { siteId, name: { in: bundles.map((bundle) => bundle.name) } },
@@ -133,7 +136,8 @@ async function applyImport(
     entitiesCreated: 0,
     entitiesUpdated: 0,
     outOfScopeExamples: 0,
-    validationExamples: validation.length,
+    testPhrasesAdded: 0,
+    testPhrasesSkipped: 0,
     notImported,
     languageWarning: null,
     conflicts: [],
@@ -207,15 +211,12 @@ async function applyImport(
   const entityCounts = await mergeCustomEntities(tx, siteId, entities);
   summary.entitiesCreated = entityCounts.created;
   summary.entitiesUpdated = entityCounts.updated;
-  if (validation.length) {
-    summary.notImported = [
-      {
-        line: null,
-        message: `${validation.length} test utterances ("tests") are not training examples: keep the file to check the trained bot with them`,
-      },
-      ...summary.notImported,
-    ];
-  }
+  const { count: testPhrasesAdded } = await tx.testPhrase.createMany({
+    data: validation.map(({ intent, text }) => ({ siteId, intent, text })),
+    skipDuplicates: true,
+  });
+  summary.testPhrasesAdded = testPhrasesAdded;
+  summary.testPhrasesSkipped = validation.length - testPhrasesAdded;
   summary.conflicts = await findExampleConflicts(siteId, tx, 50);
   return summary;
 }

@@ -13,6 +13,8 @@ export interface ModelVersionView {
   metrics: TrainingMetrics | null;
   /** Against the version live when this one was trained, on the same held-out messages (null: none). */
   comparison: VersionComparison | null;
+  /** How it read the site's test phrases (null: none when it was trained). */
+  testPhraseMetrics: TrainingMetrics | null;
 }
 
 /** The site's trained versions, newest first, with their evaluations (never the artifacts). */
@@ -32,17 +34,20 @@ export async function listModelVersions(siteId: string, limit = 50): Promise<Mod
         intentCount: true,
         metrics: true,
         comparison: true,
+        testPhraseMetrics: true,
       },
     }),
   ]);
   return versions.map((version) => {
     const metrics = TrainingMetrics.safeParse(version.metrics);
     const comparison = VersionComparison.safeParse(version.comparison);
+    const testPhraseMetrics = TrainingMetrics.safeParse(version.testPhraseMetrics);
     return {
       ...version,
       active: version.id === site?.activeModelVersionId,
       metrics: metrics.success ? metrics.data : null,
       comparison: comparison.success ? comparison.data : null,
+      testPhraseMetrics: testPhraseMetrics.success ? testPhraseMetrics.data : null,
     };
   });
 }

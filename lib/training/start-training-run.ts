@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import {
+  evaluate,
   Language,
   TrainingExampleInput,
   trainInWorker,
@@ -102,22 +103,22 @@ async function trainJob(
         intents: {
           select: { name: true, examples: { select: { text: true, annotations: true } } },
         },
+        testPhrases: { select: { text: true, intent: true }, orderBy: { createdAt: 'asc' } },
       },
     });
     // Entity features only for sites that define or mark entities: others train as before.
     const entities = await siteEntityDefinitions(input.siteId);
+    const withEntities = (text: string, intent: string, annotations: unknown = []) => ({
+      text,
+      intent,
+      entities: entities.length
+        ? exampleEntityNames(text, ExampleAnnotationsSchema.catch([]).parse(annotations), entities)
+        : undefined,
+    });
     const examples: TrainingExampleInput[] = site.intents.flatMap((intent) =>
-      intent.examples.map((example) => ({
-        text: example.text,
-        intent: intent.name,
-        entities: entities.length
-          ? exampleEntityNames(
-              example.text,
-              ExampleAnnotationsSchema.catch([]).parse(example.annotations),
-              entities,
-            )
-          : undefined,
-      })),
+      intent.examples.map((example) =>
+        withEntities(example.text, intent.name, example.annotations),
+      ),
     );
     note(`Training on ${examples.length} examples of ${site.intents.length} intents`);
     const { count: started } = await db().trainingRun.updateMany({
@@ -166,6 +167,20 @@ async function trainJob(
       },
     );
 
+    // The admin's test phrases, never trained on, read as the bot would read them.
+    const testPhraseMetrics = site.testPhrases.length
+      ? await evaluate(
+          result.model,
+          site.testPhrases.map((phrase) => withEntities(phrase.text, phrase.intent)),
+          { embed: embedding?.embed },
+        )
+      : null;
+    if (testPhraseMetrics) {
+      note(
+        `Read ${site.testPhrases.length} test phrases: ${(testPhraseMetrics.accuracy * 100).toFixed(1)}% as their intent`,
+      );
+    }
+
     const version = await db().$transaction(async (tx) => {
       const latest = await tx.modelVersion.aggregate({
         where: { siteId: input.siteId },
@@ -181,6 +196,7 @@ async function trainJob(
           metrics: result.metrics,
           trainingExamples: examples,
           comparison: result.comparison ?? undefined,
+          testPhraseMetrics: testPhraseMetrics ?? undefined,
           exampleCount: examples.length,
           intentCount: site.intents.length,
           trainingRunId: runId,

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
-import { annotateExample, exportIntents, importIntents, IntentFileError } from '@/lib/intents';
+import {
+  annotateExample,
+  exportIntents,
+  importIntents,
+  IntentFileError,
+  listModelVersions,
+} from '@/lib/intents';
 import { parseIntentFile } from '@/lib/intents/formats';
 import { BotSettingsSchema, type BotSettings, type SiteLanguage } from '@/lib/schemas/site';
 import type { Admin } from '@/lib/sites';
@@ -184,19 +190,42 @@ describe('importing an nlp.js corpus', () => {
       format: 'nlpjs',
       intentsCreated: 5,
       examplesAdded: 27,
-      validationExamples: 3,
+      testPhrasesAdded: 3,
+      testPhrasesSkipped: 0,
       outOfScopeExamples: 3,
       entitiesCreated: 3,
     });
     expect(preview.notImported.map((problem) => problem.message)).toEqual([
-      '3 test utterances ("tests") are not training examples: keep the file to check the trained bot with them',
       '"contextData" (1 keys) is not kept: answers that read it are left with the text',
       'entity "city": "trim" (text between words) is not supported; the entity is imported without it',
       'intent "greetings.hello": {{ shop.name }} reads contextData, which is not kept',
       'intent "order.buy": answer "opts" (conditions, options) is not kept',
     ]);
     await importIntents(admin, siteId, { fileName: 'corpus.json', content: corpus });
+    // The tests are kept as the site's test phrases, never as examples; a second import adds none.
+    const phrases = await db().testPhrase.findMany({
+      where: { siteId },
+      select: { intent: true, text: true },
+      orderBy: { text: 'asc' },
+    });
+    expect(phrases).toEqual([
+      { intent: 'order.buy', text: 'I would like a new smartphone' },
+      { intent: 'order.buy', text: 'do you stock earbuds' },
+      { intent: 'order.coupon', text: 'use SAVE20 please' },
+    ]);
+    const examples = await db().trainingExample.findMany({ where: { intent: { siteId } } });
+    expect(examples.map((example) => example.text)).not.toContain('do you stock earbuds');
+    const again = await importIntents(admin, siteId, {
+      fileName: 'corpus.json',
+      content: corpus,
+      preview: true,
+    });
+    expect(again).toMatchObject({ testPhrasesAdded: 0, testPhrasesSkipped: 3 });
     await trainAndActivate(siteId);
+    // Each trained version is measured on them, for the training page.
+    const [version] = await listModelVersions(siteId);
+    expect(version.testPhraseMetrics).toMatchObject({ evaluation: 'test', evaluatedCount: 3 });
+    expect(version.testPhraseMetrics?.accuracy).toBeGreaterThan(0.6);
     // 27 examples of 5 intents are too few for the default wrong-answer budget: a fixed threshold.
     const settings = { confidenceThreshold: 0.5 };
     const buy = await replyToVisitor(turn(siteId, 'do you sell earbuds', settings));

@@ -1,4 +1,5 @@
 import { EvaluationView } from '@/components/admin/training/evaluation-view';
+import { TestPhraseResult } from '@/components/admin/training/test-phrase-result';
 import { TrainingPanel } from '@/components/admin/training/training-panel';
 import { VersionList } from '@/components/admin/training/version-list';
 import { Card } from '@/components/ui/card';
@@ -53,6 +54,7 @@ export default async function TrainingPage({
           <p className="text-sm text-stone-600">No model trained yet: press Retrain.</p>
         </Card>
       )}
+      {candidate ? <TestPhraseResult version={candidate} /> : null}
       {overlaps.length ? (
         <Card title="Intents that overlap">
           <OverlapWarnings overlaps={overlaps} />

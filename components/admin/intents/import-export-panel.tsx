@@ -194,6 +194,14 @@ function ImportCounts({ summary }: { summary: ImportSummary }) {
           {summary.outOfScopeExamples} examples go to the out-of-scope class (oos).
         </span>
       ) : null}
+      {summary.testPhrasesAdded + summary.testPhrasesSkipped ? (
+        <span className="block">
+          {countOf(summary.testPhrasesAdded, 'test phrase')} (the file&apos;s &quot;tests&quot;)
+          {summary.preview ? ' will be' : ' were'} kept to check each trained version with, never to
+          train on
+          {summary.testPhrasesSkipped ? ` (${summary.testPhrasesSkipped} already kept)` : ''}.
+        </span>
+      ) : null}
     </>
   );
 }

@@ -110,7 +110,7 @@ function readEntities(
 /**
  * nlp.js corpus: `{ "name", "locale", "contextData", "entities", "data": [{ "intent", "utterances",
  * "answers", "tests" }] }`. Utterance patterns are expanded, `@entity` references become annotations,
- * `{{ entity }}` in answers becomes `{entity}`, tests are kept as a validation set, `None` is the
+ * `{{ entity }}` in answers becomes `{entity}`, tests become the site's test phrases, `None` is the
  * out-of-scope class. What Hearth cannot keep is listed line by line.
  */
 export function parseNlpjsCorpus(content: string): IntentFileContent {
@@ -160,7 +160,10 @@ export function parseNlpjsCorpus(content: string): IntentFileContent {
       }
     }
     const answers = readAnswers(entry, problems, skip, name.text);
-    for (const test of read.texts('tests')) validation.push({ intent, text: test.text.trim() });
+    for (const test of read.texts('tests')) {
+      const text = test.text.trim();
+      if (text) validation.push({ intent, text });
+    }
     parsed.push({ name: { text: intent, line: name.line }, examples, responses: answers });
   });
   problems.throwIfAny();
