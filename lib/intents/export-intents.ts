@@ -46,6 +46,11 @@ export async function exportIntents(
     ),
   }));
   const entities = await siteCustomEntities(siteId);
+  const testPhrases = await db().testPhrase.findMany({
+    where: { siteId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { intent: true, text: true },
+  });
   const { extension, mimeType } = INTENT_FILE_FORMATS[format];
   const slug =
     site.name
@@ -55,6 +60,6 @@ export async function exportIntents(
   return {
     fileName: `${slug}-intents.${format === 'nlpjs' ? 'corpus.json' : extension}`,
     mimeType,
-    content: serializeIntentFile(format, { bundles, entities }, site.language),
+    content: serializeIntentFile(format, { bundles, entities, testPhrases }, site.language),
   };
 }

@@ -243,6 +243,11 @@ describe('importing an nlp.js corpus', () => {
       'headset',
     ]);
     expect(exported.data.find((entry: { intent: string }) => entry.intent === 'None')).toBeTruthy();
+    // The test phrases go back out as the intents' "tests".
+    const tests = (intent: string) =>
+      exported.data.find((entry: { intent: string }) => entry.intent === intent).tests;
+    expect(tests('order.buy')).toEqual(['I would like a new smartphone', 'do you stock earbuds']);
+    expect(tests('order.coupon')).toEqual(['use SAVE20 please']);
   });
 
   it('warns when a file without a language tag reads as another language', async () => {

@@ -4,7 +4,12 @@ import type { IntentBundle, IntentFileFormat } from '@/lib/schemas/intent';
 import { parseIntentCsv, serializeIntentCsv } from './csv';
 import { parseHearthJson, serializeHearthJson } from './hearth-json';
 import { parseNlpjsCorpus, serializeNlpjsCorpus } from './nlpjs';
-import type { FormatCarries, IntentFileContent, ParsedIntentFile } from './parsed-intent';
+import type {
+  FormatCarries,
+  IntentFileContent,
+  ParsedIntentFile,
+  ValidationExample,
+} from './parsed-intent';
 import { parseRasaYaml, serializeRasaYaml } from './rasa-yaml';
 
 export { IntentFileError, isIntentFileError } from './intent-file-error';
@@ -30,22 +35,26 @@ export function parseIntentFile(format: IntentFileFormat, content: string): Pars
   return { ...PARSERS[format](content), carries: CARRIES[format] };
 }
 
-/** What an export file holds: the intents, and the entities their examples and responses use. */
+/**
+ * What an export file holds: the intents, the entities their examples and responses use, and the
+ * site's test phrases (only nlp.js has a place for them).
+ */
 export interface TrainingData {
   bundles: IntentBundle[];
   entities: CustomEntity[];
+  testPhrases?: ValidationExample[];
 }
 
 export function serializeIntentFile(
   format: IntentFileFormat,
-  { bundles, entities }: TrainingData,
+  { bundles, entities, testPhrases = [] }: TrainingData,
   language = 'en',
 ): string {
   switch (format) {
     case 'hearth-json':
       return serializeHearthJson(bundles, entities);
     case 'nlpjs':
-      return serializeNlpjsCorpus(bundles, language, entities);
+      return serializeNlpjsCorpus(bundles, language, entities, testPhrases);
     case 'csv':
       return serializeIntentCsv(bundles);
     case 'rasa-yaml':

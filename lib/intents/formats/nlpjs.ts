@@ -211,6 +211,7 @@ export function serializeNlpjsCorpus(
   bundles: IntentBundle[],
   language: string,
   entities: CustomEntity[] = [],
+  testPhrases: ValidationExample[] = [],
 ): string {
   const corpus = {
     name: 'Hearth export',
@@ -233,13 +234,19 @@ export function serializeNlpjsCorpus(
         }),
       ),
     }),
-    data: bundles.map((bundle) => ({
-      intent: toOutOfScope(bundle.name, NLPJS_OUT_OF_SCOPE),
-      utterances: bundle.examples,
-      answers: bundle.responses.map((response) =>
-        response.replace(/\{([\p{L}\p{N}_.-]+)(?:\|[^}]*)?\}/gu, '{{ $1 }}'),
-      ),
-    })),
+    data: bundles.map((bundle) => {
+      const tests = testPhrases
+        .filter((phrase) => phrase.intent === bundle.name)
+        .map((phrase) => phrase.text);
+      return {
+        intent: toOutOfScope(bundle.name, NLPJS_OUT_OF_SCOPE),
+        utterances: bundle.examples,
+        answers: bundle.responses.map((response) =>
+          response.replace(/\{([\p{L}\p{N}_.-]+)(?:\|[^}]*)?\}/gu, '{{ $1 }}'),
+        ),
+        ...(tests.length && { tests }),
+      };
+    }),
   };
   return `${JSON.stringify(corpus, null, 2)}\n`;
 }
