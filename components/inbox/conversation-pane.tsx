@@ -85,7 +85,8 @@ export function ConversationPane({
         >
           ←
         </button>
-        <div className="min-w-0 flex-1">
+        {/* At least 10rem for the name: on a phone the controls wrap below it instead of hiding it. */}
+        <div className="min-w-40 flex-1">
           <h2
             className="flex items-center gap-1 text-sm font-semibold"
             data-testid="conversation-title"

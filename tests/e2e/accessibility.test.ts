@@ -127,7 +127,10 @@ const PAGES: CheckedPage[] = [
     signedIn: true,
   },
   { name: 'admin: sites', path: () => '/admin/sites', signedIn: true },
+  { name: 'admin: webhooks', path: () => '/admin/webhooks', signedIn: true },
   { name: 'admin: analytics', path: () => '/admin/analytics', signedIn: true },
+  { name: 'admin: API tokens', path: () => '/admin/api', signedIn: true },
+  { name: 'admin: API reference', path: () => '/admin/api/reference', signedIn: true },
   { name: 'admin: audit log', path: () => '/admin/audit', signedIn: true },
   { name: 'settings: account', path: () => '/settings', signedIn: true },
   { name: 'settings: team', path: () => '/settings/team', signedIn: true },
@@ -193,6 +196,7 @@ describe.each(VIEWPORTS)('at $width px', (viewport) => {
     await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url }]);
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   });
   afterAll(() => context?.close());
 

@@ -3,6 +3,7 @@ import { ApiTokens } from '@/components/admin/api/api-tokens';
 import { Card } from '@/components/ui/card';
 import { listApiTokens } from '@/lib/api';
 import { adminContext } from '../admin-context';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 export default async function ApiPage() {
   const { member } = await adminContext();
@@ -17,11 +18,11 @@ export default async function ApiPage() {
           <span className="font-mono">Authorization: Bearer hearth_…</span>. A token acts as the
           admin who created it and stops working if they stop being an admin; a read-only token may
           only read. Every request is in the audit log. See the{' '}
-          <Link href="/admin/api/reference" className="text-blue-700 hover:underline">
+          <Link href="/admin/api/reference" className={textLinkClass}>
             reference
           </Link>{' '}
           or the{' '}
-          <a href="/api/v1/openapi.json" className="text-blue-700 hover:underline">
+          <a href="/api/v1/openapi.json" className={textLinkClass}>
             OpenAPI document
           </a>
           .

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { openApiDocument } from '@/lib/api';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { textLinkClass } from '@/components/ui/link-styles';
 
 type Document = ReturnType<typeof openApiDocument>;
 type JsonSchema = {
@@ -182,7 +183,7 @@ function typeOf(schema: JsonSchema): ReactNode {
   if (schema.$ref) {
     const name = schema.$ref.split('/').pop()!;
     return (
-      <a href={`#schema-${name}`} className="font-mono text-blue-700 hover:underline">
+      <a href={`#schema-${name}`} className={`font-mono ${textLinkClass}`}>
         {name}
       </a>
     );
