@@ -312,6 +312,8 @@ async function answer(
       HISTORY,
     );
     recordStage('5 bot: load site, state, history', loading);
+    // The visitor left (or the node is stopping) while this loaded: start no reply.
+    signal.throwIfAborted();
     const deciding = performance.now();
     const reply = await replyToVisitor({
       site: { id: site.id, language: site.language, botSettings: site.botSettings },

@@ -1,4 +1,4 @@
-import { db, type MessageSender } from '@/lib/db';
+import { preparedQuery, type MessageSender } from '@/lib/db';
 import { StoredBotStateSchema, type BotState } from '@/lib/schemas/bot-state';
 
 export interface BotContext {
@@ -8,24 +8,29 @@ export interface BotContext {
   history: { sender: MessageSender; body: string; choices: unknown }[];
 }
 
+const READ_BOT_CONTEXT = `
+  SELECT c."botState", m."sender", m."body", m."choices"
+  FROM "Conversation" c
+  LEFT JOIN LATERAL (
+    SELECT "sender", "body", "choices", "seq" FROM "Message"
+    WHERE "conversationId" = c."id" AND NOT "isPrivate" AND "seq" < $2::int
+    ORDER BY "seq" DESC LIMIT $3::int
+  ) m ON true
+  WHERE c."id" = $1::text
+  ORDER BY m."seq"`;
+
 /** What the bot reads before answering the message at `seq`, in one round trip. */
 export async function readBotContext(
   conversationId: string,
   seq: number,
   historyLength: number,
 ): Promise<BotContext> {
-  const rows = await db().$queryRaw<
-    { botState: unknown; sender: MessageSender | null; body: string | null; choices: unknown }[]
-  >`
-    SELECT c."botState", m."sender", m."body", m."choices"
-    FROM "Conversation" c
-    LEFT JOIN LATERAL (
-      SELECT "sender", "body", "choices", "seq" FROM "Message"
-      WHERE "conversationId" = c."id" AND NOT "isPrivate" AND "seq" < ${seq}
-      ORDER BY "seq" DESC LIMIT ${historyLength}
-    ) m ON true
-    WHERE c."id" = ${conversationId}
-    ORDER BY m."seq"`;
+  const rows = await preparedQuery<{
+    botState: unknown;
+    sender: MessageSender | null;
+    body: string | null;
+    choices: unknown;
+  }>('read-bot-context', READ_BOT_CONTEXT, [conversationId, seq, historyLength]);
   return {
     botState: StoredBotStateSchema.parse(rows[0]?.botState ?? {}),
     history: rows.flatMap(({ sender, body, choices }) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db, Prisma, type ConversationStatus, type MessageSender } from '@/lib/db';
+import { db, preparedQuery, type ConversationStatus, type MessageSender } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
 import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice, Citation } from '@/lib/schemas/message';
@@ -53,7 +53,64 @@ export interface StoredResult {
 
 // The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off
 // and not yet taken by anyone.
-const BOT_ANSWERS = Prisma.sql`("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))`;
+const BOT_ANSWERS = `("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))`;
+
+// $1 conversation, $2 visitor, $3 condition, $4 clientId, $5 agent reply, $6 keeps the fallback
+// count, $7 fallback, $8 bot state, $9 id, $10 sender, $11 author, $12 body, $13 private,
+// $14 intent, $15 confidence, $16 model version, $17 citations, $18 choices, $19 lease (s),
+// $20 the message answered, $21 unsure.
+const STORE_MESSAGE = `
+  WITH next AS (
+    UPDATE "Conversation"
+    SET "lastSeq" = "lastSeq" + 1,
+        "lastMessageAt" = now() AT TIME ZONE 'UTC',
+        "updatedAt" = now() AT TIME ZONE 'UTC',
+        "firstResponseAt" = CASE WHEN $5::boolean THEN coalesce("firstResponseAt", now() AT TIME ZONE 'UTC')
+                                 ELSE "firstResponseAt" END,
+        "fallbackCount" = CASE WHEN $6::boolean THEN "fallbackCount"
+                               WHEN $7::boolean THEN "fallbackCount" + 1 ELSE 0 END,
+        "botState" = coalesce($8::jsonb, "botState")
+    WHERE "id" = $1::text AND "visitorId" = $2::text
+      AND ($3::text = 'any'
+           OR ($3::text = 'active' AND "status" <> 'resolved')
+           OR ($3::text = 'bot' AND ${BOT_ANSWERS}))
+      AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = $1::text
+                      AND "clientId" = $4::text)
+    RETURNING *
+  ), inserted AS (
+    INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "authorId", "clientId", "body",
+      "isPrivate", "intent", "confidence", "modelVersionId", "citations", "choices", "createdAt")
+    SELECT $9::text, $1::text, next."lastSeq", $10::"MessageSender", $11::text, $4::text, $12::text,
+      $13::boolean, $14::text, $15::double precision, $16::text, $17::jsonb, $18::jsonb,
+      next."lastMessageAt"
+    FROM next
+    RETURNING *
+  ), turn AS (
+    -- The bot's outbox (bot-turns.ts), claimed at once unless an earlier turn still waits.
+    INSERT INTO "BotTurn" ("messageId", "conversationId", "seq", "dueAt", "attempts")
+    SELECT inserted."id", inserted."conversationId", inserted."seq", now() AT TIME ZONE 'UTC' +
+        CASE WHEN waiting THEN interval '0' ELSE make_interval(secs => $19::float8) END,
+      CASE WHEN waiting THEN 0 ELSE 1 END
+    FROM inserted, next, LATERAL (SELECT EXISTS (SELECT 1 FROM "BotTurn"
+      WHERE "BotTurn"."conversationId" = inserted."conversationId") AS waiting) earlier
+    WHERE $10::"MessageSender" = 'visitor' AND ${BOT_ANSWERS}
+    RETURNING "attempts"
+  ), answered AS (
+    DELETE FROM "BotTurn" WHERE "messageId" = $20::text
+  ), reviewed AS (
+    UPDATE "Message" SET "reviewState" = 'pending'
+    FROM inserted WHERE "Message"."id" = $20::text AND $21::boolean
+  )
+  SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
+    (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = $1::text
+       AND "messageId" IS DISTINCT FROM $20::text)::int AS "c_turnsWaiting",
+    next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
+    next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
+    next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
+    next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
+    next."firstResponseAt" AS "c_firstResponseAt", next."resolvedAt" AS "c_resolvedAt",
+    next."updatedAt" AS "c_updatedAt"
+  FROM inserted, next`;
 
 type Row = Omit<StoredMessage, 'authorName'> & {
   c_status: ConversationStatus;
@@ -93,59 +150,29 @@ export async function storeMessage(
   const botState = outcome?.botState ? JSON.stringify(outcome.botState) : null;
   let rows: Row[];
   try {
-    rows = await db().$queryRaw<Row[]>`
-      WITH next AS (
-        UPDATE "Conversation"
-        SET "lastSeq" = "lastSeq" + 1,
-            "lastMessageAt" = now() AT TIME ZONE 'UTC',
-            "updatedAt" = now() AT TIME ZONE 'UTC',
-            "firstResponseAt" = CASE WHEN ${agentReply} THEN coalesce("firstResponseAt", now() AT TIME ZONE 'UTC')
-                                     ELSE "firstResponseAt" END,
-            "fallbackCount" = CASE WHEN ${outcome === undefined} THEN "fallbackCount"
-                                   WHEN ${outcome?.fallback ?? false} THEN "fallbackCount" + 1 ELSE 0 END,
-            "botState" = coalesce(${botState}::jsonb, "botState")
-        WHERE "id" = ${conversation.id} AND "visitorId" = ${conversation.visitorId}
-          AND (${condition} = 'any'
-               OR (${condition} = 'active' AND "status" <> 'resolved')
-               OR (${condition} = 'bot' AND ${BOT_ANSWERS}))
-          AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "conversationId" = ${conversation.id}
-                          AND "clientId" = ${message.clientId})
-        RETURNING *
-      ), inserted AS (
-        INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "authorId", "clientId", "body",
-          "isPrivate", "intent", "confidence", "modelVersionId", "citations", "choices", "createdAt")
-        SELECT ${randomUUID()}, ${conversation.id}, next."lastSeq", ${message.sender}::"MessageSender",
-          ${message.authorId ?? null}, ${message.clientId}, ${message.body}, ${message.isPrivate ?? false},
-          ${message.intent ?? null}, ${message.confidence ?? null}::double precision,
-          ${message.modelVersionId ?? null}, ${citations}::jsonb, ${choices}::jsonb,
-          next."lastMessageAt"
-        FROM next
-        RETURNING *
-      ), turn AS (
-        -- The bot's outbox (bot-turns.ts), claimed at once unless an earlier turn still waits.
-        INSERT INTO "BotTurn" ("messageId", "conversationId", "seq", "dueAt", "attempts")
-        SELECT inserted."id", inserted."conversationId", inserted."seq", now() AT TIME ZONE 'UTC' +
-            CASE WHEN waiting THEN interval '0' ELSE make_interval(secs => ${LEASE_MS / 1000}::float8) END,
-          CASE WHEN waiting THEN 0 ELSE 1 END
-        FROM inserted, next, LATERAL (SELECT EXISTS (SELECT 1 FROM "BotTurn"
-          WHERE "BotTurn"."conversationId" = inserted."conversationId") AS waiting) earlier
-        WHERE ${message.sender} = 'visitor' AND ${BOT_ANSWERS}
-        RETURNING "attempts"
-      ), answered AS (
-        DELETE FROM "BotTurn" WHERE "messageId" = ${message.answers ?? null}
-      ), reviewed AS (
-        UPDATE "Message" SET "reviewState" = 'pending'
-        FROM inserted WHERE "Message"."id" = ${message.answers ?? null} AND ${outcome?.unsure ?? false}
-      )
-      SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
-        (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = ${conversation.id}
-           AND "messageId" IS DISTINCT FROM ${message.answers ?? null})::int AS "c_turnsWaiting", next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
-        next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
-        next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
-        next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
-        next."firstResponseAt" AS "c_firstResponseAt", next."resolvedAt" AS "c_resolvedAt",
-        next."updatedAt" AS "c_updatedAt"
-      FROM inserted, next`;
+    rows = await preparedQuery<Row>('store-message', STORE_MESSAGE, [
+      conversation.id,
+      conversation.visitorId,
+      condition,
+      message.clientId,
+      agentReply,
+      outcome === undefined,
+      outcome?.fallback ?? false,
+      botState,
+      randomUUID(),
+      message.sender,
+      message.authorId ?? null,
+      message.body,
+      message.isPrivate ?? false,
+      message.intent ?? null,
+      message.confidence ?? null,
+      message.modelVersionId ?? null,
+      citations,
+      choices,
+      LEASE_MS / 1000,
+      message.answers ?? null,
+      outcome?.unsure ?? false,
+    ]);
   } catch (error) {
     // Two sends of one message at the same instant: the second loses the race for the index.
     if (!isUniqueViolation(error)) throw error;
@@ -218,9 +245,5 @@ async function findRetriedMessage(
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === 'P2002') return true;
-  const meta = error.meta as
-    { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
-  return meta?.code === '23505' || meta?.driverAdapterError?.cause?.originalCode === '23505';
+  return (error as { code?: unknown } | null)?.code === '23505';
 }

@@ -1,25 +1,38 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 
-const globalForPrisma = globalThis as unknown as { hearthPrisma?: PrismaClient };
+interface Database {
+  prisma: PrismaClient;
+  /** The connections Prisma uses, shared with the message path's prepared statements. */
+  pool: pg.Pool;
+}
+
+const globalForPrisma = globalThis as unknown as { hearthDatabase?: Database };
 
 /**
- * The one Prisma client of the process. It lives on globalThis because the custom server and the
- * code Next.js bundles are separate module graphs in the same process; both must share one pool.
+ * The one database of the process (Prisma client and its pool). It lives on globalThis because the
+ * custom server and the code Next.js bundles are separate module graphs in the same process; both
+ * must share one pool.
  */
-export function db(): PrismaClient {
-  if (!globalForPrisma.hearthPrisma) {
+function database(): Database {
+  if (!globalForPrisma.hearthDatabase) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString)
       throw new Error('DATABASE_URL is not set: start the app through server.ts');
-    globalForPrisma.hearthPrisma = new PrismaClient({
-      adapter: new PrismaPg({
-        connectionString,
-        max: poolSize(),
+    const pool = new pg.Pool({ connectionString, max: poolSize() });
+    globalForPrisma.hearthDatabase = {
+      pool,
+      prisma: new PrismaClient({
+        adapter: new PrismaPg(pool, { disposeExternalPool: true }),
       }),
-    });
+    };
   }
-  return globalForPrisma.hearthPrisma;
+  return globalForPrisma.hearthDatabase;
+}
+
+export function db(): PrismaClient {
+  return database().prisma;
 }
 
 /** Connections in the pool (DATABASE_POOL_SIZE; 10 measured best on two cores, see README). */
@@ -28,6 +41,29 @@ export function poolSize(): number {
 }
 
 export async function disconnectDatabase(): Promise<void> {
-  await globalForPrisma.hearthPrisma?.$disconnect();
-  globalForPrisma.hearthPrisma = undefined;
+  await globalForPrisma.hearthDatabase?.prisma.$disconnect();
+  globalForPrisma.hearthDatabase = undefined;
+}
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+/** Columns are UTC `timestamp`s (Prisma's mapping), whatever the server's time zone. */
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_WITHOUT_TIME_ZONE
+      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * A statement of the message path, prepared once per connection under `name` so Postgres plans it
+ * once instead of for every message (the statement storing a message: 0.75 → 0.31 ms of Postgres
+ * CPU each, and no trip through Prisma's query machinery). Errors are pg's (`code` is SQLSTATE).
+ */
+export async function preparedQuery<Row>(
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  const result = await database().pool.query({ name, text, values, types: utcTimestamps });
+  return result.rows as Row[];
 }

@@ -15,6 +15,7 @@ liftAddressLimits();
 let database: TestDatabase;
 let realtime: Awaited<ReturnType<typeof startRealtime>>;
 let workspace: FixtureWorkspace;
+const started: string[] = [];
 const aborted: string[] = [];
 
 beforeAll(async () => {
@@ -23,12 +24,13 @@ beforeAll(async () => {
   realtime = await startRealtime({
     // A slow generator that only stops when told to.
     replyToVisitor: (turn) =>
-      new Promise((_, reject) =>
+      new Promise((_, reject) => {
+        started.push(turn.visitorMessage.body);
         turn.signal.addEventListener('abort', () => {
           aborted.push(turn.visitorMessage.body);
           reject(turn.signal.reason);
-        }),
-      ),
+        });
+      }),
   });
 });
 
@@ -45,6 +47,8 @@ it('stops generating a reply when the visitor leaves, and neither answers nor ha
     body: 'a long question',
   });
   expect(ack.ok).toBe(true);
+  // Leaving while the reply is being generated (leaving earlier is the next test).
+  await eventually(() => started.includes('a long question'));
   visitor.disconnect();
   await eventually(() => aborted.length > 0);
   expect(aborted).toEqual(['a long question']);
