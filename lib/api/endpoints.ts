@@ -14,6 +14,7 @@ import {
   IntentCreatedSchema,
   IntentDetailSchema,
   IntentExampleListSchema,
+  IntentExampleSchema,
   IntentListSchema,
   MessageEnvelopeSchema,
   ModelVersionListSchema,
@@ -23,7 +24,7 @@ import {
   TrainingRunEnvelopeSchema,
   UpdateIntentBodySchema,
 } from '@/lib/schemas/api';
-import { AddExamplesSchema, CreateIntentSchema } from '@/lib/schemas/intent';
+import { AddExamplesSchema, CreateIntentSchema, EditExampleSchema } from '@/lib/schemas/intent';
 import {
   VisitorDeletedSchema,
   VisitorDetailSchema,
@@ -236,6 +237,15 @@ export const endpoints = {
     body: AddExamplesSchema,
     response: AddedExamplesSchema,
     status: 201,
+  }),
+  updateExample: endpoint({
+    method: 'PATCH',
+    path: '/sites/{siteId}/intents/{intentId}/examples/{exampleId}',
+    tag: 'Intents',
+    summary: 'Rewrite an example (its entity marks are dropped)',
+    params: pathParams('siteId', 'intentId', 'exampleId'),
+    body: EditExampleSchema,
+    response: IntentExampleSchema,
   }),
   deleteExample: endpoint({
     method: 'DELETE',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArticleInputSchema } from '@/lib/knowledge/schemas';
 import * as api from '@/lib/schemas/api';
 import { AgentConversationSchema, AgentMessageSchema } from '@/lib/schemas/events';
-import { AddExamplesSchema, CreateIntentSchema } from '@/lib/schemas/intent';
+import { AddExamplesSchema, CreateIntentSchema, EditExampleSchema } from '@/lib/schemas/intent';
 import * as visitors from '@/lib/schemas/visitor';
 import { endpoints, type Endpoint } from './endpoints';
 
@@ -16,6 +16,7 @@ const REQUEST_SCHEMAS = {
   CreateIntent: CreateIntentSchema,
   UpdateIntent: api.UpdateIntentBodySchema,
   AddExamples: AddExamplesSchema,
+  EditExample: EditExampleSchema,
   ArticleInput: ArticleInputSchema,
 };
 

@@ -8,6 +8,7 @@ export { mergeIntents } from './merge-intents';
 export { deleteIntent } from './delete-intent';
 export { addIntentExamples, type AddedExamples } from './add-intent-examples';
 export { removeIntentExamples } from './remove-intent-examples';
+export { editIntentExample } from './edit-intent-example';
 export { moveIntentExamples } from './move-intent-examples';
 export { saveIntentResponses } from './save-intent-responses';
 export { saveIntentQuickReplies } from './save-intent-quick-replies';

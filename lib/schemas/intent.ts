@@ -60,6 +60,9 @@ export const AddExamplesSchema = z.object({
 
 export const RemoveExamplesSchema = z.object({ exampleIds: z.array(id).min(1).max(5000) });
 
+/** One example rewritten (its entity marks, which point into the old text, are dropped). */
+export const EditExampleSchema = z.object({ text: ExampleTextSchema });
+
 export const MoveExamplesSchema = z.object({
   exampleIds: z.array(id).min(1).max(5000),
   targetIntentId: id,

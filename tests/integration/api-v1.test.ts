@@ -47,6 +47,7 @@ const SAMPLE_BODIES: Partial<Record<keyof typeof endpoints, unknown>> = {
   createIntent: { name: 'refund_status' },
   updateIntent: { handoff: true },
   addExamples: { examples: ['where is my refund'] },
+  updateExample: { text: 'when will my parcel ship' },
   createArticle: { title: 'Returns', body: 'Return anything within 30 days.', url: null },
   updateArticle: { title: 'Returns', body: 'Return anything within 60 days.', url: null },
 };
@@ -368,6 +369,17 @@ describe('intents and examples', () => {
       'refund status',
       'where is my refund',
     ]);
+    const rewritten = await ok(endpoints.updateExample, {
+      ids: { ...ids, exampleId: examples[1].id },
+      body: { text: 'is my refund on its way' },
+    });
+    expect(rewritten).toMatchObject({ id: examples[1].id, text: 'is my refund on its way' });
+    const clash = await call(endpoints.updateExample, {
+      secret: secrets.readWrite,
+      ids: { ...ids, exampleId: examples[1].id },
+      body: { text: examples[0].text },
+    });
+    expect(clash.status).toBe(409);
     await ok(endpoints.deleteExample, { ids: { ...ids, exampleId: examples[0].id } });
     const missing = await call(endpoints.deleteExample, {
       secret: secrets.readWrite,
