@@ -18,6 +18,8 @@ const FILTERS = [
   ['model', 'Model activations'],
   ['site', 'Site and widget settings'],
   ['webhook', 'Webhooks'],
+  ['api_token', 'API tokens and their use'],
+  ['visitor', "Visitors' data (exports, deletions)"],
   ['member', 'Team'],
   ['invite', 'Invites'],
 ] as const;
