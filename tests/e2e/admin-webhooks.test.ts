@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { activateModelVersion } from '@/lib/training';
 import { startApp, type RunningApp } from '../helpers/app';
+import { seriousAxeViolations } from '../helpers/axe';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   startWebhookReceiver,
@@ -92,6 +93,8 @@ it('adds an endpoint, delivers across a server restart, and resends from the log
   await page.goto(`${app.url}/admin/webhooks`);
   const row = page.getByRole('row').filter({ hasText: 'model.activated' });
   await row.getByText('succeeded').waitFor();
+  // The page with an endpoint and its log, not just the empty form.
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await row.getByRole('button', { name: 'Resend' }).click();
   await vi.waitFor(() => expect(receiver.received).toHaveLength(3), { timeout: 15_000 });
   expect(JSON.parse(receiver.received[2].body).id).toBe(JSON.parse(first.body).id);
