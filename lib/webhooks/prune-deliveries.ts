@@ -2,21 +2,22 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs';
 
-const DAY_MS = 24 * 60 * 60_000;
 /** How long the delivery log keeps a finished delivery (the admin page shows the last 20). */
-export const DELIVERIES_KEPT_DAYS = 30;
+const DELIVERIES_KEPT_DAYS = 30;
 
-/** Daily, and at every start: the delivery log does not grow without end. */
+/**
+ * Daily, and at every start: the delivery log does not grow without end, and never keeps a copy of
+ * a conversation's events longer than the site's retention setting keeps the conversation.
+ */
 export const pruneDeliveriesJob = defineJob({
   kind: 'webhook.prune',
   payload: z.object({}),
-  everyMs: DAY_MS,
+  everyMs: 24 * 60 * 60_000,
   async run() {
-    await db().webhookDelivery.deleteMany({
-      where: {
-        status: { not: 'pending' },
-        createdAt: { lt: new Date(Date.now() - DELIVERIES_KEPT_DAYS * DAY_MS) },
-      },
-    });
+    await db().$executeRaw`
+      DELETE FROM "WebhookDelivery" d USING "WebhookEndpoint" e, "Site" s
+      WHERE d."endpointId" = e."id" AND e."siteId" = s."id" AND d."status" <> 'pending'
+        AND d."createdAt" < now() AT TIME ZONE 'UTC'
+          - make_interval(days => least(${DELIVERIES_KEPT_DAYS}, coalesce(s."retentionDays", ${DELIVERIES_KEPT_DAYS})))`;
   },
 });

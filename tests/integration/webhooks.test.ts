@@ -383,7 +383,7 @@ describe('admin actions', () => {
   });
 });
 
-it('forgets finished deliveries after 30 days, keeping newer and pending ones', async () => {
+it('forgets finished deliveries after 30 days, or the site’s shorter retention, keeping pending ones', async () => {
   const endpoint = await localEndpoint(['message.created']);
   const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60_000);
   const delivery = (status: 'pending' | 'succeeded' | 'failed', createdAt: Date) =>
@@ -404,4 +404,16 @@ it('forgets finished deliveries after 30 days, keeping newer and pending ones', 
   const left = await deliveriesOf(endpoint.id);
   expect(left.map((row) => row.id).sort()).toEqual(kept.map((row) => row.id).sort());
   expect(old.every((row) => !left.some((remaining) => remaining.id === row.id))).toBe(true);
+
+  // A site that keeps conversations 7 days keeps no older copy of their events either.
+  await db().site.update({ where: { id: acme.siteId }, data: { retentionDays: 7 } });
+  try {
+    const recent = await delivery('succeeded', daysAgo(6));
+    await pruneDeliveriesJob.run({}, { attempts: 1, signal: new AbortController().signal });
+    expect((await deliveriesOf(endpoint.id)).map((row) => row.id).sort()).toEqual(
+      [kept[1].id, recent.id].sort(),
+    );
+  } finally {
+    await db().site.update({ where: { id: acme.siteId }, data: { retentionDays: null } });
+  }
 });
