@@ -2,9 +2,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { compareVersions, VersionComparison } from './compare-versions';
+import type { TrainingMetrics } from './metrics';
 import { TrainingExampleInput } from './model';
 import { serialize } from './serialize';
-import { evaluateOnFolds, train, TrainingSettings, type ReportProgress } from './train';
+import {
+  evaluateOnFolds,
+  train,
+  TrainingSettings,
+  type EmbedTexts,
+  type HeldOutEvaluation,
+  type ReportProgress,
+} from './train';
 import type { TrainingJobMessage } from './train-in-worker';
 
 const TrainingJob = z.object({
@@ -19,6 +27,45 @@ const TrainingJob = z.object({
     .object({ against: VersionComparison.shape.against, examples: z.array(TrainingExampleInput) })
     .optional(),
 });
+
+/**
+ * The live version read on the new version's held-out messages, compared. A failure here costs the
+ * comparison, never the new version.
+ */
+async function compareWithLive(
+  live: NonNullable<z.infer<typeof TrainingJob>['compareWith']>,
+  job: {
+    candidate: HeldOutEvaluation;
+    metrics: TrainingMetrics;
+    settings: z.output<typeof TrainingSettings> & { embed?: EmbedTexts };
+    report: ReportProgress;
+  },
+): Promise<VersionComparison | null> {
+  const prefix = `live version ${live.against.version}: `;
+  try {
+    const baseline = await evaluateOnFolds(
+      live.examples,
+      job.candidate.examples,
+      { evaluation: job.metrics.evaluation, folds: job.metrics.folds },
+      {
+        ...job.settings,
+        onProgress: (progress, message, phase) => job.report(progress, prefix + message, phase),
+      },
+    );
+    return compareVersions(job.candidate.evaluated, baseline.evaluated, {
+      against: live.against,
+      outOfScopeIntent: job.settings.outOfScopeIntent,
+      outOfScopeShare: job.metrics.outOfScopeShare,
+    });
+  } catch (error) {
+    job.report(
+      1,
+      `${prefix}not compared (${error instanceof Error ? error.message : error})`,
+      'done',
+    );
+    return null;
+  }
+}
 
 /** Share of the progress bar for training when a comparison follows (it re-learns every fold). */
 const TRAINING_SHARE_WHEN_COMPARING = 0.7;
@@ -49,31 +96,13 @@ try {
     onProgress: (progress, message, phase) => report(progress * trainingShare, message, phase),
   });
   const comparison = compareWith
-    ? compareVersions(
-        heldOut.evaluated,
-        (
-          await evaluateOnFolds(
-            compareWith.examples,
-            heldOut.examples,
-            { evaluation: metrics.evaluation, folds: metrics.folds },
-            {
-              ...job.settings,
-              embed,
-              onProgress: (progress, message, phase) =>
-                report(
-                  trainingShare + progress * (1 - trainingShare),
-                  `live version ${compareWith.against.version}: ${message}`,
-                  phase,
-                ),
-            },
-          )
-        ).evaluated,
-        {
-          against: compareWith.against,
-          outOfScopeIntent: job.settings.outOfScopeIntent,
-          outOfScopeShare: metrics.outOfScopeShare,
-        },
-      )
+    ? await compareWithLive(compareWith, {
+        candidate: heldOut,
+        metrics,
+        settings: { ...job.settings, embed },
+        report: (progress, message, phase) =>
+          report(trainingShare + progress * (1 - trainingShare), message, phase),
+      })
     : null;
   const artifact = serialize(model);
   post({ type: 'done', artifact, metrics, comparison }, [artifact.buffer]);
