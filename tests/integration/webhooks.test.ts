@@ -180,6 +180,31 @@ it('tells of a finished training run and the version it activated', async () => 
   }
 }, 40_000);
 
+it('sends each delivery once when several nodes sweep the same queue', async () => {
+  const endpoint = await localEndpoint(['conversation.resolved']);
+  // Three runners sweeping every 20 ms stand for three nodes racing for the same rows.
+  for (let node = 0; node < 3; node += 1) {
+    runners.push(startJobRunner([webhookDeliveryJob()], { sweepEveryMs: 20, concurrency: 8 }));
+  }
+  const resolved = await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      const { conversationId } = await createFixtureConversation(acme.siteId);
+      await resolveConversation(actor(acme.agents[0]), { conversationId });
+      return conversationId;
+    }),
+  );
+  await eventually(async () => {
+    const delivered = await db().webhookDelivery.count({
+      where: { endpointId: endpoint.id, status: 'succeeded' },
+    });
+    return delivered === resolved.length;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300)); // any duplicate would arrive by now
+  const ids = receiver.received.map((request) => JSON.parse(request.body).id);
+  expect(ids).toHaveLength(resolved.length);
+  expect(new Set(ids).size).toBe(resolved.length);
+});
+
 it('survives a restart: a delivery cut off by shutdown is given back and sent by the next runner', async () => {
   const endpoint = await localEndpoint(['conversation.resolved']);
   const first = startRunner();
