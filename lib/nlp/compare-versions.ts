@@ -10,9 +10,10 @@ export const MeasureChange = z.object({
   low: z.number(),
   high: z.number(),
   /**
-   * Exact McNemar p-value over the in-scope messages only one version got right, for the measures
-   * that count those messages alike (answered right, top-1 accuracy); null for the others, whose
-   * out-of-scope messages carry another weight: the interval decides there.
+   * Exact McNemar p-value over the in-scope messages only one version got right: for answered right
+   * and top-1 accuracy over all of them; for an intent's F1 over its own messages (top-1), multiplied
+   * by the number of intents (Bonferroni), since with 77 intents some four would look clear by chance.
+   * null for the others, whose out-of-scope messages carry another weight: the interval decides there.
    */
   pValue: z.number().nullable(),
 });
@@ -174,6 +175,19 @@ export function compareVersions(
       exact((o) => o.top, inScopeRows),
     ),
     macroF1: change(4, null),
-    perIntent: labels.map((intent, l) => ({ intent, ...change(5 + l, null) })),
+    perIntent: labels.map((intent, l) => ({
+      intent,
+      ...change(
+        5 + l,
+        Math.min(
+          1,
+          labels.length *
+            exact(
+              (o) => o.top,
+              inScopeRows.filter((i) => expectedLabel[i] === l),
+            ),
+        ),
+      ),
+    })),
   };
 }

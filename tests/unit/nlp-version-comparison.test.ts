@@ -151,6 +151,22 @@ describe('comparing two versions on the same examples', () => {
     expect(noise.resolved.high).toBeGreaterThan(0);
   });
 
+  it('asks more of one intent among many: its own messages, corrected for the number of intents', () => {
+    // 20 intents of 10 messages; the candidate gets 4 more of one intent right.
+    const baseline = Array.from({ length: 200 }, (_, i) =>
+      example(`intent_${Math.floor(i / 10)}`, i % 10 < 6 ? `intent_${Math.floor(i / 10)}` : null),
+    );
+    const candidate = baseline.map((row, i) => (i < 10 ? example('intent_0', 'intent_0') : row));
+    const change = compareVersions(candidate, baseline, { ...context, outOfScopeShare: null })
+      .perIntent[0];
+    expect(change.intent).toBe('intent_0');
+    // The bootstrap alone would call it (4 of 10 flipped rarely drops to none in a resample)…
+    expect(change.low).toBeGreaterThan(0);
+    // …but 4 to 0 is p = 0.125 on its own, and one of 20 intents: no evidence.
+    expect(change.pValue).toBe(1);
+    expect(isClearChange(change)).toBe(false);
+  });
+
   it('counts an answer to an out-of-scope message as wrong for either version', () => {
     const baseline = heldOut();
     const candidate = baseline.map((row) =>
