@@ -87,6 +87,15 @@ export const VisitorExportSchema = z.object({
   trainingExamples: z.array(
     z.object({ id: z.string(), intent: z.string(), text: z.string(), createdAt: TimestampSchema }),
   ),
+  /** Where webhooks sent their conversations (what was sent is the conversations above). */
+  webhookDeliveries: z.array(
+    z.object({
+      endpointUrl: z.string(),
+      type: z.string(),
+      status: z.enum(['pending', 'succeeded', 'failed']),
+      createdAt: TimestampSchema,
+    }),
+  ),
 });
 export type VisitorExport = z.output<typeof VisitorExportSchema>;
 

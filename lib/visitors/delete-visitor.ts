@@ -3,6 +3,7 @@ import { ActionError } from '@/lib/auth/errors';
 import { db } from '@/lib/db';
 import type { VisitorDeleted } from '@/lib/schemas/visitor';
 import { assertAdmin, type Admin } from '@/lib/sites/workspace-site';
+import { deliveriesMentioning } from './webhook-mentions';
 
 /**
  * An admin erases a visitor (their right to erasure): identity, conversations, messages (and with
@@ -29,15 +30,13 @@ export async function deleteVisitor(admin: Admin, visitorId: string): Promise<Vi
     const examples = await tx.trainingExample.deleteMany({
       where: { messageId: { in: messageIds }, intent: { siteId: visitor.siteId } },
     });
-    // Deliveries store the JSON they sent, which names the conversation (or the visitor) by id;
-    // ids are unique strings, so a substring match finds exactly theirs.
-    const mentions = [visitor.id, ...conversationIds].map((id) => `%${id}%`);
+    const ids = [visitor.id, ...conversationIds];
     const deliveryIds = await tx.$queryRaw<{ id: string }[]>`
       DELETE FROM "WebhookDelivery" d USING "WebhookEndpoint" e
-      WHERE d."endpointId" = e.id AND e."siteId" = ${visitor.siteId}
-        AND d.body LIKE ANY (${mentions}::text[])
+      WHERE ${deliveriesMentioning(visitor.siteId, ids)}
       RETURNING d.id`;
-    const jobMentions = [...mentions, ...deliveryIds.map(({ id }) => `%${id}%`)];
+    // Jobs carry a delivery's id, or (any other kind) the conversation's.
+    const jobMentions = [...ids, ...deliveryIds.map(({ id }) => id)].map((id) => `%${id}%`);
     await tx.$executeRaw`DELETE FROM "Job" WHERE payload::text LIKE ANY (${jobMentions}::text[])`;
     // Conversations, messages and bot turns go with the visitor (ON DELETE CASCADE).
     await tx.visitor.delete({ where: { id: visitor.id } });

@@ -5,14 +5,15 @@ import { StoredBotStateSchema } from '@/lib/schemas/bot-state';
 import { ChoiceSchema, CitationSchema } from '@/lib/schemas/message';
 import { VisitorExportSchema, type VisitorExport } from '@/lib/schemas/visitor';
 import { assertAdmin, type Admin } from '@/lib/sites/workspace-site';
+import { deliveriesMentioning } from './webhook-mentions';
 
 const StoredChoices = ChoiceSchema.array().catch([]);
 const StoredCitations = CitationSchema.array().catch([]);
 
 /**
  * An admin exports everything stored about a visitor (their right of access): identity, every
- * conversation with its messages, notes, rating and what the bot collected, and the training
- * examples made from their words. Audited without the data itself.
+ * conversation with its messages, notes, rating and what the bot collected, the training
+ * examples made from their words, and where webhooks sent their data. Audited without the data.
  */
 export async function exportVisitorData(admin: Admin, visitorId: string): Promise<VisitorExport> {
   assertAdmin(admin);
@@ -37,6 +38,11 @@ export async function exportVisitorData(admin: Admin, visitorId: string): Promis
     orderBy: { createdAt: 'asc' },
     select: { id: true, text: true, createdAt: true, intent: { select: { name: true } } },
   });
+  const deliveries = await db().$queryRaw<VisitorExport['webhookDeliveries']>`
+    SELECT e.url AS "endpointUrl", d.type, d.status::text AS status, d."createdAt"
+    FROM "WebhookDelivery" d, "WebhookEndpoint" e
+    WHERE ${deliveriesMentioning(visitor.siteId, [visitor.id, ...visitor.conversations.map((c) => c.id)])}
+    ORDER BY d."createdAt"`;
   const data: VisitorExport = {
     exportedAt: new Date(),
     visitor: {
@@ -83,6 +89,7 @@ export async function exportVisitorData(admin: Admin, visitorId: string): Promis
       text: example.text,
       createdAt: example.createdAt,
     })),
+    webhookDeliveries: deliveries,
   };
   await recordAuditEvent({
     workspaceId: admin.workspaceId,

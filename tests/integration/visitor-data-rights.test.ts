@@ -221,6 +221,13 @@ describe("a visitor's data rights", () => {
     expect(data.trainingExamples).toEqual([
       expect.objectContaining({ intent: 'order_status', text: 'my order 9921 never came' }),
     ]);
+    expect(data.webhookDeliveries).toEqual([
+      expect.objectContaining({
+        endpointUrl: 'https://crm.example/hooks',
+        type: 'message.created',
+        status: 'pending',
+      }),
+    ]);
     // The text covers every personal string we stored.
     const text = JSON.stringify(data);
     for (const personal of PERSONAL) expect(text).toContain(personal);
