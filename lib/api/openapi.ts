@@ -144,7 +144,8 @@ function operation(
     tags: [endpoint.tag],
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
-    ...(writes ? {} : { 'x-token-role': 'read_only' }),
+    // The least a token needs: GET takes any token, everything else a read-write one.
+    'x-minimum-token-role': writes ? 'read_write' : 'read_only',
     parameters: [
       ...parameters('path', endpoint.params),
       ...parameters('query', endpoint.query),

@@ -23,7 +23,8 @@ interface Operation {
   tags: string[];
   summary: string;
   description?: string;
-  'x-token-role'?: string;
+  /** Absent on the public document itself. */
+  'x-minimum-token-role'?: 'read_only' | 'read_write';
   parameters?: {
     name: string;
     in: string;
@@ -116,9 +117,9 @@ function OperationView({
         <Badge tone={METHOD_TONE[method as keyof typeof METHOD_TONE]}>{method.toUpperCase()}</Badge>
         <span className="font-mono">/api/v1{path}</span>
         <span className="text-stone-600">{operation.summary}</span>
-        {operation['x-token-role'] === 'read_only' ? null : (
+        {operation['x-minimum-token-role'] === 'read_write' ? (
           <Badge tone="amber">read-write token</Badge>
-        )}
+        ) : null}
       </h3>
       {operation.description ? (
         <p className="text-xs text-stone-600">{operation.description}</p>
