@@ -200,7 +200,7 @@ export function ConversationPane({
         role="log"
         aria-label="Messages"
         tabIndex={0}
-        className="min-h-0 flex-1 overflow-y-auto px-3 py-3"
+        className="min-h-0 flex-1 overflow-y-auto px-3 py-3 focus-visible:-outline-offset-2"
         data-testid="message-log"
       >
         <ol className="space-y-2.5" data-testid="messages">

@@ -38,6 +38,13 @@ interface CheckedPage {
   prepare?: (page: Page) => Promise<void>;
 }
 
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (!screenshots) return;
+  mkdirSync(screenshots, { recursive: true });
+  const file = `${name.replace(/\W+/g, '-')}.png`;
+  await page.screenshot({ path: path.join(screenshots, file), fullPage: true });
+}
+
 async function openConversation(page: Page): Promise<void> {
   await page.locator('[data-testid="connection-status"][data-status="online"]').waitFor();
   await page.getByTestId('messages').getByText('Where is my parcel?').waitFor();
@@ -47,6 +54,16 @@ const PAGES: CheckedPage[] = [
   { name: 'demo shop', path: () => '/', exclude: [WIDGET] },
   { name: 'Chinese demo shop', path: () => '/zh', exclude: [WIDGET] },
   { name: 'sign-in', path: () => '/login' },
+  {
+    name: 'sign-in refused',
+    path: () => '/login',
+    prepare: async (page) => {
+      await page.getByLabel('Email').fill('admin@example.com');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('Wrong email or password').waitFor();
+    },
+  },
   { name: 'invite', path: () => `/invite/${inviteToken}` },
   { name: 'used invite', path: () => '/invite/not-a-token' },
   { name: 'not found', path: () => '/no-such-page' },
@@ -66,6 +83,16 @@ const PAGES: CheckedPage[] = [
       const details = page.getByRole('button', { name: 'Details' });
       if (await details.isVisible()) await details.click();
       await page.getByTestId('details-panel').waitFor();
+    },
+  },
+  {
+    name: 'inbox: writing a private note',
+    path: () => `/inbox?c=${conversationId}`,
+    signedIn: true,
+    prepare: async (page) => {
+      await openConversation(page);
+      await page.getByTestId('composer-note').click();
+      await page.getByTestId('composer').fill('Refund approved by Sam');
     },
   },
   {
@@ -126,6 +153,7 @@ const PAGES: CheckedPage[] = [
     path: () => `/admin/knowledge/${articleId}`,
     signedIn: true,
   },
+  { name: 'admin: new article', path: () => '/admin/knowledge/new', signedIn: true },
   { name: 'admin: sites', path: () => '/admin/sites', signedIn: true },
   { name: 'admin: webhooks', path: () => '/admin/webhooks', signedIn: true },
   { name: 'admin: analytics', path: () => '/admin/analytics', signedIn: true },
@@ -188,28 +216,36 @@ afterAll(async () => {
 });
 
 describe.each(VIEWPORTS)('at $width px', (viewport) => {
-  let context: BrowserContext;
-  let page: Page;
+  const contexts: BrowserContext[] = [];
+  let visitor: Page;
+  let member: Page;
 
-  beforeAll(async () => {
-    context = await browser.newContext({ viewport });
-    await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url }]);
-    page = await context.newPage();
+  async function newPage(sessionToken?: string): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    if (sessionToken)
+      await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: app.url }]);
+    const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    return page;
+  }
+
+  beforeAll(async () => {
+    visitor = await newPage();
+    member = await newPage(session);
   });
-  afterAll(() => context?.close());
+  afterAll(() => Promise.all(contexts.map((context) => context.close())));
 
   it.each(PAGES)('$name has no serious or critical axe violations', async (checked) => {
-    await page.goto(`${app.url}${checked.path()}`);
-    if (checked.signedIn) expect(new URL(page.url()).pathname).not.toBe('/login');
+    const page = checked.signedIn ? member : visitor;
+    const url = new URL(checked.path(), app.url);
+    await page.goto(url.href);
+    // The page asked for, not a redirect (to sign-in, or away from it).
+    expect(new URL(page.url()).pathname).toBe(url.pathname);
     await page.waitForLoadState('networkidle');
     await checked.prepare?.(page);
-    if (screenshots) {
-      mkdirSync(screenshots, { recursive: true });
-      const file = `${checked.name.replace(/\W+/g, '-')}-${viewport.width}.png`;
-      await page.screenshot({ path: path.join(screenshots, file), fullPage: true });
-    }
+    await saveScreenshot(page, `${checked.name}-${viewport.width}`);
     expect(await seriousAxeViolations(page, { exclude: checked.exclude })).toEqual([]);
   });
 });
@@ -252,6 +288,7 @@ describe('the inbox by keyboard', () => {
   it('reaches the message log, with a visible focus ring, and then the reply box', async () => {
     await tabTo('[data-testid="message-log"]');
     expect(await focused()).toMatchObject({ testId: 'message-log', outline: 'solid' });
+    await saveScreenshot(page, 'inbox-message-log-focused');
     await tabTo('[data-testid="composer"]');
     const box = await focused();
     expect(box.testId).toBe('composer');
