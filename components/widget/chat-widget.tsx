@@ -83,10 +83,20 @@ export function ChatWidget({
     },
     [hostOrigin],
   );
-  const close = () => {
+  const close = useCallback(() => {
     show(false);
     postToHost(hostOrigin, { type: 'hearth:closed' });
-  };
+  }, [show, hostOrigin]);
+
+  // Escape closes the chat wherever its focus is, the page body included.
+  useEffect(() => {
+    if (!embedded) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [embedded, close]);
 
   useEffect(() => {
     const stop = listenToHost(hostOrigin, (command) => {
@@ -127,7 +137,6 @@ export function ChatWidget({
       aria-label={settings.title}
       className="flex h-dvh flex-col bg-white text-stone-900"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && embedded) close();
         if (event.key === 'Tab' && fullScreen.current) keepFocusInside(event);
       }}
     >
@@ -189,7 +198,11 @@ export function ChatWidget({
         strings={strings}
         offlineMessage={offlineMessage}
         accent={accent}
-        onAskForHuman={() => void connection.askForHuman()}
+        onAskForHuman={() => {
+          void connection.askForHuman();
+          // The link goes once clicked; the focus would fall to the page.
+          input.current?.focus();
+        }}
         onLeaveEmail={async (email) => (await connection.leaveEmail(email)).ok}
       />
       <Composer

@@ -73,72 +73,78 @@ export function MessageList({
               </p>
             </li>
           )}
-          {messages.map((message) => {
-            const mine = message.sender === 'visitor';
-            const seen =
-              conversation?.id === message.conversationId &&
-              (conversation?.agentReadSeq ?? 0) >= message.seq;
-            return (
-              <li
-                key={message.clientId ?? message.id}
-                className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
-                data-sender={message.sender}
-              >
-                {mine ? (
-                  <span className="sr-only">{strings.you}:</span>
-                ) : (
-                  <span className="mb-0.5 text-xs text-stone-600">{author(message)}</span>
-                )}
-                {message.sender === 'bot' ? (
-                  <div
-                    className="max-w-[85%] break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
-                    data-testid="message-body"
-                  >
-                    <Markdown source={message.body} />
-                  </div>
-                ) : (
-                  <p
-                    className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
-                    style={mine ? { background: accent.background, color: accent.text } : undefined}
-                    data-testid="message-body"
-                  >
-                    {message.body}
-                  </p>
-                )}
-                {message.citations.length > 0 && (
-                  <div className="mt-1 max-w-[85%] text-xs text-stone-600">
-                    <span>{strings.sources}: </span>
-                    {message.citations.map((citation, index) => (
-                      <span key={citation.articleId}>
-                        {index > 0 && ', '}
-                        {citation.url && /^https?:\/\//.test(citation.url) ? (
-                          <a
-                            href={citation.url}
-                            target="_blank"
-                            rel="noopener noreferrer"
-                            className="underline"
-                          >
-                            {citation.title}
-                          </a>
-                        ) : (
-                          citation.title
-                        )}
-                      </span>
-                    ))}
-                  </div>
-                )}
-                <span className="mt-0.5 text-[11px] text-stone-600">
-                  <time dateTime={message.createdAt}>
-                    {time.format(new Date(message.createdAt))}
-                  </time>
-                  {mine && message.seq === lastVisitorSeq && (
-                    <> · {seen ? strings.seen : strings.sent}</>
+          {/* One array for messages and the outbox: an item moving from one to the other keeps
+              its element only within the same array. */}
+          {[
+            ...messages.map((message) => {
+              const mine = message.sender === 'visitor';
+              const seen =
+                conversation?.id === message.conversationId &&
+                (conversation?.agentReadSeq ?? 0) >= message.seq;
+              return (
+                <li
+                  key={message.clientId ?? message.id}
+                  className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`}
+                  data-sender={message.sender}
+                >
+                  {mine ? (
+                    <span className="sr-only">{strings.you}:</span>
+                  ) : (
+                    <span className="mb-0.5 text-xs text-stone-600">{author(message)}</span>
                   )}
-                </span>
-              </li>
-            );
-          })}
-          {outbox.map((item) => pendingMessage(item, { strings, accent, onRetry, onDiscard }))}
+                  {message.sender === 'bot' ? (
+                    <div
+                      className="max-w-[85%] break-words rounded-2xl rounded-bl-sm bg-stone-100 px-3 py-2 text-sm"
+                      data-testid="message-body"
+                    >
+                      <Markdown source={message.body} />
+                    </div>
+                  ) : (
+                    <p
+                      className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-2 text-sm ${mine ? 'rounded-br-sm' : 'rounded-bl-sm bg-stone-100'}`}
+                      style={
+                        mine ? { background: accent.background, color: accent.text } : undefined
+                      }
+                      data-testid="message-body"
+                    >
+                      {message.body}
+                    </p>
+                  )}
+                  {message.citations.length > 0 && (
+                    <div className="mt-1 max-w-[85%] text-xs text-stone-600">
+                      <span>{strings.sources}: </span>
+                      {message.citations.map((citation, index) => (
+                        <span key={citation.articleId}>
+                          {index > 0 && ', '}
+                          {citation.url && /^https?:\/\//.test(citation.url) ? (
+                            <a
+                              href={citation.url}
+                              target="_blank"
+                              rel="noopener noreferrer"
+                              className="underline"
+                            >
+                              {citation.title}
+                            </a>
+                          ) : (
+                            citation.title
+                          )}
+                        </span>
+                      ))}
+                    </div>
+                  )}
+                  <span className="mt-0.5 text-[11px] text-stone-600">
+                    <time dateTime={message.createdAt}>
+                      {time.format(new Date(message.createdAt))}
+                    </time>
+                    {mine && message.seq === lastVisitorSeq && (
+                      <> · {seen ? strings.seen : strings.sent}</>
+                    )}
+                  </span>
+                </li>
+              );
+            }),
+            ...outbox.map((item) => pendingMessage(item, { strings, accent, onRetry, onDiscard })),
+          ]}
           {draft && (
             <li className="flex flex-col items-start" aria-busy="true">
               <span className="mb-0.5 text-xs text-stone-600">{strings.assistant}</span>
