@@ -3,7 +3,7 @@ import type { BotState } from '@/lib/schemas/bot-state';
 import { postSigned } from '@/lib/webhooks';
 import { quickReplyChoices } from './choices';
 import { stateAfterAnswer } from './continue-conversation';
-import { humanChoice } from './handoff';
+import { humanAvailability, humanChoice } from './handoff';
 import type { SiteIntent } from './site-intents';
 import type { BotReply, BotTurn } from './types';
 import type { Understanding } from './understand';
@@ -13,6 +13,8 @@ import { WORDING } from './wording';
 const ACTION_TIMEOUT_MS = 5_000;
 const MAX_ACTION_RESPONSE_BYTES = 16 * 1024;
 
+type ActionIntent = SiteIntent & { action: NonNullable<SiteIntent['action']> };
+
 /**
  * An intent whose answer comes from the site's own system (an order's status): POSTs the intent,
  * the entities and the conversation to the action's URL, signed like a webhook, and says the text
@@ -21,7 +23,7 @@ const MAX_ACTION_RESPONSE_BYTES = 16 * 1024;
  */
 export async function answerWithAction(
   turn: BotTurn,
-  intent: SiteIntent & { action: NonNullable<SiteIntent['action']> },
+  intent: ActionIntent,
   understanding: Understanding,
   context: {
     recognized: Pick<BotReply, 'intent' | 'confidence' | 'modelVersionId'>;
@@ -37,9 +39,8 @@ export async function answerWithAction(
     return {
       ...context.recognized,
       decision: 'answer',
-      text: turn.conversation.waitingForHuman
-        ? words.actionFailed
-        : `${words.actionFailed} ${offer}`,
+      // A visitor already waiting for a person is told where they stand, as every fallback does.
+      text: `${words.actionFailed} ${turn.conversation.waitingForHuman ? humanAvailability(turn) : offer}`,
       choices: humanChoice(turn),
       citations: [],
       botState,
@@ -57,7 +58,7 @@ export async function answerWithAction(
 
 async function askAction(
   turn: BotTurn,
-  intent: SiteIntent & { action: NonNullable<SiteIntent['action']> },
+  intent: ActionIntent,
   understanding: Understanding,
   botState: BotState,
 ): Promise<string | null> {

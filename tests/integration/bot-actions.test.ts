@@ -161,6 +161,19 @@ it('falls back on an error status or an answer that is not {text}', async () => 
   expect(receiver.received).toHaveLength(answers.length);
 });
 
+it('tells a visitor already waiting for a person where they stand, with no second offer', async () => {
+  receiver.answers.push(503);
+  const turn = orderStatusTurn();
+  const reply = await replyToVisitor({
+    ...turn,
+    conversation: { ...turn.conversation, waitingForHuman: true },
+  });
+  expect(reply.text).toBe(
+    "Sorry, I couldn't check that right now. You're in the queue: a member of our team will be with you shortly. Meanwhile, I'm happy to answer what I can.",
+  );
+  expect(reply.choices).toEqual([]);
+});
+
 it('refuses a private address unless the admin allowed it', async () => {
   const intent = await db().intent.findFirstOrThrow({ where: { siteId: acme.siteId } });
   await saveIntentAction(acme.admin, acme.siteId, intent.id, {
