@@ -144,10 +144,37 @@ it('shows the order number the intent requires in the intent editor', async () =
   );
 });
 
+it("lets the admin require one of the site's own entities", async () => {
+  const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
+  await db().customEntity.create({
+    data: { siteId: site.id, name: 'city', values: [{ value: 'Paris', synonyms: ['paname'] }] },
+  });
+  const shipping = await db().intent.findFirstOrThrow({
+    where: { siteId: site.id, name: 'shipping' },
+  });
+  await admin.goto(`${app.url}/admin/intents/${shipping.id}`);
+  const required = admin.getByTestId('required-entities');
+  await required.getByRole('button', { name: 'Require an entity' }).click();
+  const choice = required.getByLabel('Required entity 1');
+  expect(await choice.locator('option').allTextContents()).toContain('city');
+  await choice.selectOption('city');
+  await required.getByLabel('What the bot asks for the city').fill('Which city do we ship to?');
+  await required.getByRole('button', { name: 'Save required entities' }).click();
+  await eventually(
+    async () =>
+      JSON.stringify(
+        (await db().intent.findUniqueOrThrow({ where: { id: shipping.id } })).slots,
+      ) === JSON.stringify([{ entity: 'city', prompt: 'Which city do we ship to?' }]),
+  );
+  await db().intent.update({ where: { id: shipping.id }, data: { slots: [] } });
+  await db().customEntity.deleteMany({ where: { siteId: site.id } });
+});
+
 it('marks an intent with few examples and adds a suggested review-queue message in one click', async () => {
   // Shipping down to 8 examples, and a visitor message the bot was unsure about in the queue.
+  // (The Chinese demo site has a shipping intent too.)
   const shipping = await db().intent.findFirstOrThrow({
-    where: { name: 'shipping' },
+    where: { name: 'shipping', site: { publicKey: 'demo-site' } },
     include: { examples: { orderBy: { id: 'asc' } } },
   });
   await db().trainingExample.deleteMany({
