@@ -287,4 +287,24 @@ describe('the widget for everyone', () => {
     expect(policy).not.toContain('evil.example');
     expect(await response.text()).toContain('Chat is not available on this page.');
   });
+
+  it('draws no launcher for a page the site does not allow, and lets allowed pages cache it', async () => {
+    const launcher = `${app.url}/api/widget/launcher/demo-site`;
+    const refused = await fetch(launcher, { headers: { origin: 'https://evil.example' } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await fetch(launcher, { headers: { origin: hostUrl } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(hostUrl);
+    expect(allowed.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = allowed.headers.get('etag')!;
+    const again = await fetch(launcher, { headers: { origin: hostUrl, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // Nor does it tell that page whether a visitor has unread replies.
+    const unread = await fetch(`${app.url}/api/widget/unread`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ siteKey: 'demo-site', token: 'x.y' }),
+    });
+    expect(unread.status).toBe(403);
+  });
 });
