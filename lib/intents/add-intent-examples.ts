@@ -1,18 +1,15 @@
+import type { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit';
 import { db } from '@/lib/db';
+import type { AddedExamplesSchema } from '@/lib/schemas/api';
 import { AddExamplesSchema } from '@/lib/schemas/intent';
 import type { Admin } from '@/lib/sites/workspace-site';
 import { exampleKey } from './example-key';
-import { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
+import { findExampleConflicts } from './find-example-conflicts';
 import { requireSiteIntent } from './site-intent';
 
-export interface AddedExamples {
-  added: number;
-  /** Pasted lines already under this intent, or pasted twice: skipped. */
-  duplicates: string[];
-  /** Added lines that other intents also have: saved, but the classifier cannot tell them apart. */
-  conflicts: ExampleConflict[];
-}
+/** What a bulk paste added (the shape lives in lib/schemas/api.ts). */
+export type AddedExamples = z.output<typeof AddedExamplesSchema>;
 
 /** Bulk paste: adds one example per line to an intent and flags duplicates and conflicts. */
 export async function addIntentExamples(

@@ -1,21 +1,10 @@
+import type { z } from 'zod';
 import { db, Prisma } from '@/lib/db';
+import type { IntentSummarySchema } from '@/lib/schemas/api';
 import { TrainingMetrics } from '@/lib/nlp';
 
-export interface IntentSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  handoff: boolean;
-  exampleCount: number;
-  responseCount: number;
-  /** From the latest trained model version; null when it had no held-out examples of this intent. */
-  f1: number | null;
-  /** Share of the intent's held-out examples the latest version recognized; null as for f1. */
-  recall: number | null;
-  /** Where more examples would help: too few of them, or the model misses the intent too often. */
-  advice: { fewExamples: boolean; lowRecall: boolean };
-  updatedAt: Date;
-}
+/** An intent on the intents page (the shape lives in lib/schemas/api.ts). */
+export type IntentSummary = z.output<typeof IntentSummarySchema>;
 
 /**
  * Fewer examples than this is "few": at 10 per intent the classifier reaches 75% on BANKING77 and

@@ -1,21 +1,10 @@
+import type { z } from 'zod';
 import { db } from '@/lib/db';
+import type { ModelVersionSchema } from '@/lib/schemas/api';
 import { TrainingMetrics, VersionComparison } from '@/lib/nlp';
 
-export interface ModelVersionView {
-  id: string;
-  version: number;
-  createdAt: Date;
-  activatedAt: Date | null;
-  active: boolean;
-  exampleCount: number;
-  intentCount: number;
-  /** null when the stored metrics do not read as TrainingMetrics (an older format). */
-  metrics: TrainingMetrics | null;
-  /** Against the version live when this one was trained, on the same held-out messages (null: none). */
-  comparison: VersionComparison | null;
-  /** How it read the site's test phrases (null: none when it was trained). */
-  testPhraseMetrics: TrainingMetrics | null;
-}
+/** A trained version with its evaluations (the shape lives in lib/schemas/api.ts). */
+export type ModelVersionView = z.output<typeof ModelVersionSchema>;
 
 /** The site's trained versions, newest first, with their evaluations (never the artifacts). */
 export async function listModelVersions(siteId: string, limit = 50): Promise<ModelVersionView[]> {

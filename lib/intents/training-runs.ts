@@ -1,16 +1,9 @@
+import type { z } from 'zod';
 import { db } from '@/lib/db';
+import type { TrainingRunSchema } from '@/lib/schemas/api';
 
-export interface TrainingRunView {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  progress: number;
-  log: string[];
-  error: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-  /** The version it produced, once it succeeded. */
-  modelVersionId: string | null;
-}
+/** A training run as the training page polls it (the shape lives in lib/schemas/api.ts). */
+export type TrainingRunView = z.output<typeof TrainingRunSchema>;
 
 const select = {
   id: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VersionComparison } from '@/lib/nlp/compare-versions';
 import { TrainingMetrics } from '@/lib/nlp/metrics';
 import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 import {
@@ -125,6 +126,8 @@ export const IntentSummarySchema = z.object({
   /** F1 in the latest model version; null when it held out no example of the intent. */
   f1: z.number().nullable(),
   recall: z.number().nullable(),
+  /** Where more examples would help: too few of them, or the model misses the intent too often. */
+  advice: z.object({ fewExamples: z.boolean(), lowRecall: z.boolean() }),
   updatedAt: TimestampSchema,
 });
 export const IntentListSchema = z.object({
@@ -173,6 +176,7 @@ export const ArticleStatusSchema = z.object({
   /** Indexed since its last edit. */
   upToDate: z.boolean(),
   chunks: z.number().int(),
+  /** Chunks with a sentence embedding (searchable by meaning, not only by keywords). */
   embeddedChunks: z.number().int(),
 });
 export const ArticleListSchema = z.object({ articles: z.array(ArticleStatusSchema) });
@@ -209,6 +213,10 @@ export const ModelVersionSchema = z.object({
   intentCount: z.number().int(),
   /** Held-out evaluation; null for a version stored in an older format. */
   metrics: TrainingMetrics.nullable(),
+  /** Against the version live when this one was trained, on the same held-out messages (null: none). */
+  comparison: VersionComparison.nullable(),
+  /** How it read the site's test phrases (null: none when it was trained). */
+  testPhraseMetrics: TrainingMetrics.nullable(),
 });
 export const ModelVersionListSchema = z.object({ versions: z.array(ModelVersionSchema) });
 

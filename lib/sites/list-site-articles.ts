@@ -1,17 +1,9 @@
+import type { z } from 'zod';
 import { db, Prisma } from '@/lib/db';
+import type { ArticleStatusSchema } from '@/lib/schemas/api';
 
-export interface ArticleStatus {
-  id: string;
-  title: string;
-  url: string | null;
-  updatedAt: Date;
-  indexedAt: Date | null;
-  /** Indexed since its last edit. */
-  upToDate: boolean;
-  chunks: number;
-  /** Chunks with a sentence embedding (searchable by meaning, not only by keywords). */
-  embeddedChunks: number;
-}
+/** An article with its index status (the shape lives in lib/schemas/api.ts). */
+export type ArticleStatus = z.output<typeof ArticleStatusSchema>;
 
 /** The knowledge-base page: each article with its index status. */
 export async function listSiteArticles(siteId: string): Promise<ArticleStatus[]> {
