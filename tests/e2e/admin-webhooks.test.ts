@@ -129,3 +129,30 @@ it('keeps the webhook routes to the site’s own admins', async () => {
   expect(forged.status).toBe(403);
   expect(await db().webhookEndpoint.count()).toBe(endpoints);
 });
+
+it('sets the retention period and an intent’s action from their pages', async () => {
+  const page = await adminPage();
+  await page.goto(`${app.url}/admin/sites`);
+  const card = (title: string) =>
+    page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
+  const retention = card('Data retention');
+  await retention.getByLabel(/Delete conversations quiet for/).check();
+  await retention.getByRole('spinbutton', { name: 'Days' }).fill('90');
+  await retention.getByRole('button', { name: 'Save' }).click();
+  await retention.getByText('Saved').waitFor();
+  expect((await db().site.findUniqueOrThrow({ where: { id: siteId } })).retentionDays).toBe(90);
+
+  const intent = await db().intent.findFirstOrThrow({ where: { siteId, name: 'order_status' } });
+  await page.goto(`${app.url}/admin/intents/${intent.id}`);
+  const action = card('Answer from your system');
+  await action.getByLabel('URL').fill('https://shop.example.com/hearth/order-status');
+  await action.getByRole('button', { name: 'Answer from this URL' }).click();
+  await action.getByRole('button', { name: 'Reveal secret' }).click();
+  const saved = await db().intentAction.findUniqueOrThrow({ where: { intentId: intent.id } });
+  expect(saved).toMatchObject({
+    url: 'https://shop.example.com/hearth/order-status',
+    allowPrivateAddresses: false,
+  });
+  await action.getByText(saved.secret).waitFor();
+  await page.context().close();
+});

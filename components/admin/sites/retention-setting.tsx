@@ -39,14 +39,16 @@ export function RetentionSetting({ initial }: { initial: number | null }) {
           />
           Keep conversations forever
         </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="retention"
-            checked={!keepForever}
-            onChange={() => setKeepForever(false)}
-          />
-          Delete conversations quiet for
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="retention"
+              checked={!keepForever}
+              onChange={() => setKeepForever(false)}
+            />
+            Delete conversations quiet for
+          </label>
           <input
             type="number"
             min={1}
@@ -59,7 +61,7 @@ export function RetentionSetting({ initial }: { initial: number | null }) {
             className={`${inputClass} w-24`}
           />
           days
-        </label>
+        </div>
         <ErrorNotice error={error} />
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
