@@ -145,6 +145,10 @@ describe('activating a version that answers fewer messages rightly', () => {
         { timeout: 15_000 },
       )
       .toBe(worse.id);
+    // Live now, it still shows how it compared with the version live when it was trained.
+    await page.reload();
+    await page.getByText(`compared with version ${live.version} on the same examples`).waitFor();
+    expect(await answeredRight.textContent()).toContain(`v${live.version} 80.0%`);
     await context.close();
   });
 });

@@ -35,9 +35,12 @@ export function EvaluationView({
       </Card>
     );
   }
-  // Differences only where both versions were read on the same messages (this one's held-out ones).
-  const sameMessages =
-    active && candidate.comparison?.against.versionId === active.id ? candidate.comparison : null;
+  // Differences only where two versions were read on the same messages (this one's held-out ones):
+  // against the live version, or the one live when this was trained.
+  const sameMessages = candidate.comparison;
+  const againstLive = !!active && sameMessages?.against.versionId === active.id;
+  const baselineName = `${againstLive ? 'live ' : ''}version ${sameMessages?.against.version}`;
+  const baselineShort = againstLive ? 'live' : `v${sameMessages?.against.version}`;
   // What visitors get at the chosen point (clarify and fallback are deferred), then the model itself.
   const headline: Array<{
     label: string;
@@ -90,9 +93,7 @@ export function EvaluationView({
                 ? `${metrics.folds}-fold cross-validation`
                 : 'held-out split'}{' '}
               on {metrics.evaluatedCount} examples
-              {sameMessages
-                ? `, compared with live version ${active?.version} on the same examples`
-                : ''}
+              {sameMessages ? `, compared with ${baselineName} on the same examples` : ''}
             </span>
           </span>
         }
@@ -103,12 +104,16 @@ export function EvaluationView({
               <p className="text-xs text-stone-500">{item.label}</p>
               <p className="text-2xl font-semibold tabular-nums">{percent(item.now)}</p>
               {item.change ? (
-                <MeasureChangeLine change={item.change} lowerIsBetter={item.lowerIsBetter} />
+                <MeasureChangeLine
+                  change={item.change}
+                  baseline={baselineShort}
+                  lowerIsBetter={item.lowerIsBetter}
+                />
               ) : null}
             </div>
           ))}
         </div>
-        {active && !sameMessages ? (
+        {active && !againstLive ? (
           <p className="mt-3 text-sm text-stone-600">
             Live version {active.version} was measured on other examples, so the two are not
             compared here. Retrain while it is live to read both on the same examples.
@@ -119,7 +124,11 @@ export function EvaluationView({
             <ActivateButton
               versionId={candidate.id}
               label={`Activate version ${candidate.version}`}
-              confirmText={activationWarning(sameMessages, active, intentsWithoutAnswers)}
+              confirmText={activationWarning(
+                againstLive ? sameMessages : null,
+                active,
+                intentsWithoutAnswers,
+              )}
             />
             <span className="text-sm text-stone-600">
               or keep {active ? `version ${active.version}` : 'the bot without a model'}.
@@ -153,7 +162,7 @@ export function EvaluationView({
                 <th className="py-1 text-right">Precision</th>
                 <th className="py-1 text-right">Recall</th>
                 <th className="py-1 text-right">F1</th>
-                <th className="py-1 pl-2">{sameMessages ? 'vs live' : ''}</th>
+                <th className="py-1 pl-2">{sameMessages ? `vs ${baselineShort}` : ''}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">

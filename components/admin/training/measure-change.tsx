@@ -16,19 +16,22 @@ export function describeCertainty(change: MeasureChange): string {
   return `${verdict} (${interval}${test})`;
 }
 
-/** A measure against the live version on the same messages: arrow, the live value, how sure. */
+/** A measure against another version on the same messages: arrow, its value, how sure. */
 export function MeasureChangeLine({
   change,
+  baseline,
   lowerIsBetter,
 }: {
   change: MeasureChange;
+  /** What to call the other version: "live", "v3". */
+  baseline: string;
   lowerIsBetter?: boolean;
 }) {
   const clear = isClearChange(change);
   return (
     <span className="block text-xs text-stone-500" title={describeCertainty(change)}>
       <ChangeArrow now={change.candidate} before={change.baseline} lowerIsBetter={lowerIsBetter} />{' '}
-      live {percent(change.baseline)}
+      {baseline} {percent(change.baseline)}
       <span className="block">
         95%: {points(change.low)} to {points(change.high)} ·{' '}
         <span className={clear ? 'font-medium text-stone-700' : undefined}>
