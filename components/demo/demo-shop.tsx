@@ -25,9 +25,9 @@ export function DemoShop({
 }) {
   return (
     <main lang={lang} className="mx-auto max-w-5xl px-6 py-12">
-      <header className="mb-10 flex items-baseline justify-between">
+      <header className="mb-10 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-3">
         <h1 className="text-3xl font-semibold tracking-tight">{title}</h1>
-        <nav className="space-x-6 text-sm text-stone-600">
+        <nav className="space-x-6 text-sm whitespace-nowrap text-stone-600">
           {links.map((link) => (
             <a key={link.href} href={link.href} lang={link.lang} hrefLang={link.lang}>
               {link.label}
