@@ -30,10 +30,10 @@ type Answer<E extends Endpoint> = E['response'] extends z.ZodType ? z.input<E['r
 
 /**
  * A REST API route: token (401), role (403 for a read-only token on anything but GET), the token's
- * rate limit (429), the endpoint's schemas for path, query, headers and body (404 for a malformed
- * id, 422 otherwise), a site in the path checked against the token's workspace (404), then the
- * handler. The answer goes out through the endpoint's response schema, so it never carries a field
- * the OpenAPI document does not list. Every request a token makes is audited.
+ * rate limit (429), path parameters (a malformed id names nothing: 404), a site in the path checked
+ * against the token's workspace (404), query, headers and body through the endpoint's schemas (422),
+ * then the handler. The answer goes out through the endpoint's response schema, so it never carries
+ * a field the OpenAPI document does not list. Every request a token makes is audited.
  */
 export function apiRoute<const E extends Endpoint>(
   endpoint: E,
@@ -43,10 +43,15 @@ export function apiRoute<const E extends Endpoint>(
     request: Request,
     context: { params: Promise<Record<string, string>> },
   ): Promise<Response> => {
-    let caller: ApiCaller | undefined;
+    let user: { tokenId: string; workspaceId: string; actorId: string | null } | undefined;
     let response: Response;
     try {
-      caller = await authenticateApiToken(request.headers.get('authorization'));
+      const caller = await authenticateApiToken(request.headers.get('authorization'));
+      user = {
+        tokenId: caller.tokenId,
+        workspaceId: caller.actor.workspaceId,
+        actorId: caller.actor.userId,
+      };
       if (endpoint.method !== 'GET' && caller.role === 'read_only') {
         throw new ActionError('forbidden', 'This API token is read-only');
       }
@@ -63,23 +68,15 @@ export function apiRoute<const E extends Endpoint>(
       response = respond(endpoint, answer);
     } catch (error) {
       response = apiErrorResponse(error);
+      // A revoked token is still known: its refused use goes on the record too.
       if (error instanceof RevokedApiTokenError) {
-        await recordApiUse({
-          tokenId: error.tokenId,
-          workspaceId: error.workspaceId,
-          actorId: null,
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: response.status,
-        });
+        user = { tokenId: error.tokenId, workspaceId: error.workspaceId, actorId: null };
       }
     }
     // Refusals for the rate limit are not audited: under a flood they would be the flood.
-    if (caller && response.status !== 429) {
+    if (user && response.status !== 429) {
       await recordApiUse({
-        tokenId: caller.tokenId,
-        workspaceId: caller.actor.workspaceId,
-        actorId: caller.actor.userId,
+        ...user,
         method: request.method,
         path: new URL(request.url).pathname,
         status: response.status,
