@@ -261,4 +261,22 @@ describe('a conversation', () => {
       .poll(() => widget(page).launcher.getAttribute('aria-label'))
       .toBe('Open chat: Chat');
   });
+
+  it('keeps the newest message in view above the rating panel, which passes axe too', async () => {
+    const stored = await db().message.findFirstOrThrow({ where: { body: 'Where is my order?' } });
+    const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
+    const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
+    const agent = await connectAgent(app.url, token);
+    await agent.emitWithAck('message:send', {
+      conversationId: stored.conversationId,
+      clientId: newClientId(),
+      body: 'Anything else I can do for you?',
+    });
+    await agent.emitWithAck('conversation:resolve', { conversationId: stored.conversationId });
+    agent.close();
+    const { frame } = widget(page);
+    await frame.getByRole('button', { name: 'Thumbs up: helpful' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => inViewOfList(page, 'li')).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });
