@@ -113,6 +113,9 @@ export const IntentSlotsSchema = z
 
 export const SaveIntentSlotsSchema = z.object({ slots: IntentSlotsSchema });
 
+/** A labelled message a site checks its bot with and never trains on. */
+export const TestPhraseSchema = z.object({ intent: IntentNameSchema, text: ExampleTextSchema });
+
 /** One intent with everything that travels in an import or export file. */
 export const IntentBundleSchema = z.object({
   name: IntentNameSchema,

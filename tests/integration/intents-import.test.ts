@@ -248,6 +248,15 @@ describe('importing an nlp.js corpus', () => {
       exported.data.find((entry: { intent: string }) => entry.intent === intent).tests;
     expect(tests('order.buy')).toEqual(['I would like a new smartphone', 'do you stock earbuds']);
     expect(tests('order.coupon')).toEqual(['use SAVE20 please']);
+    // Hearth JSON carries them to another site.
+    const hearth = await exportIntents(admin, siteId, 'hearth-json');
+    const other = await siteWithAdmin();
+    const moved = await importIntents(other.admin, other.siteId, {
+      format: 'hearth-json',
+      content: hearth.content,
+    });
+    expect(moved.testPhrasesAdded).toBe(3);
+    expect(await db().testPhrase.count({ where: { siteId: other.siteId } })).toBe(3);
   });
 
   it('warns when a file without a language tag reads as another language', async () => {

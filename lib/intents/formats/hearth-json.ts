@@ -3,7 +3,8 @@ import {
   ExampleAnnotationsSchema,
   type CustomEntity,
 } from '@/lib/schemas/entity';
-import { IntentSlotsSchema, type IntentBundle } from '@/lib/schemas/intent';
+import { z } from 'zod';
+import { IntentSlotsSchema, TestPhraseSchema, type IntentBundle } from '@/lib/schemas/intent';
 import { expectArray, expectObject, jsonFields } from './json-fields';
 import { plainJson, parseJsonWithLines, type JsonNode } from './json-with-lines';
 import {
@@ -12,6 +13,7 @@ import {
   validateParsedIntents,
   type IntentFileContent,
   type ParsedIntent,
+  type ValidationExample,
 } from './parsed-intent';
 
 const FORMAT_TAG = 'hearth-intents';
@@ -19,7 +21,8 @@ const FORMAT_TAG = 'hearth-intents';
 /**
  * Our own format carries everything an intent has:
  * `{ "format": "hearth-intents", "version": 1, "intents": [{ "name", "description", "examples",
- * "responses", "quickReplies", "handoff", "rephrase", "annotations", "slots" }], "entities": [...] }`.
+ * "responses", "quickReplies", "handoff", "rephrase", "annotations", "slots" }], "entities": [...],
+ * "testPhrases": [{ "intent", "text" }] }`.
  */
 export function parseHearthJson(content: string): IntentFileContent {
   const problems = new ProblemList();
@@ -79,8 +82,18 @@ export function parseHearthJson(content: string): IntentFileContent {
       if (entity) entities.push(entity);
     });
   }
+  const testPhrases = readWith(
+    root!.entries.get('testPhrases'),
+    (value) => z.array(TestPhraseSchema).parse(value),
+    problems,
+    '"testPhrases"',
+  );
   problems.throwIfAny();
-  return { ...intentsOnly(validateParsedIntents(parsed, problems)), entities };
+  return {
+    ...intentsOnly(validateParsedIntents(parsed, problems)),
+    entities,
+    validation: testPhrases ?? [],
+  };
 }
 
 /** Reads a JSON value through a parser, reporting where it failed. */
@@ -104,6 +117,14 @@ function readWith<T>(
 export function serializeHearthJson(
   bundles: IntentBundle[],
   entities: CustomEntity[] = [],
+  testPhrases: ValidationExample[] = [],
 ): string {
-  return `${JSON.stringify({ format: FORMAT_TAG, version: 2, intents: bundles, entities }, null, 2)}\n`;
+  const file = {
+    format: FORMAT_TAG,
+    version: 2,
+    intents: bundles,
+    entities,
+    ...(testPhrases.length && { testPhrases }),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

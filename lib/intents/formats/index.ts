@@ -37,7 +37,7 @@ export function parseIntentFile(format: IntentFileFormat, content: string): Pars
 
 /**
  * What an export file holds: the intents, the entities their examples and responses use, and the
- * site's test phrases (only nlp.js has a place for them).
+ * site's test phrases (in nlp.js and Hearth JSON).
  */
 export interface TrainingData {
   bundles: IntentBundle[];
@@ -52,7 +52,7 @@ export function serializeIntentFile(
 ): string {
   switch (format) {
     case 'hearth-json':
-      return serializeHearthJson(bundles, entities);
+      return serializeHearthJson(bundles, entities, testPhrases);
     case 'nlpjs':
       return serializeNlpjsCorpus(bundles, language, entities, testPhrases);
     case 'csv':
