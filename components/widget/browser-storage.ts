@@ -8,7 +8,6 @@ export interface WidgetStorage extends ConnectionStorage {
 /** The chat opened on its own: its own localStorage, else memory (history lasts the page). */
 export function frameStorage(): WidgetStorage {
   try {
-    if (typeof window === 'undefined') throw new Error('no browser');
     const probe = '__hearth_probe__';
     window.localStorage.setItem(probe, probe);
     window.localStorage.removeItem(probe);
