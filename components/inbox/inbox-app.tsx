@@ -117,6 +117,10 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
       if (conversation.status === 'resolved' && conversation.id === stateRef.current.selectedId)
         void loadDetails(conversation.id).catch(() => {});
     },
+    'conversations:removed': ({ conversationIds }) => {
+      dispatch({ type: 'removed', conversationIds });
+      refreshCountsSoon();
+    },
     'conversation:handoff': ({ conversation, reason }) => {
       dispatch({ type: 'conversation', conversation });
       refreshCountsSoon();

@@ -45,6 +45,7 @@ export type InboxAction =
       nextCursor: string | null;
     }
   | { type: 'conversation'; conversation: AgentConversation }
+  | { type: 'removed'; conversationIds: string[] }
   | { type: 'selected'; conversationId: string | null }
   | { type: 'joined'; conversation: AgentConversation; messages: AgentMessage[] }
   | { type: 'message'; message: AgentMessage }
@@ -127,6 +128,14 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           ),
         },
       };
+    case 'removed': {
+      const conversations = { ...state.conversations };
+      for (const id of action.conversationIds) delete conversations[id];
+      const selectedGone = state.selectedId !== null && !conversations[state.selectedId];
+      return selectedGone
+        ? { ...state, conversations, selectedId: null, messages: [], details: null }
+        : { ...state, conversations };
+    }
     case 'selected':
       if (action.conversationId === state.selectedId) return state;
       return { ...state, selectedId: action.conversationId, messages: [], details: null };

@@ -25,15 +25,12 @@ export function VisitorDataRights({
       method: 'DELETE',
       headers: { 'x-csrf-token': csrfToken },
     });
+    // On success every agent's inbox (this one too) drops their conversations when told so.
     if (!response.ok) {
       const payload = await response.json().catch(() => null);
       setError(payload?.error?.message ?? `The server answered ${response.status}`);
       setDeleting(false);
-      return;
     }
-    // Their conversations are gone from every view: the inbox starts afresh (its state lives in
-    // the page, so a client-side navigation would keep showing them).
-    window.location.replace(new URL('/inbox', window.location.origin).href);
   }
 
   return (

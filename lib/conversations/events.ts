@@ -35,6 +35,8 @@ export interface ConversationEventMap {
   };
   /** The visitor's last open tab on this node closed: work done only for them can stop. */
   'visitor.left': { visitorId: string };
+  /** An admin erased a visitor (their data rights): their conversations no longer exist. */
+  'visitor.deleted': { workspaceId: string; visitorId: string; conversationIds: string[] };
   /** A piece of a bot answer still being generated; `streamId` is the final message's clientId. */
   'bot.token': { conversation: ConversationRecord; streamId: string; text: string };
 }

@@ -65,6 +65,11 @@ export function broadcastConversationEvents(visitors: Namespace, agents: Namespa
           agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
       },
     ),
+    onConversationEvent('visitor.deleted', ({ workspaceId, conversationIds }) => {
+      agents
+        .to(rooms.workspaceAgents(workspaceId))
+        .emit('conversations:removed', { conversationIds });
+    }),
     onConversationEvent('bot.token', ({ conversation, streamId, text }) => {
       visitors
         .to(rooms.visitor(conversation.visitorId))

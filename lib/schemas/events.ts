@@ -29,7 +29,7 @@
  *   conversation:take-over ConversationRequest      → { conversation }  (the bot stops answering)
  *   presence:set           PresenceRequest          → { agents }
  *   server emits: message, conversation:updated, conversation:handoff, typing, conversation:read,
- *                 presence, server:error
+ *                 presence, conversations:removed (a deleted visitor's), server:error
  *   conversation:assign    AssignConversationRequest → { conversation }  (assigneeId null = unassign)
  *   conversation:resolve / conversation:reopen / conversation:hand-back  ConversationRequest → { conversation }
  *   conversation:details   ConversationRequest      → { details }  (visitor, past conversations, model versions)
@@ -400,6 +400,8 @@ export interface AgentNotices {
   typing: (notice: TypingNotice & { agentId: string | null }) => void;
   'conversation:read': (notice: ReadNotice) => void;
   presence: (presence: { agents: AgentPresence[] }) => void;
+  /** Conversations that no longer exist (their visitor was deleted). */
+  'conversations:removed': (removed: { conversationIds: string[] }) => void;
   'server:error': (error: EventError) => void;
 }
 

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '@/lib/audit';
 import { ActionError } from '@/lib/auth/errors';
+import { announce } from '@/lib/conversations';
 import { db } from '@/lib/db';
 import type { VisitorDeleted } from '@/lib/schemas/visitor';
 import { assertAdmin, type Admin } from '@/lib/sites/workspace-site';
@@ -9,11 +10,11 @@ import { deliveriesMentioning } from './webhook-mentions';
  * An admin erases a visitor (their right to erasure): identity, conversations, messages (and with
  * them the search index and the bot's pending turns), review items, training examples made from
  * their words, and webhook deliveries and jobs that carry their conversations. One transaction;
- * the audit row keeps counts only, never the data.
+ * the audit row keeps counts only, never the data. Agents' inboxes drop the conversations at once.
  */
 export async function deleteVisitor(admin: Admin, visitorId: string): Promise<VisitorDeleted> {
   assertAdmin(admin);
-  return db().$transaction(async (tx) => {
+  const { deleted, conversationIds } = await db().$transaction(async (tx) => {
     const visitor = await tx.visitor.findFirst({
       where: { id: visitorId, site: { workspaceId: admin.workspaceId } },
       select: { id: true, siteId: true, conversations: { select: { id: true } } },
@@ -62,6 +63,8 @@ export async function deleteVisitor(admin: Admin, visitorId: string): Promise<Vi
       },
       tx,
     );
-    return deleted;
+    return { deleted, conversationIds };
   });
+  announce('visitor.deleted', { workspaceId: admin.workspaceId, visitorId, conversationIds });
+  return deleted;
 }

@@ -89,7 +89,7 @@ describe('Admin → API', () => {
 });
 
 describe("the inbox's visitor panel", () => {
-  it('offers export and delete to admins only; delete erases the visitor', async () => {
+  it('offers export and delete to admins only; delete erases the visitor from every inbox at once', async () => {
     const { conversationId, visitorId } = await createFixtureConversation(workspace.siteId, {
       visitorName: 'Erin Erase',
       messages: [{ sender: 'visitor', body: 'please forget me' }],
@@ -100,7 +100,8 @@ describe("the inbox's visitor panel", () => {
     await agent.getByTestId('details-panel').getByText('Erin Erase').waitFor();
     expect(await agent.getByRole('button', { name: 'Delete visitor' }).count()).toBe(0);
     expect(await agent.getByRole('link', { name: 'Export data' }).count()).toBe(0);
-    await agent.context().close();
+    const agentsRow = agent.getByTestId('conversation-row').filter({ hasText: 'Erin Erase' });
+    expect(await agentsRow.count()).toBe(1);
 
     const admin = await signedIn(workspace.admin);
     await admin.goto(`${app.url}/inbox?c=${conversationId}`);
@@ -110,9 +111,16 @@ describe("the inbox's visitor panel", () => {
       `/api/admin/visitors/${visitorId}/export`,
     );
     await panel.getByRole('button', { name: 'Delete visitor' }).click();
-    await admin.waitForURL(`${app.url}/inbox`);
+
+    // Both inboxes drop the conversation without a reload; the admin's panel closes with it.
+    await panel.waitFor({ state: 'detached' });
+    await agentsRow.waitFor({ state: 'detached' });
+    expect(
+      await admin.getByTestId('conversation-row').filter({ hasText: 'Erin Erase' }).count(),
+    ).toBe(0);
     expect(await db().visitor.count({ where: { id: visitorId } })).toBe(0);
     expect(await db().message.count({ where: { conversationId } })).toBe(0);
+    await agent.context().close();
     await admin.context().close();
   });
 });

@@ -176,3 +176,29 @@ describe('read state and waiting time', () => {
     expect(formatWaiting(null, now)).toBeNull();
   });
 });
+
+describe('a deleted visitor', () => {
+  it('takes their conversations out of the inbox, and the selection with them', () => {
+    let state = inboxReducer(initialInboxState, {
+      type: 'listed',
+      view: 'all',
+      conversations: [conversation(), conversation({ id: 'c2' })],
+      nextCursor: null,
+    });
+    state = inboxReducer(state, { type: 'selected', conversationId: 'c1' });
+    state = inboxReducer(state, {
+      type: 'joined',
+      conversation: conversation(),
+      messages: [message(1)],
+    });
+    state = inboxReducer(state, { type: 'removed', conversationIds: ['c1'] });
+    expect(Object.keys(state.conversations)).toEqual(['c2']);
+    expect(state).toMatchObject({ selectedId: null, messages: [], details: null });
+    // Another agent looking at c2 keeps it.
+    const other = inboxReducer(
+      { ...state, selectedId: 'c2' },
+      { type: 'removed', conversationIds: ['c9'] },
+    );
+    expect(other.selectedId).toBe('c2');
+  });
+});
