@@ -3,7 +3,7 @@
 // A11Y_SCREENSHOTS=tmp/a11y npx vitest run tests/e2e/accessibility.test.ts saves each checked page.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { createInvite } from '@/lib/workspace';
@@ -13,10 +13,8 @@ import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { createFixtureConversation } from '../helpers/workspace-fixtures';
 
 const screenshots = process.env.A11Y_SCREENSHOTS;
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -33,6 +31,20 @@ interface CheckedPage {
   signedIn?: boolean;
   /** Brings the page to the state to check, once it has loaded. */
   prepare?: (page: Page) => Promise<void>;
+}
+
+/** A page in a fresh browser context (closed with the browser), signed in when given a session. */
+async function newPage(
+  viewport: { width: number; height: number },
+  sessionToken?: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  if (sessionToken)
+    await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: app.url }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return page;
 }
 
 async function saveScreenshot(page: Page, name: string): Promise<void> {
@@ -165,7 +177,12 @@ const PAGES: CheckedPage[] = [
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
+  app = await startApp({
+    DATABASE_URL: database.url,
+    ADMIN_PASSWORD: 'correct-horse-battery',
+    // Sign-in limits in this process's memory: a shared Redis counts other test files' failures too.
+    REDIS_URL: undefined,
+  });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -213,27 +230,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe.each(VIEWPORTS)('at $width px', (viewport) => {
-  const contexts: BrowserContext[] = [];
+describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
   let visitor: Page;
   let member: Page;
 
-  async function newPage(sessionToken?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    if (sessionToken)
-      await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: app.url }]);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    return page;
-  }
-
   beforeAll(async () => {
-    visitor = await newPage();
-    member = await newPage(session);
+    visitor = await newPage(viewport);
+    member = await newPage(viewport, session);
   });
-  afterAll(() => Promise.all(contexts.map((context) => context.close())));
 
   it.each(PAGES)('$name has no serious or critical axe violations', async (checked) => {
     const page = checked.signedIn ? member : visitor;
@@ -249,15 +253,14 @@ describe.each(VIEWPORTS)('at $width px', (viewport) => {
 });
 
 describe('the inbox by keyboard', () => {
-  let context: BrowserContext;
   let page: Page;
 
-  /** Presses Tab until the focus is on `selector`; resolves with the number of presses. */
-  async function tabTo(selector: string): Promise<number> {
+  /** Presses Tab until the focus is on `selector`. */
+  async function tabTo(selector: string): Promise<void> {
     for (let presses = 1; presses <= 60; presses += 1) {
       await page.keyboard.press('Tab');
       const there = await page.evaluate((s) => document.activeElement?.matches(s), selector);
-      if (there) return presses;
+      if (there) return;
     }
     throw new Error(`Tab never reached ${selector}`);
   }
@@ -274,14 +277,10 @@ describe('the inbox by keyboard', () => {
     });
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: session, url: app.url }]);
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    page = await newPage(DESKTOP, session);
     await page.goto(`${app.url}/inbox?c=${conversationId}`);
     await openConversation(page);
   });
-  afterAll(() => context?.close());
 
   it('reaches the message log, with a visible focus ring, and then the reply box', async () => {
     await tabTo('[data-testid="message-log"]');

@@ -3,13 +3,12 @@
  * and critical violations, one readable string each, so a failing test says what to fix:
  *
  *   expect(await seriousAxeViolations(page)).toEqual([]);
- *   expect(await seriousAxeViolations(page, { exclude: ['[data-hearth]'] })).toEqual([]);
  *
  * axe is injected into every frame under the target, so an iframe's content (the widget) is checked
- * with its host page; `exclude` leaves out elements (and the frames inside them) by CSS selector.
+ * with its host page.
  */
 import axe from 'axe-core';
-import type { AxeResults, ContextObject, NodeResult } from 'axe-core';
+import type { AxeResults, NodeResult } from 'axe-core';
 import type { Frame, Page } from 'playwright-core';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -17,30 +16,17 @@ const REPORTED_IMPACTS = new Set(['serious', 'critical']);
 /** Nodes listed per rule; the rest are counted, so one bad colour token does not flood the output. */
 const NODES_PER_RULE = 5;
 
-export interface AxeScope {
-  /** CSS selectors of the parts to check (default: the whole document). */
-  include?: string[];
-  /** CSS selectors of parts to leave out. */
-  exclude?: string[];
-}
-
-export async function seriousAxeViolations(
-  target: Page | Frame,
-  scope: AxeScope = {},
-): Promise<string[]> {
+export async function seriousAxeViolations(target: Page | Frame): Promise<string[]> {
   const topFrame = 'mainFrame' in target ? target.mainFrame() : target;
   await Promise.all(framesUnder(topFrame).map(injectAxe));
-  const context = scope.include
-    ? { include: scope.include, exclude: scope.exclude ?? [] }
-    : { exclude: scope.exclude ?? [] };
   const results: AxeResults = await topFrame.evaluate(
-    ({ context, tags }) =>
-      (window as unknown as { axe: typeof axe }).axe.run(context as ContextObject, {
+    (tags) =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],
         iframes: true,
       }),
-    { context, tags: WCAG_21_AA },
+    WCAG_21_AA,
   );
   return describeViolations(results);
 }
