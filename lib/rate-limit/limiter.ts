@@ -66,13 +66,25 @@ export function limiter(name: string, limit: RateLimit): Limiter {
   };
 }
 
+/**
+ * The nodes of one deployment share its database, and count together: keys name the database, so
+ * two deployments (or two test servers) on one Redis never spend each other's limits.
+ */
+function deploymentPrefix(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) return 'hearth';
+  const { hostname, port, pathname } = new URL(url);
+  return `hearth:${hostname}:${port || '5432'}${pathname}`;
+}
+
 function counterFor(name: string, limit: RateLimit): Counter {
   const counters = (globalForLimits.hearthLimiters ??= new Map());
-  const id = `${name}:${limit.points}:${limit.durationSeconds}`;
+  const keyPrefix = `${deploymentPrefix()}:limit:${name}`;
+  const id = `${keyPrefix}:${limit.points}:${limit.durationSeconds}`;
   let counter = counters.get(id);
   if (!counter) {
     const options = {
-      keyPrefix: `hearth:limit:${name}`,
+      keyPrefix,
       points: limit.points,
       duration: limit.durationSeconds,
     };
