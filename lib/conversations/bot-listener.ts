@@ -3,6 +3,7 @@ import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
 import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
+import { timeLimit } from '@/lib/time-limit';
 import { readBotContext } from './conversation-state';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
@@ -301,7 +302,7 @@ async function answer(
     signalTyping(conversation, 'bot', true);
   };
   const showTyping = setTimeout(startTyping, TYPING_AFTER_MS);
-  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(REPLY_TIMEOUT_MS)]);
+  const { signal, clear: clearReplyLimit } = timeLimit(REPLY_TIMEOUT_MS, controller.signal);
   try {
     const loading = performance.now();
     const site = await findSite(conversation.siteId);
@@ -354,6 +355,7 @@ async function answer(
     return stored;
   } finally {
     clearTimeout(showTyping);
+    clearReplyLimit();
     if (typing) signalTyping(conversation, 'bot', false);
   }
 }

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { timeLimit } from '@/lib/time-limit';
 import { isPrivateAddress } from './private-addresses';
 import { SIGNATURE_HEADER, signatureHeader } from './signature';
 
@@ -46,10 +47,10 @@ export class RefusedAddressError extends OutboundRequestError {}
 export async function postSigned(request: SignedPost): Promise<PostResult> {
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
-  const signal = AbortSignal.any([
-    AbortSignal.timeout(request.timeoutMs),
+  const { signal, clear } = timeLimit(
+    request.timeoutMs,
     ...(request.signal ? [request.signal] : []),
-  ]);
+  );
   try {
     const url = new URL(request.url);
     const address = await checkedAddress(url.hostname, request.allowPrivateAddresses);
@@ -65,6 +66,8 @@ export async function postSigned(request: SignedPost): Promise<PostResult> {
           ? error.message
           : String(error);
     throw new OutboundRequestError(message, elapsed());
+  } finally {
+    clear();
   }
 }
 
