@@ -11,11 +11,7 @@ import { stageTimings } from '@/lib/conversations/stage-timings';
 import { startJobRunner } from '@/lib/jobs';
 import { attachRealtime } from '@/lib/realtime';
 import { retentionJob } from '@/lib/retention';
-import {
-  listenForConversationEvents,
-  pruneDeliveriesJob,
-  webhookDeliveryJob,
-} from '@/lib/webhooks';
+import { fanOutWebhookEventJob, pruneDeliveriesJob, webhookDeliveryJob } from '@/lib/webhooks';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
 async function main(): Promise<void> {
@@ -53,8 +49,12 @@ async function main(): Promise<void> {
     void handle(request, response);
   });
   const realtime = await attachRealtime(httpServer);
-  const stopWebhookEvents = listenForConversationEvents();
-  const jobs = startJobRunner([webhookDeliveryJob(), pruneDeliveriesJob, retentionJob]);
+  const jobs = startJobRunner([
+    fanOutWebhookEventJob,
+    webhookDeliveryJob(),
+    pruneDeliveriesJob,
+    retentionJob,
+  ]);
   // Models load in the background; until they are ready the bot uses its fallbacks.
   await startModels();
 
@@ -79,7 +79,6 @@ async function main(): Promise<void> {
     // Stop accepting, let in-flight requests and socket acks finish, then close the database.
     const httpClosed = new Promise((resolve) => httpServer.close(resolve));
     await realtime.close();
-    stopWebhookEvents();
     // Deliveries in flight get a few seconds; the rest are given back to the queue.
     await jobs.stop(5_000);
     await stopModels();

@@ -28,10 +28,14 @@ export async function assignConversation(
   }
   if (conversation.assigneeId === assigneeId) return toAgentConversation(conversation);
   const fromBot = conversation.status === 'bot' && assigneeId !== null;
-  const changed = await changeConversation(conversation, {
-    assigneeId,
-    ...(fromBot ? { status: 'open', waitingSince: conversation.waitingSince ?? new Date() } : {}),
-  });
+  const changed = await changeConversation(
+    conversation,
+    {
+      assigneeId,
+      ...(fromBot ? { status: 'open', waitingSince: conversation.waitingSince ?? new Date() } : {}),
+    },
+    'conversation.assigned',
+  );
   announce('conversation.assigned', { conversation: changed });
   return toAgentConversation(changed);
 }

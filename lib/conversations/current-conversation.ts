@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { db, type Conversation } from '@/lib/db';
+import type { Conversation } from '@/lib/db';
 import type { VisitorActor } from './actors';
 import { announce } from './events';
 import { loadConversation, type ConversationRecord } from './records';
 import { findSite } from './sites';
+import { changeWithWebhookEvent, conversationEventData } from './webhook-outbox';
 
 // Each visitor message needs the visitor's active conversation; storing re-checks that it is still
 // active (storeMessage's 'active' condition), so a stale entry costs one retry, never a misfiled message.
@@ -66,7 +67,11 @@ async function insertConversation(
   visitor: VisitorActor,
   id: string | null,
 ): Promise<ConversationRecord | null> {
-  const [row] = await db().$queryRaw<Conversation[]>`
+  const conversation = await changeWithWebhookEvent(
+    visitor.siteId,
+    'conversation.created',
+    async (client) => {
+      const [row] = await client.$queryRaw<Conversation[]>`
     WITH mine AS (
       SELECT "status" FROM "Conversation" WHERE "visitorId" = ${visitor.visitorId}
     )
@@ -76,17 +81,17 @@ async function insertConversation(
     WHERE NOT EXISTS (SELECT 1 FROM mine WHERE "status" <> 'resolved')
     ON CONFLICT ("id") DO NOTHING
     RETURNING *`;
-  if (!row) return null;
-  const [visitorRow, site] = await Promise.all([
-    db().visitor.findUniqueOrThrow({ where: { id: visitor.visitorId } }),
-    findSite(visitor.siteId),
-  ]);
-  if (!site) throw new Error(`Site ${visitor.siteId} vanished`);
-  const conversation: ConversationRecord = {
-    ...row,
-    visitor: visitorRow,
-    workspaceId: site.workspaceId,
-  };
+      if (!row) return null;
+      const [visitorRow, site] = await Promise.all([
+        client.visitor.findUniqueOrThrow({ where: { id: visitor.visitorId } }),
+        findSite(visitor.siteId),
+      ]);
+      if (!site) throw new Error(`Site ${visitor.siteId} vanished`);
+      return { ...row, visitor: visitorRow, workspaceId: site.workspaceId };
+    },
+    (created) => created && conversationEventData(created),
+  );
+  if (!conversation) return null;
   rememberActiveConversation(visitor.visitorId, conversation);
   announce('conversation.created', { conversation });
   return conversation;

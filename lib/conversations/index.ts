@@ -41,6 +41,8 @@ export { markConversationRead } from './mark-conversation-read';
 export { signalTyping } from './signal-typing';
 export { handOffConversation } from './hand-off-conversation';
 export { loadWorkspaceConversation } from './records';
+export { unassignConversations } from './unassign-conversations';
+export { siteWantsWebhook, writeWebhookEvent } from './webhook-outbox';
 
 // Inbox (agent) actions and queries
 export { assignConversation } from './assign-conversation';

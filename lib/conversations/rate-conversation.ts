@@ -1,10 +1,10 @@
 import { ActionError } from '@/lib/auth/errors';
-import { db } from '@/lib/db';
 import { RateConversationRequestSchema, type VisitorConversation } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
 import { announce } from './events';
 import { loadConversation } from './records';
 import { toVisitorConversation } from './views';
+import { changeWithWebhookEvent, conversationEventData } from './webhook-outbox';
 
 /**
  * CSAT: the visitor rates their own resolved conversation, once per resolution; a comment may follow
@@ -16,16 +16,24 @@ export async function rateConversation(
 ): Promise<VisitorConversation> {
   const { conversationId, score, comment } = RateConversationRequestSchema.parse(input);
   const own = { id: conversationId, siteId: visitor.siteId, visitorId: visitor.visitorId };
-  // One conditional update: two tabs rating at once store one rating.
-  const { count } = await db().conversation.updateMany({
-    where: {
-      ...own,
-      status: 'resolved',
-      OR: [{ csatScore: null }, { csatScore: score, csatComment: null }],
+  const { count, conversation } = await changeWithWebhookEvent(
+    visitor.siteId,
+    'conversation.rated',
+    async (client) => {
+      // One conditional update: two tabs rating at once store one rating.
+      const { count } = await client.conversation.updateMany({
+        where: {
+          ...own,
+          status: 'resolved',
+          OR: [{ csatScore: null }, { csatScore: score, csatComment: null }],
+        },
+        data: { csatScore: score, csatComment: comment },
+      });
+      return { count, conversation: await loadConversation(own, undefined, client) };
     },
-    data: { csatScore: score, csatComment: comment },
-  });
-  const conversation = await loadConversation(own);
+    (rated) =>
+      rated.count && rated.conversation ? conversationEventData(rated.conversation) : null,
+  );
   if (!conversation) throw new ActionError('not_found', 'No such conversation');
   if (count === 0) {
     throw new ActionError(

@@ -11,8 +11,9 @@ export type StoredMessage = Message & { authorName: string | null };
 export async function loadConversation(
   where: Prisma.ConversationWhereInput,
   orderBy?: Prisma.ConversationOrderByWithRelationInput,
+  client: Prisma.TransactionClient = db(),
 ): Promise<ConversationRecord | null> {
-  const conversation = await db().conversation.findFirst({
+  const conversation = await client.conversation.findFirst({
     where,
     orderBy,
     include: { visitor: true },

@@ -13,16 +13,20 @@ export async function resolveConversation(
   const { conversationId } = ConversationRequestSchema.parse(input);
   const conversation = await loadWorkspaceConversation(actor.workspaceId, conversationId);
   if (conversation.status === 'resolved') return toAgentConversation(conversation);
-  const changed = await changeConversation(conversation, {
-    status: 'resolved',
-    resolvedAt: new Date(),
-    waitingSince: null,
-    // Whoever resolves an unassigned conversation handled it, for the metrics.
-    assigneeId: conversation.assigneeId ?? actor.userId,
-    // Each resolution asks the visitor afresh (reopen, take-over); a rating is of the last one.
-    csatScore: null,
-    csatComment: null,
-  });
+  const changed = await changeConversation(
+    conversation,
+    {
+      status: 'resolved',
+      resolvedAt: new Date(),
+      waitingSince: null,
+      // Whoever resolves an unassigned conversation handled it, for the metrics.
+      assigneeId: conversation.assigneeId ?? actor.userId,
+      // Each resolution asks the visitor afresh (reopen, take-over); a rating is of the last one.
+      csatScore: null,
+      csatComment: null,
+    },
+    'conversation.resolved',
+  );
   announce('conversation.resolved', { conversation: changed });
   return toAgentConversation(changed);
 }

@@ -3,8 +3,10 @@ import { db, preparedQuery, type ConversationStatus, type MessageSender } from '
 import { ActionError } from '@/lib/auth/errors';
 import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice, Citation } from '@/lib/schemas/message';
+import { nudgeJobs } from '@/lib/jobs';
 import { LEASE_MS } from './bot-turns';
 import type { ConversationRecord, StoredMessage } from './records';
+import { messageCreatedJob } from './webhook-outbox';
 
 export interface NewMessage {
   sender: MessageSender;
@@ -58,7 +60,7 @@ const BOT_ANSWERS = `("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS
 // $1 conversation, $2 visitor, $3 condition, $4 clientId, $5 agent reply, $6 keeps the fallback
 // count, $7 fallback, $8 bot state, $9 id, $10 sender, $11 author, $12 body, $13 private,
 // $14 intent, $15 confidence, $16 model version, $17 citations, $18 choices, $19 lease (s),
-// $20 the message answered, $21 unsure.
+// $20 the message answered, $21 unsure, $22 the webhook outbox row (webhook-outbox.ts) or null.
 const STORE_MESSAGE = `
   WITH next AS (
     UPDATE "Conversation"
@@ -100,6 +102,20 @@ const STORE_MESSAGE = `
   ), reviewed AS (
     UPDATE "Message" SET "reviewState" = 'pending'
     FROM inserted WHERE "Message"."id" = $20::text AND $21::boolean
+  ), webhook AS (
+    -- Only for sites whose webhooks want message.created: the event commits with the message.
+    INSERT INTO "Job" ("id", "kind", "payload", "runAt", "createdAt")
+    SELECT gen_random_uuid()::text, job->>'kind', jsonb_set(jsonb_set(jsonb_set(job->'payload',
+        '{event,createdAt}', created.at),
+        '{event,data,message}', (job #> '{payload,event,data,message}') ||
+          jsonb_build_object('seq', inserted."seq", 'createdAt', created.at)),
+        '{event,data,conversation}', (job #> '{payload,event,data,conversation}') ||
+          jsonb_build_object('status', next."status", 'assigneeId', next."assigneeId",
+            'handoffReason', next."handoffReason", 'contactEmail', next."contactEmail")),
+      next."lastMessageAt", next."lastMessageAt"
+    FROM inserted, next, (SELECT $22::jsonb AS job) outbox, LATERAL (SELECT
+      to_jsonb(to_char(inserted."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at) created
+    WHERE job IS NOT NULL
   )
   SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
     (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = $1::text
@@ -148,6 +164,8 @@ export async function storeMessage(
   const agentReply = message.sender === 'agent' && !message.isPrivate;
   const { outcome } = message;
   const botState = outcome?.botState ? JSON.stringify(outcome.botState) : null;
+  const id = randomUUID();
+  const webhookJob = await messageCreatedJob(conversation, message, id);
   let rows: Row[];
   try {
     rows = await preparedQuery<Row>('store-message', STORE_MESSAGE, [
@@ -159,7 +177,7 @@ export async function storeMessage(
       outcome === undefined,
       outcome?.fallback ?? false,
       botState,
-      randomUUID(),
+      id,
       message.sender,
       message.authorId ?? null,
       message.body,
@@ -172,6 +190,7 @@ export async function storeMessage(
       LEASE_MS / 1000,
       message.answers ?? null,
       outcome?.unsure ?? false,
+      webhookJob,
     ]);
   } catch (error) {
     // Two sends of one message at the same instant: the second loses the race for the index.
@@ -181,6 +200,7 @@ export async function storeMessage(
   const [row] = rows;
   // Nothing stored: a retry of a stored message (the common case), or the condition failed.
   if (!row) return findRetriedMessage(conversation, message);
+  if (webhookJob) nudgeJobs();
   const {
     c_status: status,
     c_assigneeId: assigneeId,

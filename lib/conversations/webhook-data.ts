@@ -1,4 +1,4 @@
-import type { ConversationRecord, StoredMessage } from '@/lib/conversations';
+import type { ConversationRecord, StoredMessage } from './records';
 
 // What a delivery's `data` holds about a conversation and a message: ids, state and text, never
 // the bot's internals (state, scores of other intents) or anything of other conversations.
@@ -29,7 +29,22 @@ export function conversationData(conversation: ConversationRecord) {
   };
 }
 
-export function messageData(message: StoredMessage) {
+export function messageData(
+  message: Pick<
+    StoredMessage,
+    | 'id'
+    | 'conversationId'
+    | 'seq'
+    | 'sender'
+    | 'authorId'
+    | 'authorName'
+    | 'body'
+    | 'isPrivate'
+    | 'intent'
+    | 'confidence'
+    | 'createdAt'
+  >,
+) {
   return {
     id: message.id,
     conversationId: message.conversationId,

@@ -11,6 +11,8 @@ import {
 } from './job-rows';
 
 export interface JobContext {
+  /** The job's row: work that is one transaction deletes it there, so it is done exactly once. */
+  id: string;
   /** Claims so far, this one included (a crash mid-run counts as one). */
   attempts: number;
   /** Aborted when the node shuts down: the job is given back and runs again elsewhere. */
@@ -71,7 +73,11 @@ export function startJobRunner(
       return deleteJob(job.id);
     }
     try {
-      const outcome = await definition.run(payload.data, { attempts: job.attempts, signal });
+      const outcome = await definition.run(payload.data, {
+        id: job.id,
+        attempts: job.attempts,
+        signal,
+      });
       if (outcome) await runJobLater(job.id, outcome.retryInMs);
       else if (definition.everyMs) await runJobLater(job.id, definition.everyMs, true);
       else await deleteJob(job.id);

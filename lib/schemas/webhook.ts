@@ -9,6 +9,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'conversation.assigned',
   'conversation.resolved',
   'conversation.rated',
+  'visitor.deleted',
   'training.finished',
   'model.activated',
 ] as const;
@@ -41,12 +42,24 @@ export const WebhookEndpointInputSchema = WebhookEndpointFields.extend({
 export const WebhookEndpointPatchSchema = WebhookEndpointFields.partial();
 
 /** The body of every delivery, signed as sent. */
-export interface WebhookEventBody {
-  id: string;
-  type: WebhookEventType;
-  createdAt: string;
-  data: Record<string, unknown>;
-}
+export const WebhookEventBodySchema = z.object({
+  id: z.string(),
+  type: WebhookEventTypeSchema,
+  createdAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type WebhookEventBody = z.infer<typeof WebhookEventBodySchema>;
+
+/**
+ * Webhooks' outbox: a site's event, written as a job in the transaction (or statement) that makes
+ * the change it reports, then fanned out to the site's endpoints by lib/webhooks.
+ */
+export const WEBHOOK_EVENT_JOB = 'webhook.event';
+export const WebhookEventJobSchema = z.object({
+  siteId: z.string(),
+  event: WebhookEventBodySchema,
+});
+export type WebhookEventJob = z.infer<typeof WebhookEventJobSchema>;
 
 export interface WebhookDeliveryView {
   id: string;

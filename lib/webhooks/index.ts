@@ -1,6 +1,6 @@
 // Webhooks: signed deliveries of a site's events to the endpoints its admins register, as durable
 // jobs (lib/jobs) with retries; and the signed, address-checked POST that intent actions use too.
-export { listenForConversationEvents } from './listen-for-conversation-events';
+export { fanOutWebhookEventJob } from './fan-out-webhook-event';
 export { queueWebhookEvent } from './queue-webhook-event';
 export { webhookDeliveryJob } from './deliver-webhook';
 export { pruneDeliveriesJob } from './prune-deliveries';

@@ -27,27 +27,33 @@ export async function queueWebhookEvent(
     createdAt: new Date().toISOString(),
     data,
   };
+  if (tx) return queueDeliveries(tx, siteId, event);
+  await db().$transaction((client) => queueDeliveries(client, siteId, event));
+  nudgeJobs();
+}
+
+/** One delivery (and its job) per enabled endpoint of the site that wants the event. */
+export async function queueDeliveries(
+  client: Prisma.TransactionClient,
+  siteId: string,
+  event: WebhookEventBody,
+): Promise<void> {
+  const endpoints = await client.webhookEndpoint.findMany({
+    where: { siteId, enabled: true, events: { has: event.type } },
+    select: { id: true },
+  });
   const body = JSON.stringify(event);
-  const queue = async (client: Prisma.TransactionClient) => {
-    const endpoints = await client.webhookEndpoint.findMany({
-      where: { siteId, enabled: true, events: { has: type } },
+  for (const endpoint of endpoints) {
+    const delivery = await client.webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        eventId: event.id,
+        type: event.type,
+        body,
+        retryUntil: new Date(Date.now() + RETRY_FOR_MS),
+      },
       select: { id: true },
     });
-    for (const endpoint of endpoints) {
-      const delivery = await client.webhookDelivery.create({
-        data: {
-          endpointId: endpoint.id,
-          eventId: event.id,
-          type,
-          body,
-          retryUntil: new Date(Date.now() + RETRY_FOR_MS),
-        },
-        select: { id: true },
-      });
-      await enqueueJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { tx: client });
-    }
-  };
-  if (tx) return queue(tx);
-  await db().$transaction(queue);
-  nudgeJobs();
+    await enqueueJob(DELIVER_WEBHOOK, { deliveryId: delivery.id }, { tx: client });
+  }
 }

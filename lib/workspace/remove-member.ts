@@ -1,5 +1,6 @@
-import { announce, loadWorkspaceConversation } from '@/lib/conversations';
+import { announce, unassignConversations } from '@/lib/conversations';
 import { db } from '@/lib/db';
+import { nudgeJobs } from '@/lib/jobs';
 import { RemoveMemberSchema } from '@/lib/schemas/auth';
 import { ActionError } from '@/lib/auth/errors';
 import type { SessionMember } from '@/lib/auth/session';
@@ -16,7 +17,7 @@ export async function removeMember(
 ): Promise<{ unassignedConversationIds: string[] }> {
   if (admin.role !== 'admin') throw new ActionError('forbidden', 'Only admins can remove members');
   const { userId } = RemoveMemberSchema.parse(input);
-  const removed = await db().$transaction(async (tx) => {
+  const unassigned = await db().$transaction(async (tx) => {
     const admins = await lockAdminCount(tx, admin.workspaceId);
     const membership = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: admin.workspaceId, userId } },
@@ -27,31 +28,23 @@ export async function removeMember(
     }
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.session.deleteMany({ where: { userId, workspaceId: admin.workspaceId } });
-    const assigned = await tx.conversation.findMany({
-      where: { assigneeId: userId, site: { workspaceId: admin.workspaceId } },
-      select: { id: true },
-    });
-    const unassignedConversationIds = assigned.map((conversation) => conversation.id);
-    await tx.conversation.updateMany({
-      where: { id: { in: unassignedConversationIds } },
-      data: { assigneeId: null },
-    });
+    const unassigned = await unassignConversations(tx, admin.workspaceId, userId);
     await recordAuditEvent(
       {
         workspaceId: admin.workspaceId,
         actorId: admin.userId,
         action: 'member.removed',
         target: `user:${userId}`,
-        details: { role: membership.role, unassigned: unassignedConversationIds.length },
+        details: { role: membership.role, unassigned: unassigned.length },
       },
       tx,
     );
-    return { unassignedConversationIds };
+    return unassigned;
   });
-  for (const id of removed.unassignedConversationIds) {
-    announce('conversation.updated', {
-      conversation: await loadWorkspaceConversation(admin.workspaceId, id),
-    });
+  nudgeJobs();
+  for (const conversation of unassigned) {
+    announce('conversation.updated', { conversation });
+    announce('conversation.assigned', { conversation });
   }
-  return removed;
+  return { unassignedConversationIds: unassigned.map((conversation) => conversation.id) };
 }

@@ -5,7 +5,7 @@ import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
-  listenForConversationEvents,
+  fanOutWebhookEventJob,
   listWebhookEndpoints,
   postSigned,
   pruneDeliveriesJob,
@@ -28,13 +28,12 @@ import {
   type FixtureWorkspace,
 } from '../helpers/workspace-fixtures';
 
-// Webhooks end to end in one process: conversation actions → listener → durable job → a real
+// Webhooks end to end in one process: conversation actions → outbox → durable jobs → a real
 // HTTP receiver that checks signatures; retries, a runner restart, the address check, resend.
 
 let database: TestDatabase;
 let acme: FixtureWorkspace;
 let receiver: WebhookReceiver;
-let stopListening: () => void;
 const runners: JobRunner[] = [];
 
 const actor = (member: FixtureMember): AgentActor => ({
@@ -45,9 +44,12 @@ const actor = (member: FixtureMember): AgentActor => ({
 });
 
 const startRunner = () => {
-  const runner = startJobRunner([webhookDeliveryJob({ firstRetryMs: 200 })], {
-    sweepEveryMs: 100,
-  });
+  const runner = startJobRunner(
+    [fanOutWebhookEventJob, webhookDeliveryJob({ firstRetryMs: 200 })],
+    {
+      sweepEveryMs: 100,
+    },
+  );
   runners.push(runner);
   return runner;
 };
@@ -56,7 +58,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
   acme = await createFixtureWorkspace({ agents: 1 });
   receiver = await startWebhookReceiver();
-  stopListening = listenForConversationEvents();
 });
 
 afterEach(async () => {
@@ -68,7 +69,6 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  stopListening?.();
   await stopLiveClassifiers();
   await receiver?.close();
   await database?.drop();
@@ -184,7 +184,12 @@ it('sends each delivery once when several nodes sweep the same queue', async () 
   const endpoint = await localEndpoint(['conversation.resolved']);
   // Three runners sweeping every 20 ms stand for three nodes racing for the same rows.
   for (let node = 0; node < 3; node += 1) {
-    runners.push(startJobRunner([webhookDeliveryJob()], { sweepEveryMs: 20, concurrency: 8 }));
+    runners.push(
+      startJobRunner([fanOutWebhookEventJob, webhookDeliveryJob()], {
+        sweepEveryMs: 20,
+        concurrency: 8,
+      }),
+    );
   }
   const resolved = await Promise.all(
     Array.from({ length: 20 }, async () => {
@@ -425,7 +430,10 @@ it('forgets finished deliveries after 30 days, or the site’s shorter retention
     });
   const old = [await delivery('succeeded', daysAgo(31)), await delivery('failed', daysAgo(45))];
   const kept = [await delivery('succeeded', daysAgo(29)), await delivery('pending', daysAgo(31))];
-  await pruneDeliveriesJob.run({}, { attempts: 1, signal: new AbortController().signal });
+  await pruneDeliveriesJob.run(
+    {},
+    { id: 'prune', attempts: 1, signal: new AbortController().signal },
+  );
   const left = await deliveriesOf(endpoint.id);
   expect(left.map((row) => row.id).sort()).toEqual(kept.map((row) => row.id).sort());
   expect(old.every((row) => !left.some((remaining) => remaining.id === row.id))).toBe(true);
@@ -434,7 +442,10 @@ it('forgets finished deliveries after 30 days, or the site’s shorter retention
   await db().site.update({ where: { id: acme.siteId }, data: { retentionDays: 7 } });
   try {
     const recent = await delivery('succeeded', daysAgo(6));
-    await pruneDeliveriesJob.run({}, { attempts: 1, signal: new AbortController().signal });
+    await pruneDeliveriesJob.run(
+      {},
+      { id: 'prune', attempts: 1, signal: new AbortController().signal },
+    );
     expect((await deliveriesOf(endpoint.id)).map((row) => row.id).sort()).toEqual(
       [kept[1].id, recent.id].sort(),
     );
