@@ -11,7 +11,8 @@ import {
 } from '../helpers/workspace-fixtures';
 
 // Retention: a site's "delete conversations quiet for N days" deletes exactly those of that site,
-// with everything hanging off them, audited; run by a periodic job at start.
+// with everything hanging off them, and erases visitors with nothing left in the period; audited;
+// run by a periodic job at start.
 
 let database: TestDatabase;
 let acme: FixtureWorkspace;
@@ -63,7 +64,7 @@ it('deletes only the site’s conversations quiet for longer than its setting, w
   const otherSiteOld = await conversationQuietFor(other.siteId, 400); // that site keeps everything
 
   const results = await applyRetention();
-  expect(results).toEqual([{ siteId: acme.siteId, deleted: 1 }]);
+  expect(results).toEqual([{ siteId: acme.siteId, deleted: 1, visitors: 0 }]);
   expect(await exists(old.conversationId)).toBe(false);
   expect(await db().message.count({ where: { id: { in: old.messageIds } } })).toBe(0);
   expect(await db().botTurn.count({ where: { conversationId: old.conversationId } })).toBe(0);
@@ -84,12 +85,90 @@ it('deletes only the site’s conversations quiet for longer than its setting, w
   expect(audited[0]).toMatchObject({ actorId: null, details: { retentionDays: 30, deleted: 1 } });
 
   // Nothing more to delete: no new audit line.
-  expect(await applyRetention()).toEqual([{ siteId: acme.siteId, deleted: 0 }]);
+  expect(await applyRetention()).toEqual([{ siteId: acme.siteId, deleted: 0, visitors: 0 }]);
   expect(
     await db().auditEvent.count({
       where: { action: 'site.retention_applied', target: `site:${acme.siteId}` },
     }),
   ).toBe(1);
+});
+
+it('erases a visitor not seen within the period and left with no newer conversation, as a data-rights delete does', async () => {
+  // acme keeps 30 days (set by the first test).
+  const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+  const lastSeen = (visitorId: string, days: number) =>
+    db().visitor.update({ where: { id: visitorId }, data: { lastSeenAt: daysAgo(days) } });
+
+  // Gone for 40 days, their only conversation quiet for 31: erased with what carries their words.
+  const gone = await conversationQuietFor(acme.siteId, 31);
+  await lastSeen(gone.visitorId, 40);
+  const example = await db().trainingExample.create({
+    data: {
+      intent: { create: { siteId: acme.siteId, name: 'parcel' } },
+      text: 'where is my parcel',
+      source: 'conversation',
+      messageId: gone.messageIds[0],
+    },
+  });
+  const endpoint = await db().webhookEndpoint.create({
+    data: { siteId: acme.siteId, url: 'https://crm.example/hook', secret: 's', events: [] },
+  });
+  const delivery = await db().webhookDelivery.create({
+    data: {
+      endpointId: endpoint.id,
+      eventId: 'event-1',
+      type: 'conversation.created',
+      body: JSON.stringify({ data: { conversation: { id: gone.conversationId } } }),
+      retryUntil: daysAgo(-1),
+    },
+  });
+  const outboxJob = await db().job.create({
+    data: { kind: 'webhook.event', payload: { conversationId: gone.conversationId } },
+  });
+  // Gone for 40 days without ever writing: erased.
+  const silent = await db().visitor.create({
+    data: { siteId: acme.siteId, lastSeenAt: daysAgo(40) },
+  });
+  // Gone for 40 days but wrote 5 days ago: kept, only the old conversation goes.
+  const returning = await conversationQuietFor(acme.siteId, 31);
+  await lastSeen(returning.visitorId, 40);
+  const newer = await db().conversation.create({
+    data: { siteId: acme.siteId, visitorId: returning.visitorId, lastMessageAt: daysAgo(5) },
+  });
+  // Seen 10 days ago, their conversation old: kept (seen within the period), the conversation goes.
+  const seen = await conversationQuietFor(acme.siteId, 31);
+  await lastSeen(seen.visitorId, 10);
+  // Here now, no conversation yet: kept.
+  const newcomer = await db().visitor.create({ data: { siteId: acme.siteId } });
+  const otherSiteGone = await conversationQuietFor(other.siteId, 400);
+  await lastSeen(otherSiteGone.visitorId, 400);
+
+  expect(await applyRetention()).toEqual([{ siteId: acme.siteId, deleted: 3, visitors: 2 }]);
+  const visitorsLeft = await db().visitor.findMany({
+    where: {
+      id: {
+        in: [gone, returning, seen, otherSiteGone]
+          .map((created) => created.visitorId)
+          .concat(silent.id, newcomer.id),
+      },
+    },
+    select: { id: true },
+  });
+  expect(visitorsLeft.map((visitor) => visitor.id).sort()).toEqual(
+    [returning.visitorId, seen.visitorId, otherSiteGone.visitorId, newcomer.id].sort(),
+  );
+  expect(await db().trainingExample.count({ where: { id: example.id } })).toBe(0);
+  expect(await db().webhookDelivery.count({ where: { id: delivery.id } })).toBe(0);
+  expect(await db().job.count({ where: { id: outboxJob.id } })).toBe(0);
+  for (const old of [gone, returning, seen]) expect(await exists(old.conversationId)).toBe(false);
+  expect(await exists(newer.id)).toBe(true);
+  expect(await exists(otherSiteGone.conversationId)).toBe(true);
+  const [audited] = await db().auditEvent.findMany({
+    where: { action: 'site.retention_applied', target: `site:${acme.siteId}` },
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+  });
+  expect(audited.details).toMatchObject({ deleted: 3, visitors: 2 });
 });
 
 it('runs as a periodic job: at start, then again a day later', async () => {

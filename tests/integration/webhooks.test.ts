@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assignConversation, resolveConversation, type AgentActor } from '@/lib/conversations';
 import { startJobRunner, type JobRunner } from '@/lib/jobs';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
+import { deleteVisitor } from '@/lib/visitors';
+import { removeMember } from '@/lib/workspace';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -23,6 +25,7 @@ import {
 } from '../helpers/webhook-receiver';
 import {
   createFixtureConversation,
+  createFixtureMember,
   createFixtureWorkspace,
   type FixtureMember,
   type FixtureWorkspace,
@@ -179,6 +182,56 @@ it('tells of a finished training run and the version it activated', async () => 
     expect(verifySignature(endpoint.secret, request.body, request.signature)).toBe(true);
   }
 }, 40_000);
+
+it('tells of each conversation a removed member had: unassigned', async () => {
+  await localEndpoint(['conversation.assigned']);
+  startRunner();
+  const leaving = await createFixtureMember(
+    acme.workspaceId,
+    'agent',
+    'leaving@example.com',
+    'Lee',
+  );
+  const conversations = await Promise.all(
+    [1, 2].map(() => createFixtureConversation(acme.siteId, { assigneeId: leaving.userId })),
+  );
+  await removeMember(acme.admin, { userId: leaving.userId });
+
+  await eventually(() => receiver.received.length === 2);
+  const events = receiver.received.map((request) => JSON.parse(request.body));
+  expect(events.map((event) => event.data.conversation.id).sort()).toEqual(
+    conversations.map((conversation) => conversation.conversationId).sort(),
+  );
+  for (const event of events) {
+    expect(event).toMatchObject({
+      type: 'conversation.assigned',
+      data: { conversation: { assigneeId: null } },
+    });
+  }
+});
+
+it('tells that a visitor was deleted, by ids only, after the deletion erased their other events', async () => {
+  const endpoint = await localEndpoint(['visitor.deleted', 'conversation.resolved']);
+  const { conversationId, visitorId } = await createFixtureConversation(acme.siteId);
+  await db().visitor.update({ where: { id: visitorId }, data: { externalId: 'crm-42' } });
+  // A delivery still waiting (no runner yet) carries their conversation: the deletion takes it.
+  await resolveConversation(actor(acme.agents[0]), { conversationId });
+  await eventually(async () => (await db().job.count()) === 1);
+  await deleteVisitor(acme.admin, visitorId);
+  startRunner();
+
+  await eventually(() => receiver.received.length === 1);
+  const [request] = receiver.received;
+  expect(verifySignature(endpoint.secret, request.body, request.signature)).toBe(true);
+  expect(JSON.parse(request.body)).toMatchObject({
+    type: 'visitor.deleted',
+    data: { visitor: { id: visitorId, externalId: 'crm-42' }, conversationIds: [conversationId] },
+  });
+  await eventually(async () => (await deliveriesOf(endpoint.id))[0]?.status === 'succeeded');
+  expect((await deliveriesOf(endpoint.id)).map((delivery) => delivery.type)).toEqual([
+    'visitor.deleted',
+  ]);
+});
 
 it('sends each delivery once when several nodes sweep the same queue', async () => {
   const endpoint = await localEndpoint(['conversation.resolved']);

@@ -1,0 +1,53 @@
+import type { Prisma } from '@/lib/db';
+import { deliveriesMentioning } from './webhook-mentions';
+
+export interface ErasedVisitors {
+  conversationIds: string[];
+  messages: number;
+  trainingExamples: number;
+  webhookDeliveries: number;
+}
+
+/**
+ * Erases visitors of one site in the caller's transaction: training examples made from their
+ * words, webhook deliveries and jobs that carry them or their conversations, then the visitors
+ * (conversations, messages — and with them the search index, review items and bot turns — go by
+ * cascade). Shared by the data-rights delete and retention, so both remove the same things.
+ */
+export async function eraseVisitors(
+  tx: Prisma.TransactionClient,
+  siteId: string,
+  visitorIds: string[],
+): Promise<ErasedVisitors> {
+  const conversationIds = (
+    await tx.conversation.findMany({
+      where: { siteId, visitorId: { in: visitorIds } },
+      select: { id: true },
+    })
+  ).map((conversation) => conversation.id);
+  const messageIds = (
+    await tx.message.findMany({
+      where: { conversationId: { in: conversationIds } },
+      select: { id: true },
+    })
+  ).map((message) => message.id);
+
+  const examples = await tx.trainingExample.deleteMany({
+    where: { messageId: { in: messageIds }, intent: { siteId } },
+  });
+  const ids = [...visitorIds, ...conversationIds];
+  const deliveryIds = await tx.$queryRaw<{ id: string }[]>`
+    DELETE FROM "WebhookDelivery" d USING "WebhookEndpoint" e
+    WHERE ${deliveriesMentioning(siteId, ids)}
+    RETURNING d.id`;
+  // Jobs carry a delivery's id, or (any other kind) the conversation's.
+  const jobMentions = [...ids, ...deliveryIds.map(({ id }) => id)].map((id) => `%${id}%`);
+  await tx.$executeRaw`DELETE FROM "Job" WHERE payload::text LIKE ANY (${jobMentions}::text[])`;
+  await tx.visitor.deleteMany({ where: { siteId, id: { in: visitorIds } } });
+  return {
+    conversationIds,
+    messages: messageIds.length,
+    trainingExamples: examples.count,
+    webhookDeliveries: deliveryIds.length,
+  };
+}
