@@ -130,7 +130,9 @@ function start(script: HTMLScriptElement, siteKey: string): void {
   const showUnread = () => {
     const count = open ? 0 : unread.atLoad + unread.live;
     const words =
-      count === 1 ? appearance?.unreadOne : appearance?.unreadMany.replace('#', String(count));
+      count === 1
+        ? appearance?.unreadOne
+        : appearance?.unreadMany.replace('{count}', String(count));
     const name = appearance?.text ? `${appearance.label}: ${appearance.text}` : appearance?.label;
     launcher.setAttribute('aria-label', count && words ? `${name}, ${words}` : (name ?? ''));
     badge.textContent = count > 9 ? '9+' : String(count);

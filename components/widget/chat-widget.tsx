@@ -8,7 +8,7 @@ import { HumanHelp } from './human-help';
 import { readableOn } from './launcher-appearance';
 import { MessageList } from './message-list';
 import { RatingPrompt } from './rating-prompt';
-import { WIDGET_STRINGS } from './strings';
+import type { WidgetStrings } from './strings';
 import { useVisitorConnection } from './use-visitor-connection';
 
 export interface ChatWidgetProps {
@@ -17,6 +17,8 @@ export interface ChatWidgetProps {
   hostOrigin: string;
   pageUrl: string | null;
   language: SiteLanguage;
+  /** The widget's words in `language` (components/widget/strings*.ts), sent with the page. */
+  strings: WidgetStrings;
   settings: WidgetSettings;
   offlineMessage: string;
 }
@@ -27,20 +29,20 @@ export function ChatWidget({
   hostOrigin,
   pageUrl,
   language,
+  strings,
   settings,
   offlineMessage,
 }: ChatWidgetProps) {
-  const strings = WIDGET_STRINGS[language];
   const accent = { background: settings.color, text: readableOn(settings.color) };
+  const embedded = isEmbedded();
   // Opened on its own (not in a host page), the chat is simply open.
-  const [open, setOpen] = useState(() => !isEmbedded());
+  const [open, setOpen] = useState(!embedded);
   const openRef = useRef(open);
   // Covering the whole page (a phone), the panel is modal: Tab stays inside it.
   const fullScreen = useRef(false);
   const unread = useRef(0);
   const pendingIdentity = useRef<IdentifyRequest | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  const embedded = isEmbedded();
 
   const onMessage = useCallback(
     (message: VisitorMessage) => {
@@ -48,7 +50,8 @@ export function ChatWidget({
         type: 'hearth:message',
         message: { sender: message.sender, body: message.body, createdAt: message.createdAt },
       });
-      if (!openRef.current && message.sender !== 'visitor') {
+      // Replies, as the loader's unread check counts them (lib/conversations/count-visitor-unread.ts).
+      if (!openRef.current && (message.sender === 'bot' || message.sender === 'agent')) {
         unread.current += 1;
         postToHost(hostOrigin, { type: 'hearth:unread', count: unread.current });
       }
@@ -57,7 +60,7 @@ export function ChatWidget({
   );
   const [storage] = useState<WidgetStorage & { load?(entries: Record<string, string>): void }>(
     () =>
-      isEmbedded()
+      embedded
         ? hostPageStorage((key, value) =>
             postToHost(hostOrigin, { type: 'hearth:store', key, value }),
           )

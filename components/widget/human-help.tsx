@@ -74,7 +74,7 @@ export function HumanHelp({
       </h2>
       {saved ? (
         <p role="status" className="mt-1 text-stone-700">
-          {strings.emailSaved(saved)}
+          {strings.emailSaved.replace('{email}', saved)}
         </p>
       ) : (
         <form onSubmit={submit} className="mt-1">

@@ -169,7 +169,11 @@ export function MessageList({
               />
             ))}
           </span>
-          {state.agentTyping !== null ? strings.agentTyping(state.agentTyping) : strings.botTyping}
+          {state.agentTyping === null
+            ? strings.botTyping
+            : state.agentTyping
+              ? strings.agentTyping.replace('{name}', state.agentTyping)
+              : strings.someoneTyping}
         </p>
       ) : null}
       {choices.length > 0 && (

@@ -443,7 +443,7 @@ export interface LauncherAppearance {
   /** Accessible name of the chat iframe. */
   title: string;
   position: 'right' | 'left';
-  /** Unread replies, for the launcher's name and the announcement: "1 new message", "# new messages". */
+  /** Unread replies, for the launcher's name and the announcement: "1 new message", "{count} new messages". */
   unreadOne: string;
   unreadMany: string;
 }

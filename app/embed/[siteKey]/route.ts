@@ -42,6 +42,7 @@ export async function GET(
     hostOrigin,
     pageUrl: query.get('page')?.slice(0, 2000) ?? null,
     language,
+    strings: WIDGET_STRINGS[language],
     settings: site.widgetSettings,
     // The site's own wording is in the site's language; otherwise the widget's translation.
     offlineMessage: language === site.language ? site.botSettings.offlineMessage : '',
