@@ -1,14 +1,17 @@
 // npm run screenshots — refreshes docs/screenshots/: the demo shops, the inbox and every admin page, at
 // 1440 px (NAME.png) and 390 px (NAME-mobile.png), from a fresh app on a throwaway database (first start:
-// seeded demo, trained model) with one visitor who asked for a person, so the inbox has a conversation.
+// seeded demo, trained model; a scratch database on DATABASE_URL's server) with one visitor who asked for a person, so the inbox has a conversation.
 // Needs the production build (`npm run build`), Postgres (DATABASE_URL, any database on the server) and
 // Chromium at /usr/bin/chromium; Chinese and emoji need fonts-noto-cjk and fonts-noto-color-emoji.
 import { mkdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
+import { db, disconnectDatabase } from '@/lib/db';
+import { withDatabase } from '@/lib/db/url';
 import { startApp } from '@/tests/helpers/app';
-import { createTestDatabase, db } from '@/tests/helpers/db';
 
 const OUT = 'docs/screenshots';
 const SIZES = [
@@ -18,8 +21,14 @@ const SIZES = [
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
-  const database = await createTestDatabase();
-  const app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'screenshots-only' });
+  const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `hearth_screenshots_${randomBytes(4).toString('hex')}`;
+  await onServer(serverUrl, `create database ${name}`);
+  process.env.DATABASE_URL = withDatabase(serverUrl, name);
+  const app = await startApp({
+    DATABASE_URL: process.env.DATABASE_URL,
+    ADMIN_PASSWORD: 'screenshots-only',
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -50,16 +59,20 @@ async function main(): Promise<void> {
       settings: '/settings',
     };
     for (const { suffix, width, height } of SIZES) {
+      // The widget speaks the visitor's browser language: a Chinese visitor on the Chinese shop.
+      for (const [name, path, locale] of [
+        ['demo', '/', 'en-US'],
+        ['demo-zh', '/zh', 'zh-CN'],
+      ]) {
+        const visitor = await browser.newContext({ viewport: { width, height }, locale });
+        const shop = await visitor.newPage();
+        await shop.goto(`${app.url}${path}`);
+        await openWidget(shop);
+        await shop.screenshot({ path: `${OUT}/${name}${suffix}.png` });
+        await visitor.close();
+      }
       const context = await browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
-      for (const [name, path] of [
-        ['demo', '/'],
-        ['demo-zh', '/zh'],
-      ]) {
-        await page.goto(`${app.url}${path}`);
-        await openWidget(page);
-        await page.screenshot({ path: `${OUT}/${name}${suffix}.png` });
-      }
       const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
       await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url }]);
       for (const [name, path] of Object.entries(pages)) {
@@ -74,8 +87,15 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await app.stop();
-    await database.drop();
+    await disconnectDatabase();
+    await onServer(serverUrl, `drop database if exists ${name} with (force)`);
   }
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
 }
 
 /** First start trains the demo shop's model in the background; the pages show it once it is live. */
@@ -117,6 +137,7 @@ async function openFirstConversation(page: Page): Promise<void> {
   await page.getByTestId('view-needs_human').click();
   await page.getByTestId('conversation-row').first().click();
   await page.getByTestId('conversation-title').waitFor();
+  await page.getByText('Past conversations').waitFor();
   await page.waitForLoadState('networkidle');
 }
 

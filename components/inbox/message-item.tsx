@@ -17,9 +17,12 @@ function BotProvenance({
   message: AgentMessage;
   modelVersion: number | undefined;
 }) {
+  // Without an intent the confidence is of a guess the bot did not act on: not shown.
   const parts = [
-    message.intent ? `intent ${message.intent}` : 'no intent (fallback)',
-    message.confidence !== null ? `${Math.round(message.confidence * 100)}% sure` : null,
+    message.intent ? `intent ${message.intent}` : 'no intent',
+    message.intent && message.confidence !== null
+      ? `${Math.round(message.confidence * 100)}% sure`
+      : null,
     message.modelVersionId ? `model v${modelVersion ?? '?'}` : null,
   ].filter(Boolean);
   return (

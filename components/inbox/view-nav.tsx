@@ -48,7 +48,7 @@ export function ViewNav({
             aria-current={active ? 'page' : undefined}
             title={`${item.label} (${item.key})`}
             data-testid={`view-${item.view}`}
-            className={`flex shrink-0 items-center justify-between gap-3 rounded-md px-2.5 py-1.5 text-left text-sm whitespace-nowrap ${
+            className={`flex shrink-0 items-center justify-between gap-x-3 gap-y-0.5 rounded-md px-2.5 py-1.5 text-left text-sm whitespace-nowrap lg:flex-wrap ${
               active ? 'bg-stone-900 text-white' : 'text-stone-700 hover:bg-stone-100'
             }`}
           >

@@ -3,7 +3,12 @@ import { Card } from '@/components/ui/card';
 import type { ModelVersionView } from '@/lib/intents';
 import { ScoreBadge } from '../f1-badge';
 import { ActivateButton } from './activate-button';
-import { isClearChange, type MeasureChange, type VersionComparison } from '@/lib/nlp';
+import {
+  isClearChange,
+  type MeasureChange,
+  type TrainingMetrics,
+  type VersionComparison,
+} from '@/lib/nlp';
 import { ChangeArrow, percent } from './change-arrow';
 import { ConfusionHeatmap } from './confusion-heatmap';
 import { describeCertainty, MeasureChangeLine } from './measure-change';
@@ -76,6 +81,8 @@ export function EvaluationView({
     intentIds[intent]
       ? `/admin/intents/${intentIds[intent]}${text ? `?example=${encodeURIComponent(text)}` : ''}`
       : null;
+  const answeredWrongly = metrics.misclassified.filter((item) => item.predicted !== null);
+  const deferred = metrics.misclassified.filter((item) => item.predicted === null);
 
   return (
     <section className="space-y-6" aria-label={`Evaluation of version ${candidate.version}`}>
@@ -194,38 +201,27 @@ export function EvaluationView({
           <ConfusionHeatmap confusion={metrics.confusion} />
         </Card>
       </div>
-      <Card title={`Misclassified examples (${metrics.misclassified.length})`}>
+      <Card title={`Not answered right (${metrics.misclassified.length})`}>
         {metrics.misclassified.length ? (
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase text-stone-500">
-              <tr>
-                <th className="py-1">Example</th>
-                <th className="py-1">Labelled</th>
-                <th className="py-1">Model said</th>
-                <th className="py-1 text-right">Confidence</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {metrics.misclassified.slice(0, 200).map((item, index) => (
-                <tr key={index}>
-                  <td className="py-1">
-                    {link(item.expected, item.text) ? (
-                      <Link href={link(item.expected, item.text)!} className={textLinkClass}>
-                        {item.text}
-                      </Link>
-                    ) : (
-                      item.text
-                    )}
-                  </td>
-                  <td className="py-1 font-mono text-xs">{item.expected}</td>
-                  <td className="py-1 font-mono text-xs">
-                    {item.predicted ?? 'no intent (fallback)'}
-                  </td>
-                  <td className="py-1 text-right tabular-nums">{percent(item.confidence)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <p className="mb-2 text-sm text-stone-600">
+              Held-out examples the bot answered with another intent, then those it would not answer
+              (it asks which one was meant, or says it does not know).
+            </p>
+            <ExampleTable
+              examples={answeredWrongly}
+              link={link}
+              empty="None was answered with another intent."
+            />
+            {deferred.length > 0 && (
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium text-stone-700">
+                  Not answered ({deferred.length})
+                </summary>
+                <ExampleTable examples={deferred} link={link} empty="" />
+              </details>
+            )}
+          </>
         ) : (
           <p className="text-sm text-stone-600">
             Every evaluated example was classified correctly.
@@ -268,4 +264,52 @@ function activationWarning(
     lines.push(`These intents have no response yet: ${intentsWithoutAnswers.join(', ')}.`);
   }
   return lines.length ? `${lines.join('\n')}\n\nActivate anyway?` : undefined;
+}
+
+type HeldOutMiss = TrainingMetrics['misclassified'][number];
+
+function ExampleTable({
+  examples,
+  link,
+  empty,
+}: {
+  examples: HeldOutMiss[];
+  link: (intent: string, text?: string) => string | null;
+  empty: string;
+}) {
+  if (examples.length === 0)
+    return empty ? <p className="text-sm text-stone-600">{empty}</p> : null;
+  return (
+    <table className="w-full text-sm">
+      <thead className="text-left text-xs uppercase text-stone-500">
+        <tr>
+          <th className="py-1">Example</th>
+          <th className="py-1">Labelled</th>
+          <th className="py-1">Model said</th>
+          <th className="py-1 text-right">Confidence</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-stone-100">
+        {examples.map((item, index) => {
+          const href = link(item.expected, item.text);
+          return (
+            <tr key={index}>
+              <td className="py-1">
+                {href ? (
+                  <Link href={href} className={textLinkClass}>
+                    {item.text}
+                  </Link>
+                ) : (
+                  item.text
+                )}
+              </td>
+              <td className="py-1 font-mono text-xs">{item.expected}</td>
+              <td className="py-1 font-mono text-xs">{item.predicted ?? 'not answered'}</td>
+              <td className="py-1 text-right tabular-nums">{percent(item.confidence)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
 }
