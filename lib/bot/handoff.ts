@@ -4,15 +4,13 @@ import { WORDING } from './wording';
 
 /**
  * Where the visitor stands with the team, said honestly: being connected, in the queue, or — with
- * nobody online — asked for an email (the widget shows its email form beside it), and told that
- * the bot keeps answering meanwhile.
+ * nobody online — only that the bot keeps answering meanwhile: the widget's offline panel already
+ * says nobody is online and asks for (or thanks for) an email, so the reply does not repeat it.
  */
 export function humanAvailability(turn: BotTurn): string {
   const words = WORDING[turn.site.language];
-  if (turn.agentsOnline !== false)
-    return turn.conversation.waitingForHuman ? words.inQueue : words.connecting;
-  const email = turn.conversation.contactEmail;
-  return email ? words.emailKept(email) : words.nobodyOnline;
+  if (turn.agentsOnline === false) return words.nobodyOnline;
+  return turn.conversation.waitingForHuman ? words.inQueue : words.connecting;
 }
 
 /**

@@ -10,8 +10,6 @@ export interface BotTurn {
     fallbackCount: number;
     /** Handed to a person who has not taken it yet: the bot keeps helping meanwhile (see botAnswers). */
     waitingForHuman?: boolean;
-    /** Email the visitor left for a reply while nobody was online. */
-    contactEmail?: string | null;
     /** What the bot asked and collected so far; absent for a conversation of one message. */
     botState?: BotState;
   };

@@ -15,10 +15,7 @@ export const EUROPEAN_WORDING = {
     connecting: 'Te estoy poniendo en contacto con alguien de nuestro equipo.',
     inQueue:
       'Estás en la cola: alguien de nuestro equipo te atenderá en breve. Mientras tanto, respondo lo que pueda.',
-    nobodyOnline:
-      'Ahora mismo no hay nadie de nuestro equipo conectado. Deja tu correo abajo y te responderemos. Mientras tanto, respondo lo que pueda.',
-    emailKept: (email: string) =>
-      `Ahora mismo no hay nadie de nuestro equipo conectado; responderemos a ${email}. Mientras tanto, respondo lo que pueda.`,
+    nobodyOnline: 'Hasta que alguien de nuestro equipo te responda, respondo lo que pueda.',
     slotNotFound: 'Lo siento, no lo encontré en tu mensaje.',
     slotGaveUp:
       'Lo siento, sigo sin encontrarlo, así que no puedo ayudarte con esto aquí. Puedo ponerte en contacto con alguien de nuestro equipo.',
@@ -40,9 +37,7 @@ export const EUROPEAN_WORDING = {
     inQueue:
       'Vous êtes dans la file d’attente : un membre de notre équipe vous répondra bientôt. En attendant, je réponds à ce que je peux.',
     nobodyOnline:
-      'Personne de notre équipe n’est en ligne pour le moment. Laissez votre e-mail ci-dessous et nous vous répondrons. En attendant, je réponds à ce que je peux.',
-    emailKept: (email: string) =>
-      `Personne de notre équipe n’est en ligne pour le moment ; nous répondrons à ${email}. En attendant, je réponds à ce que je peux.`,
+      'En attendant qu’un membre de notre équipe vous réponde, je réponds à ce que je peux.',
     slotNotFound: 'Désolé, je ne l’ai pas trouvé dans votre message.',
     slotGaveUp:
       'Désolé, je ne le trouve toujours pas, je ne peux donc pas vous aider ici. Je peux vous mettre en relation avec un membre de notre équipe.',
@@ -63,10 +58,7 @@ export const EUROPEAN_WORDING = {
     connecting: 'Ich verbinde Sie mit jemandem aus unserem Team.',
     inQueue:
       'Sie sind in der Warteschlange: Gleich meldet sich jemand aus unserem Team. Bis dahin beantworte ich, was ich kann.',
-    nobodyOnline:
-      'Gerade ist niemand aus unserem Team online. Hinterlassen Sie unten Ihre E-Mail und wir melden uns. Bis dahin beantworte ich, was ich kann.',
-    emailKept: (email: string) =>
-      `Gerade ist niemand aus unserem Team online; wir antworten an ${email}. Bis dahin beantworte ich, was ich kann.`,
+    nobodyOnline: 'Bis sich jemand aus unserem Team meldet, beantworte ich, was ich kann.',
     slotNotFound: 'Das habe ich in Ihrer Nachricht leider nicht gefunden.',
     slotGaveUp:
       'Ich finde es leider immer noch nicht und kann Ihnen hier nicht weiterhelfen. Ich kann Sie mit jemandem aus unserem Team verbinden.',
@@ -87,10 +79,7 @@ export const EUROPEAN_WORDING = {
     connecting: 'Estou pondo você em contato com alguém da nossa equipe.',
     inQueue:
       'Você está na fila: alguém da nossa equipe vai atendê-lo em breve. Enquanto isso, respondo o que puder.',
-    nobodyOnline:
-      'Ninguém da nossa equipe está online agora. Deixe seu e-mail abaixo e nós responderemos. Enquanto isso, respondo o que puder.',
-    emailKept: (email: string) =>
-      `Ninguém da nossa equipe está online agora; responderemos para ${email}. Enquanto isso, respondo o que puder.`,
+    nobodyOnline: 'Até alguém da nossa equipe responder, respondo o que puder.',
     slotNotFound: 'Desculpe, não encontrei isso na sua mensagem.',
     slotGaveUp:
       'Desculpe, ainda não encontrei, então não posso ajudar com isso aqui. Posso pôr você em contato com alguém da nossa equipe.',
@@ -111,10 +100,7 @@ export const EUROPEAN_WORDING = {
     connecting: 'Ti sto mettendo in contatto con qualcuno del nostro team.',
     inQueue:
       'Sei in coda: qualcuno del nostro team ti risponderà a breve. Nel frattempo, rispondo a quello che posso.',
-    nobodyOnline:
-      'Al momento nessuno del nostro team è online. Lascia la tua email qui sotto e ti risponderemo. Nel frattempo, rispondo a quello che posso.',
-    emailKept: (email: string) =>
-      `Al momento nessuno del nostro team è online; risponderemo a ${email}. Nel frattempo, rispondo a quello che posso.`,
+    nobodyOnline: 'Finché qualcuno del nostro team non ti risponde, rispondo a quello che posso.',
     slotNotFound: 'Mi dispiace, non l’ho trovato nel tuo messaggio.',
     slotGaveUp:
       'Mi dispiace, non lo trovo ancora, quindi non posso aiutarti qui. Posso metterti in contatto con qualcuno del nostro team.',

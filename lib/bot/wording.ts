@@ -16,13 +16,11 @@ export const WORDING = {
     handoffRequested: 'Sure.',
     handoffUpset: "I'm sorry about this.",
     // Where the visitor stands with the team: never "connecting you" while nobody is online.
+    // With nobody online the widget's offline panel says so and asks for an email; the bot only adds that it keeps helping.
     connecting: "I'm connecting you with a member of our team.",
     inQueue:
       "You're in the queue: a member of our team will be with you shortly. Meanwhile, I'm happy to answer what I can.",
-    nobodyOnline:
-      "Nobody from our team is online right now. Leave your email below and we'll get back to you. Meanwhile, I'm happy to answer what I can.",
-    emailKept: (email: string) =>
-      `Nobody from our team is online right now; we'll reply to ${email}. Meanwhile, I'm happy to answer what I can.`,
+    nobodyOnline: "Until someone from our team gets back to you, I'm happy to answer what I can.",
     slotNotFound: "Sorry, I couldn't find that in your message.",
     slotGaveUp: "Sorry, I still couldn't find it, so I can't help with this here.",
     actionFailed: "Sorry, I couldn't check that right now.",
@@ -40,10 +38,7 @@ export const WORDING = {
     handoffUpset: '非常抱歉给您带来不便。',
     connecting: '正在为您转接人工客服。',
     inQueue: '您已在排队中，客服很快就会为您服务。在此期间，我可以继续回答您的问题。',
-    nobodyOnline:
-      '目前没有客服在线。请在下方留下您的邮箱，我们会尽快回复您。在此期间，我可以继续回答您的问题。',
-    emailKept: (email: string) =>
-      `目前没有客服在线，我们会回复到 ${email}。在此期间，我可以继续回答您的问题。`,
+    nobodyOnline: '在客服回复您之前，我可以继续回答您的问题。',
     slotNotFound: '抱歉，我没有在您的消息中找到。',
     slotGaveUp: '抱歉，我还是没有找到，暂时无法在这里处理。',
     actionFailed: '抱歉，我现在无法查询这个信息。',

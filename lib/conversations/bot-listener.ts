@@ -323,7 +323,6 @@ async function answer(
         fallbackCount: conversation.fallbackCount,
         botState,
         waitingForHuman: waitsForHuman(conversation),
-        contactEmail: conversation.contactEmail,
       },
       visitorMessage: {
         id: visitorMessage.id,

@@ -1,5 +1,5 @@
-// A visitor in Chromium against the production server, with no agent online (issue 10.6): the bot
-// says honestly that nobody is there and offers the email form, keeps answering while the visitor
+// A visitor in Chromium against the production server, with no agent online (issue 10.6): the
+// widget says once, honestly, that nobody is there and offers the email form; the bot keeps answering while the visitor
 // waits, always replies to "talk to a human"; and a button the bot offers answers what it stands
 // for (issue 10.5).
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -115,12 +115,28 @@ it('answers a clicked "did you mean" button as the intent it stands for', async 
   await setAmbiguityMargin(null);
 });
 
-it('says nobody is online and offers the email form when the visitor asks for a person', async () => {
+it('says nobody is online once, in the panel with the email form, when the visitor asks for a person', async () => {
   const reply = await say('I want to talk to a human');
-  expect(reply).toMatch(/Nobody from our team is online right now/);
-  expect(reply).not.toMatch(/connecting/i);
+  // The panel says nobody is online and asks for the email; the bot's reply only adds that it keeps helping.
+  expect(reply).toBe(
+    "Sure. Until someone from our team gets back to you, I'm happy to answer what I can.",
+  );
   await widget().getByLabel('Your email').waitFor();
-  await widget().getByText('No one is online right now').waitFor();
+  const panel = widget().getByRole('region', { name: 'No one is online right now' });
+  await panel.waitFor();
+  await expect
+    .poll(() =>
+      widget()
+        .getByText(/online right now/i)
+        .count(),
+    )
+    .toBe(1);
+  expect(
+    await widget()
+      .getByText(/leave your email/i)
+      .count(),
+  ).toBe(1);
+  expect(await panel.getByText("Leave your email and we'll get back to you.").count()).toBe(1);
   expect(await widget().getByText('A person will join this chat shortly.').count()).toBe(0);
 });
 
@@ -132,7 +148,7 @@ it('keeps answering what it knows while the visitor waits', async () => {
 
 it('always replies to "talk to a human", however often it is asked', async () => {
   const reply = await say('I want to talk to a human');
-  expect(reply).toMatch(/Nobody from our team is online right now/);
+  expect(reply).toMatch(/Until someone from our team gets back to you/);
   const conversation = await db().conversation.findFirstOrThrow({
     where: { site: { publicKey: 'demo-site' } },
     orderBy: { createdAt: 'desc' },

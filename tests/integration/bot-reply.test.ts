@@ -75,7 +75,6 @@ function turn(
     choice?: Choice;
     agentsOnline?: boolean;
     waitingForHuman?: boolean;
-    contactEmail?: string;
   } = {},
 ): BotTurn & { streamed: string[] } {
   const streamed: string[] = [];
@@ -89,7 +88,6 @@ function turn(
       id: 'conversation',
       fallbackCount: options.fallbackCount ?? 0,
       waitingForHuman: options.waitingForHuman,
-      contactEmail: options.contactEmail,
     },
     visitorMessage: { id: 'message', body, choice: options.choice },
     history: options.offered
@@ -221,10 +219,10 @@ describe('the knowledge base answers what no intent covers (no trained model yet
       decision: 'handoff',
       handoffReason: 'The visitor asked for a human',
     });
-    expect(offline.text).toMatch(
-      /^Sure\. Nobody from our team is online right now\. Leave your email below/,
+    // The widget's offline panel says nobody is online and asks for the email: the reply does not.
+    expect(offline.text).toBe(
+      "Sure. Until someone from our team gets back to you, I'm happy to answer what I can.",
     );
-    expect(offline.text).not.toMatch(/connecting/);
     expect(
       await replyToVisitor(turn(siteId, 'This is ridiculous, the worst service ever')),
     ).toMatchObject({
@@ -358,7 +356,7 @@ describe('with a trained intent model', () => {
       decision: 'handoff',
       handoffReason: 'The visitor asked for a human',
     });
-    expect(reply.text).toMatch(/Nobody from our team is online right now/);
+    expect(reply.text).toMatch(/Until someone from our team gets back to you/);
   });
 
   it('keeps answering while the visitor waits for a person, and always replies to "talk to a human"', async () => {
@@ -370,12 +368,7 @@ describe('with a trained intent model', () => {
 
     const again = await replyToVisitor(turn(siteId, 'I want to talk to a human', waiting));
     expect(again.decision).toBe('handoff');
-    expect(again.text).toMatch(/Nobody from our team is online right now\. Leave your email below/);
-
-    const withEmail = await replyToVisitor(
-      turn(siteId, 'talk to a human please', { ...waiting, contactEmail: 'sam@example.com' }),
-    );
-    expect(withEmail.text).toMatch(/we'll reply to sam@example\.com/);
+    expect(again.text).toMatch(/Until someone from our team gets back to you/);
 
     const queued = await replyToVisitor(
       turn(siteId, 'I want to talk to a human', { waitingForHuman: true, agentsOnline: true }),
@@ -387,7 +380,7 @@ describe('with a trained intent model', () => {
     );
     expect(unknown.decision).toBe('fallback');
     expect(unknown.text).toMatch(
-      /^Sorry, I don't know the answer to that\. Nobody from our team is online/,
+      /^Sorry, I don't know the answer to that\. Until someone from our team gets back to you/,
     );
     expect(unknown.choices.some((choice) => choice.action === 'human')).toBe(false);
   });

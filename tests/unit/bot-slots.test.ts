@@ -123,7 +123,6 @@ describe('continuing from the bot state', () => {
         id: 'c',
         fallbackCount: 0,
         waitingForHuman: false,
-        contactEmail: null,
         botState,
       },
       visitorMessage: { id: 'm', body },
