@@ -1,13 +1,11 @@
 import * as chrono from 'chrono-node';
 import { findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { EntityTypeSchema } from '@/lib/schemas/entity';
 import type { Language } from './preprocess';
 
-export const EntityType = z.enum(['email', 'phone', 'orderNumber', 'money', 'date']);
-export type EntityType = z.infer<typeof EntityType>;
-
 export const Entity = z.object({
-  type: EntityType,
+  type: EntityTypeSchema,
   /** As the visitor wrote it. */
   text: z.string(),
   /** Normalized: lowercased email, E.164 phone (+442079460958), uppercase order number, "12.50 USD", "2025-03-12". */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The entity types the bot finds by itself (lib/nlp/entities.ts), with no admin definition. */
+export const EntityTypeSchema = z.enum(['email', 'phone', 'orderNumber', 'money', 'date']);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
 /** An entity's name as responses (`{city}`), annotations and classifier features (`e:city`) use it. */
 export const EntityNameSchema = z
   .string()

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { EntityNameSchema, ExampleAnnotationsSchema } from './entity';
-// Only the zod enum of entity types: safe for the browser.
-import { EntityType } from '@/lib/nlp/entities';
+import {
+  EntityNameSchema,
+  EntityTypeSchema,
+  ExampleAnnotationsSchema,
+  type EntityType,
+} from './entity';
 
 /** An intent's name as the classifier and the analytics see it: no spaces, so it survives every format. */
 export const IntentNameSchema = z
@@ -174,7 +177,7 @@ export const ENTITY_LABELS: Record<EntityType, string> = {
 };
 
 export function isBuiltInEntity(name: string): name is EntityType {
-  return EntityType.safeParse(name).success;
+  return EntityTypeSchema.safeParse(name).success;
 }
 
 /** How admins see an entity: a built-in type's label, or a custom entity's own name. */

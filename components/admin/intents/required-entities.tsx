@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { IntentDetail } from '@/lib/intents';
-import { EntityType } from '@/lib/nlp/entities';
+import { EntityTypeSchema } from '@/lib/schemas/entity';
 import { entityLabel, type IntentSlot } from '@/lib/schemas/intent';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
@@ -25,7 +25,7 @@ export function RequiredEntities({
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [slots, setSlots] = useState<IntentSlot[]>(intent.slots);
-  const unused = [...EntityType.options, ...customEntityNames].filter(
+  const unused = [...EntityTypeSchema.options, ...customEntityNames].filter(
     (name) => !slots.some((slot) => slot.entity === name),
   );
   const change = (index: number, slot: Partial<IntentSlot>) =>
