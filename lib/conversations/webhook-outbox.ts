@@ -68,9 +68,9 @@ export function conversationEventData(conversation: ConversationRecord) {
 }
 
 /**
- * The `message.created` outbox job for store-message's statement (JSON `{kind, payload}`), or null when no endpoint
- * of the site wants it. The statement fills in what only it knows: the message's seq and time and
- * the conversation's state as it stored the message.
+ * The `message.created` outbox job for store-message's statement (JSON `{kind, payload}`), or null
+ * when no endpoint of the site wants it. The statement fills in what only it knows: the message's
+ * seq and time and the conversation's state as it stored the message.
  */
 export async function messageCreatedJob(
   conversation: ConversationRecord,
@@ -78,7 +78,8 @@ export async function messageCreatedJob(
   messageId: string,
 ): Promise<string | null> {
   if (!(await siteWantsWebhook(conversation.siteId, 'message.created'))) return null;
-  const placeholder = { seq: 0, createdAt: new Date() };
+  // Replaced by the statement's own values.
+  const placeholder = { seq: 0, createdAt: new Date(0) };
   const data = {
     ...conversationEventData(conversation),
     message: messageData({

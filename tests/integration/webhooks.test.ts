@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assignConversation, resolveConversation, type AgentActor } from '@/lib/conversations';
+import {
+  assignConversation,
+  resolveConversation,
+  sendAgentMessage,
+  type AgentActor,
+} from '@/lib/conversations';
 import { startJobRunner, type JobRunner } from '@/lib/jobs';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import { deleteVisitor } from '@/lib/visitors';
@@ -182,6 +187,41 @@ it('tells of a finished training run and the version it activated', async () => 
     expect(verifySignature(endpoint.secret, request.body, request.signature)).toBe(true);
   }
 }, 40_000);
+
+it('tells of a message as stored: its seq and time, and the conversation as it was then', async () => {
+  await localEndpoint(['message.created']);
+  startRunner();
+  const { conversationId } = await createFixtureConversation(acme.siteId, {
+    status: 'bot',
+    messages: [{ sender: 'visitor', body: 'hello' }],
+  });
+  // The agent's reply takes the conversation from the bot: the event shows it open and theirs.
+  const agent = acme.agents[0];
+  const sent = await sendAgentMessage(actor(agent), {
+    conversationId,
+    clientId: crypto.randomUUID(),
+    body: 'Hi, Ada here',
+  });
+  await eventually(() => receiver.received.length === 1);
+  const event = JSON.parse(receiver.received[0].body);
+  const stored = await db().message.findUniqueOrThrow({ where: { id: sent.id } });
+  expect(event).toMatchObject({
+    type: 'message.created',
+    createdAt: stored.createdAt.toISOString(),
+    data: {
+      conversation: { id: conversationId, status: 'open', assigneeId: agent.userId },
+      message: {
+        id: stored.id,
+        seq: 2,
+        sender: 'agent',
+        authorName: agent.name,
+        body: 'Hi, Ada here',
+        private: false,
+        createdAt: stored.createdAt.toISOString(),
+      },
+    },
+  });
+});
 
 it('tells of each conversation a removed member had: unassigned', async () => {
   await localEndpoint(['conversation.assigned']);
