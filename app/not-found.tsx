@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { WaysBack } from '@/components/ways-back';
 
 export const metadata: Metadata = { title: 'Page not found — Hearth' };
 
@@ -13,17 +13,7 @@ export default function NotFound() {
         <p className="mb-6 text-sm text-stone-600">
           The address may be mistyped, or the page has moved.
         </p>
-        <nav className="flex justify-center gap-4 text-sm" aria-label="Ways back">
-          <Link href="/inbox" className="text-blue-800 underline">
-            Inbox
-          </Link>
-          <Link href="/admin" className="text-blue-800 underline">
-            Admin
-          </Link>
-          <Link href="/" className="text-blue-800 underline">
-            Demo shop
-          </Link>
-        </nav>
+        <WaysBack />
       </div>
     </main>
   );
