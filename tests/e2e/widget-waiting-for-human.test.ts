@@ -118,9 +118,8 @@ it('answers a clicked "did you mean" button as the intent it stands for', async 
 it('says nobody is online once, in the panel with the email form, when the visitor asks for a person', async () => {
   const reply = await say('I want to talk to a human');
   // The panel says nobody is online and asks for the email; the bot's reply only adds that it keeps helping.
-  expect(reply).toBe(
-    "Sure. Until someone from our team gets back to you, I'm happy to answer what I can.",
-  );
+  expect(reply).toMatch(/Until someone from our team gets back to you/);
+  expect(reply).not.toMatch(/online|email|connecting/i);
   await widget().getByLabel('Your email').waitFor();
   const panel = widget().getByRole('region', { name: 'No one is online right now' });
   await panel.waitFor();
