@@ -2,6 +2,7 @@
 // widget says once, honestly, that nobody is there and offers the email form; the bot keeps answering while the visitor
 // waits, always replies to "talk to a human"; and a button the bot offers answers what it stands
 // for (issue 10.5).
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Prisma } from '@/lib/db';
@@ -14,8 +15,6 @@ let database: TestDatabase;
 let app: RunningApp;
 let browser: Browser;
 let visitor: Page;
-/** How long the server may keep serving a site's old settings (lib/conversations/sites.ts). */
-const SITE_CACHE_MS = 10_500;
 
 const widget = () => visitor.frameLocator('[data-hearth] iframe');
 const botMessages = () => widget().locator('li[data-sender="bot"] [data-testid="message-body"]');
@@ -37,15 +36,28 @@ async function lastBotMessage() {
   });
 }
 
-/** Sets the demo site's "did you mean" margin (null: back to the default) and waits out the site cache. */
+/**
+ * Sets the demo site's "did you mean" margin (null: back to the default); returns once Postgres has
+ * announced the change, which makes the server forget its cached site (lib/db/site-changes.ts).
+ */
 async function setAmbiguityMargin(margin: number | null): Promise<void> {
   const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
   const { ambiguityMargin: _previous, ...settings } = site.botSettings as Prisma.InputJsonObject;
-  await db().site.update({
-    where: { id: site.id },
-    data: { botSettings: margin === null ? settings : { ...settings, ambiguityMargin: margin } },
-  });
-  await new Promise((resolve) => setTimeout(resolve, SITE_CACHE_MS));
+  const listener = new pg.Client({ connectionString: database.url });
+  await listener.connect();
+  try {
+    await listener.query('LISTEN hearth_site_changed');
+    const announced = new Promise<void>((resolve) =>
+      listener.on('notification', ({ payload }) => payload === site.id && resolve()),
+    );
+    await db().site.update({
+      where: { id: site.id },
+      data: { botSettings: margin === null ? settings : { ...settings, ambiguityMargin: margin } },
+    });
+    await announced;
+  } finally {
+    await listener.end();
+  }
 }
 
 beforeAll(async () => {
