@@ -20,6 +20,7 @@ export { exportIntents } from './export-intents';
 export { saveCustomEntities } from './save-custom-entities';
 export { annotateExample } from './annotate-example';
 export { siteCustomEntities, siteEntityDefinitions } from './site-custom-entities';
+export { intentsRequiringEntities } from './intents-requiring-entities';
 export { findExampleConflicts, type ExampleConflict } from './find-example-conflicts';
 export { findOverlappingIntents, type IntentOverlap } from './find-overlapping-intents';
 export { IntentFileError, isIntentFileError, guessIntentFileFormat } from './formats';

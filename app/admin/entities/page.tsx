@@ -1,11 +1,14 @@
 import { Card } from '@/components/ui/card';
 import { EntityEditor } from '@/components/admin/intents/entity-editor';
-import { siteCustomEntities } from '@/lib/intents';
+import { intentsRequiringEntities, siteCustomEntities } from '@/lib/intents';
 import { adminSiteContext } from '../admin-context';
 
 export default async function EntitiesPage() {
   const { site } = await adminSiteContext();
-  const entities = await siteCustomEntities(site.id);
+  const [entities, requiredBy] = await Promise.all([
+    siteCustomEntities(site.id),
+    intentsRequiringEntities(site.id),
+  ]);
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
@@ -18,7 +21,7 @@ export default async function EntitiesPage() {
         </p>
       </div>
       <Card label="Entities">
-        <EntityEditor initial={entities} />
+        <EntityEditor initial={entities} requiredBy={requiredBy} />
       </Card>
     </div>
   );

@@ -51,12 +51,28 @@ function fromDraft(draft: EntityDraft): CustomEntity {
   };
 }
 
-/** The site's custom entities, edited together and saved at once. */
-export function EntityEditor({ initial }: { initial: CustomEntity[] }) {
+/**
+ * The site's custom entities, edited together and saved at once. Removing one that intents require
+ * (`requiredBy`: entity name → intent names) asks first, naming them.
+ */
+export function EntityEditor({
+  initial,
+  requiredBy,
+}: {
+  initial: CustomEntity[];
+  requiredBy: Record<string, string[]>;
+}) {
   const api = useAdminApi();
   const { run, pending, error } = useAction();
   const [drafts, setDrafts] = useState(() => initial.map(toDraft));
   const [saved, setSaved] = useState(false);
+  const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
+  const remove = (index: number) => {
+    setSaved(false);
+    setConfirmingRemoval(null);
+    setDrafts((current) => current.filter((_, at) => at !== index));
+  };
+  const requiringIntents = (draft: EntityDraft) => requiredBy[draft.name.trim()] ?? [];
   const change = (index: number, field: keyof EntityDraft, value: string) => {
     setSaved(false);
     setDrafts((current) =>
@@ -92,11 +108,37 @@ export function EntityEditor({ initial }: { initial: CustomEntity[] }) {
             <Button
               type="button"
               tone="secondary"
-              onClick={() => setDrafts((current) => current.filter((_, at) => at !== index))}
+              onClick={() =>
+                requiringIntents(draft).length ? setConfirmingRemoval(index) : remove(index)
+              }
             >
               Remove
             </Button>
           </div>
+          {confirmingRemoval === index && (
+            <div
+              role="alert"
+              className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+            >
+              <p>
+                Required by {requiringIntents(draft).join(', ')}: without this entity the bot asks
+                for it there and never finds it. Remove it anyway?
+              </p>
+              <div className="mt-2 flex gap-2">
+                <Button type="button" tone="danger" size="sm" onClick={() => remove(index)}>
+                  Remove anyway
+                </Button>
+                <Button
+                  type="button"
+                  tone="secondary"
+                  size="sm"
+                  onClick={() => setConfirmingRemoval(null)}
+                >
+                  Keep it
+                </Button>
+              </div>
+            </div>
+          )}
           <div className="grid gap-2 md:grid-cols-3">
             <label className="text-sm">
               <span className={labelClass}>Values (value: synonym, synonym)</span>
