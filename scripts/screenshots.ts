@@ -137,7 +137,7 @@ async function openFirstConversation(page: Page): Promise<void> {
   await page.getByTestId('view-needs_human').click();
   await page.getByTestId('conversation-row').first().click();
   await page.getByTestId('conversation-title').waitFor();
-  await page.getByText('Past conversations').waitFor();
+  await page.getByText('Past conversations').waitFor({ state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 
