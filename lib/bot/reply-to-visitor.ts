@@ -33,11 +33,12 @@ export async function replyToVisitor(turn: BotTurn): Promise<BotReply> {
  * The reply policy. A button the bot offered is answered as what it stands for, unclassified. In
  * order: a handoff intent, an explicit request for a person, or an upset visitor go to a human
  * (told honestly whether anyone is online; a merely displeased visitor gets the answer with an
- * apology and a person offered, or a person when there is no answer); the knowledge base answers when it knows and is
- * surer than a confident intent, which is otherwise answered with its response; otherwise the bot
- * asks which of two intents was meant, or says it does not know and offers choices — after
- * repeated fallbacks, a person or an email. While the visitor waits for a person the bot keeps
- * answering the same way.
+ * apology and a person offered, or a person when there is no answer); the knowledge base answers
+ * when it knows and is surer than a confident intent, which is otherwise answered with its
+ * response (citing the article it sums up); otherwise the bot asks which of two intents was
+ * meant, or says it does not know and offers choices (the article it thought of among them) —
+ * after repeated fallbacks, a person or an email. While the visitor waits for a person the bot
+ * keeps answering the same way.
  */
 async function decideReply(turn: BotTurn): Promise<BotReply> {
   const { language } = turn.site;
