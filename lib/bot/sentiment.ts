@@ -3,9 +3,9 @@ import type { SiteLanguage } from '@/lib/schemas/site';
 /**
  * Signs that a visitor is upset with the service, weighted: a strong sign (anger, a complaint,
  * a threat to leave or to sue, abuse) makes the visitor upset; weaker ones (a harsh word, "!!",
- * shouting, "really disappointed") together make them displeased. Neutral words of trouble ("lost", "cancel", "still
- * pending", "fraud", "refund") are deliberately absent: a customer with a problem is not an
- * upset customer, and handing every problem to a person defeats the bot.
+ * shouting, "really disappointed") together make them displeased. Neutral words of trouble
+ * ("lost", "cancel", "still pending", "fraud", "refund") are deliberately absent: a customer with
+ * a problem is not an upset customer, and handing every problem to a person defeats the bot.
  *
  * Measured with `npm run bench:handoff` (developed on BANKING77 and CLINC150 train, SMP2020
  * train; measured once on BANKING77 test, CLINC150 val, SMP2020 val and our complaint sets —
