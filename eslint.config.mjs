@@ -38,6 +38,7 @@ export default defineConfig([
     'data/**',
     'models/**',
     'public/widget.js',
+    'public/widget/**',
     'next-env.d.ts',
     'tests/fixtures/generated/**',
   ]),
