@@ -4,14 +4,15 @@
 // Needs the production build (`npm run build`), Postgres (DATABASE_URL, any database on the server) and
 // Chromium at /usr/bin/chromium; Chinese and emoji need fonts-noto-cjk and fonts-noto-color-emoji.
 import { mkdir } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { db, disconnectDatabase } from '@/lib/db';
 import { withDatabase } from '@/lib/db/url';
 import { startApp } from '@/tests/helpers/app';
+import { launchChromium } from '@/tests/helpers/browser';
 
 const OUT = 'docs/screenshots';
 const SIZES = [
@@ -29,10 +30,7 @@ async function main(): Promise<void> {
     DATABASE_URL: process.env.DATABASE_URL,
     ADMIN_PASSWORD: 'screenshots-only',
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     await trainedDemo();
     await visitorAsksForAPerson(browser, app.url);

@@ -3,7 +3,7 @@
 // A11Y_SCREENSHOTS=tmp/a11y npx vitest run tests/e2e/accessibility.test.ts saves each checked page.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { createInvite } from '@/lib/workspace';
@@ -11,6 +11,7 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { seriousAxeViolations } from '../helpers/axe';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { createFixtureConversation } from '../helpers/workspace-fixtures';
+import { launchChromium } from '../helpers/browser';
 
 const screenshots = process.env.A11Y_SCREENSHOTS;
 const DESKTOP = { width: 1440, height: 900 };
@@ -183,10 +184,7 @@ beforeAll(async () => {
     // Sign-in limits in this process's memory: a shared Redis counts other test files' failures too.
     REDIS_URL: undefined,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   // First start seeds the demo and trains its model (the training page shows the run).
   const site = await vi.waitFor(
     async () => {

@@ -1,7 +1,7 @@
 // What an admin clicks for the REST API and for a visitor's data, in Chromium: a token is created
 // and shown once, works, is revoked and stops working; the reference renders the document; the
 // inbox's visitor panel offers export and delete to admins only, and delete erases the visitor.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
@@ -13,6 +13,7 @@ import {
   type FixtureMember,
   type FixtureWorkspace,
 } from '../helpers/workspace-fixtures';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -23,10 +24,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   workspace = await createFixtureWorkspace({ agents: 1 });
   app = await startApp({ DATABASE_URL: database.url });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

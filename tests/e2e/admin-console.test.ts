@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { preprocess } from '@/lib/nlp';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
 
 // ADMIN_SCREENSHOTS=docs/screenshots npx vitest run tests/e2e/admin-console.test.ts saves the pages.
 const screenshots = process.env.ADMIN_SCREENSHOTS;
@@ -110,10 +111,7 @@ beforeAll(async () => {
     where: { publicKey: 'demo-site' },
     data: { allowedOrigins: { push: app.url } },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
   const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -1,9 +1,10 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { TrainingMetrics, type VersionComparison } from '@/lib/nlp';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -20,10 +21,7 @@ async function signedInContext(width: number, height: number): Promise<BrowserCo
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   // First start trains and activates the demo model.
   await vi.waitFor(
     async () =>

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { activateModelVersion } from '@/lib/training';
@@ -11,6 +11,7 @@ import {
   type WebhookReceiver,
 } from '../helpers/webhook-receiver';
 import { createFixtureMember, createFixtureWorkspace } from '../helpers/workspace-fixtures';
+import { launchChromium } from '../helpers/browser';
 
 // The Webhooks page on the real server: an admin adds an endpoint; a delivery that failed before a
 // server restart is retried by the restarted server; the log shows it and Resend sends it again.
@@ -37,10 +38,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   receiver = await startWebhookReceiver();
   app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
   siteId = site.id;
   workspaceId = site.workspaceId;

@@ -1,11 +1,12 @@
 // Every page of accounts, settings and the inbox as: signed out, an agent, an admin, a member of
 // another workspace; and a form post whose CSRF token was tampered with.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, findSessionByToken, SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -128,10 +129,7 @@ describe('another workspace', () => {
 describe('forms', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

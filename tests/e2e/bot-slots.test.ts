@@ -3,12 +3,13 @@
 // and answers with it; the agent inbox shows what the bot collected, and the admin test console
 // runs the same conversation showing its state. The intents page shows where more examples help.
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IntentSlotsSchema } from '@/lib/schemas/intent';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { eventually } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 const ADMIN_PASSWORD = 'correct-horse-battery';
 
@@ -45,10 +46,7 @@ beforeAll(async () => {
     IP_CONNECTS_PER_MINUTE: '100000',
     IP_MESSAGES_PER_MINUTE: '100000',
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   // First start trains the demo model; the bot needs it to recognize order status.
   await eventually(
     async () =>

@@ -1,11 +1,12 @@
 // A page that crashes shows Hearth's own crash page (app/error.tsx), not Next's bare one: it has a
 // language and a title (axe-clean), a retry that works once the cause is gone, and the ways back.
 // The crash is made reliably by hiding the invite table from the page that reads it.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -15,10 +16,7 @@ let page: Page;
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await startApp({ DATABASE_URL: database.url });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
 }, 180_000);
 

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '@/lib/auth/session';
 import { DEMO_SITE_KEY_ZH } from '@/lib/db/seed';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { connectAgent } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 // DEMO_SCREENSHOTS=docs/screenshots npx vitest run tests/e2e/demo-zh.test.ts saves the page with the
 // widget open, wide and narrow (needs CJK fonts: scripts/ensure-chromium.sh installs them).
@@ -26,10 +27,7 @@ beforeAll(async () => {
     if (waited > 120_000) throw new Error('The Chinese demo model was not trained in 2 minutes');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
 // Two agents and a visitor, each in their own Chromium context, against the production server:
 // accounts (sign-in, invite), a live handoff, take-over, reply, private note, resolve, CSAT.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { eventually } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 const ADMIN_PASSWORD = 'correct-horse-battery';
 
@@ -42,10 +43,7 @@ beforeAll(async () => {
     IP_CONNECTS_PER_MINUTE: '100000',
     IP_MESSAGES_PER_MINUTE: '100000',
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

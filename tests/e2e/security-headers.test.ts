@@ -1,9 +1,10 @@
 // The pages work under their Content-Security-Policy: no violation in Chromium's console.
-import { chromium, type Browser, type ConsoleMessage } from 'playwright-core';
+import type { Browser, ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -15,10 +16,7 @@ beforeAll(async () => {
   app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
   const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
   adminToken = (await createSession(admin.id, admin.memberships[0].workspaceId)).token;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

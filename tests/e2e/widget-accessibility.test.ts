@@ -4,13 +4,14 @@
 // and the panels below the list never hiding the newest message (issue 13).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
 import { seriousAxeViolations } from '../helpers/axe';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { connectAgent, newClientId } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -37,10 +38,7 @@ beforeAll(async () => {
     where: { publicKey: 'demo-site' },
     data: { allowedOrigins: { push: hostUrl } },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash } from '@/lib/auth/identity';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { connectAgent, eventually, newClientId } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 // A customer's website on another origin (other host and port than the app) that embeds the
 // widget with the one script tag, and whose CSS tries hard to break ours.
@@ -40,10 +41,7 @@ beforeAll(async () => {
     where: { publicKey: 'demo-site' },
     data: { allowedOrigins: { push: hostUrl } },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -3,13 +3,14 @@
 // waits, always replies to "talk to a human"; and a button the bot offers answers what it stands
 // for (issue 10.5).
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Prisma } from '@/lib/db';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { eventually } from '../helpers/realtime';
+import { launchChromium } from '../helpers/browser';
 
 let database: TestDatabase;
 let app: RunningApp;
@@ -77,10 +78,7 @@ beforeAll(async () => {
   );
   // "Did you mean…?" on every confident answer, so the page shows buttons to click.
   await setAmbiguityMargin(1);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   visitor = await (await browser.newContext({ locale: 'en-US' })).newPage();
   visitor.setDefaultTimeout(30_000);
   visitor.on('pageerror', (error) => console.error(`page error: ${error.message}`));

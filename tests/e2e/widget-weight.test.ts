@@ -2,10 +2,11 @@
 // the embed tag, cold cache, bytes as served (gzip): the budget of issue 15 (README, "Widget weight").
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
 
 const KB = 1024;
 const BEFORE_INTERACTION_BUDGET = 15 * KB;
@@ -35,13 +36,8 @@ beforeAll(async () => {
     where: { publicKey: 'demo-site' },
     data: { allowedOrigins: { push: hostUrl } },
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+  browser = await launchChromium({
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
       // The chat's iframe in the page's process, so the page's DevTools session sees (and
       // throttles) its requests too; what goes over the network is the same.
       '--disable-site-isolation-trials',
