@@ -278,7 +278,8 @@ it('answers every hostile event with an error or a result, and leaks nothing acr
   expect(attackerSaw.filter((message) => message.conversationId === victimConversation)).toEqual(
     [],
   );
-  expect(JSON.stringify(attackerSaw)).not.toContain('4242');
+  // The whole sentence: random ids the attacker sees may hold "4242" by chance (seen in CI).
+  expect(JSON.stringify(attackerSaw)).not.toContain('my card ends 4242');
   expect(strangerSaw).toEqual([]);
   const victimRow = await db().conversation.findUniqueOrThrow({
     where: { id: victimConversation },
