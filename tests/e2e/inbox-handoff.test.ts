@@ -219,8 +219,15 @@ describe('a handoff, live in both inboxes', () => {
     await widget.getByLabel('Comment (optional)').fill('Fast and friendly');
     await widget.getByRole('button', { name: 'Send feedback' }).click();
     await widget.getByText('Thanks for your feedback!').waitFor();
-    const rated = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    expect(rated).toMatchObject({ csatScore: 1, csatComment: 'Fast and friendly' });
+    // The thanks may show before the comment's statement commits (seen in CI): wait for the row.
+    await expect
+      .poll(async () =>
+        db().conversation.findUniqueOrThrow({
+          where: { id: conversationId },
+          select: { csatScore: true, csatComment: true },
+        }),
+      )
+      .toEqual({ csatScore: 1, csatComment: 'Fast and friendly' });
     await expect
       .poll(() => ada.getByTestId('csat').textContent())
       .toBe('Thumbs up “Fast and friendly”');
