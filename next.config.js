@@ -3,6 +3,9 @@ const nextConfig = {
   // Native and worker-thread packages run from node_modules, never bundled.
   serverExternalPackages: [
     '@huggingface/transformers',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-converter',
+    '@tensorflow/tfjs-backend-wasm',
     'onnxruntime-node',
     'argon2',
     'natural',

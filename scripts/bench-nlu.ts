@@ -2,6 +2,7 @@
 // npm run bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--language en|zh]
 //   [--shots K [--seed S]]   (train on K seeded examples per intent of --train, the same for both systems)
 //   [--unlabeled-train]      (ours also gets every --train text without its intent, as visitor messages)
+//   [--no-embeddings]        (ours without the embedding model the product uses: sparse features only)
 // Each system runs in a child process of its own, so peak RSS and timings do not mix.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { embeddingModelReads, embedTexts } from '@/lib/ai';
 import {
   Answers,
   classify,
@@ -18,6 +20,7 @@ import {
   train,
   TrainingExampleInput,
   type Calibration,
+  type EmbedTexts,
 } from '@/lib/nlp';
 // The decision rule itself, so nlp.js gets its operating point chosen on --val exactly as ours does.
 import { IDENTITY_ANSWER_MODEL } from '@/lib/nlp/answer-confidence';
@@ -62,6 +65,7 @@ const { values: args } = parseArgs({
     shots: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'unlabeled-train': { type: 'boolean', default: false },
+    'no-embeddings': { type: 'boolean', default: false },
   },
 });
 
@@ -88,6 +92,14 @@ async function latencies(texts: readonly string[], run: (text: string) => Promis
   return { p50Ms: percentile(durations, 0.5), p95Ms: percentile(durations, 0.95) };
 }
 
+/** The embedding model the product uses for this language (the built-in sentence encoder by default). */
+async function productEmbeddings(language: Language): Promise<EmbedTexts | undefined> {
+  if (args['no-embeddings']) return undefined;
+  const probe = await embedTexts(['hello']);
+  if (!probe || !embeddingModelReads(probe.model, language)) return undefined;
+  return async (texts) => (await embedTexts(texts))!.vectors;
+}
+
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 interface Data {
@@ -112,10 +124,11 @@ async function benchOurs({
 }: Data): Promise<ChildMeasures> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const { model } = await train(training, { language, seed: 1, validation, unlabeledTexts });
+  const embed = await productEmbeddings(language);
+  const { model } = await train(training, { language, seed: 1, validation, unlabeledTexts, embed });
   const trainSeconds = (performance.now() - start) / 1000;
   const trainCpuSeconds = cpuSecondsSince(cpuStart);
-  const metrics = await evaluate(model, test);
+  const metrics = await evaluate(model, test, { embed });
   return {
     accuracy: metrics.accuracy,
     macroF1: metrics.macroF1,
@@ -128,7 +141,7 @@ async function benchOurs({
     trainCpuSeconds,
     ...(await latencies(
       test.map((example) => example.text),
-      (text) => classify(model, text),
+      (text) => classify(model, text, { embed }),
     )),
     peakRssMB: peakRssMB(),
   };

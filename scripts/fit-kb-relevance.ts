@@ -1,12 +1,13 @@
 // Fits the knowledge base's relevance calibration (lib/knowledge/relevance-fit.json) on a DEV question set.
 //
-// Usage: npx tsx scripts/fit-kb-relevance.ts --questions tests/fixtures/kb-questions.dev.json [--fixture-embedder]
+// Usage: npx tsx scripts/fit-kb-relevance.ts --questions tests/fixtures/kb-questions.dev.json [--keywords-only]
 // Retrieves every question from the seeded demo shop with its starter intents trained (lib/knowledge
 // `retrieve`, as the bot does), labels the best article right (1) or not (0; unanswerable questions are
 // always 0), fits a logistic regression on the relevance features and stores its weights with the risk curve
 // that turns a wrong-answer budget into a threshold: once without and once with what the intent classifier
-// made of the question (`withIntents`, used when the site has a trained classifier). Without an embedding model it fits the `keywords` entry; `--fixture-embedder` fits `hybrid` with
-// the tiny test embedder (re-run it with a real model installed to fit that model). Never fit on the eval set.
+// made of the question (`withIntents`, used when the site has a trained classifier). It fits the `hybrid`
+// entry with the configured embedding model (the built-in sentence encoder unless EMBEDDING_MODEL says
+// otherwise); `--keywords-only` fits the `keywords` entry, used without one. Never fit on the eval set.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
@@ -29,7 +30,7 @@ const RIDGE = 0.1;
 const { values } = parseArgs({
   options: {
     questions: { type: 'string' },
-    'fixture-embedder': { type: 'boolean', default: false },
+    'keywords-only': { type: 'boolean', default: false },
   },
 });
 
@@ -43,15 +44,10 @@ const round = (value: number) => Number(value.toFixed(4));
 async function main(): Promise<void> {
   if (!values.questions) throw new Error('--questions FILE is required');
   if (/eval/.test(values.questions)) throw new Error('Fit on the DEV questions, never on eval');
-  if (values['fixture-embedder']) {
-    const { buildModelFixtures, configureFixtureModels } = await import('@/tests/fixtures/models');
-    await buildModelFixtures();
-    configureFixtureModels({ generation: null });
-  } else {
-    const { configureFixtureModels } = await import('@/tests/fixtures/models');
-    configureFixtureModels({ embedding: null, generation: null });
-  }
-  const mode = values['fixture-embedder'] ? 'hybrid' : 'keywords';
+  const mode = values['keywords-only'] ? 'keywords' : 'hybrid';
+  // Answers are quoted, not written: the fit reads retrieval only.
+  process.env.GENERATION_WORKERS = '0';
+  if (mode === 'keywords') process.env.EMBEDDING_MODEL = 'none/keywords-only';
   const questions = KbQuestionsSchema.parse(JSON.parse(await readFile(values.questions, 'utf8')));
   const names = FEATURES[mode];
   const namesWithIntents = [...names, 'intentFor', 'intentElsewhere'] as const;
@@ -115,7 +111,8 @@ async function main(): Promise<void> {
   };
   fit.about =
     `Fitted by \`npx tsx scripts/fit-kb-relevance.ts --questions ${values.questions}\`` +
-    ' (keywords; --fixture-embedder for hybrid) on the demo shop. Do not edit by hand.';
+    ' (hybrid, with the built-in sentence encoder; --keywords-only for keywords) on the demo shop.' +
+    ' Do not edit by hand.';
   const style = await resolveConfig(FIT_FILE);
   await writeFile(FIT_FILE, await format(JSON.stringify(fit), { ...style, filepath: FIT_FILE }));
   for (const [kind, { model, logLoss }] of Object.entries({ plain, withIntents })) {

@@ -1,12 +1,90 @@
-import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { isModelInstalled, modelKey, pointTransformersAt } from './model-files';
+import { pipeline } from '@huggingface/transformers';
+import { isModelInstalled, modelKey, pointTransformersAt, type ModelSource } from './model-files';
 import { chosenModel, modelSource, reportLoadProgress, setModelState } from './registry';
+import { SENTENCE_ENCODER_ID, type ModelChoice } from './schemas';
+import { loadSentenceEncoder } from './sentence-encoder';
 
 const BATCH_SIZE = 16;
+/**
+ * Texts remembered with their vectors (2 kB each): each visitor message is read by the classifier,
+ * then the knowledge base, and each training run reads the built-in out-of-scope lines again.
+ */
+const RECENT_TEXTS = 4096;
 
-interface LoadedEmbedder {
+interface Encoder {
+  /** Unit-length vectors, one per text. */
+  encode(texts: string[]): Promise<Float32Array[]>;
+  dispose(): void;
+}
+
+/**
+ * Texts asked for at about the same time are encoded together (a batch of 16 costs half as much per
+ * text as one at a time, so a busy server keeps up), and a text asked for again soon is encoded once.
+ */
+function sharedEncoder(encoder: Encoder): Encoder {
+  const recent = new Map<string, Promise<Float32Array>>();
+  const waiting: Array<{ text: string; settle: (vector: Float32Array | Error) => void }> = [];
+  let draining = false;
+  async function drain() {
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, BATCH_SIZE);
+      const vectors = await encoder.encode(batch.map((entry) => entry.text)).catch((e) => e);
+      batch.forEach((entry, i) =>
+        entry.settle(vectors instanceof Error ? vectors : (vectors as Float32Array[])[i]),
+      );
+    }
+    draining = false;
+  }
+  const encodeOne = (text: string) => {
+    const known = recent.get(text);
+    recent.delete(text);
+    const vector =
+      known ??
+      new Promise<Float32Array>((resolve, reject) =>
+        waiting.push({
+          text,
+          settle: (result) => (result instanceof Error ? reject(result) : resolve(result)),
+        }),
+      );
+    recent.set(text, vector);
+    vector.catch(() => recent.delete(text));
+    if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    if (!known && !draining) {
+      draining = true;
+      // After this tick, so the texts of callers arriving together share a batch.
+      setImmediate(() => void drain());
+    }
+    return vector;
+  };
+  return { encode: (texts) => Promise.all(texts.map(encodeOne)), dispose: encoder.dispose };
+}
+
+interface LoadedEmbedder extends Encoder {
   key: string;
-  extract: FeatureExtractionPipeline;
+}
+
+/** The built-in encoder, or a transformers.js feature-extraction model (mean-pooled). */
+async function loadEncoder(model: ModelChoice, source: ModelSource, installed: boolean) {
+  if (model.id === SENTENCE_ENCODER_ID) return loadSentenceEncoder();
+  pointTransformersAt(source);
+  const extract = await pipeline('feature-extraction', model.id, {
+    dtype: model.dtype,
+    local_files_only: installed,
+    progress_callback: (info) => reportLoadProgress('embedding', info),
+  });
+  return {
+    async encode(texts: string[]) {
+      const output = await extract(texts, { pooling: 'mean', normalize: true });
+      const [rows, width] = output.dims;
+      const data = output.data as Float32Array;
+      const vectors = Array.from({ length: rows }, (_, row) =>
+        data.slice(row * width, (row + 1) * width),
+      );
+      output.dispose();
+      return vectors;
+    },
+    dispose: () => void extract.dispose(),
+  } satisfies Encoder;
 }
 
 interface Loading {
@@ -32,7 +110,7 @@ export function loadEmbedder(): Promise<LoadedEmbedder | null> {
   const previous = loading?.promise;
   const entry: Loading = { key, promise: Promise.resolve(null), missing: false, loaded: null };
   entry.promise = (async () => {
-    void previous?.then((old) => old?.extract.dispose());
+    void previous?.then((old) => old?.dispose());
     const installed = isModelInstalled(source.modelsDir, model);
     if (!installed && !source.allowRemote) {
       setModelState('embedding', 'off', { offReason: 'not-installed' });
@@ -41,14 +119,9 @@ export function loadEmbedder(): Promise<LoadedEmbedder | null> {
     }
     setModelState('embedding', 'loading', { source: installed ? 'local' : 'remote' });
     try {
-      pointTransformersAt(source);
-      const extract = await pipeline('feature-extraction', model.id, {
-        dtype: model.dtype,
-        local_files_only: installed,
-        progress_callback: (info) => reportLoadProgress('embedding', info),
-      });
+      const encoder = sharedEncoder(await loadEncoder(model, source, installed));
       setModelState('embedding', 'ready', { source: installed ? 'local' : 'remote' });
-      entry.loaded = { key, extract };
+      entry.loaded = { key, encode: encoder.encode, dispose: encoder.dispose };
       return entry.loaded;
     } catch (error) {
       setModelState('embedding', 'failed', { error: (error as Error).message });
@@ -73,16 +146,12 @@ export async function embedTexts(
 ): Promise<{ model: string; vectors: Float32Array[] } | null> {
   const embedder = await loadEmbedder();
   if (!embedder) return null;
-  const vectors: Float32Array[] = [];
-  for (let start = 0; start < texts.length; start += BATCH_SIZE) {
-    const batch = texts.slice(start, start + BATCH_SIZE);
-    const output = await embedder.extract(batch, { pooling: 'mean', normalize: true });
-    const [rows, width] = output.dims;
-    const data = output.data as Float32Array;
-    for (let row = 0; row < rows; row++) vectors.push(data.slice(row * width, (row + 1) * width));
-    output.dispose();
-  }
-  return { model: embedder.key, vectors };
+  return { model: embedder.key, vectors: await embedder.encode(texts) };
+}
+
+/** Whether vectors from this model mean anything for text in `language`: the built-in one reads English. */
+export function embeddingModelReads(modelKey: string, language: string): boolean {
+  return !modelKey.startsWith(`${SENTENCE_ENCODER_ID}@`) || language === 'en';
 }
 
 /** Names the weights behind `embed` once loaded (waits for the load); null when off. */

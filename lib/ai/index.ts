@@ -1,5 +1,11 @@
 // Every transformers.js model the product uses: loading, status, embeddings and generation.
-export { embed, embeddingModelKey, embedTexts, readyEmbeddingModelKey } from './embedder';
+export {
+  embed,
+  embeddingModelKey,
+  embeddingModelReads,
+  embedTexts,
+  readyEmbeddingModelKey,
+} from './embedder';
 export { generate, GENERATION_LIMITS } from './generation/shared-pool';
 export { GenerationPool } from './generation/pool';
 export type {

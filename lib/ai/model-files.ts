@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
-import type { ModelChoice, ModelDtype } from './schemas';
+import { SENTENCE_ENCODER_ID, type ModelChoice, type ModelDtype } from './schemas';
 
 const DTYPE_FILE_SUFFIX: Record<ModelDtype, string> = {
   fp32: '',
@@ -28,6 +28,8 @@ export function modelFolder(modelsDir: string, model: ModelChoice): string {
 
 /** True when the folder holds what a pipeline needs: config, tokenizer and the chosen weights. */
 export function isModelInstalled(modelsDir: string, model: ModelChoice): boolean {
+  // Installed with the project's packages.
+  if (model.id === SENTENCE_ENCODER_ID) return true;
   const folder = modelFolder(modelsDir, model);
   if (!existsSync(path.join(folder, 'config.json'))) return false;
   if (!existsSync(path.join(folder, 'tokenizer.json'))) return false;

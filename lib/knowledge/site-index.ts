@@ -1,4 +1,4 @@
-import { readyEmbeddingModelKey } from '@/lib/ai';
+import { embeddingModelReads, readyEmbeddingModelKey } from '@/lib/ai';
 import { db, siteCache } from '@/lib/db';
 import { preprocess } from '@/lib/nlp';
 import { SiteLanguageSchema, type SiteLanguage } from '@/lib/schemas/site';
@@ -180,6 +180,7 @@ async function buildIndex(
   const synonyms = language === 'en' ? await synonymsOf(chunks, keywords) : new Map();
   const dense =
     model !== null &&
+    embeddingModelReads(model, language) &&
     allEmbedded &&
     rows.every((row) => row.embedding !== null && row.embeddingModel === model);
   return {

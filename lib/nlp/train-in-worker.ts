@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VersionComparison } from './compare-versions';
 import { TrainingMetrics } from './metrics';
 import type { IntentClassifier, TrainingExampleInput } from './model';
+import { outOfDomainExamples } from './out-of-domain';
 import { deserialize } from './serialize';
 import {
   TrainingProgress,
@@ -59,6 +60,10 @@ export async function trainInWorker(
           (example) => example.text,
         ),
         ...(settings.unlabeledTexts ?? []),
+        // Lines the worker may add when the site wrote no out-of-scope examples.
+        ...(settings.builtInOutOfScope === false
+          ? []
+          : outOfDomainExamples(settings.language ?? 'en')),
       ]),
     ];
     embeddings = { texts, vectors: await embed(texts) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { embedTexts } from '@/lib/ai';
+import { embeddingModelReads, embedTexts } from '@/lib/ai';
 import { db } from '@/lib/db';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
@@ -127,11 +127,12 @@ async function trainJob(
     });
     if (!started) return; // cancelled while queued
 
-    const embedding = await installedEmbeddings();
+    const language = Language.catch('en').parse(site.language);
+    const embedding = await installedEmbeddings(language);
     note(
       embedding
         ? `With sentence embeddings from ${embedding.model}`
-        : 'Without sentence embeddings (no embedding model installed)',
+        : 'Without sentence embeddings (no embedding model installed for this language)',
     );
     const { articleTexts, visitorMessages } = await unlabeledSiteTexts(input.siteId);
     note(
@@ -147,7 +148,7 @@ async function trainJob(
     const result = await trainInWorker(
       examples,
       {
-        language: Language.catch('en').parse(site.language),
+        language,
         seed: TRAINING_SEED,
         embeddingModel: embedding?.model ?? null,
         unlabeledTexts: visitorMessages,
@@ -281,9 +282,11 @@ function liveVersionExamples(
 }
 
 /** Dense features from the installed embedding model, when there is one (the bot classifies with the same). */
-async function installedEmbeddings(): Promise<{ model: string; embed: EmbedTexts } | undefined> {
+async function installedEmbeddings(
+  language: string,
+): Promise<{ model: string; embed: EmbedTexts } | undefined> {
   const probe = await embedTexts(['hello']);
-  if (!probe) return undefined;
+  if (!probe || !embeddingModelReads(probe.model, language)) return undefined;
   return {
     model: probe.model,
     embed: async (texts) => {

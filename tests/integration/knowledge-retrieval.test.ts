@@ -34,8 +34,15 @@ async function newSite(): Promise<string> {
 
 describe('hybrid retrieval', () => {
   let siteId: string;
+  // The hybrid weights were fitted with the built-in sentence encoder; read them with the fixture's.
+  const fittedWith = RELEVANCE_FIT.hybrid.embeddingModel;
+
+  afterAll(() => {
+    RELEVANCE_FIT.hybrid.embeddingModel = fittedWith;
+  });
 
   beforeAll(async () => {
+    RELEVANCE_FIT.hybrid.embeddingModel = `${EMBEDDING_FIXTURE.id}@${EMBEDDING_FIXTURE.dtype}`;
     siteId = await newSite();
     await db().article.createMany({
       data: [
@@ -84,7 +91,7 @@ describe('hybrid retrieval', () => {
   });
 
   it('reads the dense score for confidence only with the embedding model it was fitted on', async () => {
-    const fittedWith = RELEVANCE_FIT.hybrid.embeddingModel;
+    const fixture = RELEVANCE_FIT.hybrid.embeddingModel;
     RELEVANCE_FIT.hybrid.embeddingModel = 'some/other-embedder@q8';
     try {
       const result = await retrieve(siteId, 'where is my package');
@@ -94,7 +101,7 @@ describe('hybrid retrieval', () => {
       expect(result.features).toMatchObject({ meaning: null, coverage: 0 });
       expect(result.knows).toBe(false);
     } finally {
-      RELEVANCE_FIT.hybrid.embeddingModel = fittedWith;
+      RELEVANCE_FIT.hybrid.embeddingModel = fixture;
     }
   });
 

@@ -37,9 +37,12 @@ describe('request bodies', () => {
 
   it('refuses a streamed one without Content-Length too', async () => {
     let sent = 0;
+    // Paced, as a slow client sends: the refusal arrives between two chunks. Unpaced, the client
+    // could still be writing when the server closes the connection (EPIPE before the response).
     const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
+      async pull(controller) {
         if (sent >= 4 * 1024 * 1024) return controller.close();
+        await new Promise((resolve) => setTimeout(resolve, 5));
         sent += 64 * 1024;
         controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
       },
