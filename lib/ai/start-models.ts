@@ -1,4 +1,4 @@
-import { loadEmbedder } from './embedder';
+import { closeEmbedder, loadEmbedder } from './embedder';
 import { closeGenerationPool, generationPool } from './generation/shared-pool';
 import { modelStatus, readModelSettings } from './registry';
 
@@ -16,7 +16,7 @@ export async function modelsSettled(): Promise<void> {
 }
 
 export async function stopModels(): Promise<void> {
-  await closeGenerationPool();
+  await Promise.all([closeGenerationPool(), closeEmbedder()]);
 }
 
 /** One line per model for the server's console: what is on, and how to turn on what is off. */
