@@ -204,7 +204,13 @@ async function benchNlpjs({ training, validation, test, language }: Data): Promi
           ),
           DEFAULT_OPERATING_POLICY,
         )
-      : { answerModel: IDENTITY_ANSWER_MODEL, threshold: 0, ambiguityMargin: 0, curve: [] }),
+      : {
+          answerModel: IDENTITY_ANSWER_MODEL,
+          threshold: 0,
+          ambiguityMargin: 0,
+          curve: [],
+          budgetShare: 1,
+        }),
   };
   const tested = await decideEach(test);
   const metrics = summarize(

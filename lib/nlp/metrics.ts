@@ -39,6 +39,8 @@ export const TrainingMetrics = z.object({
   wrongAnswerBudget: z.number().nullable().default(null),
   /** Answered right and wrong as the threshold moves, on the confidence scale. */
   curve: z.array(OperatingPoint).default([]),
+  /** The share of a budget the curve may spend (see Calibration). */
+  budgetShare: z.number().min(0).max(1).default(1),
   threshold: z.number(),
   ambiguityMargin: z.number(),
   temperature: z.number(),
@@ -172,6 +174,7 @@ export function summarize(
     outOfScopeShare: context.outOfScopeShare,
     wrongAnswerBudget: context.wrongAnswerBudget,
     curve: context.calibration.curve,
+    budgetShare: context.calibration.budgetShare,
     threshold: context.calibration.threshold,
     ambiguityMargin: context.calibration.ambiguityMargin,
     temperature: context.calibration.temperature,

@@ -17,6 +17,8 @@ export const Calibration = z.object({
   ambiguityMargin: z.number().min(0).max(1),
   /** Risk–coverage on held-out data, so a site can move along it without retraining. */
   curve: z.array(OperatingPoint).default([]),
+  /** The share of a site's budget the curve may spend (OWN_EXAMPLES_BUDGET_SHARE); 1 before it. */
+  budgetShare: z.number().min(0).max(1).default(1),
 });
 export type Calibration = z.infer<typeof Calibration>;
 

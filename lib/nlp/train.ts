@@ -5,6 +5,7 @@ import {
   DEFAULT_OPERATING_POLICY,
   fitTemperature,
   outcomes,
+  OWN_EXAMPLES_BUDGET_SHARE,
 } from './calibration';
 import { intentProbabilities } from './decide';
 import {
@@ -429,6 +430,7 @@ function calibrateAndMeasure(
     temperature,
     ...chooseOperatingPoint(outcomesHeldOut, settings, {
       builtInOutOfScope: outOfScopeBuiltIn,
+      budgetShare: design.evaluation === 'validation' ? 1 : OWN_EXAMPLES_BUDGET_SHARE,
     }),
   };
   const evaluated = evaluateProbabilities(

@@ -50,6 +50,7 @@ function evaluationConfusingTrackOrder() {
         temperature: 1,
         answerModel: IDENTITY_ANSWER_MODEL,
         threshold: 0.5,
+        budgetShare: 1,
         ambiguityMargin: 0.1,
         curve: [],
       },

@@ -6,6 +6,7 @@ import {
   operatingCurve,
   outcomes,
   pointForBudget,
+  OWN_EXAMPLES_BUDGET_SHARE,
   siteThreshold,
 } from '@/lib/nlp/calibration';
 import { fitAnswerModel, IDENTITY_ANSWER_MODEL, scopeLogOdds } from '@/lib/nlp/answer-confidence';
@@ -18,6 +19,7 @@ const calibration: Calibration = {
   temperature: 1,
   answerModel: IDENTITY_ANSWER_MODEL,
   threshold: 0.5,
+  budgetShare: 1,
   ambiguityMargin: 0.1,
   curve: [],
 };
@@ -202,7 +204,7 @@ describe('calibration on held-out data', () => {
       { threshold: 0.9, inScopeRight: 0.6, inScopeWrong: 0.01, outOfScopeAnswered: 0.02 },
       { threshold: 0.7, inScopeRight: 0.8, inScopeWrong: 0.03, outOfScopeAnswered: 0.1 },
     ];
-    const model = { curve, threshold: 0.9 };
+    const model = { curve, threshold: 0.9, budgetShare: 1 };
     const policy = { outOfScopeShare: 0.2, confidenceThreshold: null };
     expect(siteThreshold(model, { ...policy, wrongAnswerBudget: 0.02 })).toBe(0.9);
     expect(siteThreshold(model, { ...policy, wrongAnswerBudget: 0.05 })).toBe(0.7);
@@ -211,9 +213,17 @@ describe('calibration on held-out data', () => {
     expect(
       siteThreshold(model, { ...policy, wrongAnswerBudget: 0.02, confidenceThreshold: 0.4 }),
     ).toBe(0.4);
+    // A curve held out from the site's own examples spends three quarters of the budget: 4.4% wrong
+    // fits 5% but not 3.75%.
+    const ownExamples = { ...model, budgetShare: OWN_EXAMPLES_BUDGET_SHARE };
+    expect(siteThreshold(ownExamples, { ...policy, wrongAnswerBudget: 0.05 })).toBe(0.9);
+    expect(siteThreshold(ownExamples, { ...policy, wrongAnswerBudget: 0.06 })).toBe(0.7);
     // Models without a curve keep the threshold they were trained with.
     expect(
-      siteThreshold({ curve: [], threshold: 0.8 }, { ...policy, wrongAnswerBudget: 0.05 }),
+      siteThreshold(
+        { curve: [], threshold: 0.8, budgetShare: 1 },
+        { ...policy, wrongAnswerBudget: 0.05 },
+      ),
     ).toBe(0.8);
   });
 

@@ -9,6 +9,7 @@ import {
   TrainingSettings,
   type TrainingExampleInput,
 } from '@/lib/nlp';
+import { OWN_EXAMPLES_BUDGET_SHARE } from '@/lib/nlp/calibration';
 import { typicalExamplesPerIntent } from '@/lib/nlp/few-shot';
 import { withBuiltInOutOfScope } from '@/lib/nlp/train';
 import { customerServiceExamples } from './nlp-fixtures';
@@ -35,6 +36,19 @@ describe('training', () => {
     const { metrics } = await train(examples, settings);
     expect(metrics).toMatchObject({ evaluation: 'k-fold', folds: 5 });
     expect(metrics.evaluatedCount).toBe(examples.length);
+  });
+
+  it("spends three quarters of the budget on the site's own examples, all of it on a validation set", async () => {
+    const { model, metrics } = await train(customerServiceExamples(14), settings);
+    expect(model.calibration.budgetShare).toBe(OWN_EXAMPLES_BUDGET_SHARE);
+    expect(metrics.budgetShare).toBe(OWN_EXAMPLES_BUDGET_SHARE);
+    expect(metrics.answers!.wrong).toBeLessThanOrEqual(0.02 * OWN_EXAMPLES_BUDGET_SHARE + 1e-9);
+    const validated = await train(customerServiceExamples(14), {
+      ...settings,
+      validation: customerServiceExamples(14).slice(0, 20),
+    });
+    expect(validated.metrics.evaluation).toBe('validation');
+    expect(validated.model.calibration.budgetShare).toBe(1);
   });
 
   it('is deterministic: the same data and seed give the same bytes', async () => {

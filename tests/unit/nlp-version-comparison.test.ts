@@ -100,6 +100,7 @@ describe('comparing two versions on the same examples', () => {
         temperature: 1,
         answerModel: IDENTITY_ANSWER_MODEL,
         threshold: 0.5,
+        budgetShare: 1,
         ambiguityMargin: 0.1,
         curve: [],
       },

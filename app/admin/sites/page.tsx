@@ -27,6 +27,7 @@ export default async function SitesPage() {
           site={site}
           snippet={embedSnippet(publicUrl, site.publicKey)}
           liveCurve={live?.metrics?.curve ?? []}
+          liveBudgetShare={live?.metrics?.budgetShare ?? 1}
         />
       ) : null}
       <Card title="Add a site">

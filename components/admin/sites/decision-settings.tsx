@@ -21,13 +21,16 @@ export function DecisionSettingsFields({
   settings,
   set,
   liveCurve,
+  liveBudgetShare,
 }: {
   settings: BotSettings;
   set: <K extends keyof BotSettings>(key: K, value: BotSettings[K]) => void;
   /** The live model version's risk–coverage curve (empty before the first training). */
   liveCurve: readonly OperatingPoint[];
+  /** The share of the budget the bot spends on that curve (see OWN_EXAMPLES_BUDGET_SHARE). */
+  liveBudgetShare: number;
 }) {
-  const budgetPoint = pointForBudget(liveCurve, settings);
+  const budgetPoint = pointForBudget(liveCurve, settings, liveBudgetShare);
   const ownPoint =
     settings.confidenceThreshold === null
       ? null
@@ -79,7 +82,10 @@ export function DecisionSettingsFields({
       ) : null}
       <p id="decision-expected" className="text-sm text-stone-700" aria-live="polite">
         {expected
-          ? `On held-out examples of the live model: ${percent(expected.resolved)} answered right, ${percent(expected.wrong)} answered wrongly, ${percent(expected.deferred)} asked to rephrase or offered help.`
+          ? `On held-out examples of the live model: ${percent(expected.resolved)} answered right, ${percent(expected.wrong)} answered wrongly, ${percent(expected.deferred)} asked to rephrase or offered help.` +
+            (liveBudgetShare < 1 && settings.confidenceThreshold === null
+              ? ` The bot spends ${percent(liveBudgetShare, 0)} of the budget on your own examples: visitors write less alike than one admin does.`
+              : '')
           : 'Train a model to see what these settings mean for visitors.'}
       </p>
       <label className="flex items-center gap-2 text-sm">

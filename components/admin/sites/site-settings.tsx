@@ -26,11 +26,14 @@ export function SiteSettings({
   site,
   snippet,
   liveCurve,
+  liveBudgetShare,
 }: {
   site: SiteView;
   snippet: string;
   /** The live model version's risk–coverage curve, for the bot settings' sliders. */
   liveCurve: readonly OperatingPoint[];
+  /** The share of a budget that curve may spend. */
+  liveBudgetShare: number;
 }) {
   return (
     <div className="space-y-6">
@@ -45,7 +48,11 @@ export function SiteSettings({
         <VisitorTokens />
         <RetentionSetting initial={site.retentionDays} />
       </div>
-      <BotSettingsForm initial={site.botSettings} liveCurve={liveCurve} />
+      <BotSettingsForm
+        initial={site.botSettings}
+        liveCurve={liveCurve}
+        liveBudgetShare={liveBudgetShare}
+      />
     </div>
   );
 }
@@ -369,9 +376,11 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 function BotSettingsForm({
   initial,
   liveCurve,
+  liveBudgetShare,
 }: {
   initial: BotSettings;
   liveCurve: readonly OperatingPoint[];
+  liveBudgetShare: number;
 }) {
   const api = useAdminApi();
   const { save, pending, error, saved } = useSection();
@@ -391,7 +400,12 @@ function BotSettingsForm({
         }}
       >
         <fieldset className="space-y-3">
-          <DecisionSettingsFields settings={settings} set={set} liveCurve={liveCurve} />
+          <DecisionSettingsFields
+            settings={settings}
+            set={set}
+            liveCurve={liveCurve}
+            liveBudgetShare={liveBudgetShare}
+          />
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
