@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { embed, embedTexts, SENTENCE_ENCODER_ID, stopModels } from '@/lib/ai';
 import { loadSentenceEncoder, pieceIds } from '@/lib/ai/sentence-encoder';
+import { sentenceEncoderInWorker } from '@/lib/ai/sentence-encoder-in-worker';
 import { configureFixtureModels } from '../fixtures/models';
 
 configureFixtureModels({ embedding: { id: SENTENCE_ENCODER_ID, dtype: 'fp32' }, generation: null });
@@ -87,5 +88,13 @@ describe('the embedder with the built-in sentence encoder', () => {
     // least one batch (it did not tick at all: 900 ms). The bound grows with a busy machine's slower
     // batches, whose thread scheduling alone has shown 50 ms gaps (load 6 on 2 cores).
     expect(longestGap).toBeLessThan(Math.max(40, took / 8));
+  });
+
+  it('rejects the batch a stopped worker held, and what is asked after', async () => {
+    const encoder = await sentenceEncoderInWorker();
+    const held = encoder.encode(['Is the teapot dishwasher safe?']);
+    encoder.dispose();
+    await expect(held).rejects.toThrow(/exited/);
+    await expect(encoder.encode(['and now?'])).rejects.toThrow(/disposed/);
   });
 });
