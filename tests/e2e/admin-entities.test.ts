@@ -1,32 +1,16 @@
 // Removing a custom entity that intents require asks first and names them (the bot would keep
 // asking for it there and never find it); one that no intent requires goes without asking.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { startApp, type RunningApp } from '../helpers/app';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { launchChromium } from '../helpers/browser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { db } from '../helpers/db';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app';
 
-let database: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
+let demo: DemoApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
-  browser = await launchChromium();
-  await vi.waitFor(
-    async () =>
-      expect(await db().site.findUnique({ where: { publicKey: 'demo-site' } })).not.toBeNull(),
-    { timeout: 90_000, interval: 200 },
-  );
+  demo = await startDemoApp();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 it('warns before removing an entity that intents require, naming them', async () => {
   const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
@@ -44,16 +28,10 @@ it('warns before removing an entity that intents require, naming them', async ()
       { siteId: site.id, name: 'close_account', slots },
     ],
   });
-  const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
-  const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: token, url: app.url },
-    // The demo site is the one the admin works on (app/admin/admin-context.ts).
-    { name: 'hearth_admin_site', value: site.id, url: app.url },
-  ]);
+  // The demo site is the one the admin works on (app/admin/admin-context.ts).
+  const context = await demo.signIn([{ name: 'hearth_admin_site', value: site.id }]);
   const page = await context.newPage();
-  await page.goto(`${app.url}/admin/entities`);
+  await page.goto(`${demo.app.url}/admin/entities`);
   const entity = (name: string) =>
     page.locator('fieldset', { has: page.locator(`input[value="${name}"]`) });
 

@@ -1,30 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { startApp, type RunningApp } from '../helpers/app';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { launchChromium } from '../helpers/browser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { db } from '../helpers/db';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app';
 
-let database: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
+let demo: DemoApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, ADMIN_PASSWORD: 'correct-horse-battery' });
-  browser = await launchChromium();
-  await vi.waitFor(
-    async () =>
-      expect(await db().site.findUnique({ where: { publicKey: 'demo-site' } })).not.toBeNull(),
-    { timeout: 90_000, interval: 200 },
-  );
+  demo = await startDemoApp();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 it('warns of an intent that repeats another and merges it with one click', async () => {
   const site = await db().site.findUniqueOrThrow({ where: { publicKey: 'demo-site' } });
@@ -44,12 +28,9 @@ it('warns of an intent that repeats another and merges it with one click', async
       },
     },
   });
-  const admin = await db().user.findFirstOrThrow({ include: { memberships: true } });
-  const { token } = await createSession(admin.id, admin.memberships[0].workspaceId);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: app.url }]);
+  const context = await demo.signIn();
   const page = await context.newPage();
-  await page.goto(`${app.url}/admin`);
+  await page.goto(`${demo.app.url}/admin`);
 
   const warnings = page.getByTestId('overlap-warnings');
   await warnings.getByText('order_status and track_order overlap').waitFor();

@@ -2,51 +2,32 @@
 // (WCAG 2.1 AA, serious and critical) closed and open at 1440 and 390 px, focus after Send and in
 // the phone's full-screen panel, replies announced while closed, the visitor's message read once;
 // and the panels below the list never hiding the newest message (issue 13).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '@/lib/auth/session';
-import { startApp, type RunningApp } from '../helpers/app';
+import type { RunningApp } from '../helpers/app';
 import { seriousAxeViolations } from '../helpers/axe';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { db } from '../helpers/db';
 import { connectAgent, newClientId } from '../helpers/realtime';
-import { launchChromium } from '../helpers/browser';
+import { startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
-let database: TestDatabase;
+let widgetHost: WidgetHost;
 let app: RunningApp;
-let host: Server;
 let hostUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, REDIS_URL: undefined });
-  host = createServer((_request, response) => {
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end(
-        '<!doctype html><html lang="en"><head><title>A shop</title>' +
-          '<meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
-          '<body><main><h1>A shop</h1><a href="#top">Top</a></main>' +
-          `<script src="${app.url}/widget.js" data-site-key="demo-site" async></script></body></html>`,
-      );
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  await db().site.update({
-    where: { publicKey: 'demo-site' },
-    data: { allowedOrigins: { push: hostUrl } },
-  });
-  browser = await launchChromium();
+  widgetHost = await startWidgetHost(
+    (appUrl) =>
+      '<!doctype html><html lang="en"><head><title>A shop</title>' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1"></head>' +
+      '<body><main><h1>A shop</h1><a href="#top">Top</a></main>' +
+      `<script src="${appUrl}/widget.js" data-site-key="demo-site" async></script></body></html>`,
+  );
+  ({ app, hostUrl, browser } = widgetHost);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (host) await new Promise((resolve) => host.close(resolve));
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => widgetHost?.close());
 
 function widget(page: Page) {
   const frame = page.frameLocator('[data-hearth] iframe');

@@ -1,13 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash } from '@/lib/auth/identity';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { startApp, type RunningApp } from '../helpers/app';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import type { RunningApp } from '../helpers/app';
+import { db } from '../helpers/db';
 import { connectAgent, eventually, newClientId } from '../helpers/realtime';
-import { launchChromium } from '../helpers/browser';
+import { startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 // A customer's website on another origin (other host and port than the app) that embeds the
 // widget with the one script tag, and whose CSS tries hard to break ours.
@@ -22,34 +20,17 @@ Hearth('on', 'ready', function () { hearthEvents.push({ ready: true }); });</scr
 <script src="${appUrl}/widget.js" data-site-key="demo-site" async></script>
 </body></html>`;
 
-let database: TestDatabase;
+let widgetHost: WidgetHost;
 let app: RunningApp;
-let host: Server;
 let hostUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // One node, counters in-process: Redis counters for 127.0.0.1 would mix with other test files'.
-  app = await startApp({ DATABASE_URL: database.url, REDIS_URL: undefined });
-  host = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(app.url));
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  await db().site.update({
-    where: { publicKey: 'demo-site' },
-    data: { allowedOrigins: { push: hostUrl } },
-  });
-  browser = await launchChromium();
+  widgetHost = await startWidgetHost(hostPage);
+  ({ app, hostUrl, browser } = widgetHost);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (host) await new Promise((resolve) => host.close(resolve));
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => widgetHost?.close());
 
 function widget(page: Page) {
   return {

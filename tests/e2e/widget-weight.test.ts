@@ -1,57 +1,38 @@
 // What the widget costs a site's page, measured in Chromium on a plain host page that holds only
 // the embed tag, cold cache, bytes as served (gzip): the budget of issue 15 (README, "Widget weight").
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { launchChromium } from '../helpers/browser';
+import type { RunningApp } from '../helpers/app';
+import { startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 const KB = 1024;
 const BEFORE_INTERACTION_BUDGET = 15 * KB;
 const OPENING_BUDGET = 80 * KB;
 const USABLE_WITHIN_MS = 1_000;
 
-let database: TestDatabase;
+let widgetHost: WidgetHost;
 let app: RunningApp;
-let host: Server;
 let hostUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp({ DATABASE_URL: database.url, REDIS_URL: undefined });
-  host = createServer((_request, response) => {
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end(
-        `<!doctype html><html lang="en"><head><title>Plain page</title></head><body>` +
-          `<script src="${app.url}/widget.js" data-site-key="demo-site" async></script></body></html>`,
-      );
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-  await db().site.update({
-    where: { publicKey: 'demo-site' },
-    data: { allowedOrigins: { push: hostUrl } },
-  });
-  browser = await launchChromium({
-    args: [
-      // The chat's iframe in the page's process, so the page's DevTools session sees (and
-      // throttles) its requests too; what goes over the network is the same.
-      '--disable-site-isolation-trials',
-      '--disable-features=IsolateOrigins,site-per-process',
-    ],
-  });
+  widgetHost = await startWidgetHost(
+    (appUrl) =>
+      `<!doctype html><html lang="en"><head><title>Plain page</title></head><body>` +
+      `<script src="${appUrl}/widget.js" data-site-key="demo-site" async></script></body></html>`,
+    {
+      args: [
+        // The chat's iframe in the page's process, so the page's DevTools session sees (and
+        // throttles) its requests too; what goes over the network is the same.
+        '--disable-site-isolation-trials',
+        '--disable-features=IsolateOrigins,site-per-process',
+      ],
+    },
+  );
+  ({ app, hostUrl, browser } = widgetHost);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (host) await new Promise((resolve) => host.close(resolve));
-  await app?.stop();
-  await database?.drop();
-});
+afterAll(() => widgetHost?.close());
 
 /** Every response's bytes on the wire (headers and gzipped body), and the WebSockets opened. */
 async function recordTraffic(page: Page) {
