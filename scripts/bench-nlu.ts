@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { embeddingModelReads, embedTexts } from '@/lib/ai';
+import { embeddingsFor } from '@/lib/ai';
 import {
   Answers,
   classify,
@@ -20,7 +20,6 @@ import {
   train,
   TrainingExampleInput,
   type Calibration,
-  type EmbedTexts,
 } from '@/lib/nlp';
 // The decision rule itself, so nlp.js gets its operating point chosen on --val exactly as ours does.
 import { IDENTITY_ANSWER_MODEL } from '@/lib/nlp/answer-confidence';
@@ -92,14 +91,6 @@ async function latencies(texts: readonly string[], run: (text: string) => Promis
   return { p50Ms: percentile(durations, 0.5), p95Ms: percentile(durations, 0.95) };
 }
 
-/** The embedding model the product uses for this language (the built-in sentence encoder by default). */
-async function productEmbeddings(language: Language): Promise<EmbedTexts | undefined> {
-  if (args['no-embeddings']) return undefined;
-  const probe = await embedTexts(['hello']);
-  if (!probe || !embeddingModelReads(probe.model, language)) return undefined;
-  return async (texts) => (await embedTexts(texts))!.vectors;
-}
-
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 interface Data {
@@ -124,7 +115,8 @@ async function benchOurs({
 }: Data): Promise<ChildMeasures> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const embed = await productEmbeddings(language);
+  // The embedding model the product uses for this language (the built-in sentence encoder by default).
+  const embed = args['no-embeddings'] ? undefined : (await embeddingsFor(language))?.embed;
   const { model } = await train(training, { language, seed: 1, validation, unlabeledTexts, embed });
   const trainSeconds = (performance.now() - start) / 1000;
   const trainCpuSeconds = cpuSecondsSince(cpuStart);

@@ -164,6 +164,25 @@ export function embeddingModelReads(modelKey: string, language: string): boolean
   return !modelKey.startsWith(`${SENTENCE_ENCODER_ID}@`) || language === 'en';
 }
 
+/**
+ * Vectors from the embedding model for texts in `language`, with the model's name; undefined when no
+ * model reads that language. Fails if the model changes while they are being used (training).
+ */
+export async function embeddingsFor(
+  language: string,
+): Promise<{ model: string; embed: (texts: string[]) => Promise<Float32Array[]> } | undefined> {
+  const probe = await embedTexts(['hello']);
+  if (!probe || !embeddingModelReads(probe.model, language)) return undefined;
+  return {
+    model: probe.model,
+    embed: async (texts) => {
+      const embedded = await embedTexts(texts);
+      if (embedded?.model !== probe.model) throw new Error('The embedding model changed meanwhile');
+      return embedded.vectors;
+    },
+  };
+}
+
 /** Names the weights behind `embed` once loaded (waits for the load); null when off. */
 export async function embeddingModelKey(): Promise<string | null> {
   return (await loadEmbedder())?.key ?? null;

@@ -3,6 +3,7 @@ export {
   embed,
   embeddingModelKey,
   embeddingModelReads,
+  embeddingsFor,
   embedTexts,
   readyEmbeddingModelKey,
 } from './embedder';

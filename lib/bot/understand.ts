@@ -1,4 +1,3 @@
-import { embedTexts } from '@/lib/ai';
 import { siteCache } from '@/lib/db';
 import {
   classify,
@@ -12,7 +11,7 @@ import {
 import { matchCustomEntities, type CustomEntityMatch } from '@/lib/nlp/custom-entities';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
 import type { CustomEntity } from '@/lib/schemas/entity';
-import { liveClassifier } from '@/lib/training';
+import { liveClassifier, liveEmbeddings } from '@/lib/training';
 import type { BotTurn } from './types';
 import type { SiteIntent } from './site-intents';
 
@@ -82,17 +81,7 @@ export async function understand(
         threshold,
         ambiguityMargin: botSettings.ambiguityMargin ?? undefined,
         entityNames: inThisMessage.map((entity) => entity.type),
-        embed: classifier.embeddingModel
-          ? async (texts) => {
-              const embedded = await embedTexts(texts);
-              if (embedded?.model !== classifier.embeddingModel) {
-                throw new Error(
-                  `the classifier needs embeddings from ${classifier.embeddingModel}`,
-                );
-              }
-              return embedded.vectors;
-            }
-          : undefined,
+        embed: liveEmbeddings(classifier),
       });
     }
   } catch (error) {

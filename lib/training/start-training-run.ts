@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { embeddingModelReads, embedTexts } from '@/lib/ai';
+import { embeddingsFor } from '@/lib/ai';
 import { db } from '@/lib/db';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { siteEntityDefinitions } from '@/lib/intents/site-custom-entities';
@@ -8,7 +8,6 @@ import {
   Language,
   TrainingExampleInput,
   trainInWorker,
-  type EmbedTexts,
   type WorkerTrainingOptions,
 } from '@/lib/nlp';
 import { exampleEntityNames } from '@/lib/nlp/custom-entities';
@@ -128,7 +127,8 @@ async function trainJob(
     if (!started) return; // cancelled while queued
 
     const language = Language.catch('en').parse(site.language);
-    const embedding = await installedEmbeddings(language);
+    // Dense features from the installed embedding model (the bot classifies with the same).
+    const embedding = await embeddingsFor(language);
     note(
       embedding
         ? `With sentence embeddings from ${embedding.model}`
@@ -279,21 +279,4 @@ function liveVersionExamples(
   const examples = z.array(TrainingExampleInput).catch([]).parse(live?.trainingExamples);
   if (!live || new Set(examples.map((example) => example.intent)).size < 2) return undefined;
   return { against: { versionId: live.id, version: live.version }, examples };
-}
-
-/** Dense features from the installed embedding model, when there is one (the bot classifies with the same). */
-async function installedEmbeddings(
-  language: string,
-): Promise<{ model: string; embed: EmbedTexts } | undefined> {
-  const probe = await embedTexts(['hello']);
-  if (!probe || !embeddingModelReads(probe.model, language)) return undefined;
-  return {
-    model: probe.model,
-    embed: async (texts) => {
-      const embedded = await embedTexts(texts);
-      if (embedded?.model !== probe.model)
-        throw new Error('The embedding model changed during training');
-      return embedded.vectors;
-    },
-  };
 }
