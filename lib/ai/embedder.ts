@@ -17,17 +17,32 @@ interface Encoder {
   dispose(): void;
 }
 
+interface Waiting {
+  text: string;
+  settle: (vector: Float32Array | Error) => void;
+}
+
 /**
  * Texts asked for at about the same time are encoded together (a batch of 16 costs half as much per
  * text as one at a time, so a busy server keeps up), and a text asked for again soon is encoded once.
+ * The shortest requests go first: a visitor's message does not wait behind a training run's examples.
  */
 function sharedEncoder(encoder: Encoder): Encoder {
   const recent = new Map<string, Promise<Float32Array>>();
-  const waiting: Array<{ text: string; settle: (vector: Float32Array | Error) => void }> = [];
+  /** One list of texts per request still waiting, in the order they were asked for. */
+  let requests: Waiting[][] = [];
   let draining = false;
+  const nextBatch = () => {
+    const batch: Waiting[] = [];
+    for (const request of [...requests].sort((a, b) => a.length - b.length)) {
+      batch.push(...request.splice(0, BATCH_SIZE - batch.length));
+      if (batch.length === BATCH_SIZE) break;
+    }
+    requests = requests.filter((request) => request.length > 0);
+    return batch;
+  };
   async function drain() {
-    while (waiting.length > 0) {
-      const batch = waiting.splice(0, BATCH_SIZE);
+    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
       const vectors = await encoder.encode(batch.map((entry) => entry.text)).catch((e) => e);
       batch.forEach((entry, i) =>
         entry.settle(vectors instanceof Error ? vectors : (vectors as Float32Array[])[i]),
@@ -35,13 +50,13 @@ function sharedEncoder(encoder: Encoder): Encoder {
     }
     draining = false;
   }
-  const encodeOne = (text: string) => {
+  const encodeOne = (text: string, request: Waiting[]) => {
     const known = recent.get(text);
     recent.delete(text);
     const vector =
       known ??
       new Promise<Float32Array>((resolve, reject) =>
-        waiting.push({
+        request.push({
           text,
           settle: (result) => (result instanceof Error ? reject(result) : resolve(result)),
         }),
@@ -49,14 +64,24 @@ function sharedEncoder(encoder: Encoder): Encoder {
     recent.set(text, vector);
     vector.catch(() => recent.delete(text));
     if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    if (!known && !draining) {
-      draining = true;
-      // After this tick, so the texts of callers arriving together share a batch.
-      setImmediate(() => void drain());
-    }
     return vector;
   };
-  return { encode: (texts) => Promise.all(texts.map(encodeOne)), dispose: encoder.dispose };
+  return {
+    encode(texts) {
+      const request: Waiting[] = [];
+      const vectors = Promise.all(texts.map((text) => encodeOne(text, request)));
+      if (request.length > 0) {
+        requests.push(request);
+        if (!draining) {
+          draining = true;
+          // After this tick, so the texts of callers arriving together share a batch.
+          setImmediate(() => void drain());
+        }
+      }
+      return vectors;
+    },
+    dispose: encoder.dispose,
+  };
 }
 
 interface LoadedEmbedder extends Encoder {

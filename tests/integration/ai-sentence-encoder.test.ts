@@ -90,6 +90,17 @@ describe('the embedder with the built-in sentence encoder', () => {
     expect(longestGap).toBeLessThan(Math.max(40, took / 8));
   });
 
+  it("answers a visitor's message before a training run's examples queued ahead of it", async () => {
+    const examples = Array.from({ length: 320 }, (_, i) => `example number ${i} about returns`);
+    let examplesDone = false;
+    const training = embed(examples).then(() => (examplesDone = true));
+    // Asked after the whole run was queued: first in, first out would make it wait ~20 batches.
+    const visitor = await embed(['Has my parcel left the warehouse?']);
+    expect(visitor).toHaveLength(1);
+    expect(examplesDone).toBe(false);
+    await training;
+  });
+
   it('rejects the batch a stopped worker held, and what is asked after', async () => {
     const encoder = await sentenceEncoderInWorker();
     const held = encoder.encode(['Is the teapot dishwasher safe?']);
