@@ -2,7 +2,7 @@ import { pipeline, type ProgressInfo } from '@huggingface/transformers';
 import { config } from '@/lib/config';
 import { isModelInstalled, modelFolder, pointTransformersAt } from './model-files';
 import { chosenModel, fileSize } from './registry';
-import type { ModelCapability, ModelChoice } from './schemas';
+import { SENTENCE_ENCODER_ID, type ModelCapability, type ModelChoice } from './schemas';
 
 const TASK: Record<ModelCapability, 'feature-extraction' | 'text-generation'> = {
   embedding: 'feature-extraction',
@@ -34,7 +34,11 @@ export async function pullModels(
   for (const [capability, model] of Object.entries(models) as [ModelCapability, ModelChoice][]) {
     const folder = modelFolder(modelsDir, model);
     if (isModelInstalled(modelsDir, model)) {
-      log(`${capability}: ${model.id} (${model.dtype}) is already in ${folder}`);
+      log(
+        model.id === SENTENCE_ENCODER_ID
+          ? `${capability}: ${model.id} is built in (installed with the npm packages)`
+          : `${capability}: ${model.id} (${model.dtype}) is already in ${folder}`,
+      );
       results.push({ capability, model, folder, outcome: 'already-installed' });
       continue;
     }

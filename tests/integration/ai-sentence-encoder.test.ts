@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { embed, embedTexts, SENTENCE_ENCODER_ID, stopModels } from '@/lib/ai';
+import { embed, embedTexts, pullModels, SENTENCE_ENCODER_ID, stopModels } from '@/lib/ai';
 import { loadSentenceEncoder, pieceIds } from '@/lib/ai/sentence-encoder';
 import { sentenceEncoderInWorker } from '@/lib/ai/sentence-encoder-in-worker';
 import { configureFixtureModels } from '../fixtures/models';
@@ -99,6 +99,18 @@ describe('the embedder with the built-in sentence encoder', () => {
     expect(visitor).toHaveLength(1);
     expect(examplesDone).toBe(false);
     await training;
+  });
+
+  it('needs no pulling: models:pull says it is built in', async () => {
+    const lines: string[] = [];
+    const [result] = await pullModels(
+      { embedding: { id: SENTENCE_ENCODER_ID, dtype: 'fp32' } },
+      (line) => lines.push(line),
+    );
+    expect(result.outcome).toBe('already-installed');
+    expect(lines).toEqual([
+      `embedding: ${SENTENCE_ENCODER_ID} is built in (installed with the npm packages)`,
+    ]);
   });
 
   it('rejects the batch a stopped worker held, and what is asked after', async () => {
