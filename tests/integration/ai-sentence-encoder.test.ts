@@ -72,10 +72,12 @@ describe('the embedder with the built-in sentence encoder', () => {
     );
     let last = performance.now();
     let longestGap = 0;
+    let ticks = 0;
     const ticker = setInterval(() => {
       const now = performance.now();
       longestGap = Math.max(longestGap, now - last);
       last = now;
+      ticks++;
     }, 5);
     const startedAt = performance.now();
     const vectors = await embed(texts);
@@ -84,10 +86,11 @@ describe('the embedder with the built-in sentence encoder', () => {
     // Also the gap since the last tick (a blocked loop would never have ticked at all).
     longestGap = Math.max(longestGap, performance.now() - last);
     expect(vectors).toHaveLength(64);
-    // Four batches of 16, ~70 ms of CPU each: encoded in this thread, the loop would not tick for at
-    // least one batch (it did not tick at all: 900 ms). The bound grows with a busy machine's slower
-    // batches, whose thread scheduling alone has shown 50 ms gaps (load 6 on 2 cores).
-    expect(longestGap).toBeLessThan(Math.max(40, took / 8));
+    // Four batches of 16, ~70 ms of CPU each. Encoded in this thread the loop did not tick at all
+    // (one 900 ms gap). On the worker it ticks all along; the bounds leave room for a busy CI
+    // machine, where other test files' processes take the core for 100 ms and more at a time.
+    expect(ticks).toBeGreaterThan(took / 5 / 4);
+    expect(longestGap).toBeLessThan(Math.max(40, took / 2));
   });
 
   it("answers a visitor's message before a training run's examples queued ahead of it", async () => {
