@@ -15,5 +15,10 @@ export default defineConfig({
     // took tests/integration from 378 to 298 s (load 6-8; vitest --maxWorkers=1 vs 2); tests/e2e
     // passed whole two at once in 252 s.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Servers and in-process tests run without the built-in sentence encoder unless a test asks for
+    // it (ai-sentence-encoder, npm-start): each end-to-end server trains the demo shops at start, and
+    // with the encoder that is ~10 s more CPU per server on a 2-core machine running two files at
+    // once (a widget test timed out waiting for the inbox in a CI run).
+    env: { EMBEDDING_MODEL: 'tests/sparse-only' },
   },
 });

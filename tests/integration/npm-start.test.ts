@@ -22,6 +22,8 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
         ...process.env,
         DATABASE_URL: undefined,
         REDIS_URL: undefined,
+        // The README's command as a user runs it: with the built-in sentence encoder.
+        EMBEDDING_MODEL: undefined,
         DATA_DIR: dataDir,
         EMBEDDED_POSTGRES_PORT: String(await freePort()),
         PORT: String(port),
@@ -38,6 +40,10 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
     if (!printed.includes('Ready on')) {
       throw new Error(`npm start did not get ready:\n${printed}`);
     }
+    // Printed just after "Ready on", once the models have settled.
+    const encoderReady = 'Embedding model: google/universal-sentence-encoder-lite (fp32) ready';
+    await eventually(() => printed.includes(encoderReady), 30_000).catch(() => {});
+    expect(printed).toContain(encoderReady);
     const app = descendants(npm.pid!);
     const postgresPid = Number(
       readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
