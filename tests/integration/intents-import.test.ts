@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENTENCE_ENCODER_ID } from '@/lib/ai';
 import { replyToVisitor, type BotTurn } from '@/lib/bot';
 import { db } from '@/lib/db';
 import {
@@ -15,6 +16,10 @@ import type { Admin } from '@/lib/sites';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
+
+// The product's default embedding model: the imported site is small (a few examples per intent), and
+// these tests check that it answers as a new user's site would.
+process.env.EMBEDDING_MODEL = SENTENCE_ENCODER_ID;
 
 let database: TestDatabase;
 const fixture = (name: string) => readFile(`tests/fixtures/imports/${name}`, 'utf8');
