@@ -64,7 +64,8 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
 function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirProc()) {
-    const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    const stat = procStat(entry);
+    if (stat === undefined) continue;
     const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     children.set(parent, [...(children.get(parent) ?? []), entry]);
   }
@@ -82,8 +83,17 @@ function descendants(pid: number): number[] {
 function readdirProc(): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((pid) => existsSync(`/proc/${pid}/stat`));
+    .map(Number);
+}
+
+/** A process's /proc stat line, or undefined when it exited after /proc was listed (seen in CI). */
+function procStat(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 async function eventually(check: () => boolean, timeoutMs: number): Promise<void> {
