@@ -61,6 +61,9 @@ const WORD_BLOCK = 0;
 const CHAR_BLOCK = 1;
 const RADICAL_BLOCK = 2;
 const DIGIT = /\d/g;
+// Cleaning turns "<" and ">" into spaces, so no token of a message can be one of these.
+const MESSAGE_START = '<s>';
+const MESSAGE_END = '</s>';
 
 function blockOf(term: string): number {
   const prefix = term.charCodeAt(0);
@@ -72,6 +75,11 @@ function blockOf(term: string): number {
  * "how", "why" and "not" carry the intent), "s:" n-grams over the content stems (tolerant to
  * inflection and to the filler between content words), "c:" character n-grams (tolerant to typos),
  * "r:" the radicals of Chinese characters (what unseen words are about).
+ *
+ * Chinese words are read between a start and an end of the message: a request's first and last words
+ * tell its intent ("播放…", "…是什么意思", "1斤等于几两" against "几两等于1斤"). SMP2020 train → val
+ * 92.5% → 92.7%, 5-fold on train (fold seeds 1, 2, 3) 91.6% → 92.0%; the start alone scored
+ * 92.5%, 5-fold (seed 1) 92.0% against 92.1%. English is left as it was (not measured).
  */
 export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<string, number> {
   const counts = new Map<string, number>();
@@ -84,9 +92,10 @@ export function termCounts(text: PreprocessedText, config: FeatureConfig): Map<s
     }
   };
   // Digits only matter as a shape ("2 weeks", "$100"), not as values.
+  const words = text.tokens.map((word) => word.replace(DIGIT, '0'));
   addWordNgrams(
     'w:',
-    text.tokens.map((word) => word.replace(DIGIT, '0')),
+    text.language === 'zh' && words.length > 0 ? [MESSAGE_START, ...words, MESSAGE_END] : words,
   );
   addWordNgrams(
     's:',
@@ -231,6 +240,9 @@ export function toSparseRows(vectors: readonly SparseVector[], columns: number):
   return { rowStarts, indices, values, columns };
 }
 
+const isMessageEdge = (term: string) =>
+  term === `w:${MESSAGE_START}` || term === `w:${MESSAGE_END}`;
+
 /** Shares of a message's words ("w:") and stems ("s:") that the feature space has never seen. */
 export function unknownShares(
   space: FeatureSpace,
@@ -241,7 +253,7 @@ export function unknownShares(
     let all = 0;
     let unknown = 0;
     for (const term of counts.keys()) {
-      if (!term.startsWith(prefix) || term.includes(' ')) continue;
+      if (!term.startsWith(prefix) || term.includes(' ') || isMessageEdge(term)) continue;
       all++;
       if (!termIndex.has(term)) unknown++;
     }

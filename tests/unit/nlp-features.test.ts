@@ -4,6 +4,7 @@ import {
   buildFeatureSpace,
   DEFAULT_FEATURE_CONFIG,
   termCounts,
+  unknownShares,
   vectorize,
 } from '@/lib/nlp/features';
 
@@ -12,6 +13,19 @@ describe('feature vectors', () => {
     const counts = termCounts(preprocess('饺子饭', 'zh'), DEFAULT_FEATURE_CONFIG);
     expect(counts.get('r:食')).toBe(2);
     expect(counts.get('r:子')).toBe(1);
+  });
+
+  it('reads Chinese words between the start and the end of the message', () => {
+    const counts = termCounts(preprocess('播放音乐', 'zh'), DEFAULT_FEATURE_CONFIG);
+    expect(counts.get('w:<s> 播放')).toBe(1);
+    expect(counts.get('w:音乐 </s>')).toBe(1);
+    expect(
+      termCounts(preprocess('play music', 'en'), DEFAULT_FEATURE_CONFIG).has('w:<s> play'),
+    ).toBe(false);
+    // The edges are no words: a message of unseen words is still all unknown.
+    const space = buildFeatureSpace([counts, counts], DEFAULT_FEATURE_CONFIG);
+    const unseen = termCounts(preprocess('天气', 'zh'), DEFAULT_FEATURE_CONFIG);
+    expect(unknownShares(space, unseen).unknownWords).toBe(1);
   });
 
   it('normalizes each block to its weight, wherever its columns sort', () => {
