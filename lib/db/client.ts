@@ -11,6 +11,14 @@ interface Database {
 const globalForPrisma = globalThis as unknown as { hearthDatabase?: Database };
 
 /**
+ * Prisma gives an interactive transaction 2 s to get a connection and 5 s to finish. On a loaded
+ * 2-core server both ran out: the demo seed failed start-up, and indexing the articles at a site's
+ * first question under 300 messages/s failed that visitor's reply ("Unable to start a transaction
+ * in the given time"). Waiting longer is what a busy server should do.
+ */
+const BUSY_SERVER_TRANSACTIONS = { maxWait: 15_000, timeout: 60_000 };
+
+/**
  * The one database of the process (Prisma client and its pool). It lives on globalThis because the
  * custom server and the code Next.js bundles are separate module graphs in the same process; both
  * must share one pool.
@@ -25,6 +33,7 @@ function database(): Database {
       pool,
       prisma: new PrismaClient({
         adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+        transactionOptions: BUSY_SERVER_TRANSACTIONS,
       }),
     };
   }

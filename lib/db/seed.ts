@@ -58,13 +58,6 @@ export interface SeedResult {
  * First start: a workspace, an admin, and the demo sites (English and Chinese) with starter intents
  * and articles. Runs once: a database that already has a workspace is left alone.
  */
-/**
- * Prisma closes an interactive transaction after 5 s by default, and the seed's ~35 statements took
- * longer on a loaded 2-core machine: start-up then failed with a foreign-key error from a statement
- * run after the close.
- */
-const SEED_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
-
 export async function seedDemo(
   prisma: PrismaClient,
   options: { adminEmail: string; adminPassword?: string; publicUrl?: string },
@@ -150,7 +143,7 @@ export async function seedDemo(
       ],
     });
     return ids;
-  }, SEED_TRANSACTION);
+  });
   return {
     seeded: true,
     siteIds,
