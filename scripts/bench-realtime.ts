@@ -2,7 +2,7 @@
 // the acknowledgement (sent after the message is committed); the bot path answers every message.
 //
 //   npm run bench:realtime -- --clients 5000 --duration 30 [--rate 0.1] [--url URL] [--site-key KEY]
-//                             [--baseline] [--cpu-prof DIR] [--json]
+//                             [--baseline] [--cpu-prof DIR] [--distinct-texts] [--json]
 //
 // Without --url it starts its own server in a child process: lib/realtime on a bare HTTP server
 // with an echo bot, on a fresh database (DATABASE_URL's server, or the embedded Postgres).
@@ -12,6 +12,9 @@
 // the bot's reply received) p50/p95, server memory per connection, and lost or duplicated
 // messages, checked at the end by resuming every conversation from seq 0, and bot replies
 // missing or duplicated.
+// Messages are "bench 1", "bench 2"…: the n-th of every socket is the same text, which the bot's caches
+// (the sentence encoder's recent texts) answer after the first. --distinct-texts sends what customers
+// write instead (the dev KB questions), each made unique, so every message is read from scratch.
 // --baseline then runs the same load against a minimal socket.io server that commits each message
 // with one INSERT into the same Postgres (DATABASE_URL) and echoes it as the reply, and prints
 // its line and the ratio of the two.
@@ -47,10 +50,22 @@ const { values: args } = parseArgs({
     baseline: { type: 'boolean', default: false },
     serve: { type: 'boolean', default: false },
     'serve-baseline': { type: 'boolean', default: false },
+    'distinct-texts': { type: 'boolean', default: false },
     /** Writes the own server's CPU profile (node --cpu-prof) into this folder. */
     'cpu-prof': { type: 'string' },
   },
 });
+
+const customerQuestions: string[] = JSON.parse(
+  readFileSync('tests/fixtures/kb-questions.dev.json', 'utf8'),
+).map((entry: { question: string }) => entry.question);
+
+/** The n-th message of a socket: repeated across sockets, or (--distinct-texts) a question of its own. */
+function messageText(socketIndex: number, n: number): string {
+  if (!args['distinct-texts']) return `bench ${n}`;
+  const question = customerQuestions[(socketIndex * 7 + n) % customerQuestions.length];
+  return `${question} (${socketIndex}.${n})`;
+}
 
 /** Refused for the per-address limits: says which of the app's variables to raise, once. */
 class AddressLimited extends Error {}
@@ -322,13 +337,13 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
   const giveUpAt = performance.now() + durationMs + 60_000;
   const pendingAcks = new Set<Promise<void>>();
   const sendStart = performance.now();
-  const timers = sockets.map((socket) => {
+  const timers = sockets.map((socket, socketIndex) => {
     const clientIds: string[] = [];
     sent.set(socket, clientIds);
     const tick = () => {
       const clientId = randomBytes(12).toString('hex');
       clientIds.push(clientId);
-      const body = `bench ${clientIds.length}`;
+      const body = messageText(socketIndex, clientIds.length);
       const started = performance.now();
       // As the widget's outbox does: resend with the same clientId until acknowledged.
       const deliver = async (): Promise<void> => {

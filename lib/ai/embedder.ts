@@ -3,86 +3,7 @@ import { isModelInstalled, modelKey, pointTransformersAt, type ModelSource } fro
 import { chosenModel, modelSource, reportLoadProgress, setModelState } from './registry';
 import { SENTENCE_ENCODER_ID, type ModelChoice } from './schemas';
 import { sentenceEncoderInWorker } from './sentence-encoder-in-worker';
-
-const BATCH_SIZE = 16;
-/**
- * Texts remembered with their vectors (2 kB each): each visitor message is read by the classifier,
- * then the knowledge base, and each training run reads the built-in out-of-scope lines again.
- */
-const RECENT_TEXTS = 4096;
-
-interface Encoder {
-  /** Unit-length vectors, one per text. */
-  encode(texts: string[]): Promise<Float32Array[]>;
-  dispose(): void;
-}
-
-interface Waiting {
-  text: string;
-  settle: (vector: Float32Array | Error) => void;
-}
-
-/**
- * Texts asked for at about the same time are encoded together (a batch of 16 costs half as much per
- * text as one at a time, so a busy server keeps up), and a text asked for again soon is encoded once.
- * The shortest requests go first: a visitor's message does not wait behind a training run's examples.
- */
-function sharedEncoder(encoder: Encoder): Encoder {
-  const recent = new Map<string, Promise<Float32Array>>();
-  /** One list of texts per request still waiting, in the order they were asked for. */
-  let requests: Waiting[][] = [];
-  let draining = false;
-  const nextBatch = () => {
-    const batch: Waiting[] = [];
-    for (const request of [...requests].sort((a, b) => a.length - b.length)) {
-      batch.push(...request.splice(0, BATCH_SIZE - batch.length));
-      if (batch.length === BATCH_SIZE) break;
-    }
-    requests = requests.filter((request) => request.length > 0);
-    return batch;
-  };
-  async function drain() {
-    for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
-      const vectors = await encoder.encode(batch.map((entry) => entry.text)).catch((e) => e);
-      batch.forEach((entry, i) =>
-        entry.settle(vectors instanceof Error ? vectors : (vectors as Float32Array[])[i]),
-      );
-    }
-    draining = false;
-  }
-  const encodeOne = (text: string, request: Waiting[]) => {
-    const known = recent.get(text);
-    recent.delete(text);
-    const vector =
-      known ??
-      new Promise<Float32Array>((resolve, reject) =>
-        request.push({
-          text,
-          settle: (result) => (result instanceof Error ? reject(result) : resolve(result)),
-        }),
-      );
-    recent.set(text, vector);
-    vector.catch(() => recent.delete(text));
-    if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    return vector;
-  };
-  return {
-    encode(texts) {
-      const request: Waiting[] = [];
-      const vectors = Promise.all(texts.map((text) => encodeOne(text, request)));
-      if (request.length > 0) {
-        requests.push(request);
-        if (!draining) {
-          draining = true;
-          // After this tick, so the texts of callers arriving together share a batch.
-          setImmediate(() => void drain());
-        }
-      }
-      return vectors;
-    },
-    dispose: encoder.dispose,
-  };
-}
+import { sharedEncoder, type EncodeOptions, type Encoder } from './shared-encoder';
 
 interface LoadedEmbedder extends Encoder {
   key: string;
@@ -178,10 +99,11 @@ export async function embed(texts: string[]): Promise<Float32Array[] | null> {
 /** Like `embed`, also naming the model that made the vectors (stored next to them). */
 export async function embedTexts(
   texts: string[],
+  options?: EncodeOptions,
 ): Promise<{ model: string; vectors: Float32Array[] } | null> {
   const embedder = await loadEmbedder();
   if (!embedder) return null;
-  return { model: embedder.key, vectors: await embedder.encode(texts) };
+  return { model: embedder.key, vectors: await embedder.encode(texts, options) };
 }
 
 /** Whether vectors from this model mean anything for text in `language`: the built-in one reads English. */

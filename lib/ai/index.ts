@@ -7,6 +7,12 @@ export {
   embedTexts,
   readyEmbeddingModelKey,
 } from './embedder';
+export {
+  EncoderBusyError,
+  MESSAGE_ENCODING_MAX_WAIT_MS,
+  TURN_ENCODING_MAX_WAIT_MS,
+  type EncodeOptions,
+} from './shared-encoder';
 export { generate, GENERATION_LIMITS } from './generation/shared-pool';
 export { GenerationPool } from './generation/pool';
 export type {

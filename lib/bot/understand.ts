@@ -1,3 +1,4 @@
+import { EncoderBusyError, TURN_ENCODING_MAX_WAIT_MS } from '@/lib/ai';
 import { siteCache } from '@/lib/db';
 import {
   classify,
@@ -81,15 +82,17 @@ export async function understand(
         threshold,
         ambiguityMargin: botSettings.ambiguityMargin ?? undefined,
         entityNames: inThisMessage.map((entity) => entity.type),
-        embed: liveEmbeddings(classifier),
+        embed: liveEmbeddings(classifier, { maxWaitMs: TURN_ENCODING_MAX_WAIT_MS }),
       });
     }
   } catch (error) {
-    // The bot still answers from the knowledge base; the admin page shows the model problem.
-    console.error(
-      `[bot] classification failed for site ${turn.site.id}:`,
-      (error as Error).message,
-    );
+    // The bot still answers from the knowledge base; the admin page shows the model problem. A
+    // busy encoder says so itself, once a minute.
+    if (!(error instanceof EncoderBusyError))
+      console.error(
+        `[bot] classification failed for site ${turn.site.id}:`,
+        (error as Error).message,
+      );
     classification = null;
   }
   return {

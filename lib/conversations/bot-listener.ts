@@ -1,5 +1,6 @@
 import { db, poolSize } from '@/lib/db';
 import { botAnswers, waitsForHuman } from '@/lib/bot/bot-answers';
+import { readAhead } from '@/lib/bot/read-ahead';
 import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
@@ -106,6 +107,11 @@ export function listenForBotTurns(
     ({ conversation, message, botTurn }) => {
       if (botTurn !== 'claimed') return; // a queued turn is claimed when the one before is done
       const turn = { messageId: message.id, conversationId: conversation.id, attempts: 1 };
+      // The turn itself reports a site it cannot find.
+      findSite(conversation.siteId).then(
+        (site) => site && readAhead(message.body, site.language),
+        () => {},
+      );
       enqueue(worker, turn, { conversation, message });
     },
   );

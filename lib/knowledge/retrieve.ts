@@ -1,4 +1,4 @@
-import { embedTexts } from '@/lib/ai';
+import { embedTexts, EncoderBusyError, TURN_ENCODING_MAX_WAIT_MS } from '@/lib/ai';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import {
   knowledgeThreshold,
@@ -68,7 +68,13 @@ export async function retrieve(
   } = {},
 ): Promise<Retrieval> {
   const index = await siteIndex(siteId);
-  const queryVector = index.vectors ? await embedTexts([query]) : null;
+  // A busy encoder leaves the question to the keywords, as without an embedding model.
+  const queryVector = index.vectors
+    ? await embedTexts([query], { maxWaitMs: TURN_ENCODING_MAX_WAIT_MS }).catch((error) => {
+        if (error instanceof EncoderBusyError) return null;
+        throw error;
+      })
+    : null;
   // The query must be embedded by the same model as the chunks to compare them.
   const vector = queryVector?.model === index.embeddingModel ? queryVector.vectors[0] : null;
   const mode: RetrievalMode = vector && index.vectors ? 'hybrid' : 'keywords';
