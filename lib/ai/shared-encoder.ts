@@ -28,9 +28,9 @@ export class EncoderBusyError extends Error {
 export const MESSAGE_ENCODING_MAX_WAIT_MS = 500;
 /**
  * The same when a turn finds its message neither encoded nor queued (read ahead was refused, or
- * the vector was forgotten): about one batch, so a turn seldom holds its slot waiting.
+ * the turn was not read ahead): about one batch of 16, so a turn seldom holds its slot waiting.
  */
-export const TURN_ENCODING_MAX_WAIT_MS = 50;
+export const TURN_ENCODING_MAX_WAIT_MS = 200;
 
 const BATCH_SIZE = 16;
 /**
@@ -60,6 +60,7 @@ export function sharedEncoder(encoder: Encoder): Encoder {
   let requests: Waiting[][] = [];
   let draining = false;
   let msPerText = FIRST_GUESS_MS_PER_TEXT;
+  let encoding = { texts: 0, since: 0 };
   let lastRefusalLoggedAt = -Infinity;
   const refuse = (expectedWaitMs: number) => {
     const error = new EncoderBusyError(expectedWaitMs);
@@ -81,10 +82,11 @@ export function sharedEncoder(encoder: Encoder): Encoder {
   };
   async function drain() {
     for (let batch = nextBatch(); batch.length > 0; batch = nextBatch()) {
-      const started = performance.now();
+      encoding = { texts: batch.length, since: performance.now() };
       const vectors = await encoder.encode(batch.map((entry) => entry.text)).catch((e) => e);
       // Smoothed over recent batches: the machine's load moves it.
-      msPerText = 0.8 * msPerText + (0.2 * (performance.now() - started)) / batch.length;
+      msPerText = 0.8 * msPerText + (0.2 * (performance.now() - encoding.since)) / batch.length;
+      encoding = { texts: 0, since: 0 };
       batch.forEach((entry, i) =>
         entry.settle(vectors instanceof Error ? vectors : (vectors as Float32Array[])[i]),
       );
@@ -92,12 +94,20 @@ export function sharedEncoder(encoder: Encoder): Encoder {
     draining = false;
   }
   /**
-   * Texts that would be encoded before a new request of `size` texts: shorter ones go first. The
-   * batch being encoded is not counted: a visitor's message waits for it during a training run,
-   * then goes first, and is never refused for the run.
+   * How long a new request of `size` texts would wait: for the batch being encoded, then for the
+   * requests no longer than it (shorter ones go first; a training run's go after a visitor's).
    */
-  const textsAhead = (size: number) =>
-    requests.reduce((sum, request) => sum + (request.length <= size ? request.length : 0), 0);
+  const expectedWait = (size: number) => {
+    const ahead = requests.reduce(
+      (sum, request) => sum + (request.length <= size ? request.length : 0),
+      0,
+    );
+    const batchLeft = Math.max(
+      0,
+      encoding.texts * msPerText - (performance.now() - encoding.since),
+    );
+    return batchLeft + ahead * msPerText;
+  };
   const encodeOne = (text: string, request: Waiting[]) => {
     const known = recent.get(text);
     recent.delete(text);
@@ -118,7 +128,7 @@ export function sharedEncoder(encoder: Encoder): Encoder {
     encode(texts, { maxWaitMs } = {}) {
       if (maxWaitMs !== undefined) {
         const unknown = texts.filter((text) => !recent.has(text)).length;
-        const expectedWaitMs = unknown > 0 ? textsAhead(unknown) * msPerText : 0;
+        const expectedWaitMs = unknown > 0 ? expectedWait(unknown) : 0;
         if (expectedWaitMs > maxWaitMs) return refuse(expectedWaitMs);
       }
       const request: Waiting[] = [];

@@ -108,11 +108,11 @@ export function listenForBotTurns(
       if (botTurn !== 'claimed') return; // a queued turn is claimed when the one before is done
       const turn = { messageId: message.id, conversationId: conversation.id, attempts: 1 };
       // The turn itself reports a site it cannot find.
-      findSite(conversation.siteId).then(
+      const read = findSite(conversation.siteId).then(
         (site) => site && readAhead(message.body, site.language),
         () => {},
       );
-      enqueue(worker, turn, { conversation, message });
+      enqueue(worker, turn, { conversation, message }, read);
     },
   );
   // Nobody is left to read the answer: stop generating it.
@@ -170,6 +170,8 @@ function enqueue(
   worker: Worker,
   turn: ClaimedTurn,
   known?: { conversation: ConversationRecord; message: StoredMessage },
+  /** The message being read ahead: awaited before the turn takes a slot. */
+  read?: Promise<unknown>,
 ): void {
   if (worker.stopping) {
     void releaseTurns([turn.messageId]).catch(() => {});
@@ -178,7 +180,7 @@ function enqueue(
   const { conversationId } = turn;
   worker.held.add(turn.messageId);
   const previous = worker.queues.get(conversationId) ?? Promise.resolve();
-  const next = previous.then(() => runTurns(worker, turn, known));
+  const next = previous.then(() => runTurns(worker, turn, known, read));
   worker.queues.set(conversationId, next);
   void next.finally(() => {
     if (worker.queues.get(conversationId) === next) worker.queues.delete(conversationId);
@@ -190,11 +192,14 @@ async function runTurns(
   worker: Worker,
   first: ClaimedTurn,
   known?: { conversation: ConversationRecord; message: StoredMessage },
+  read?: Promise<unknown>,
 ): Promise<void> {
   let turn: ClaimedTurn | null = first;
   while (turn) {
     const current: ClaimedTurn = turn;
     worker.held.add(current.messageId);
+    // Encoding the message takes no slot: a turn waiting for its vector held one for a batch.
+    if (current === first) await read;
     const queuedAt = performance.now();
     await takeSlot(worker);
     recordStage('4 bot: wait for a slot (turns at once)', queuedAt);

@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { EncoderBusyError, sharedEncoder, type Encoder } from '@/lib/ai/shared-encoder';
+import {
+  EncoderBusyError,
+  sharedEncoder,
+  TURN_ENCODING_MAX_WAIT_MS,
+  type Encoder,
+} from '@/lib/ai/shared-encoder';
 
 /** An encoder that takes `msPerText` for each text of a batch and records the batches. */
 function slowEncoder(msPerText: number) {
@@ -40,7 +45,9 @@ describe('the shared encoder queue', () => {
     let examplesDone = false;
     const training = shared.encode(examples).then(() => (examplesDone = true));
     await sleep(20); // the run's first batch of 16 is being encoded: 160 ms
-    const visitor = await shared.encode(['can I return a mug?'], { maxWaitMs: 50 });
+    const visitor = await shared.encode(['can I return a mug?'], {
+      maxWaitMs: TURN_ENCODING_MAX_WAIT_MS,
+    });
     expect(visitor).toHaveLength(1);
     expect(examplesDone).toBe(false);
     expect(batches[1]).toContain('can I return a mug?');
