@@ -12,7 +12,7 @@ import { startJobRunner } from '@/lib/jobs';
 import { attachRealtime } from '@/lib/realtime';
 import { retentionJob } from '@/lib/retention';
 import { fanOutWebhookEventJob, pruneDeliveriesJob, webhookDeliveryJob } from '@/lib/webhooks';
-import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
+import { startTrainingRun, stopLiveClassifiers, stopTrainingRuns } from '@/lib/training';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     await realtime.close();
     // Deliveries in flight get a few seconds; the rest are given back to the queue.
     await jobs.stop(5_000);
+    // Before the models and the database they use: a run cut short is seen as interrupted.
+    await stopTrainingRuns();
     await stopModels();
     httpServer.closeIdleConnections();
     await httpClosed;

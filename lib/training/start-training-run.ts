@@ -23,10 +23,18 @@ const INTERRUPTED_AFTER_MS = 60_000;
 const HEARTBEAT_MS = 10_000;
 const TRAINING_SEED = 42;
 
+interface RunningJob {
+  controller: AbortController;
+  job: Promise<void>;
+}
+
 /** Training jobs running in this process, so a cancel reaches the worker at once. */
 const running = ((
-  globalThis as { hearthTrainingJobs?: Map<string, AbortController> }
+  globalThis as { hearthTrainingJobs?: Map<string, RunningJob> }
 ).hearthTrainingJobs ??= new Map());
+
+/** Why a job stops when its server shuts down: not a cancel, the run is left to be seen as interrupted. */
+const SERVER_STOPPING = new Error('the server is stopping');
 
 /**
  * Starts training a new model version for a site from its intents and examples. Returns at once with
@@ -65,13 +73,23 @@ export async function startTrainingRun(input: {
     });
   });
   const controller = new AbortController();
-  running.set(run.id, controller);
-  void trainJob(run.id, input, controller.signal).finally(() => running.delete(run.id));
+  const job = trainJob(run.id, input, controller.signal).finally(() => running.delete(run.id));
+  running.set(run.id, { controller, job });
   return run;
 }
 
 export function abortLocalTrainingRun(runId: string): void {
-  running.get(runId)?.abort();
+  running.get(runId)?.controller.abort();
+}
+
+/**
+ * Stops this process's training jobs before its database goes (server shutdown): they write
+ * nothing more, and their runs are reported interrupted once their heartbeat is old.
+ */
+export async function stopTrainingRuns(): Promise<void> {
+  const jobs = [...running.values()];
+  for (const { controller } of jobs) controller.abort(SERVER_STOPPING);
+  await Promise.allSettled(jobs.map(({ job }) => job));
 }
 
 /** The site's wrong-answer budget and traffic choose the operating point the version is trained for. */
@@ -89,7 +107,7 @@ async function trainJob(
 ): Promise<void> {
   const log: string[] = ['Queued'];
   const startedAt = Date.now();
-  const heartbeat = setInterval(() => void writeProgress(runId, undefined, log), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => writeProgress(runId, undefined, log), HEARTBEAT_MS);
   const note = (line: string) =>
     log.push(`${((Date.now() - startedAt) / 1000).toFixed(1)}s ${line}`);
   try {
@@ -163,7 +181,7 @@ async function trainJob(
           if (message) note(message);
           if (Date.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
           lastWrite = Date.now();
-          void writeProgress(runId, progress, log);
+          writeProgress(runId, progress, log);
         },
       },
     );
@@ -233,6 +251,7 @@ async function trainJob(
       });
     }
   } catch (error) {
+    if (signal.reason === SERVER_STOPPING) return;
     const cancelled = signal.aborted || error instanceof TrainingCancelledError;
     note(cancelled ? 'Cancelled' : `Failed: ${(error as Error).message}`);
     await db()
@@ -259,17 +278,21 @@ async function trainJob(
   }
 }
 
-/** Writes progress unless the run was cancelled meanwhile (perhaps from another node): then stop it. */
-async function writeProgress(
-  runId: string,
-  progress: number | undefined,
-  log: string[],
-): Promise<void> {
-  const { count } = await db().trainingRun.updateMany({
-    where: { id: runId, status: { in: ['queued', 'running'] } },
-    data: { progress, log },
-  });
-  if (count === 0) abortLocalTrainingRun(runId);
+/**
+ * Writes progress unless the run was cancelled meanwhile (perhaps from another node): then stops it.
+ * A failed write is reported and left to the next one: progress is not worth failing the run for.
+ */
+function writeProgress(runId: string, progress: number | undefined, log: string[]): void {
+  db()
+    .trainingRun.updateMany({
+      where: { id: runId, status: { in: ['queued', 'running'] } },
+      data: { progress, log },
+    })
+    .then(
+      ({ count }) => count === 0 && abortLocalTrainingRun(runId),
+      (error: Error) =>
+        console.error(`training: progress of run ${runId} not saved: ${error.message}`),
+    );
 }
 
 /** The live version's examples to re-learn on the new folds; none for versions stored before they were kept. */
