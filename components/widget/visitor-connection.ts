@@ -371,7 +371,10 @@ export class VisitorConnection {
         });
         if (result.ok) {
           this.adoptConversation(result.conversation);
+          // The server sends this tab no 'message' frame for its own message: the ack is it.
+          const isNew = !this.state.messages.some((message) => message.id === result.message.id);
           this.receive([result.message]);
+          if (isNew) for (const listener of this.messageListeners) listener(result.message);
           continue;
         }
         // Lost the connection mid-send: the reconnect's resume sends it again, no attempt spent.

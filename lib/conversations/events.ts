@@ -11,6 +11,11 @@ export interface ConversationEventMap {
     message: StoredMessage;
     /** A visitor message's bot turn (bot-turns.ts): claimed by this node, or queued. */
     botTurn?: 'claimed' | 'queued' | null;
+    /**
+     * The visitor's socket that sent it: its acknowledgement already carries the message, so the
+     * broadcast skips that socket (the visitor's other tabs still get it).
+     */
+    senderSocketId?: string;
   };
   /** Status, assignee or contact details changed. */
   'conversation.updated': { conversation: ConversationRecord };

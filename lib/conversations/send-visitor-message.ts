@@ -18,11 +18,13 @@ import { toVisitorConversation, toVisitorMessage } from './views';
 
 /**
  * A visitor writes. Stored once per clientId, whatever the number of retries; acknowledged
- * (returned) only after the row is committed.
+ * (returned) only after the row is committed. `senderSocketId`: the socket whose acknowledgement
+ * returns the message, left out of its broadcast.
  */
 export async function sendVisitorMessage(
   visitor: VisitorActor,
   input: unknown,
+  senderSocketId?: string,
 ): Promise<{ message: VisitorMessage; conversation: VisitorConversation }> {
   const { clientId, body, choice } = VisitorSendRequestSchema.parse(input);
   const message = { sender: 'visitor' as const, body, clientId, choices: choice ? [choice] : [] };
@@ -49,6 +51,7 @@ export async function sendVisitorMessage(
       conversation: stored.conversation,
       message: stored.message,
       botTurn: stored.botTurn,
+      senderSocketId,
     });
   } else {
     // A resend: its turn may be stored but unanswered (this node or another died meanwhile).

@@ -14,11 +14,14 @@ import { rooms } from './rooms';
  */
 export function broadcastConversationEvents(visitors: Namespace, agents: Namespace): () => void {
   const unsubscribes = [
-    onConversationEvent('message.created', ({ conversation, message }) => {
+    onConversationEvent('message.created', ({ conversation, message, senderSocketId }) => {
       if (!message.isPrivate) {
-        visitors
-          .to(rooms.visitor(conversation.visitorId))
-          .emit('message', toVisitorMessage(message));
+        // The sending tab has the message in its acknowledgement: one frame fewer per message.
+        const tabs = visitors.to(rooms.visitor(conversation.visitorId));
+        (senderSocketId ? tabs.except(senderSocketId) : tabs).emit(
+          'message',
+          toVisitorMessage(message),
+        );
       }
       agents.to(rooms.conversation(conversation.id)).emit('message', toAgentMessage(message));
       agents

@@ -100,7 +100,7 @@ export function serveVisitors(
             await limitVisitorMessage(ip, visitor.visitorId);
             recordStage('1 limits', startedAt);
             const storing = performance.now();
-            const sent = await sendVisitorMessage(visitor, payload);
+            const sent = await sendVisitorMessage(visitor, payload, socket.id);
             recordStage('2 validate + store', storing);
             typing.flushNow(false);
             recordStage('3 ack (request → acknowledged)', startedAt);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { BotTurn } from '@/lib/bot/types';
 import { identityHash } from '@/lib/auth/identity';
 import type {
@@ -8,11 +8,13 @@ import type {
   VisitorMessage,
 } from '@/lib/schemas/events';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
+import { VisitorConnection } from '@/components/widget/visitor-connection';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectAgent,
   connectVisitor,
   liftAddressLimits,
+  memoryStorage,
   newClientId,
   nextEvent,
   startRealtime,
@@ -145,8 +147,10 @@ describe('visitor messages', () => {
     // A human takes over so only our messages are counted.
     await agent.emitWithAck('conversation:take-over', { conversationId: first.conversation.id });
 
-    const seenByB: number[] = [];
-    tabB.on('message', (message) => seenByB.push(message.seq));
+    const seenByA: string[] = [];
+    const seenByB: string[] = [];
+    tabA.on('message', (message) => seenByA.push(message.body));
+    tabB.on('message', (message) => seenByB.push(message.body));
     const sends = [];
     for (let i = 0; i < 20; i += 1) {
       sends.push(tabA.emitWithAck('message:send', { clientId: newClientId(), body: `a${i}` }));
@@ -164,9 +168,57 @@ describe('visitor messages', () => {
     // Each tab's own messages keep the order it sent them in.
     const aBodies = rows.filter((row) => row.body.startsWith('a')).map((row) => row.body);
     expect(aBodies).toEqual(Array.from({ length: 20 }, (_, i) => `a${i}`));
-    await eventually(() => seenByB.length >= 40);
-    expect(new Set(seenByB).size).toBe(seenByB.length);
+    // Each tab is sent the other tab's messages, once each; its own come back in its acks.
+    await eventually(() => seenByA.length >= 20 && seenByB.length >= 20);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...seenByA].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `b${i}`).sort());
+    expect([...seenByB].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `a${i}`).sort());
     [tabA, tabB, agent].forEach((socket) => socket.close());
+  });
+
+  it('sends a tab no frame for its own message, and its widget and its other tabs still see it once', async () => {
+    const credentials = await visitorToken(workspace.siteId);
+    const site = await db().site.findUniqueOrThrow({ where: { id: workspace.siteId } });
+    const tab = () =>
+      new VisitorConnection({
+        url: realtime.url,
+        siteKey: site.publicKey,
+        storage: memoryStorage(),
+        fetchToken: async () => credentials.token,
+        socketOptions: { transports: ['websocket'] },
+      });
+    const tabs = [tab(), tab()];
+    const heard = tabs.map(() => [] as VisitorMessage[]);
+    tabs.forEach((connection, index) => connection.onMessage((m) => heard[index].push(m)));
+    await Promise.all(tabs.map((connection) => connection.start()));
+    await eventually(() => tabs.every((connection) => connection.state.connection === 'online'));
+    const raw = await connectVisitor(realtime.url, credentials);
+    onTestFinished(() => {
+      tabs.forEach((connection) => connection.stop());
+      raw.close();
+    });
+    const framesToSender: VisitorMessage[] = [];
+    raw.on('message', (message) => framesToSender.push(message));
+
+    const ack = await raw.emitWithAck('message:send', { clientId: newClientId(), body: 'mine' });
+    if (!ack.ok) throw new Error(ack.error.message);
+    tabs[0].send('from the widget');
+    // Both messages are answered by the bot; every tab hears each of the four once.
+    await eventually(() => heard.every((messages) => messages.length >= 4));
+    await eventually(() => framesToSender.length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const messages of heard) {
+      expect(messages.map((m) => m.body).sort()).toEqual(
+        ['from the widget', 'mine', 'You said: from the widget', 'You said: mine'].sort(),
+      );
+    }
+    // The sending socket got its own message only in the ack.
+    expect(framesToSender.map((m) => m.body).sort()).toEqual(
+      ['from the widget', 'You said: from the widget', 'You said: mine'].sort(),
+    );
+    expect(tabs[0].state.messages.map((m) => m.body)).toEqual(
+      tabs[1].state.messages.map((m) => m.body),
+    );
   });
 
   it('starts one conversation when two tabs send their first message at once', async () => {
