@@ -2,11 +2,12 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { SITE_LANGUAGES, type SiteLanguage } from '@/lib/schemas/site';
+import type { SiteLanguage } from '@/lib/schemas/site';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { LanguageSelect } from './language-select';
 
 export function CreateSiteForm() {
   const api = useAdminApi();
@@ -43,17 +44,7 @@ export function CreateSiteForm() {
       </label>
       <label>
         <span className={labelClass}>Language</span>
-        <select
-          value={language}
-          onChange={(e) => setLanguage(e.target.value as SiteLanguage)}
-          className={inputClass}
-        >
-          {SITE_LANGUAGES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect value={language} onChange={setLanguage} />
       </label>
       <label>
         <span className={labelClass}>Website origin</span>

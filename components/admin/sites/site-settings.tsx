@@ -8,16 +8,12 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import type { SiteView } from '@/lib/sites';
-import {
-  SITE_LANGUAGES,
-  type BotSettings,
-  type SiteLanguage,
-  type WidgetSettings,
-} from '@/lib/schemas/site';
+import type { BotSettings, WidgetSettings } from '@/lib/schemas/site';
 import { useAdminApi } from '../admin-context';
 import { ErrorNotice } from '../error-notice';
 import { inputClass, labelClass } from '../field-styles';
 import { useAction } from '../use-action';
+import { LanguageSelect } from './language-select';
 import { RetentionSetting } from './retention-setting';
 import { WidgetPreview } from './widget-preview';
 
@@ -109,17 +105,7 @@ function Details({ site }: { site: SiteView }) {
           <span className={labelClass}>
             Language of visitors (picks the preprocessing; retrain after a change)
           </span>
-          <select
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as SiteLanguage)}
-            className={inputClass}
-          >
-            {SITE_LANGUAGES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={language} onChange={setLanguage} />
         </label>
         <p className="text-xs text-stone-500">
           Public key: <span className="font-mono">{site.publicKey}</span>
