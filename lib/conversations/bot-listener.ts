@@ -194,9 +194,9 @@ async function runTurns(
   known?: { conversation: ConversationRecord; message: StoredMessage },
   read?: Promise<unknown>,
 ): Promise<void> {
-  let turn: ClaimedTurn | null = first;
-  while (turn) {
-    const current: ClaimedTurn = turn;
+  let next: NextTurn | null = { turn: first, known };
+  while (next) {
+    const { turn: current, known: loaded } = next;
     worker.held.add(current.messageId);
     // Encoding the message takes no slot: a turn waiting for its vector held one for a batch.
     if (current === first) await read;
@@ -208,7 +208,7 @@ async function runTurns(
         await releaseTurns([current.messageId]).catch(() => {});
         return;
       }
-      turn = await runTurn(worker, current, current === first ? known : undefined);
+      next = await runTurn(worker, current, loaded);
     } catch (error) {
       // The database failed us: the lease runs out and the sweep tries again.
       console.error(`bot: turn ${current.messageId} failed:`, error);
@@ -229,18 +229,26 @@ async function takeSlot(worker: Worker): Promise<void> {
   worker.slotsTaken += 1;
 }
 
+/** A claimed turn, with its conversation and message when the statement that claimed it read them. */
+interface NextTurn {
+  turn: ClaimedTurn;
+  known?: { conversation: ConversationRecord; message: StoredMessage };
+}
+
+const unknown = (turn: ClaimedTurn | null): NextTurn | null => turn && { turn };
+
 /** Answers one turn; returns the conversation's next turn when finishing this one claimed it. */
 async function runTurn(
   worker: Worker,
   turn: ClaimedTurn,
   known?: { conversation: ConversationRecord; message: StoredMessage },
-): Promise<ClaimedTurn | null> {
+): Promise<NextTurn | null> {
   const loaded = known ?? (await loadTurn(turn));
-  if (!loaded || !botAnswers(loaded.conversation)) return finishTurn(turn);
+  if (!loaded || !botAnswers(loaded.conversation)) return unknown(await finishTurn(turn));
   const { conversation, message } = loaded;
   // The visitor left after sending this and before its turn began: nobody is there to read it.
   if ((worker.left.get(conversation.visitorId) ?? 0) >= message.createdAt.getTime()) {
-    return finishTurn(turn);
+    return unknown(await finishTurn(turn));
   }
   const controller = new AbortController();
   worker.running.set(turn.messageId, { turn, visitorId: conversation.visitorId, controller });
@@ -248,12 +256,14 @@ async function runTurn(
     const startedAt = performance.now();
     const stored = await answer(conversation, message, worker, controller);
     const finishing = performance.now();
-    // Storing the reply took the turn out of the outbox; if nothing was stored, do it here.
+    // Storing the reply took the turn out of the outbox and claimed the next one, with the
+    // conversation as the reply left it; if nothing was stored, do it here.
     const next = stored?.created
-      ? stored.turnsWaiting
-        ? await claimNextTurn(turn.conversationId)
-        : null
-      : await finishTurn(turn);
+      ? stored.nextTurn && {
+          turn: stored.nextTurn.turn,
+          known: { conversation: stored.conversation, message: stored.nextTurn.message },
+        }
+      : unknown(await finishTurn(turn));
     recordStage('9 bot: claim the next waiting turn', finishing);
     recordStage('10 bot: turn total', startedAt);
     return next;
@@ -263,7 +273,7 @@ async function runTurn(
       return null;
     }
     // The visitor left: they will see the conversation as it is.
-    if (controller.signal.aborted) return finishTurn(turn);
+    if (controller.signal.aborted) return unknown(await finishTurn(turn));
     const reason = error instanceof Error ? error.message : String(error);
     console.error(
       `bot: no reply in conversation ${conversation.id} (attempt ${turn.attempts}):`,
@@ -277,7 +287,7 @@ async function runTurn(
     if (current && botAnswers(current)) {
       await handOffConversation(current, `The bot could not answer: ${reason}`);
     }
-    return finishTurn(turn);
+    return unknown(await finishTurn(turn));
   } finally {
     worker.running.delete(turn.messageId);
   }
@@ -402,10 +412,12 @@ async function deliver(
   if (!stored?.created) return stored;
   announce('message.created', { conversation: stored.conversation, message: stored.message });
   if (reply.decision === 'handoff') {
-    await handOffConversation(
+    // The next turn (if one was claimed) sees the conversation handed off.
+    const conversation = await handOffConversation(
       stored.conversation,
       reply.handoffReason ?? 'The bot handed the conversation over',
     );
+    return { ...stored, conversation };
   }
   return stored;
 }

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { db, preparedQuery, type ConversationStatus, type MessageSender } from '@/lib/db';
+import {
+  db,
+  preparedQuery,
+  type ConversationStatus,
+  type Message,
+  type MessageSender,
+} from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
 import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice, Citation } from '@/lib/schemas/message';
 import { nudgeJobs } from '@/lib/jobs';
-import { LEASE_MS } from './bot-turns';
+import { LEASE_MS, type ClaimedTurn } from './bot-turns';
 import type { ConversationRecord, StoredMessage } from './records';
 import { messageCreatedJob } from './webhook-outbox';
 
@@ -49,8 +55,11 @@ export interface StoredResult {
   created: boolean;
   /** A visitor message the bot is to answer: its turn, claimed by this call or queued behind another. */
   botTurn: 'claimed' | 'queued' | null;
-  /** Other turns of the conversation still in the outbox (as this statement saw them). */
-  turnsWaiting: number;
+  /**
+   * A bot reply stored: the conversation's next waiting turn, claimed in the same statement, with
+   * its message (null when none was due).
+   */
+  nextTurn: { turn: ClaimedTurn; message: StoredMessage } | null;
 }
 
 // The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off
@@ -99,6 +108,16 @@ const STORE_MESSAGE = `
     RETURNING "attempts"
   ), answered AS (
     DELETE FROM "BotTurn" WHERE "messageId" = $20::text
+  ), claimed AS (
+    -- A bot reply stored: the conversation's next waiting turn is claimed in the same commit
+    -- (bot-turns.ts claimNextTurn) and returned with its message, so a backlog costs no query more.
+    UPDATE "BotTurn" SET "dueAt" = now() AT TIME ZONE 'UTC' + make_interval(secs => $19::float8),
+      "attempts" = "attempts" + 1
+    WHERE $20::text IS NOT NULL AND EXISTS (SELECT 1 FROM inserted)
+      AND "messageId" = (SELECT "messageId" FROM "BotTurn" WHERE "conversationId" = $1::text
+                           AND "messageId" <> $20::text ORDER BY "seq" LIMIT 1)
+      AND "dueAt" <= now() AT TIME ZONE 'UTC'
+    RETURNING "messageId", "attempts"
   ), reviewed AS (
     UPDATE "Message" SET "reviewState" = 'pending'
     FROM inserted WHERE "Message"."id" = $20::text AND $21::boolean
@@ -118,15 +137,21 @@ const STORE_MESSAGE = `
     WHERE job IS NOT NULL
   )
   SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
-    (SELECT count(*) FROM "BotTurn" WHERE "conversationId" = $1::text
-       AND "messageId" IS DISTINCT FROM $20::text)::int AS "c_turnsWaiting",
+    claimed."attempts" AS "n_attempts", waiting."id" AS "n_id", waiting."seq" AS "n_seq",
+    waiting."sender" AS "n_sender", waiting."authorId" AS "n_authorId",
+    waiting."clientId" AS "n_clientId", waiting."body" AS "n_body",
+    waiting."isPrivate" AS "n_isPrivate", waiting."intent" AS "n_intent",
+    waiting."confidence" AS "n_confidence", waiting."modelVersionId" AS "n_modelVersionId",
+    waiting."citations" AS "n_citations", waiting."choices" AS "n_choices",
+    waiting."reviewState" AS "n_reviewState", waiting."createdAt" AS "n_createdAt",
     next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
     next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
     next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
     next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
     next."firstResponseAt" AS "c_firstResponseAt", next."resolvedAt" AS "c_resolvedAt",
     next."updatedAt" AS "c_updatedAt"
-  FROM inserted, next`;
+  FROM inserted CROSS JOIN next LEFT JOIN claimed ON true
+    LEFT JOIN "Message" waiting ON waiting."id" = claimed."messageId"`;
 
 type Row = Omit<StoredMessage, 'authorName'> & {
   c_status: ConversationStatus;
@@ -141,7 +166,11 @@ type Row = Omit<StoredMessage, 'authorName'> & {
   c_resolvedAt: Date | null;
   c_updatedAt: Date;
   c_botTurn: number | null;
-  c_turnsWaiting: number;
+} & NextTurnColumns;
+
+/** The next turn's claim and message, `n_` columns (all null when nothing was claimed). */
+type NextTurnColumns = { n_attempts: number | null } & {
+  [K in keyof Message as `n_${K}`]: Message[K] | null;
 };
 
 /**
@@ -214,9 +243,47 @@ export async function storeMessage(
     c_resolvedAt: resolvedAt,
     c_updatedAt: updatedAt,
     c_botTurn: botTurn,
-    c_turnsWaiting: turnsWaiting,
+    n_attempts: nextAttempts,
+    n_id: nextId,
+    n_seq: nextSeq,
+    n_sender: nextSender,
+    n_authorId: nextAuthorId,
+    n_clientId: nextClientId,
+    n_body: nextBody,
+    n_isPrivate: nextIsPrivate,
+    n_intent: nextIntent,
+    n_confidence: nextConfidence,
+    n_modelVersionId: nextModelVersionId,
+    n_citations: nextCitations,
+    n_choices: nextChoices,
+    n_reviewState: nextReviewState,
+    n_createdAt: nextCreatedAt,
     ...stored
   } = row;
+  const nextTurn =
+    nextAttempts !== null && nextId !== null
+      ? {
+          turn: { messageId: nextId, conversationId: conversation.id, attempts: nextAttempts },
+          message: {
+            id: nextId,
+            conversationId: conversation.id,
+            seq: nextSeq!,
+            sender: nextSender!,
+            authorId: nextAuthorId,
+            clientId: nextClientId,
+            body: nextBody!,
+            isPrivate: nextIsPrivate!,
+            intent: nextIntent,
+            confidence: nextConfidence,
+            modelVersionId: nextModelVersionId,
+            citations: nextCitations,
+            choices: nextChoices!,
+            reviewState: nextReviewState,
+            createdAt: nextCreatedAt!,
+            authorName: null,
+          },
+        }
+      : null;
   return {
     message: { ...stored, authorName: message.authorName ?? null },
     conversation: {
@@ -237,7 +304,7 @@ export async function storeMessage(
     },
     created: true,
     botTurn: botTurn === null ? null : botTurn > 0 ? 'claimed' : 'queued',
-    turnsWaiting,
+    nextTurn,
   };
 }
 
@@ -260,7 +327,7 @@ async function findRetriedMessage(
     conversation,
     created: false,
     botTurn: null,
-    turnsWaiting: 0,
+    nextTurn: null,
   };
 }
 

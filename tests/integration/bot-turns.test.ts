@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type pg from 'pg';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { storeMessage } from '@/lib/conversations/store-message';
 import { loadConversation } from '@/lib/conversations/records';
@@ -150,3 +151,116 @@ it('drains turns on shutdown and gives back the ones that do not finish', async 
     await second.close();
   }
 }, 40_000);
+
+it('answers a waiting turn with the read its reply already did: no claim or load of its own', async () => {
+  const { pool } = (globalThis as unknown as { hearthDatabase: { pool: pg.Pool } }).hearthDatabase;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let waiting = false;
+  const realtime = await startRealtime({
+    replyToVisitor: async (turn) => {
+      if (turn.visitorMessage.body === 'wait for me') {
+        waiting = true;
+        await released;
+      }
+      return bot(turn);
+    },
+    botTurns: { sweepEveryMs: 60_000 },
+  });
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  try {
+    const { visitor, conversationId, messageId } = await send(realtime.url, 'wait for me');
+    await eventually(() => waiting);
+    const later = [];
+    for (const body of ['then this', 'and this']) {
+      const ack = await visitor.emitWithAck('message:send', { clientId: newClientId(), body });
+      if (!ack.ok) throw new Error(ack.error.message);
+      later.push(ack.message.id);
+    }
+    // Both wait behind the first turn.
+    expect(await db().botTurn.count({ where: { conversationId, attempts: 0 } })).toBe(2);
+    const statements: string[] = [];
+    pool.query = ((...args: unknown[]) => {
+      const [query] = args;
+      statements.push(
+        typeof query === 'string'
+          ? query
+          : ((query as { name?: string; text: string }).name ?? (query as { text: string }).text),
+      );
+      return original(...args);
+    }) as typeof pool.query;
+    release();
+    for (const id of [messageId, ...later]) {
+      await eventually(async () => (await replies(id)).length === 1, 10_000);
+    }
+    pool.query = original as typeof pool.query;
+    // Per turn: its context read and its reply's statement, which claims the next turn (lease
+    // renewals and this test's own polling aside).
+    const ours = (text: string) => text.includes('= ANY(') || text.includes('"clientId" = $1');
+    expect(statements.filter((text) => !ours(text))).toEqual([
+      'store-message',
+      'read-bot-context',
+      'store-message',
+      'read-bot-context',
+      'store-message',
+    ]);
+    const answered = await db().message.findMany({
+      where: { conversationId, sender: 'bot' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(answered.map((message) => message.body)).toEqual([
+      're: wait for me',
+      're: then this',
+      're: and this',
+    ]);
+    expect(await db().botTurn.count({ where: { conversationId } })).toBe(0);
+    visitor.close();
+  } finally {
+    pool.query = original as typeof pool.query;
+    release();
+    await realtime.close();
+  }
+}, 30_000);
+
+it('answers a turn that waited behind a handoff as waiting for a person', async () => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  const waitingForHuman = new Map<string, boolean>();
+  const realtime = await startRealtime({
+    replyToVisitor: async (turn) => {
+      const body = turn.visitorMessage.body;
+      waitingForHuman.set(body, turn.conversation.waitingForHuman ?? false);
+      if (body !== 'a person please') return bot(turn);
+      holding = true;
+      await released;
+      return {
+        decision: 'handoff',
+        text: 'Finding a person.',
+        choices: [],
+        citations: [],
+        handoffReason: 'asked',
+      };
+    },
+    botTurns: { sweepEveryMs: 60_000 },
+  });
+  try {
+    const { visitor, conversationId } = await send(realtime.url, 'a person please');
+    await eventually(() => holding);
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'meanwhile',
+    });
+    if (!ack.ok) throw new Error(ack.error.message);
+    release();
+    await eventually(async () => (await replies(ack.message.id)).length === 1, 10_000);
+    expect(waitingForHuman.get('meanwhile')).toBe(true);
+    expect(
+      await db().conversation.findUniqueOrThrow({ where: { id: conversationId } }),
+    ).toMatchObject({ status: 'open', handoffReason: 'asked' });
+    visitor.close();
+  } finally {
+    release();
+    await realtime.close();
+  }
+}, 30_000);
