@@ -5,7 +5,7 @@ import { botWasUnsure } from '@/lib/bot/review';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { StoredChoicesSchema } from '@/lib/schemas/message';
 import { timeLimit } from '@/lib/time-limit';
-import { readBotContext } from './conversation-state';
+import { BOT_HISTORY, readBotContext, type BotContext } from './conversation-state';
 import { announce, onConversationEvent } from './events';
 import { handOffConversation } from './hand-off-conversation';
 import { loadConversation, type ConversationRecord, type StoredMessage } from './records';
@@ -33,7 +33,6 @@ export interface BotTurnOptions {
   sweepEveryMs?: number;
 }
 
-const HISTORY = 20;
 const REPLY_TIMEOUT_MS = 60_000;
 const TYPING_AFTER_MS = 300;
 /** Claims per turn before the conversation goes to a human; a crash mid-turn counts as one. */
@@ -104,7 +103,7 @@ export function listenForBotTurns(
   globalForBot.hearthBotWorker = worker;
   const stopAnswering = onConversationEvent(
     'message.created',
-    ({ conversation, message, botTurn }) => {
+    ({ conversation, message, botTurn, botContext }) => {
       if (botTurn !== 'claimed') return; // a queued turn is claimed when the one before is done
       const turn = { messageId: message.id, conversationId: conversation.id, attempts: 1 };
       // The turn itself reports a site it cannot find.
@@ -112,7 +111,7 @@ export function listenForBotTurns(
         (site) => site && readAhead(message.body, site.language),
         () => {},
       );
-      enqueue(worker, turn, { conversation, message }, read);
+      enqueue(worker, turn, { conversation, message, context: botContext ?? undefined }, read);
     },
   );
   // Nobody is left to read the answer: stop generating it.
@@ -169,7 +168,7 @@ export function nudgeBotTurns(conversationId: string): void {
 function enqueue(
   worker: Worker,
   turn: ClaimedTurn,
-  known?: { conversation: ConversationRecord; message: StoredMessage },
+  known?: KnownTurn,
   /** The message being read ahead: awaited before the turn takes a slot. */
   read?: Promise<unknown>,
 ): void {
@@ -191,7 +190,7 @@ function enqueue(
 async function runTurns(
   worker: Worker,
   first: ClaimedTurn,
-  known?: { conversation: ConversationRecord; message: StoredMessage },
+  known?: KnownTurn,
   read?: Promise<unknown>,
 ): Promise<void> {
   let next: NextTurn | null = { turn: first, known };
@@ -229,10 +228,17 @@ async function takeSlot(worker: Worker): Promise<void> {
   worker.slotsTaken += 1;
 }
 
+/** What the statement that claimed a turn read for it: no query before deciding. */
+interface KnownTurn {
+  conversation: ConversationRecord;
+  message: StoredMessage;
+  context?: BotContext;
+}
+
 /** A claimed turn, with its conversation and message when the statement that claimed it read them. */
 interface NextTurn {
   turn: ClaimedTurn;
-  known?: { conversation: ConversationRecord; message: StoredMessage };
+  known?: KnownTurn;
 }
 
 const unknown = (turn: ClaimedTurn | null): NextTurn | null => turn && { turn };
@@ -241,11 +247,11 @@ const unknown = (turn: ClaimedTurn | null): NextTurn | null => turn && { turn };
 async function runTurn(
   worker: Worker,
   turn: ClaimedTurn,
-  known?: { conversation: ConversationRecord; message: StoredMessage },
+  known?: KnownTurn,
 ): Promise<NextTurn | null> {
   const loaded = known ?? (await loadTurn(turn));
   if (!loaded || !botAnswers(loaded.conversation)) return unknown(await finishTurn(turn));
-  const { conversation, message } = loaded;
+  const { conversation, message, context } = loaded;
   // The visitor left after sending this and before its turn began: nobody is there to read it.
   if ((worker.left.get(conversation.visitorId) ?? 0) >= message.createdAt.getTime()) {
     return unknown(await finishTurn(turn));
@@ -254,14 +260,18 @@ async function runTurn(
   worker.running.set(turn.messageId, { turn, visitorId: conversation.visitorId, controller });
   try {
     const startedAt = performance.now();
-    const stored = await answer(conversation, message, worker, controller);
+    const stored = await answer(conversation, message, worker, controller, context);
     const finishing = performance.now();
     // Storing the reply took the turn out of the outbox and claimed the next one, with the
     // conversation as the reply left it; if nothing was stored, do it here.
     const next = stored?.created
       ? stored.nextTurn && {
           turn: stored.nextTurn.turn,
-          known: { conversation: stored.conversation, message: stored.nextTurn.message },
+          known: {
+            conversation: stored.conversation,
+            message: stored.nextTurn.message,
+            context: stored.botContext ?? undefined,
+          },
         }
       : unknown(await finishTurn(turn));
     recordStage('9 bot: claim the next waiting turn', finishing);
@@ -293,9 +303,7 @@ async function runTurn(
   }
 }
 
-async function loadTurn(
-  turn: ClaimedTurn,
-): Promise<{ conversation: ConversationRecord; message: StoredMessage } | null> {
+async function loadTurn(turn: ClaimedTurn): Promise<KnownTurn | null> {
   const [message, conversation] = await Promise.all([
     db().message.findUnique({ where: { id: turn.messageId } }),
     loadConversation({ id: turn.conversationId }),
@@ -313,6 +321,8 @@ async function answer(
   visitorMessage: StoredMessage,
   { replyToVisitor, agentsOnline }: Worker,
   controller: AbortController,
+  /** Read with the turn's claim; otherwise read here. */
+  context?: BotContext,
 ): Promise<StoredResult | null> {
   const streamId = `bot:${visitorMessage.id}`;
   // "Typing…" only for a reply that streams or takes a while: fast replies cost no extra frames.
@@ -328,11 +338,8 @@ async function answer(
     const loading = performance.now();
     const site = await findSite(conversation.siteId);
     if (!site) throw new Error('The site is gone');
-    const { botState, history } = await readBotContext(
-      conversation.id,
-      visitorMessage.seq,
-      HISTORY,
-    );
+    const { botState, history } =
+      context ?? (await readBotContext(conversation.id, visitorMessage.seq, BOT_HISTORY));
     recordStage('5 bot: load site, state, history', loading);
     // The visitor left (or the node is stopping) while this loaded: start no reply.
     signal.throwIfAborted();

@@ -19,6 +19,20 @@ const READ_BOT_CONTEXT = `
   WHERE c."id" = $1::text
   ORDER BY m."seq"`;
 
+/** Earlier messages the bot reads with the one it answers. */
+export const BOT_HISTORY = 20;
+
+/** The context as a statement returned it (`history`: JSON rows, oldest first). */
+export function toBotContext(
+  botState: unknown,
+  history: { sender: MessageSender; body: string; choices: unknown }[],
+): BotContext {
+  return {
+    botState: StoredBotStateSchema.parse(botState ?? {}),
+    history: history.map(({ sender, body, choices }) => ({ sender, body, choices })),
+  };
+}
+
 /** What the bot reads before answering the message at `seq`, in one round trip. */
 export async function readBotContext(
   conversationId: string,

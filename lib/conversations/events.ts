@@ -1,3 +1,4 @@
+import type { BotContext } from './conversation-state';
 import type { ConversationRecord, StoredMessage } from './records';
 
 /**
@@ -11,6 +12,8 @@ export interface ConversationEventMap {
     message: StoredMessage;
     /** A visitor message's bot turn (bot-turns.ts): claimed by this node, or queued. */
     botTurn?: 'claimed' | 'queued' | null;
+    /** A claimed turn's context, read by the statement that stored the message. */
+    botContext?: BotContext | null;
     /**
      * The visitor's socket that sent it: its acknowledgement already carries the message, so the
      * broadcast skips that socket (the visitor's other tabs still get it).

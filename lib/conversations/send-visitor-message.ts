@@ -51,6 +51,7 @@ export async function sendVisitorMessage(
       conversation: stored.conversation,
       message: stored.message,
       botTurn: stored.botTurn,
+      botContext: stored.botContext,
       senderSocketId,
     });
   } else {

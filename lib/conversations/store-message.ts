@@ -11,6 +11,7 @@ import type { BotState } from '@/lib/schemas/bot-state';
 import type { Choice, Citation } from '@/lib/schemas/message';
 import { nudgeJobs } from '@/lib/jobs';
 import { LEASE_MS, type ClaimedTurn } from './bot-turns';
+import { BOT_HISTORY, toBotContext, type BotContext } from './conversation-state';
 import type { ConversationRecord, StoredMessage } from './records';
 import { messageCreatedJob } from './webhook-outbox';
 
@@ -55,6 +56,8 @@ export interface StoredResult {
   created: boolean;
   /** A visitor message the bot is to answer: its turn, claimed by this call or queued behind another. */
   botTurn: 'claimed' | 'queued' | null;
+  /** The bot's context for the turn this call claimed (this message's, or `nextTurn`'s). */
+  botContext: BotContext | null;
   /**
    * A bot reply stored: the conversation's next waiting turn, claimed in the same statement, with
    * its message (null when none was due).
@@ -69,7 +72,8 @@ const BOT_ANSWERS = `("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS
 // $1 conversation, $2 visitor, $3 condition, $4 clientId, $5 agent reply, $6 keeps the fallback
 // count, $7 fallback, $8 bot state, $9 id, $10 sender, $11 author, $12 body, $13 private,
 // $14 intent, $15 confidence, $16 model version, $17 citations, $18 choices, $19 lease (s),
-// $20 the message answered, $21 unsure, $22 the webhook outbox row (webhook-outbox.ts) or null.
+// $20 the message answered, $21 unsure, $22 the webhook outbox row (webhook-outbox.ts) or null,
+// $23 how many earlier messages the bot reads.
 export const STORE_MESSAGE = `
   WITH next AS (
     UPDATE "Conversation"
@@ -139,6 +143,17 @@ export const STORE_MESSAGE = `
     WHERE job IS NOT NULL
   )
   SELECT inserted.*, (SELECT "attempts" FROM turn) AS "c_botTurn",
+    -- The bot's context for the turn this statement claimed (the new message's, or the next
+    -- waiting one's): its state as this statement left it and the messages before, so the turn
+    -- reads nothing before deciding (conversation-state.ts readBotContext, $23 messages).
+    next."botState" AS "c_botState",
+    CASE WHEN claimed."messageId" IS NOT NULL OR (SELECT "attempts" FROM turn) = 1 THEN
+      (SELECT coalesce(json_agg(h ORDER BY h."seq"), '[]'::json) FROM (
+        SELECT "sender", "body", "choices", "seq" FROM "Message"
+        WHERE "conversationId" = $1::text AND NOT "isPrivate"
+          AND "seq" < coalesce(waiting."seq", inserted."seq")
+        ORDER BY "seq" DESC LIMIT $23::int) h)
+    END AS "c_history",
     claimed."attempts" AS "n_attempts", waiting."id" AS "n_id", waiting."seq" AS "n_seq",
     waiting."sender" AS "n_sender", waiting."authorId" AS "n_authorId",
     waiting."clientId" AS "n_clientId", waiting."body" AS "n_body",
@@ -168,6 +183,8 @@ type Row = Omit<StoredMessage, 'authorName'> & {
   c_resolvedAt: Date | null;
   c_updatedAt: Date;
   c_botTurn: number | null;
+  c_botState: unknown;
+  c_history: { sender: MessageSender; body: string; choices: unknown }[] | null;
 } & NextTurnColumns;
 
 /** The next turn's claim and message, `n_` columns (all null when nothing was claimed). */
@@ -222,6 +239,7 @@ export async function storeMessage(
       message.answers ?? null,
       outcome?.unsure ?? false,
       webhookJob,
+      BOT_HISTORY,
     ]);
   } catch (error) {
     // Two sends of one message at the same instant: the second loses the race for the index.
@@ -245,6 +263,8 @@ export async function storeMessage(
     c_resolvedAt: resolvedAt,
     c_updatedAt: updatedAt,
     c_botTurn: botTurn,
+    c_botState: storedBotState,
+    c_history: history,
     n_attempts: nextAttempts,
     n_id: nextId,
     n_seq: nextSeq,
@@ -306,6 +326,7 @@ export async function storeMessage(
     },
     created: true,
     botTurn: botTurn === null ? null : botTurn > 0 ? 'claimed' : 'queued',
+    botContext: history ? toBotContext(storedBotState, history) : null,
     nextTurn,
   };
 }
@@ -329,6 +350,7 @@ async function findRetriedMessage(
     conversation,
     created: false,
     botTurn: null,
+    botContext: null,
     nextTurn: null,
   };
 }

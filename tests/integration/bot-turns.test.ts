@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { storeMessage } from '@/lib/conversations/store-message';
 import { loadConversation } from '@/lib/conversations/records';
+import { BOT_HISTORY, readBotContext } from '@/lib/conversations/conversation-state';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   connectVisitor,
@@ -194,14 +195,12 @@ it('answers a waiting turn with the read its reply already did: no claim or load
       await eventually(async () => (await replies(id)).length === 1, 10_000);
     }
     pool.query = original as typeof pool.query;
-    // Per turn: its context read and its reply's statement, which claims the next turn (lease
-    // renewals and this test's own polling aside).
+    // Per turn one statement: its reply's, which also claims the next turn and reads its context
+    // (lease renewals and this test's own polling aside).
     const ours = (text: string) => text.includes('= ANY(') || text.includes('"clientId" = $1');
     expect(statements.filter((text) => !ours(text))).toEqual([
       'store-message',
-      'read-bot-context',
       'store-message',
-      'read-bot-context',
       'store-message',
     ]);
     const answered = await db().message.findMany({
@@ -261,6 +260,48 @@ it('answers a turn that waited behind a handoff as waiting for a person', async 
     visitor.close();
   } finally {
     release();
+    await realtime.close();
+  }
+}, 30_000);
+
+it('answers a message with one statement each way: the store reads the turn its context', async () => {
+  const { pool } = (globalThis as unknown as { hearthDatabase: { pool: pg.Pool } }).hearthDatabase;
+  const histories: string[][] = [];
+  const realtime = await startRealtime({
+    replyToVisitor: async (turn) => {
+      histories.push(turn.history.map((message) => `${message.sender}: ${message.body}`));
+      return bot(turn);
+    },
+    botTurns: { sweepEveryMs: 60_000 },
+  });
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  try {
+    const { visitor, conversationId, messageId } = await send(realtime.url, 'first');
+    await eventually(async () => (await replies(messageId)).length === 1, 10_000);
+    const statements: string[] = [];
+    pool.query = ((...args: unknown[]) => {
+      const [query] = args as [string | { name?: string; text: string }];
+      statements.push(typeof query === 'string' ? query : (query.name ?? query.text));
+      return original(...args);
+    }) as typeof pool.query;
+    const ack = await visitor.emitWithAck('message:send', {
+      clientId: newClientId(),
+      body: 'second',
+    });
+    if (!ack.ok) throw new Error(ack.error.message);
+    await eventually(async () => (await replies(ack.message.id)).length === 1, 10_000);
+    pool.query = original as typeof pool.query;
+    const ours = (text: string) => text.includes('= ANY(') || text.includes('"clientId" = $1');
+    expect(statements.filter((text) => !ours(text))).toEqual(['store-message', 'store-message']);
+    // What the statement read is what the separate read gives.
+    expect(histories).toEqual([[], ['visitor: first', 'bot: re: first']]);
+    const context = await readBotContext(conversationId, ack.message.seq, BOT_HISTORY);
+    expect(context.history.map((message) => `${message.sender}: ${message.body}`)).toEqual(
+      histories[1],
+    );
+    visitor.close();
+  } finally {
+    pool.query = original as typeof pool.query;
     await realtime.close();
   }
 }, 30_000);

@@ -46,6 +46,7 @@ const PARAMETER_TYPES = [
   'text',
   'boolean',
   'jsonb',
+  'int',
 ];
 
 it('finds the outbox rows of a message through its indexes, as a generic plan too', async () => {
@@ -60,11 +61,11 @@ it('finds the outbox rows of a message through its indexes, as a generic plan to
   // A visitor's message, and a bot reply that takes its turn out and claims the next one.
   const visitor = await explain(
     `'c', 'v', 'active', 'k', false, true, false, null, 'id', 'visitor', null, 'hi', false, ` +
-      `null, null, null, null, '[]', 15, null, false, null`,
+      `null, null, null, null, '[]', 15, null, false, null, 20`,
   );
   const reply = await explain(
     `'c', 'v', 'bot', 'bot:m', false, false, false, null, 'id', 'bot', null, 'hello', false, ` +
-      `null, null, null, null, '[]', 15, 'm', false, null`,
+      `null, null, null, null, '[]', 15, 'm', false, null, 20`,
   );
   for (const plan of [visitor, reply]) {
     expect(plan).toContain('"BotTurn_conversationId_seq_idx"');
