@@ -1,4 +1,4 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 const PARTS_OF_SPEECH = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -47,51 +47,136 @@ export async function wordnetSynonyms(
   for (const [word, lemmas] of lemmasOf) {
     for (const lemma of lemmas) wanted.set(lemma, [...(wanted.get(lemma) ?? []), word]);
   }
+  let indexes: string[];
+  try {
+    indexes = await Promise.all(
+      PARTS_OF_SPEECH.map((part) => readFile(path.join(dictionary, `index.${part}`), 'utf8')),
+    );
+  } catch {
+    return new Map();
+  }
   const result = new Map<string, Set<string>>();
-  for (const part of PARTS_OF_SPEECH) {
-    let index: string;
-    try {
-      index = await readFile(path.join(dictionary, `index.${part}`), 'utf8');
-    } catch {
-      return new Map();
-    }
+  const add = (word: string, synonym: string) => {
+    if (lemmasOf.get(word)?.includes(synonym)) return;
+    result.set(word, (result.get(word) ?? new Set<string>()).add(synonym));
+  };
+  const places: Array<{ words: string[]; within: Map<string, number> }> = [];
+  for (const [p, part] of PARTS_OF_SPEECH.entries()) {
     const offsets = new Map<number, string[]>();
-    for (const line of index.split('\n')) {
-      if (line.startsWith(' ')) continue;
-      const lemma = line.slice(0, line.indexOf(' '));
-      const words = wanted.get(lemma);
-      if (!words) continue;
-      // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...
-      const fields = line.trim().split(' ');
-      const synsets = Number(fields[2]);
-      const senses = fields.slice(
-        fields.length - synsets,
-        fields.length - synsets + SENSES_PER_WORD,
-      );
-      for (const offset of senses.map(Number)) {
-        offsets.set(offset, [...(offsets.get(offset) ?? []), ...words]);
+    for (const [lemma, fields] of indexEntries(indexes[p], wanted)) {
+      for (const offset of senseOffsets(fields).slice(0, SENSES_PER_WORD)) {
+        offsets.set(offset, [...(offsets.get(offset) ?? []), ...wanted.get(lemma)!]);
       }
     }
     const data = await open(path.join(dictionary, `data.${part}`));
     try {
       for (const [offset, words] of offsets) {
-        const buffer = Buffer.alloc(4096);
-        const { bytesRead } = await data.read(buffer, 0, buffer.length, offset);
-        const line = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0];
-        for (const synonym of synsetLemmas(line)) {
-          for (const word of words) {
-            if (lemmasOf.get(word)?.includes(synonym)) continue;
-            const synonyms = result.get(word) ?? new Set<string>();
-            synonyms.add(synonym);
-            result.set(word, synonyms);
-          }
-        }
+        const line = await synsetLine(data, offset);
+        for (const synonym of synsetLemmas(line)) words.forEach((word) => add(word, synonym));
+        if (part === 'noun') places.push({ words, within: await placesWithin(data, line) });
       }
     } finally {
       await data.close();
     }
   }
+  // A place name that is also another word ("Bath", "Nice", "Reading") is left out: its commonest
+  // meaning must be the place, and it must be no verb, adjective or adverb.
+  const names = new Set(places.flatMap(({ within }) => [...within.keys()]));
+  const nouns = indexEntries(indexes[0], names);
+  const otherWords = new Set(
+    indexes.slice(1).flatMap((index) => [...indexEntries(index, names).keys()]),
+  );
+  for (const { words, within } of places) {
+    for (const [name, offset] of within) {
+      const fields = nouns.get(name);
+      if (fields && senseOffsets(fields)[0] === offset && !otherWords.has(name)) {
+        words.forEach((word) => add(word, name));
+      }
+    }
+  }
   return result;
+}
+
+/** The lines of an index file for the given lemmas, split into fields. */
+function indexEntries(index: string, lemmas: ReadonlySet<string> | ReadonlyMap<string, unknown>) {
+  const entries = new Map<string, string[]>();
+  for (const line of index.split('\n')) {
+    if (line.startsWith(' ')) continue;
+    const lemma = line.slice(0, line.indexOf(' '));
+    if (lemmas.has(lemma)) entries.set(lemma, line.trim().split(' '));
+  }
+  return entries;
+}
+
+/** lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...: commonest meaning first. */
+function senseOffsets(fields: readonly string[]): number[] {
+  return fields.slice(fields.length - Number(fields[2])).map(Number);
+}
+
+/** One synset's line of a data file (lines of large synsets run past 10 kB). */
+async function synsetLine(data: FileHandle, offset: number): Promise<string> {
+  let line = '';
+  const buffer = Buffer.alloc(16_384);
+  for (;;) {
+    const { bytesRead } = await data.read(buffer, 0, buffer.length, offset + line.length);
+    const chunk = buffer.subarray(0, bytesRead).toString('latin1');
+    const end = chunk.indexOf('\n');
+    if (end >= 0 || bytesRead < buffer.length)
+      return line + (end >= 0 ? chunk.slice(0, end) : chunk);
+    line += chunk;
+  }
+}
+
+/** WordNet's lexicographer files of places (noun.location) and of groups (the European Union). */
+const LOCATION_FILE = 15;
+const GROUP_FILE = 14;
+/** Shorter place names are abbreviations that read as other words ("ID", "OR", "DE"). */
+const SHORTEST_PLACE_NAME = 4;
+/** Country → state or province → city. */
+const PLACE_DEPTH = 3;
+
+/**
+ * The places inside a place's meaning (name → synset), by WordNet's part and member pointers
+ * ("Canada" → Ontario → Toronto, "European Union" → Germany, "United Kingdom" → Scotland), so a
+ * visitor who names their city or country finds the article that names the country or union it is in.
+ */
+async function placesWithin(data: FileHandle, line: string): Promise<Map<string, number>> {
+  const within = new Map<string, number>();
+  const file = Number(line.split(' ')[1]);
+  if (file !== LOCATION_FILE && file !== GROUP_FILE) return within;
+  const seen = new Set<number>();
+  let frontier = [line];
+  for (let depth = 0; depth < PLACE_DEPTH && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const offset of partPointers(frontier)) {
+      if (seen.has(offset)) continue;
+      seen.add(offset);
+      const part = await synsetLine(data, offset);
+      if (Number(part.split(' ')[1]) !== LOCATION_FILE) continue;
+      for (const name of synsetLemmas(part)) {
+        if (name.length >= SHORTEST_PLACE_NAME) within.set(name, offset);
+      }
+      next.push(part);
+    }
+    frontier = next;
+  }
+  return within;
+}
+
+/** Offsets of the part (%p) and member (%m) meronyms of the given synsets' lines. */
+function partPointers(lines: readonly string[]): number[] {
+  const offsets: number[] = [];
+  for (const line of lines) {
+    const fields = line.split(' ');
+    let i = 4 + 2 * parseInt(fields[3], 16);
+    const pointers = Number(fields[i++]);
+    for (let k = 0; k < pointers; k++, i += 4) {
+      if ((fields[i] === '%p' || fields[i] === '%m') && fields[i + 2] === 'n') {
+        offsets.push(Number(fields[i + 1]));
+      }
+    }
+  }
+  return offsets;
 }
 
 /** synset_offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id...] ...; one-word lemmas only. */

@@ -45,6 +45,29 @@ describe('WordNet synonyms of the articles words', () => {
     expect(withSynonyms([stemOf('warranty')], synonyms)).toEqual([stemOf('warranty')]);
   });
 
+  it('reads a place the articles do not name as the country or union they name that holds it', async () => {
+    const vocabulary = new Map([
+      ['canada', [stemOf('canada')]],
+      ['european_union', [stemOf('european'), stemOf('union')]],
+      ['united_kingdom', [stemOf('united'), stemOf('kingdom')]],
+      ['pacific', [stemOf('pacific')]],
+    ]);
+    const synonyms = await articleSynonyms(vocabulary, stemOf);
+    // A city in a province of Canada, a member of the union, a city in a country of the kingdom.
+    expect(synonyms.get(stemOf('toronto'))).toEqual([stemOf('canada')]);
+    expect(synonyms.get(stemOf('germany'))).toEqual([stemOf('european'), stemOf('union')]);
+    // London is in the kingdom, which WordNet (2006) still counts in the union.
+    expect(synonyms.get(stemOf('london'))).toEqual(
+      expect.arrayContaining([stemOf('united'), stemOf('kingdom')]),
+    );
+    // Place names that are also everyday words, and two-letter abbreviations, stay themselves.
+    for (const word of ['bath', 'nice', 'reading', 'ab', 'me']) {
+      expect(synonyms.get(stemOf(word) ?? word)).toBeUndefined();
+    }
+    // Only places hold places: the ocean in "Pacific time" does not take in its islands.
+    expect(synonyms.get(stemOf('fiji'))).toBeUndefined();
+  });
+
   it('has no synonyms without the WordNet files', async () => {
     expect((await wordnetSynonyms(['warranty'], '/nonexistent')).size).toBe(0);
   });
