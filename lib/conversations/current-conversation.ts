@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation } from '@/lib/db';
+import { preparedQuery, type Conversation, type Visitor } from '@/lib/db';
 import type { VisitorActor } from './actors';
 import { announce } from './events';
 import { loadConversation, type ConversationRecord } from './records';
 import { findSite } from './sites';
-import { changeWithWebhookEvent, conversationEventData } from './webhook-outbox';
+import { changeWithWebhookEvent, conversationEventData, siteWantsWebhook } from './webhook-outbox';
 
 // Each visitor message needs the visitor's active conversation; storing re-checks that it is still
 // active (storeMessage's 'active' condition), so a stale entry costs one retry, never a misfiled message.
@@ -95,4 +95,89 @@ async function insertConversation(
   rememberActiveConversation(visitor.visitorId, conversation);
   announce('conversation.created', { conversation });
   return conversation;
+}
+
+// $1 visitor, $2 site, $3 may start the visitor's first conversation. The visitor's latest
+// conversation with the visitor row, or, for a visitor who never had one, their first (as
+// insertConversation numbers it: `<visitor>-c1`), inserted in the same statement.
+export const LATEST_CONVERSATION = `
+  WITH latest AS (
+    SELECT * FROM "Conversation" WHERE "visitorId" = $1::text AND "siteId" = $2::text
+    ORDER BY "createdAt" DESC LIMIT 1
+  ), started AS (
+    INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "createdAt", "lastMessageAt", "updatedAt")
+    SELECT $1::text || '-c1', $2::text, $1::text, 'bot', now() AT TIME ZONE 'UTC',
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    WHERE $3::boolean AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = $1::text)
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING *
+  ), found AS (
+    SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
+  )
+  SELECT found.*, v."siteId" AS "v_siteId", v."externalId" AS "v_externalId", v."name" AS "v_name",
+    v."email" AS "v_email", v."identityVerified" AS "v_identityVerified", v."browser" AS "v_browser",
+    v."language" AS "v_language", v."currentUrl" AS "v_currentUrl",
+    v."firstSeenAt" AS "v_firstSeenAt", v."lastSeenAt" AS "v_lastSeenAt"
+  FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
+
+type LatestRow = Conversation & { s_started: boolean } & {
+  [K in Exclude<keyof Visitor, 'id'> as `v_${K}`]: Visitor[K];
+};
+
+/**
+ * The visitor's latest conversation (resolved or not), as loadConversation reads it, in one
+ * statement; a visitor who never had one gets their first, started with the bot in the same
+ * statement (`started`), unless the site's webhooks want `conversation.created` (that event
+ * commits with the conversation: startConversation). A visitor's first message so costs two
+ * statements, not five (a Prisma read of the conversation and one of its visitor, the insert and
+ * another read of the visitor, then the message).
+ */
+export async function latestConversation(
+  visitor: VisitorActor,
+): Promise<{ conversation: ConversationRecord | null; started: boolean }> {
+  const site = await findSite(visitor.siteId);
+  if (!site) return { conversation: null, started: false };
+  const mayStart = !(await siteWantsWebhook(visitor.siteId, 'conversation.created'));
+  const [row] = await preparedQuery<LatestRow>('latest-conversation', LATEST_CONVERSATION, [
+    visitor.visitorId,
+    visitor.siteId,
+    mayStart,
+  ]);
+  if (!row) return { conversation: null, started: false };
+  const {
+    s_started: started,
+    v_siteId: siteId,
+    v_externalId: externalId,
+    v_name: name,
+    v_email: email,
+    v_identityVerified: identityVerified,
+    v_browser: browser,
+    v_language: language,
+    v_currentUrl: currentUrl,
+    v_firstSeenAt: firstSeenAt,
+    v_lastSeenAt: lastSeenAt,
+    ...conversation
+  } = row;
+  const record: ConversationRecord = {
+    ...conversation,
+    visitor: {
+      id: conversation.visitorId,
+      siteId,
+      externalId,
+      name,
+      email,
+      identityVerified,
+      browser,
+      language,
+      currentUrl,
+      firstSeenAt,
+      lastSeenAt,
+    },
+    workspaceId: site.workspaceId,
+  };
+  if (started) {
+    rememberActiveConversation(visitor.visitorId, record);
+    announce('conversation.created', { conversation: record });
+  }
+  return { conversation: record, started };
 }

@@ -6,6 +6,7 @@ import {
 } from '@/lib/schemas/events';
 import type { VisitorActor } from './actors';
 import {
+  latestConversation,
   rememberActiveConversation,
   rememberedActiveConversation,
   startConversation,
@@ -31,10 +32,8 @@ export async function sendVisitorMessage(
   const remembered = rememberedActiveConversation(visitor);
   let stored = remembered ? await storeMessage(remembered, message, 'active') : null;
   if (!stored) {
-    const latest = await loadConversation(
-      { siteId: visitor.siteId, visitorId: visitor.visitorId },
-      { createdAt: 'desc' },
-    );
+    // One statement; a visitor's first conversation starts in it.
+    const { conversation: latest } = await latestConversation(visitor);
     if (latest && latest.status !== 'resolved')
       stored = await storeMessage(latest, message, 'active');
     if (!stored) {
