@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/db';
+import { Prisma } from '@/lib/db';
 import { deliveriesMentioning } from './webhook-mentions';
 
 export interface ErasedVisitors {
@@ -10,7 +10,7 @@ export interface ErasedVisitors {
 
 /**
  * Erases visitors of one site in the caller's transaction: training examples made from their
- * words, webhook deliveries and jobs that carry them or their conversations, then the visitors
+ * words (and the model versions' copies of them), webhook deliveries and jobs that carry them or their conversations, then the visitors
  * (conversations, messages — and with them the search index, review items and bot turns — go by
  * cascade). Shared by the data-rights delete and retention, so both remove the same things.
  */
@@ -32,9 +32,21 @@ export async function eraseVisitors(
     })
   ).map((message) => message.id);
 
-  const examples = await tx.trainingExample.deleteMany({
-    where: { messageId: { in: messageIds }, intent: { siteId } },
-  });
+  const fromTheirWords = { messageId: { in: messageIds }, intent: { siteId } };
+  const texts = (
+    await tx.trainingExample.findMany({ where: fromTheirWords, select: { text: true } })
+  ).map((example) => example.text);
+  const examples = await tx.trainingExample.deleteMany({ where: fromTheirWords });
+  // Model versions keep copies of the texts they learned from (to compare the next version with)
+  // and of the ones they misread (the evaluation page): the words go from there too.
+  if (texts.length) {
+    await tx.$executeRaw`
+      UPDATE "ModelVersion" SET
+        "trainingExamples" = ${withoutTexts(Prisma.sql`"trainingExamples"`, texts)},
+        "metrics" = jsonb_set("metrics", '{misclassified}',
+          ${withoutTexts(Prisma.sql`"metrics" -> 'misclassified'`, texts)})
+      WHERE "siteId" = ${siteId}`;
+  }
   const ids = [...visitorIds, ...conversationIds];
   const deliveryIds = await tx.$queryRaw<{ id: string }[]>`
     DELETE FROM "WebhookDelivery" d USING "WebhookEndpoint" e
@@ -50,4 +62,11 @@ export async function eraseVisitors(
     trainingExamples: examples.count,
     webhookDeliveries: deliveryIds.length,
   };
+}
+
+/** A JSON array of objects without those whose `text` is one of `texts`. */
+function withoutTexts(array: Prisma.Sql, texts: string[]): Prisma.Sql {
+  return Prisma.sql`(SELECT coalesce(jsonb_agg(item), '[]'::jsonb)
+    FROM jsonb_array_elements(coalesce(${array}, '[]'::jsonb)) item
+    WHERE NOT (item ->> 'text' = ANY (${texts}::text[])))`;
 }

@@ -109,6 +109,27 @@ beforeAll(async () => {
       messageId: first.messages[0].id,
     },
   });
+  // A model version trained since keeps copies of the texts it learned from and of those it misread.
+  await db().modelVersion.create({
+    data: {
+      siteId,
+      version: 1,
+      artifact: new Uint8Array([1]),
+      metrics: {
+        misclassified: [
+          { text: 'my order 9921 never came', expected: 'order_status', predicted: null },
+          { text: 'where is my parcel', expected: 'order_status', predicted: null },
+        ],
+      },
+      trainingExamples: [
+        { text: 'my order 9921 never came', intent: 'order_status' },
+        { text: 'where is my parcel', intent: 'order_status' },
+        { text: 'hello', intent: 'greeting' },
+      ],
+      exampleCount: 3,
+      intentCount: 2,
+    },
+  });
   dana = {
     visitorId: visitor.id,
     conversationIds: [first.id, second.id],
@@ -255,6 +276,7 @@ describe("a visitor's data rights", () => {
       'Message',
       'BotTurn',
       'TrainingExample',
+      'ModelVersion',
       'WebhookDelivery',
     ]) {
       expect(before[table], table).toBeGreaterThan(0);
@@ -290,6 +312,15 @@ describe("a visitor's data rights", () => {
       WebhookDelivery: 1,
     });
     expect((await api(`/visitors/${control.visitorId}`)).status).toBe(200);
+    // The model version keeps what the admin wrote.
+    const version = await db().modelVersion.findFirstOrThrow();
+    expect(version.trainingExamples).toEqual([
+      { text: 'where is my parcel', intent: 'order_status' },
+      { text: 'hello', intent: 'greeting' },
+    ]);
+    expect(version.metrics).toEqual({
+      misclassified: [{ text: 'where is my parcel', expected: 'order_status', predicted: null }],
+    });
     // And the erased visitor is gone for good.
     expect((await api(`/visitors/${dana.visitorId}`)).status).toBe(404);
     expect((await api(`/visitors/${dana.visitorId}`, 'DELETE')).status).toBe(404);
