@@ -105,7 +105,41 @@ function dates(text: string, now: Date, language: Language): Candidate[] {
  * Phone numbers with libphonenumber-js and its full metadata, which checks each country's number
  * plan: with the minimal one "2025-03-10" read as a Chinese number under CN.
  */
-function phoneNumbers(text: string, country: string | undefined): Candidate[] {
+function phoneNumbers(text: string, country: string | undefined): readonly Candidate[] {
+  // No number plan has numbers this short: most messages never reach libphonenumber, whose
+  // matcher builds an exception for each candidate it rejects ("bench 3", "order 12").
+  if ((text.match(DIGIT) ?? []).length < PHONE_MIN_DIGITS) return [];
+  const key = `${country ?? ''}\u0000${text}`;
+  const known = phonesByText.get(key);
+  if (known) {
+    // Recently used: kept longest.
+    phonesByText.delete(key);
+    phonesByText.set(key, known);
+    return known;
+  }
+  const found = findPhones(text, country);
+  if (phonesByText.size >= PHONE_CACHE_SIZE) phonesByText.delete(phonesByText.keys().next().value!);
+  phonesByText.set(key, found);
+  return found;
+}
+
+/**
+ * The fewest digits a valid number has in any country's plan (libphonenumber's metadata: 4, e.g.
+ * Niue, Saint Helena; tested against it). libphonenumber reads only Unicode decimal digits
+ * (ASCII, fullwidth, Arabic-Indic), all `\p{Nd}`.
+ */
+export const PHONE_MIN_DIGITS = 4;
+const DIGIT = /\p{Nd}/gu;
+
+/**
+ * A turn reads the entities of the conversation's earlier visitor messages too (up to 20), so
+ * each text would go through libphonenumber once per later turn: its numbers are kept for the
+ * most recent texts (the result depends on the text and the country only).
+ */
+const PHONE_CACHE_SIZE = 5_000;
+const phonesByText = new Map<string, readonly Candidate[]>();
+
+function findPhones(text: string, country: string | undefined): Candidate[] {
   const defaultCountry = country && isSupportedCountry(country) ? country : undefined;
   return findPhoneNumbersInText(text, { defaultCountry }).flatMap((found) => {
     const written = text.slice(found.startsAt, found.endsAt);
