@@ -6,34 +6,45 @@ import { TrainingMetrics, VersionComparison } from '@/lib/nlp';
 /** A trained version with its evaluations (the shape lives in lib/schemas/api.ts). */
 export type ModelVersionView = z.output<typeof ModelVersionSchema>;
 
-/** The site's trained versions, newest first, with their evaluations (never the artifacts). */
+/** What the pages show of a version. */
+const SHOWN = {
+  id: true,
+  version: true,
+  createdAt: true,
+  activatedAt: true,
+  exampleCount: true,
+  intentCount: true,
+  metrics: true,
+  comparison: true,
+  testPhraseMetrics: true,
+} as const;
+
+/**
+ * The site's latest trained versions, newest first, with their evaluations (never the artifacts),
+ * and the live one after them when it is older (rolled back to).
+ */
 export async function listModelVersions(siteId: string, limit = 50): Promise<ModelVersionView[]> {
-  const [site, versions] = await Promise.all([
+  const [site, latest] = await Promise.all([
     db().site.findUnique({ where: { id: siteId }, select: { activeModelVersionId: true } }),
     db().modelVersion.findMany({
       where: { siteId },
       orderBy: { version: 'desc' },
       take: limit,
-      select: {
-        id: true,
-        version: true,
-        createdAt: true,
-        activatedAt: true,
-        exampleCount: true,
-        intentCount: true,
-        metrics: true,
-        comparison: true,
-        testPhraseMetrics: true,
-      },
+      select: SHOWN,
     }),
   ]);
-  return versions.map((version) => {
+  const live = site?.activeModelVersionId;
+  const olderLive =
+    live && !latest.some((version) => version.id === live)
+      ? await db().modelVersion.findMany({ where: { id: live, siteId }, select: SHOWN })
+      : [];
+  return [...latest, ...olderLive].map((version) => {
     const metrics = TrainingMetrics.safeParse(version.metrics);
     const comparison = VersionComparison.safeParse(version.comparison);
     const testPhraseMetrics = TrainingMetrics.safeParse(version.testPhraseMetrics);
     return {
       ...version,
-      active: version.id === site?.activeModelVersionId,
+      active: version.id === live,
       metrics: metrics.success ? metrics.data : null,
       comparison: comparison.success ? comparison.data : null,
       testPhraseMetrics: testPhraseMetrics.success ? testPhraseMetrics.data : null,
