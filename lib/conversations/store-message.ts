@@ -154,13 +154,10 @@ export const STORE_MESSAGE = `
           AND "seq" < coalesce(waiting."seq", inserted."seq")
         ORDER BY "seq" DESC LIMIT $23::int) h)
     END AS "c_history",
-    claimed."attempts" AS "n_attempts", waiting."id" AS "n_id", waiting."seq" AS "n_seq",
-    waiting."sender" AS "n_sender", waiting."authorId" AS "n_authorId",
-    waiting."clientId" AS "n_clientId", waiting."body" AS "n_body",
-    waiting."isPrivate" AS "n_isPrivate", waiting."intent" AS "n_intent",
-    waiting."confidence" AS "n_confidence", waiting."modelVersionId" AS "n_modelVersionId",
-    waiting."citations" AS "n_citations", waiting."choices" AS "n_choices",
-    waiting."reviewState" AS "n_reviewState", waiting."createdAt" AS "n_createdAt",
+    -- The next turn's message as one column: the pg client builds a parser for every column of
+    -- every result, and these fifteen were null for all but the turns that waited.
+    claimed."attempts" AS "n_attempts",
+    CASE WHEN waiting."id" IS NOT NULL THEN to_json(waiting) END AS "n_message",
     next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
     next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
     next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
@@ -187,9 +184,10 @@ type Row = Omit<StoredMessage, 'authorName'> & {
   c_history: { sender: MessageSender; body: string; choices: unknown }[] | null;
 } & NextTurnColumns;
 
-/** The next turn's claim and message, `n_` columns (all null when nothing was claimed). */
-type NextTurnColumns = { n_attempts: number | null } & {
-  [K in keyof Message as `n_${K}`]: Message[K] | null;
+/** The next turn's claim and message (null when nothing was claimed); JSON has no dates. */
+type NextTurnColumns = {
+  n_attempts: number | null;
+  n_message: (Omit<Message, 'createdAt'> & { createdAt: string }) | null;
 };
 
 /**
@@ -266,42 +264,17 @@ export async function storeMessage(
     c_botState: storedBotState,
     c_history: history,
     n_attempts: nextAttempts,
-    n_id: nextId,
-    n_seq: nextSeq,
-    n_sender: nextSender,
-    n_authorId: nextAuthorId,
-    n_clientId: nextClientId,
-    n_body: nextBody,
-    n_isPrivate: nextIsPrivate,
-    n_intent: nextIntent,
-    n_confidence: nextConfidence,
-    n_modelVersionId: nextModelVersionId,
-    n_citations: nextCitations,
-    n_choices: nextChoices,
-    n_reviewState: nextReviewState,
-    n_createdAt: nextCreatedAt,
+    n_message: next,
     ...stored
   } = row;
   const nextTurn =
-    nextAttempts !== null && nextId !== null
+    nextAttempts !== null && next
       ? {
-          turn: { messageId: nextId, conversationId: conversation.id, attempts: nextAttempts },
+          turn: { messageId: next.id, conversationId: conversation.id, attempts: nextAttempts },
           message: {
-            id: nextId,
-            conversationId: conversation.id,
-            seq: nextSeq!,
-            sender: nextSender!,
-            authorId: nextAuthorId,
-            clientId: nextClientId,
-            body: nextBody!,
-            isPrivate: nextIsPrivate!,
-            intent: nextIntent,
-            confidence: nextConfidence,
-            modelVersionId: nextModelVersionId,
-            citations: nextCitations,
-            choices: nextChoices!,
-            reviewState: nextReviewState,
-            createdAt: nextCreatedAt!,
+            ...next,
+            // A UTC `timestamp` in JSON: ISO without its zone.
+            createdAt: new Date(`${next.createdAt}Z`),
             authorName: null,
           },
         }
