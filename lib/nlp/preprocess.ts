@@ -9,6 +9,7 @@ import {
   EUROPEAN_STOPWORDS,
   type EuropeanLanguage,
 } from './european-languages';
+import { wordCategories } from './word-categories';
 
 export const Language = z.enum(['en', 'zh', ...EUROPEAN_LANGUAGES]);
 export type Language = z.infer<typeof Language>;
@@ -27,6 +28,8 @@ export interface PreprocessedText {
   charNgrams: string[];
   /** The Kangxi radical of each Chinese character (empty for other languages). */
   radicals: string[];
+  /** WordNet categories of the Chinese words, each once (empty for other languages). */
+  categories: string[];
 }
 
 export interface PreprocessOptions {
@@ -280,5 +283,6 @@ export function preprocess(
     stems,
     charNgrams: charNgrams(tokens, range, language),
     radicals: radicals(cleaned, language),
+    categories: wordCategories(withoutStopwords, language),
   };
 }

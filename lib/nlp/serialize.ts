@@ -41,6 +41,7 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
       charWeight: model.features.config.charWeight,
       embeddingWeight: model.features.config.embeddingWeight,
       radicalWeight: model.features.config.radicalWeight,
+      categoryWeight: model.features.config.categoryWeight,
       associationWeight: model.features.config.associationWeight,
     },
     embeddingSize: model.features.embeddingSize,

@@ -111,6 +111,8 @@ function TestResult({ result }: { result: MessageTest }) {
   if (steps.emoji.length) rows.splice(4, 0, ['Emoji', steps.emoji.join(' ')]);
   // Chinese only: the radicals say what unseen characters are about (疒 sickness, 食 food).
   if (steps.radicals.length) rows.push(['Radicals', steps.radicals.join(' ')]);
+  // Chinese only: what kind of thing each word names (WordNet categories of its CC-CEDICT glosses).
+  if (steps.categories.length) rows.push(['Word categories', steps.categories.join(' ')]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Preprocessing">
