@@ -12,37 +12,57 @@ import { rooms } from './rooms';
  * The socket broadcast listener: tells the visitor's tabs and the workspace's agents what
  * happened to a conversation. With the Redis adapter the rooms span every node.
  */
-export function broadcastConversationEvents(visitors: Namespace, agents: Namespace): () => void {
+export function broadcastConversationEvents(
+  visitors: Namespace,
+  agents: Namespace,
+  /** multiNode: rooms span nodes (the Redis adapter), so a room empty here may not be elsewhere. */
+  options: { multiNode?: boolean } = {},
+): () => void {
+  /**
+   * Whether a broadcast to `room` (but `except`) reaches anyone. socket.io builds and encodes a
+   * packet before it looks for the room's sockets; on one node, a room without sockets here has
+   * none anywhere, and the payload is not even built (at 500 messages/s most of them: nobody
+   * watches a conversation the bot answers, and the sending tab gets its message in the ack).
+   */
+  const heard = (namespace: Namespace, room: string, except?: string) => {
+    if (options.multiNode) return true;
+    const sockets = namespace.adapter.rooms.get(room);
+    return Boolean(sockets && sockets.size > (except && sockets.has(except) ? 1 : 0));
+  };
   const unsubscribes = [
     onConversationEvent('message.created', ({ conversation, message, senderSocketId }) => {
-      if (!message.isPrivate) {
+      const tabsRoom = rooms.visitor(conversation.visitorId);
+      if (!message.isPrivate && heard(visitors, tabsRoom, senderSocketId)) {
         // The sending tab has the message in its acknowledgement: one frame fewer per message.
-        const tabs = visitors.to(rooms.visitor(conversation.visitorId));
+        const tabs = visitors.to(tabsRoom);
         (senderSocketId ? tabs.except(senderSocketId) : tabs).emit(
           'message',
           toVisitorMessage(message),
         );
       }
-      agents.to(rooms.conversation(conversation.id)).emit('message', toAgentMessage(message));
-      agents
-        .to(rooms.workspaceAgents(conversation.workspaceId))
-        .emit(
-          'conversation:updated',
-          toAgentConversation(conversation, message.isPrivate ? null : message.body),
-        );
+      const viewers = rooms.conversation(conversation.id);
+      if (heard(agents, viewers)) agents.to(viewers).emit('message', toAgentMessage(message));
+      const inboxes = rooms.workspaceAgents(conversation.workspaceId);
+      if (heard(agents, inboxes))
+        agents
+          .to(inboxes)
+          .emit(
+            'conversation:updated',
+            toAgentConversation(conversation, message.isPrivate ? null : message.body),
+          );
     }),
     onConversationEvent('conversation.created', ({ conversation }) => {
-      agents
-        .to(rooms.workspaceAgents(conversation.workspaceId))
-        .emit('conversation:updated', toAgentConversation(conversation));
+      const inboxes = rooms.workspaceAgents(conversation.workspaceId);
+      if (heard(agents, inboxes))
+        agents.to(inboxes).emit('conversation:updated', toAgentConversation(conversation));
     }),
     onConversationEvent('conversation.updated', ({ conversation }) => {
-      visitors
-        .to(rooms.visitor(conversation.visitorId))
-        .emit('conversation:updated', toVisitorConversation(conversation));
-      agents
-        .to(rooms.workspaceAgents(conversation.workspaceId))
-        .emit('conversation:updated', toAgentConversation(conversation));
+      const tabs = rooms.visitor(conversation.visitorId);
+      if (heard(visitors, tabs))
+        visitors.to(tabs).emit('conversation:updated', toVisitorConversation(conversation));
+      const inboxes = rooms.workspaceAgents(conversation.workspaceId);
+      if (heard(agents, inboxes))
+        agents.to(inboxes).emit('conversation:updated', toAgentConversation(conversation));
     }),
     onConversationEvent('conversation.handoff', ({ conversation, reason }) => {
       agents

@@ -77,7 +77,9 @@ export async function attachRealtime(
   const agents = io.of('/agent');
   serveVisitors(visitors, { presence, inFlight, multiNode: Boolean(redis) });
   serveAgents(agents, visitors, { presence, inFlight });
-  const stopBroadcast = broadcastConversationEvents(visitors, agents);
+  const stopBroadcast = broadcastConversationEvents(visitors, agents, {
+    multiNode: Boolean(redis),
+  });
   const bot = listenForBotTurns(
     options.replyToVisitor ?? botReply,
     async (workspaceId) => agentsOnline(await presence.list(workspaceId)),
