@@ -2,6 +2,7 @@ import type { RankedIntent } from '@/lib/nlp';
 import type { SiteLanguage } from '@/lib/schemas/site';
 import type { Citation } from '@/lib/schemas/message';
 import type { Bm25Index } from './bm25';
+import { keptPerIndex } from './kept-per-index';
 import { siteIndex } from './site-index';
 import { retrievalTerms } from './terms';
 
@@ -25,25 +26,17 @@ export function articleOfIntent(
   articles: { ids: readonly string[]; keywords: Bm25Index },
   language: SiteLanguage,
 ): string | null {
-  let known = aboutByArticles.get(articles);
-  if (!known) aboutByArticles.set(articles, (known = new Map()));
-  const key = `${language}\u0000${responses.join('\u0001')}`;
-  const found = known.get(key);
-  if (found !== undefined) return found;
-  const about = findArticleOfIntent(responses, articles, language);
-  if (known.size >= ABOUT_KEPT) known.clear();
-  known.set(key, about);
-  return about;
+  return aboutArticle(articles, `${language}\u0000${responses.join('\u0001')}`, () =>
+    findArticleOfIntent(responses, articles, language),
+  );
 }
 
 /**
- * What articleOfIntent found, per articles' index (a site's index is built anew when its articles
- * change) and intent responses: retrieval reads every ranked intent for every candidate article
- * of every message, and reading the responses again each time (preprocessing, then a keyword score
- * against every article) took a quarter of the server's main thread at 500 messages/s.
+ * Retrieval reads every ranked intent for every candidate article of every message, and reading
+ * the responses again each time (preprocessing, then a keyword score against every article) took a
+ * quarter of the server's main thread at 500 messages/s before it was kept.
  */
-const aboutByArticles = new WeakMap<object, Map<string, string | null>>();
-const ABOUT_KEPT = 10_000;
+const aboutArticle = keptPerIndex<string | null>(10_000);
 
 function findArticleOfIntent(
   responses: readonly string[],

@@ -1,5 +1,6 @@
 import type { Bm25Index } from './bm25';
 import { typoDistance } from '@/lib/nlp';
+import { keptPerIndex } from './kept-per-index';
 
 /**
  * Query terms the articles never use, replaced by the article term they are a typo of ("warrenty" →
@@ -7,28 +8,19 @@ import { typoDistance } from '@/lib/nlp';
  * frequent term on a tie. Shorter terms are left alone: too many short words are one edit apart.
  */
 export function correctTypos(terms: readonly string[], index: Bm25Index): string[] {
-  let known = correctedByIndex.get(index);
-  if (!known) correctedByIndex.set(index, (known = new Map()));
-  const corrections = known;
-  return terms.map((term) => {
-    if (index.frequency(term) > 0 || term.length < 5) return term;
-    const found = corrections.get(term);
-    if (found !== undefined) return found;
-    const corrected = closestTerm(term, index);
-    if (corrections.size >= CORRECTIONS_KEPT) corrections.clear();
-    corrections.set(term, corrected);
-    return corrected;
-  });
+  return terms.map((term) =>
+    index.frequency(term) > 0 || term.length < 5
+      ? term
+      : correction(index, term, () => closestTerm(term, index)),
+  );
 }
 
 /**
- * Each unknown term's correction, per index (a site's index is built anew when its articles
- * change): finding it compares the term with the whole vocabulary, for every message that has it
- * ("bench", a product name the articles do not use), which was 6% of the server's main thread at
- * 500 messages/s.
+ * Finding a term's correction compares it with the whole vocabulary, for every message that has
+ * it ("bench", a product name the articles do not use): 6% of the server's main thread at 500
+ * messages/s before it was kept.
  */
-const correctedByIndex = new WeakMap<Bm25Index, Map<string, string>>();
-const CORRECTIONS_KEPT = 10_000;
+const correction = keptPerIndex<string>(10_000);
 
 function closestTerm(term: string, index: Bm25Index): string {
   const allowed = term.length >= 8 ? 2 : 1;
