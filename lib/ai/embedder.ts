@@ -106,9 +106,12 @@ export async function embedTexts(
   return { model: embedder.key, vectors: await embedder.encode(texts, options) };
 }
 
-/** Whether vectors from this model mean anything for text in `language`: the built-in one reads English. */
+/**
+ * Whether vectors from this model mean anything for text in `language`: the built-in one reads
+ * English, and Chinese through its words' English glosses (sentence-encoder.ts).
+ */
 export function embeddingModelReads(modelKey: string, language: string): boolean {
-  return !modelKey.startsWith(`${SENTENCE_ENCODER_ID}@`) || language === 'en';
+  return !modelKey.startsWith(`${SENTENCE_ENCODER_ID}@`) || language === 'en' || language === 'zh';
 }
 
 /**

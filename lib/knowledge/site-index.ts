@@ -181,6 +181,9 @@ async function buildIndex(
   const dense =
     model !== null &&
     embeddingModelReads(model, language) &&
+    // Chinese passages stored before the encoder read glosses hold vectors of unknown pieces, and
+    // glossed passage search is unmeasured: Chinese articles are searched by keywords.
+    language !== 'zh' &&
     allEmbedded &&
     rows.every((row) => row.embedding !== null && row.embeddingModel === model);
   return {

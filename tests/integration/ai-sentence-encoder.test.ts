@@ -29,6 +29,22 @@ describe('the built-in sentence encoder', () => {
     expect(pieceIds('return ßß s', pieces, 7)).toEqual([12, 13, 0, 13, 14]);
   });
 
+  it('reads Chinese through its English glosses: a Chinese question is near its meaning', async () => {
+    const encoder = await loadSentenceEncoder();
+    try {
+      const [chinese, treatRhinitis, weather] = await encoder.encode([
+        '过敏性鼻炎怎么治疗',
+        'How do I treat allergic rhinitis?',
+        'What will the weather be like tomorrow?',
+      ]);
+      // Read as characters the vocabulary lacks, it was one unknown piece, far from both.
+      expect(dot(chinese, treatRhinitis)).toBeGreaterThan(0.4);
+      expect(dot(chinese, treatRhinitis)).toBeGreaterThan(dot(chinese, weather) + 0.3);
+    } finally {
+      encoder.dispose();
+    }
+  });
+
   it('installs with the packages and reads meaning: paraphrases are closer than other topics', async () => {
     const encoder = await loadSentenceEncoder();
     try {

@@ -6,7 +6,7 @@ import {
   termCounts,
   vectorize,
 } from '@/lib/nlp/features';
-import { wordCategories } from '@/lib/nlp/word-categories';
+import { englishGlossReading, wordCategories } from '@/lib/nlp/word-categories';
 
 describe('Chinese word categories (WordNet through CC-CEDICT)', () => {
   it('gives Chinese words the categories of their English glosses, each once', () => {
@@ -63,5 +63,12 @@ describe('Chinese word categories (WordNet through CC-CEDICT)', () => {
     const settings = { language: 'zh' as const, seed: 7, threads: 1, builtInOutOfScope: false };
     const { model } = await train(examples, settings);
     expect((await classify(model, '抑郁症')).ranking[0].intent).toBe('health');
+  });
+
+  it('reads a Chinese message word by word in English for the sentence encoder', () => {
+    expect(englishGlossReading('过敏性鼻炎怎么治疗')).toBe('hypersensitive rhinitis how treat');
+    // A word the dictionary lacks is read as its longest dictionary words; English words stay.
+    expect(englishGlossReading('银耳莲子羹ABC')).toBe('white fungus lotus seed thick soup abc');
+    expect(englishGlossReading('Where is my parcel?')).toBe('Where is my parcel?');
   });
 });

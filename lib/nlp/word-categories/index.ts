@@ -45,3 +45,68 @@ export function wordCategories(words: readonly string[], language: Language): st
   for (const word of words) for (const category of dictionary.get(word) ?? []) found.add(category);
   return [...found];
 }
+
+let glossOfWord: Map<string, string> | null = null;
+/** Dictionary words are at most this long when a word the segmenter found is not one. */
+const LONGEST_GLOSSED_WORD = 4;
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+const HAN = /\p{Script=Han}/u;
+
+/** word → its first English gloss in CC-CEDICT (see README.md); empty when the file is missing. */
+function chineseWordGlosses(): Map<string, string> {
+  if (glossOfWord) return glossOfWord;
+  glossOfWord = new Map();
+  let text = '';
+  try {
+    text = readFileSync(
+      path.resolve(
+        /* turbopackIgnore: true */ process.cwd(),
+        'lib/nlp/word-categories/zh-glosses.txt',
+      ),
+      'utf8',
+    );
+  } catch {
+    return glossOfWord;
+  }
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    glossOfWord.set(line.slice(0, tab).toLowerCase(), line.slice(tab + 1));
+  }
+  return glossOfWord;
+}
+
+/** A word the dictionary lacks, read as its longest dictionary words from the left; unknown characters are dropped. */
+function glossPieces(word: string, glosses: Map<string, string>): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < word.length) {
+    let end = Math.min(word.length, start + LONGEST_GLOSSED_WORD);
+    while (end > start + 1 && !glosses.has(word.slice(start, end))) end--;
+    const gloss = glosses.get(word.slice(start, end));
+    if (gloss) pieces.push(gloss);
+    start = end;
+  }
+  return pieces;
+}
+
+/**
+ * A Chinese message read word by word in English from CC-CEDICT's glosses, for the built-in English
+ * sentence encoder: "过敏性鼻炎怎么治疗" → "hypersensitive rhinitis how treat". Text without Chinese
+ * characters (and when the glosses are missing) is returned unchanged.
+ */
+export function englishGlossReading(text: string): string {
+  if (!HAN.test(text)) return text;
+  const glosses = chineseWordGlosses();
+  if (glosses.size === 0) return text;
+  const words: string[] = [];
+  for (const { segment } of chineseWords.segment(text.toLowerCase())) {
+    if (!HAN.test(segment)) {
+      if (segment.trim() !== '') words.push(segment.trim());
+      continue;
+    }
+    const gloss = glosses.get(segment);
+    words.push(...(gloss ? [gloss] : glossPieces(segment, glosses)));
+  }
+  return words.join(' ');
+}
