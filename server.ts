@@ -14,6 +14,9 @@ import { retentionJob } from '@/lib/retention';
 import { fanOutWebhookEventJob, pruneDeliveriesJob, webhookDeliveryJob } from '@/lib/webhooks';
 import { startTrainingRun, stopLiveClassifiers, stopTrainingRuns } from '@/lib/training';
 
+/** How long a shutdown lets HTTP requests in flight finish before it closes every connection. */
+const HTTP_DRAIN_MS = 5_000;
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const settings = config();
@@ -78,6 +81,10 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 15_000).unref();
     // Stop accepting, let in-flight requests and socket acks finish, then close the database.
     const httpClosed = new Promise((resolve) => httpServer.close(resolve));
+    // A connection a browser opened and has not used yet (Chromium preconnects one) counts as busy
+    // until its headers time out, a minute: with a visitor's page open the shutdown waited for the
+    // forced exit. Requests in flight get a few seconds, then every connection is closed.
+    const stragglers = setTimeout(() => httpServer.closeAllConnections(), HTTP_DRAIN_MS).unref();
     await realtime.close();
     // Deliveries in flight get a few seconds; the rest are given back to the queue.
     await jobs.stop(5_000);
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
     if (timings) console.log(`Stage timings (ms): ${JSON.stringify(timings)}`);
     await disconnectDatabase();
     await database.stop();
+    clearTimeout(stragglers);
     clearTimeout(forced);
     process.exit(0);
   };
