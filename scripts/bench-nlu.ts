@@ -3,6 +3,9 @@
 //   [--shots K [--seed S]]   (train on K seeded examples per intent of --train, the same for both systems)
 //   [--unlabeled-train]      (ours also gets every --train text without its intent, as visitor messages)
 //   [--no-embeddings]        (ours without the embedding model the product uses: sparse features only)
+// npm run bench:nlu -- --train FILE --folds K [--fold-seeds 1,2,3] [--language en|zh] [--no-embeddings]
+//   ours only, K-fold cross-validation on --train: each model learns K-1 folds and is tuned and measured
+//   on the one held out; in-scope accuracy pooled over the folds, per fold seed and their mean.
 // Each system runs in a child process of its own, so peak RSS and timings do not mix.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,7 +28,7 @@ import {
 import { IDENTITY_ANSWER_MODEL } from '@/lib/nlp/answer-confidence';
 import { chooseOperatingPoint, outcomes } from '@/lib/nlp/calibration';
 import { evaluateProbabilities, summarize } from '@/lib/nlp/metrics';
-import { sampleEachIntent } from '@/lib/nlp/split';
+import { assignFolds, sampleEachIntent } from '@/lib/nlp/split';
 
 const OUT_OF_SCOPE = 'oos';
 const WARMUP_MESSAGES = 50;
@@ -65,6 +68,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     'unlabeled-train': { type: 'boolean', default: false },
     'no-embeddings': { type: 'boolean', default: false },
+    folds: { type: 'string' },
+    'fold-seeds': { type: 'string', default: '1' },
   },
 });
 
@@ -284,10 +289,55 @@ function describe(name: string, m: ChildMeasures): string {
   ].join('\n');
 }
 
+/** In-scope accuracy of ours on `examples`, pooled over `folds` stratified folds drawn with `seed`. */
+async function crossValidate(
+  examples: readonly TrainingExampleInput[],
+  language: Language,
+  folds: number,
+  seed: number,
+): Promise<number> {
+  const embed = args['no-embeddings'] ? undefined : (await embeddingsFor(language))?.embed;
+  const assignment = assignFolds(
+    examples.map((example) => example.intent),
+    folds,
+    seed,
+  );
+  let right = 0;
+  let inScope = 0;
+  for (let fold = 0; fold < folds; fold++) {
+    const heldOut = examples.filter((_, i) => assignment[i] === fold);
+    const rest = examples.filter((_, i) => assignment[i] !== fold);
+    const { model } = await train(rest, { language, seed: 1, validation: heldOut, embed });
+    const { accuracy } = await evaluate(model, heldOut, { embed });
+    const measured = heldOut.filter((example) => example.intent !== OUT_OF_SCOPE).length;
+    right += accuracy * measured;
+    inScope += measured;
+  }
+  return right / inScope;
+}
+
+async function crossValidateEachSeed(train: string, folds: number): Promise<void> {
+  const examples = readExamples(train);
+  const language = Language.parse(args.language);
+  const seeds = args['fold-seeds'].split(',').map((seed) => z.coerce.number().int().parse(seed));
+  const accuracies: number[] = [];
+  for (const seed of seeds) {
+    accuracies.push(await crossValidate(examples, language, folds, seed));
+    console.log(`fold seed ${seed}: in-scope accuracy ${(accuracies.at(-1)! * 100).toFixed(2)}%`);
+  }
+  const mean = accuracies.reduce((sum, accuracy) => sum + accuracy, 0) / accuracies.length;
+  console.log(`${folds}-fold, mean over ${seeds.length} fold seeds: ${(mean * 100).toFixed(2)}%`);
+  if (args.json) console.log(JSON.stringify({ folds, seeds, accuracies, mean }));
+}
+
 async function main() {
+  if (args.train && args.folds) {
+    await crossValidateEachSeed(args.train, z.coerce.number().int().min(2).parse(args.folds));
+    return;
+  }
   if (!args.train || !args.test) {
     throw new Error(
-      'usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--shots K [--seed S]]',
+      'usage: bench:nlu -- --train FILE [--val FILE] --test FILE [--json] [--skip-nlpjs] [--shots K [--seed S]], or --train FILE --folds K [--fold-seeds 1,2,3]',
     );
   }
   if (args.system) {
