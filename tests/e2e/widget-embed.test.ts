@@ -52,10 +52,23 @@ async function openWidget(page: Page) {
   return input;
 }
 
-/** Types into the chat and sends, checking the text reached the box first. */
+/**
+ * Types into the chat and sends, once the text is in the box. Playwright types into whatever has the
+ * focus, and with the agent's page open in another context, or the focus still moving into the
+ * chat's cross-origin frame, a fill sometimes left the box empty (CI, under load): the page comes to
+ * the front and the fill is repeated until the text is there.
+ */
 async function send(input: Locator, text: string) {
-  await input.fill(text);
-  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(text);
+  await input.page().bringToFront();
+  await expect
+    .poll(
+      async () => {
+        if ((await input.inputValue()) !== text) await input.fill(text);
+        return input.inputValue();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(text);
   await input.press('Enter');
 }
 
