@@ -5,7 +5,7 @@ import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import type { RunningApp } from '../helpers/app';
 import { db } from '../helpers/db';
 import { connectAgent, eventually, newClientId } from '../helpers/realtime';
-import { startWidgetHost, type WidgetHost } from '../helpers/widget-host';
+import { fillChatBox, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 // A customer's website on another origin (other host and port than the app) that embeds the
 // widget with the one script tag, and whose CSS tries hard to break ours.
@@ -46,29 +46,14 @@ async function openWidget(page: Page) {
   await launcher.click();
   const input = frame.getByLabel('Your message');
   await expect.poll(() => input.isVisible(), { timeout: 10_000 }).toBe(true);
-  // Typed while the chat was still starting, the text was sometimes gone (1 full run in 3, with
-  // other files' servers busy on both cores; never alone): the test waits for the chat to be online.
+  // Messages are typed once the chat is online (see fillChatBox for text that went missing in CI).
   await frame.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 30_000 });
   return input;
 }
 
-/**
- * Types into the chat and sends, once the text is in the box. Playwright types into whatever has the
- * focus, and with the agent's page open in another context, or the focus still moving into the
- * chat's cross-origin frame, a fill sometimes left the box empty (CI, under load): the page comes to
- * the front and the fill is repeated until the text is there.
- */
+/** Types into the chat and sends, once the text is in the box. */
 async function send(input: Locator, text: string) {
-  await input.page().bringToFront();
-  await expect
-    .poll(
-      async () => {
-        if ((await input.inputValue()) !== text) await input.fill(text);
-        return input.inputValue();
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(text);
+  await fillChatBox(input, text);
   await input.press('Enter');
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions, Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { startApp, type RunningApp } from './app';
 import { launchChromium } from './browser';
 import { createTestDatabase, db } from './db';
@@ -50,4 +51,23 @@ export async function startWidgetHost(
     await close();
     throw error;
   }
+}
+
+/**
+ * Puts `text` in the chat's message box. Playwright types into whatever has the focus, and with
+ * another page just opened, or the focus still moving into the chat's cross-origin frame, a fill
+ * sometimes left the box empty (CI, under load): the page comes to the front and the fill is
+ * repeated until the text is there.
+ */
+export async function fillChatBox(input: Locator, text: string): Promise<void> {
+  await input.page().bringToFront();
+  await expect
+    .poll(
+      async () => {
+        if ((await input.inputValue()) !== text) await input.fill(text);
+        return input.inputValue();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(text);
 }
