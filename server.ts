@@ -81,9 +81,9 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 15_000).unref();
     // Stop accepting, let in-flight requests and socket acks finish, then close the database.
     const httpClosed = new Promise((resolve) => httpServer.close(resolve));
-    // A connection a browser opened and has not used yet (Chromium preconnects one) counts as busy
-    // until its headers time out, a minute: with a visitor's page open the shutdown waited for the
-    // forced exit. Requests in flight get a few seconds, then every connection is closed.
+    // A connection a browser opened and has not used yet (most likely Chromium's preconnect) counts
+    // as busy until its headers time out, a minute: with a visitor's page open the shutdown waited
+    // for the forced exit. Requests in flight get a few seconds, then every connection is closed.
     const stragglers = setTimeout(() => httpServer.closeAllConnections(), HTTP_DRAIN_MS).unref();
     await realtime.close();
     // Deliveries in flight get a few seconds; the rest are given back to the queue.

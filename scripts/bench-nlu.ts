@@ -316,8 +316,8 @@ async function crossValidate(
   return right / inScope;
 }
 
-async function crossValidateEachSeed(train: string, folds: number): Promise<void> {
-  const examples = readExamples(train);
+async function crossValidateEachSeed(file: string, folds: number): Promise<void> {
+  const examples = readExamples(file);
   const language = Language.parse(args.language);
   const seeds = args['fold-seeds'].split(',').map((seed) => z.coerce.number().int().parse(seed));
   const accuracies: number[] = [];
