@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   if (mode === 'keywords') process.env.EMBEDDING_MODEL = 'none/keywords-only';
   const questions = KbQuestionsSchema.parse(JSON.parse(await readFile(values.questions, 'utf8')));
   const names = FEATURES[mode];
-  const namesWithIntents = [...names, 'intentFor', 'intentElsewhere'] as const;
+  const namesWithIntents = [...names, 'intentFor', 'intentElsewhere', 'unexplained'] as const;
 
   const { samples, embeddingModel } = await withDemoSite(
     'fit_kb',

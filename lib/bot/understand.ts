@@ -3,6 +3,7 @@ import { siteCache } from '@/lib/db';
 import {
   classify,
   extractEntities,
+  learnedStems,
   siteThreshold,
   type BotDecision,
   type Classification,
@@ -23,6 +24,8 @@ export interface Understanding {
   decision: BotDecision | null;
   /** The confidence an intent answer needed (absent without a live model). */
   threshold?: number;
+  /** The word stems the live classifier learned for an intent (absent without a live model). */
+  learnedStems?: (intent: string) => ReadonlySet<string>;
   modelVersionId?: string;
   /** From this message first, then earlier visitor messages (an order number given before). */
   entities: Entity[];
@@ -99,6 +102,8 @@ export async function understand(
     classification,
     decision: classification?.decision ?? null,
     threshold: classification ? threshold : undefined,
+    learnedStems:
+      classification && live ? (intent) => learnedStems(live.classifier, intent) : undefined,
     modelVersionId: classification ? live?.versionId : undefined,
     entities,
     customEntities,

@@ -18,6 +18,8 @@ export interface RelevanceFeatures {
   intentFor: number | null;
   /** Its chance for every other intent; null without a classifier. */
   intentElsewhere: number | null;
+  /** The question's terms that neither the article nor its intents' learned words hold; null without a classifier. */
+  unexplained: number | null;
 }
 
 export type RetrievalMode = 'hybrid' | 'keywords';
@@ -30,6 +32,7 @@ const FEATURE_NAMES = [
   'meaning',
   'intentFor',
   'intentElsewhere',
+  'unexplained',
 ] as const;
 
 const RelevanceModelSchema = z.object({

@@ -9,7 +9,7 @@ import {
   type RelevanceFeatures,
   type RetrievalMode,
 } from './relevance';
-import { intentSupport, type IntentReading } from './intent-support';
+import { intentSupport, unexplainedTerms, type IntentReading } from './intent-support';
 import { retrievalTerms } from './terms';
 import { withSynonyms } from './synonyms';
 import { correctTypos } from './typos';
@@ -135,8 +135,17 @@ export async function retrieve(
     title: weightedShare(terms, index.keywords, (term) => best.chunk.titleTerms.has(term)),
     meaning: calibratedDense ? best.meaningScore : null,
     ...(intents
-      ? intentSupport(intents, best.chunk.articleId, index.articles, index.language)
-      : { intentFor: null, intentElsewhere: null }),
+      ? {
+          ...intentSupport(intents, best.chunk.articleId, index.articles, index.language),
+          unexplained: unexplainedTerms(
+            terms,
+            intents,
+            best.chunk.articleId,
+            index.articles,
+            index.language,
+          ),
+        }
+      : { intentFor: null, intentElsewhere: null, unexplained: null }),
   };
   const confidence = relevanceConfidence(features, model);
   return { confidence, threshold, knows: confidence >= threshold, mode, features, passages };

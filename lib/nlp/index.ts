@@ -35,3 +35,4 @@ export {
 export { TrainingExampleInput, Calibration, type IntentClassifier } from './model';
 export { typoDistance } from './typo-distance';
 export { fitLogisticRegression } from './logistic-regression';
+export { learnedStems } from './learned-stems';

@@ -45,6 +45,7 @@ it('reads an intent’s responses once per articles’ index', () => {
       ['shipping', shipping],
       ['returns', ['Return an unused item within 30 days for a refund.']],
     ]),
+    learnedStems: () => new Set<string>(),
   };
   const first = intentSupport(reading, 'shipping', articles, 'en');
   expect(reads.count).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '@/lib/knowledge/bm25';
-import { articleOfIntent, intentSupport } from '@/lib/knowledge/intent-support';
+import { articleOfIntent, intentSupport, unexplainedTerms } from '@/lib/knowledge/intent-support';
 import { retrievalTerms } from '@/lib/knowledge/terms';
 
 const articles = {
@@ -47,6 +47,7 @@ describe("the classifier's support for an article", () => {
         ['order_status', ['A teammate can look up your order.']],
         ['greeting', ['Hi!']],
       ]),
+      learnedStems: () => new Set<string>(),
     };
     const forShipping = intentSupport(reading, 'shipping', articles, 'en');
     expect(forShipping.intentFor).toBeCloseTo(0.6);
@@ -54,5 +55,39 @@ describe("the classifier's support for an article", () => {
     const forWarranty = intentSupport(reading, 'warranty', articles, 'en');
     expect(forWarranty.intentFor).toBe(0);
     expect(forWarranty.intentElsewhere).toBeCloseTo(0.95);
+  });
+});
+
+describe("the question's terms nothing about the article accounts for", () => {
+  const reading = {
+    ranking: [
+      { intent: 'warranty', confidence: 0.9 },
+      { intent: 'shipping', confidence: 0.1 },
+    ],
+    responses: new Map([
+      ['warranty', ['Furniture has a two-year warranty against manufacturing defects.']],
+      ['shipping', ['Standard shipping takes 3-5 business days; express shipping costs $12.']],
+    ]),
+    // Visitors asked the warranty intent about their "sofa" and its "guarantee".
+    learnedStems: (intent: string) =>
+      new Set(intent === 'warranty' ? ['sofa', 'guarante'] : ['parcel', 'sofa']),
+  };
+  const unexplained = (question: string, article = 'warranty') =>
+    unexplainedTerms(retrievalTerms(question, 'en'), reading, article, articles, 'en');
+
+  it("counts none for the article's own words or the words its intents learned", () => {
+    expect(unexplained('furniture warranty')).toBe(0);
+    expect(unexplained('how long is the guarantee on my sofa')).toBe(0);
+  });
+
+  it('counts the detail the article does not give', () => {
+    // "extended" is in neither the article nor the warranty intent's words.
+    expect(unexplained('can I buy an extended warranty')).toBe(2);
+    expect(unexplained('repair my sofa after the warranty ends')).toBe(2);
+  });
+
+  it("reads only the intents about that article: another intent's words explain nothing", () => {
+    expect(unexplained('parcel warranty')).toBe(1);
+    expect(unexplained('sofa', 'returns')).toBe(1);
   });
 });

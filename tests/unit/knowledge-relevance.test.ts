@@ -40,6 +40,7 @@ describe('calibrated confidence', () => {
     meaning: null,
     intentFor: null,
     intentElsewhere: null,
+    unexplained: null,
     ...overrides,
   });
   const model = RELEVANCE_FIT.keywords;
