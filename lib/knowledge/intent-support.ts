@@ -78,10 +78,10 @@ export function intentSupport(
 
 /**
  * How many of the question's terms neither the article nor the intents about it account for. A
- * visitor may ask in words the article never uses, but then the site's examples of how visitors ask
- * for that answer use them; a term neither knows is often the one detail the article does not give
- * ("can I buy an *extended* warranty", "a gift card for a *birthday*"). Fitted on the dev questions:
- * at the same wrong-answer budget it answers more of the new ones rightly and fewer wrongly.
+ * visitor may ask in words the article never uses, but then the classifier learned them from the
+ * site's examples for that answer; a term neither knows is often the one detail the article does
+ * not give ("can I buy an *extended* warranty", "a gift card for a *birthday*"). With it the eval
+ * questions got 83 right answers and 6 wrong instead of 80 and 8 (README, knowledge-base answers).
  */
 export function unexplainedTerms(
   terms: readonly string[],
