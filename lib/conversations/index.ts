@@ -12,6 +12,7 @@ export {
   type WidgetSite,
 } from './sites';
 export { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from './bot-listener';
+export { answerOnBotThread } from './bot-thread';
 export {
   toAgentConversation,
   toAgentMessage,
