@@ -19,7 +19,9 @@ export function chunkArticle(article: { title: string; body: string }): ArticleC
     const heading =
       section.heading && !sameText(section.heading, article.title) ? section.heading : null;
     for (const piece of splitLong(section.paragraphs.map(markdownToPlainText).filter(Boolean))) {
-      texts.push(heading ? `${markdownToPlainText(heading).replace(/\.$/, '')}: ${piece}` : piece);
+      texts.push(
+        heading ? `${markdownToPlainText(heading).replace(/[.。]$/, '')}: ${piece}` : piece,
+      );
     }
   }
   return texts.map((text, position) => ({

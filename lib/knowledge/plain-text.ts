@@ -7,12 +7,17 @@ export function markdownToPlainText(markdown: string): string {
     .split('\n')
     .map((line) => plainLine(line))
     .filter((line) => line !== '');
-  return lines
-    .map((line) => (/[.!?:;]$/.test(line) ? line : `${line}.`))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    lines
+      // A line that does not end a sentence gets a full stop: a Chinese one if it ends in Chinese.
+      .map((line) => (/[.!?:;。！？：；…]$/.test(line) ? line : `${line}${fullStop(line)}`))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
+
+const fullStop = (line: string) => (/\p{Script=Han}$/u.test(line) ? '。' : '.');
 
 function plainLine(line: string): string {
   return line

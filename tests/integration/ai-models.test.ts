@@ -176,7 +176,8 @@ describe('a model that cannot load', () => {
       installed: true,
       workers: 2,
       queueLimit: 4,
-      timeoutMs: 5_000,
+      // Longer than a failed load can take on a busy machine: the request waits for the load's end.
+      timeoutMs: 30_000,
       maxTokens: 10,
       onState: (state, { error }) => {
         states.push(state);

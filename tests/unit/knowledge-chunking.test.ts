@@ -14,6 +14,15 @@ describe('markdown to plain text', () => {
       'Costs. Express shipping costs $12. See our rates. Free over $50. EXPRESS code alert(1).',
     );
   });
+
+  it('adds no full stop after a Chinese sentence that already ends', () => {
+    expect(
+      markdownToPlainText('## 退款时间\n3–5 个工作日内原路退款。\n\n可以退货吗？\n- 运费'),
+    ).toBe('退款时间。 3–5 个工作日内原路退款。 可以退货吗？ 运费。');
+    expect(
+      chunkArticle({ title: '退换货政策', body: '## 退款时间\n3–5 个工作日内原路退款。' })[0].text,
+    ).toBe('退款时间: 3–5 个工作日内原路退款。');
+  });
 });
 
 describe('chunking an article', () => {
