@@ -12,6 +12,12 @@ export interface ArticleChunkDraft {
 /** Chunks longer than this are split at paragraphs, then sentences. */
 const MAX_CHUNK_CHARS = 700;
 
+/** "Costs: ", "退款时间：": a section's heading before each of its pieces. */
+function headingLabel(heading: string): string {
+  const label = markdownToPlainText(heading).replace(/[.。]$/, '');
+  return /\p{Script=Han}$/u.test(label) ? `${label}：` : `${label}: `;
+}
+
 /** One chunk per section (split when long): small enough to quote, whole enough to answer. */
 export function chunkArticle(article: { title: string; body: string }): ArticleChunkDraft[] {
   const texts: string[] = [];
@@ -19,9 +25,7 @@ export function chunkArticle(article: { title: string; body: string }): ArticleC
     const heading =
       section.heading && !sameText(section.heading, article.title) ? section.heading : null;
     for (const piece of splitLong(section.paragraphs.map(markdownToPlainText).filter(Boolean))) {
-      texts.push(
-        heading ? `${markdownToPlainText(heading).replace(/[.。]$/, '')}: ${piece}` : piece,
-      );
+      texts.push(heading ? `${headingLabel(heading)}${piece}` : piece);
     }
   }
   return texts.map((text, position) => ({

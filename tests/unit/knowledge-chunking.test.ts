@@ -21,7 +21,7 @@ describe('markdown to plain text', () => {
     ).toBe('退款时间。 3–5 个工作日内原路退款。 可以退货吗？ 运费。');
     expect(
       chunkArticle({ title: '退换货政策', body: '## 退款时间\n3–5 个工作日内原路退款。' })[0].text,
-    ).toBe('退款时间: 3–5 个工作日内原路退款。');
+    ).toBe('退款时间：3–5 个工作日内原路退款。');
   });
 });
 
