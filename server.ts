@@ -51,9 +51,7 @@ async function main(): Promise<void> {
     stampPeer(request.headers, request.socket.remoteAddress);
     void handle(request, response);
   });
-  // BOT_THREAD=1: the bot's turns on a thread of their own. Off by default: on the 2-core bench
-  // machine it measured no better (README "The message pipeline"); it is for more cores.
-  const realtime = await attachRealtime(httpServer, { botThread: process.env.BOT_THREAD === '1' });
+  const realtime = await attachRealtime(httpServer);
   const jobs = startJobRunner([
     fanOutWebhookEventJob,
     webhookDeliveryJob(),

@@ -31,8 +31,6 @@ export type AgentsOnline = (workspaceId: string) => Promise<boolean>;
 export interface BotTurnOptions {
   /** How often this node looks for turns nobody is answering (start-up, dead nodes, retries). */
   sweepEveryMs?: number;
-  /** Turns answered at once (default: 8, at most the pool's connections − 2). */
-  turnsAtOnce?: number;
 }
 
 const REPLY_TIMEOUT_MS = 60_000;
@@ -46,7 +44,7 @@ const SWEEP_CAPACITY = 32;
  * Turns this node works on at once; the rest wait in memory (claims renewed). Two pool connections
  * always stay free for acknowledgements.
  */
-const defaultTurnsAtOnce = () => Math.max(1, Math.min(8, poolSize() - 2));
+const turnsAtOnce = () => Math.max(1, Math.min(8, poolSize() - 2));
 const SHUTDOWN = new Error('The server is shutting down');
 
 interface Running {
@@ -66,27 +64,17 @@ interface Worker {
   queues: Map<string, Promise<void>>;
   /** Turns being answered, by message id, so they can be renewed, cancelled or released. */
   running: Map<string, Running>;
-  /** Turns waiting for one of the turnsAtOnce slots. */
+  /** Turns waiting for one of the turnsAtOnce() slots. */
   waiting: (() => void)[];
   slotsTaken: number;
-  turnsAtOnce: number;
   /** Every turn this node has claimed and not yet finished or given back: their leases are renewed. */
   held: Set<string>;
   /** When each visitor last left, so a turn that had not started yet is not answered either. */
   left: Map<string, number>;
 }
 
-// On globalThis: send-visitor-message runs in Next's bundle too and nudges the one worker (or,
-// when the turns run on the bot thread, bot-thread.ts's forwarder).
-const globalForBot = globalThis as unknown as {
-  hearthBotWorker?: Worker;
-  hearthBotNudge?: (conversationId: string) => void;
-};
-
-/** Resent messages' turns are claimed elsewhere (the bot thread), or here again with undefined. */
-export function forwardBotNudges(nudge: ((conversationId: string) => void) | undefined): void {
-  globalForBot.hearthBotNudge = nudge;
-}
+// On globalThis: send-visitor-message runs in Next's bundle too and nudges the one worker.
+const globalForBot = globalThis as unknown as { hearthBotWorker?: Worker };
 
 /**
  * The bot's worker: every visitor message in a conversation the bot answers gets exactly one
@@ -109,7 +97,6 @@ export function listenForBotTurns(
     running: new Map(),
     waiting: [],
     slotsTaken: 0,
-    turnsAtOnce: options.turnsAtOnce ?? defaultTurnsAtOnce(),
     held: new Set(),
     left: new Map(),
   };
@@ -170,8 +157,6 @@ export function listenForBotTurns(
 
 /** A visitor resent a stored message: answer its conversation's turn if nobody is on it. */
 export function nudgeBotTurns(conversationId: string): void {
-  const forward = globalForBot.hearthBotNudge;
-  if (forward) return forward(conversationId);
   const worker = globalForBot.hearthBotWorker;
   if (!worker || worker.stopping) return;
   claimNextTurn(conversationId).then(
@@ -237,7 +222,7 @@ async function runTurns(
 
 /** Waits for a free slot: bounded bot work leaves the pool's connections to acknowledgements. */
 async function takeSlot(worker: Worker): Promise<void> {
-  while (worker.slotsTaken >= worker.turnsAtOnce) {
+  while (worker.slotsTaken >= turnsAtOnce()) {
     await new Promise<void>((resolve) => worker.waiting.push(resolve));
   }
   worker.slotsTaken += 1;

@@ -12,7 +12,6 @@ export {
   type WidgetSite,
 } from './sites';
 export { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from './bot-listener';
-export { answerOnBotThread } from './bot-thread';
 export {
   toAgentConversation,
   toAgentMessage,

@@ -17,21 +17,6 @@ export function recordStage(stage: string, startedAt: number): void {
   list.push(performance.now() - startedAt);
 }
 
-/** The samples themselves, to hand to another thread (the bot thread's, at its stop). */
-export function stageSamples(): Record<string, number[]> {
-  return Object.fromEntries(samples);
-}
-
-/** Adds another thread's samples to this one's. */
-export function addStageSamples(more: Record<string, number[]>): void {
-  if (!enabled) return;
-  for (const [stage, list] of Object.entries(more)) {
-    const mine = samples.get(stage) ?? [];
-    samples.set(stage, mine);
-    for (const ms of list) mine.push(ms);
-  }
-}
-
 /** Per stage: count, p50, p95 and mean in ms; null when timings are off. */
 export function stageTimings(): Record<
   string,

@@ -24,12 +24,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { replyToVisitor as botReply } from '@/lib/bot';
 import { config } from '@/lib/config';
-import {
-  answerOnBotThread,
-  listenForBotTurns,
-  type BotTurnOptions,
-  type ReplyToVisitor,
-} from '@/lib/conversations';
+import { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from '@/lib/conversations';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import { serveAgents } from './agent-namespace';
 import { broadcastConversationEvents } from './broadcast';
@@ -50,11 +45,6 @@ export interface RealtimeOptions {
   /** The bot's brain; lib/bot by default. The benchmark plugs in an echo. */
   replyToVisitor?: ReplyToVisitor;
   botTurns?: BotTurnOptions;
-  /**
-   * lib/bot answers on a worker thread of its own (lib/conversations/bot-thread.ts), not on the
-   * event loop that holds the sockets; ignored with `replyToVisitor`. server.ts turns it on.
-   */
-  botThread?: boolean;
 }
 
 /** How long a shutdown waits for bot replies in progress; the rest go back to the outbox. */
@@ -90,11 +80,11 @@ export async function attachRealtime(
   const stopBroadcast = broadcastConversationEvents(visitors, agents, {
     multiNode: Boolean(redis),
   });
-  const online = async (workspaceId: string) => agentsOnline(await presence.list(workspaceId));
-  const bot =
-    options.botThread && !options.replyToVisitor
-      ? await answerOnBotThread(online, options.botTurns)
-      : listenForBotTurns(options.replyToVisitor ?? botReply, online, options.botTurns);
+  const bot = listenForBotTurns(
+    options.replyToVisitor ?? botReply,
+    async (workspaceId) => agentsOnline(await presence.list(workspaceId)),
+    options.botTurns,
+  );
 
   globalForRealtime.hearthRealtime = { io, redis: Boolean(redis) };
   return {

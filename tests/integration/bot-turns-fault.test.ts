@@ -74,20 +74,6 @@ it('answers every acknowledged message once after a SIGKILL and restart', async 
   await nodes.stopAll();
 }, 180_000);
 
-it('answers every acknowledged message once after a SIGKILL of a node with a bot thread', async () => {
-  // The turns were held by the bot thread (BOT_THREAD=1): the process and its threads die together.
-  const env = { REDIS_URL: undefined, BOT_THREAD: '1' };
-  const ids = await nodes.burstAndKill(await nodes.start(env));
-  const unanswered = [...(await repliesTo(ids)).values()].filter((count) => count === 0);
-  expect(unanswered.length).toBeGreaterThan(0);
-
-  const restarted = await nodes.start(env);
-  await expectEachAnsweredOnce(ids);
-  // SIGTERM stops the thread with the server: a clean exit, not the forced one.
-  expect(await restarted.stop()).toBe(0);
-  await nodes.stopAll();
-}, 180_000);
-
 it('lets another node answer what a killed node had acknowledged', async () => {
   const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
   const nodeA = await nodes.start(env);
