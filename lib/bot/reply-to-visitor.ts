@@ -106,15 +106,27 @@ async function answerOrDefer(
   const { classification, decision } = understanding;
   const { recognized, matched } = recognizedIntent(understanding, intents);
 
+  // An intent's answer that sums up an article says what the article says, so it must also clear
+  // the article's threshold for the budget: one budget for both ("do you offer gift wrapping?" is
+  // not answered with the gift cards response). An intent the visitor chose is certain.
+  const summedUp =
+    decision === 'answer' && matched && (classification?.confidence ?? 0) < 1
+      ? await intentArticle(turn.site.id, matched.responses)
+      : null;
   // An article and an intent compete on one scale, the calibrated chance of being right: the
   // articles answer when they clear the site's threshold and are surer than a confident intent.
   const retrieval = await retrieve(turn.site.id, message, {
     settings: turn.site.botSettings,
     intents: intentReading(understanding, intents),
+    article: summedUp?.articleId,
   });
+  // A site that set its own intent threshold has taken the budget's place for intents.
+  const answersIntent =
+    decision === 'answer' &&
+    (turn.site.botSettings.confidenceThreshold !== null || retrieval.articleKnows !== false);
   if (
     retrieval.knows &&
-    (decision !== 'answer' || retrieval.confidence > (classification?.confidence ?? 0))
+    (!answersIntent || retrieval.confidence > (classification?.confidence ?? 0))
   ) {
     const answer = await answerFromKnowledge(turn, retrieval);
     // The articles answered, not an intent: keep only which model version judged the message.
@@ -127,14 +139,13 @@ async function answerOrDefer(
     };
   }
   const missing =
-    decision === 'answer' && matched ? askForMissingSlot(matched, understanding, botState) : null;
+    answersIntent && matched ? askForMissingSlot(matched, understanding, botState) : null;
   if (missing) return { ...recognized, decision: 'answer', choices: [], citations: [], ...missing };
-  if (decision === 'answer' && matched?.action) {
+  if (answersIntent && matched?.action) {
     const action = { ...matched, action: matched.action };
     return answerWithAction(turn, action, understanding, { recognized, intents, botState });
   }
-  const response =
-    decision === 'answer' && matched ? pickResponse(matched, turn, understanding) : null;
+  const response = answersIntent && matched ? pickResponse(matched, turn, understanding) : null;
   if (response !== null && matched) {
     const rephrased = matched.rephrase
       ? await generateGrounded(turn, {
@@ -148,7 +159,9 @@ async function answerOrDefer(
       text: rephrased ?? response,
       choices: quickReplyChoices(matched.quickReplies, intents),
       // The article the response sums up, for the visitor who wants the details.
-      citations: [await intentArticle(turn.site.id, matched.responses)].filter((c) => c !== null),
+      citations: [summedUp ?? (await intentArticle(turn.site.id, matched.responses))].filter(
+        (c) => c !== null,
+      ),
       botState: stateAfterAnswer(matched, understanding, botState),
     };
   }

@@ -42,6 +42,12 @@ export interface Retrieval {
   features: RelevanceFeatures | null;
   /** The top passages, best first, including ones from articles that do not answer. */
   passages: Passage[];
+  /**
+   * Whether the `article` asked about clears the wrong-answer budget's threshold (a threshold of
+   * the site's own for articles aside: it says when articles answer, not when intents may); null
+   * when none was asked, or nothing matched.
+   */
+  articleKnows: boolean | null;
 }
 
 /**
@@ -60,11 +66,14 @@ export async function retrieve(
     limit = 3,
     settings = DEFAULT_SETTINGS,
     intents,
+    article,
   }: {
     limit?: number;
     settings?: KnowledgeSettings;
     /** What the site's classifier made of the question, when it has one. */
     intents?: IntentReading;
+    /** An article to judge as well: the one an intent's answer sums up. */
+    article?: string;
   } = {},
 ): Promise<Retrieval> {
   const index = await siteIndex(siteId);
@@ -117,36 +126,62 @@ export async function retrieve(
 
   const best = ranked[0];
   if (!best || best.score <= 0 || terms.length === 0) {
-    return { confidence: 0, threshold, knows: false, mode, features: null, passages };
+    // Nothing to judge an article by: an intent's answer stands on its own confidence.
+    return {
+      confidence: 0,
+      threshold,
+      knows: false,
+      mode,
+      features: null,
+      passages,
+      articleKnows: null,
+    };
   }
   const calibrationScore = (entry: (typeof ranked)[number]) =>
     calibratedDense ? entry.score : entry.keywordScore;
-  // The margin is to the next article, not the next chunk: two sections of the right article agree.
-  const nextArticle = Math.max(
-    0,
-    ...ranked
-      .filter((entry) => entry.chunk.articleId !== best.chunk.articleId)
-      .map(calibrationScore),
-  );
-  const features: RelevanceFeatures = {
-    coverage: weightedShare(terms, index.keywords, (term) => index.keywords.contains(best.i, term)),
-    keyword: best.keywordScore,
-    margin: calibrationScore(best) - nextArticle,
-    title: weightedShare(terms, index.keywords, (term) => best.chunk.titleTerms.has(term)),
-    meaning: calibratedDense ? best.meaningScore : null,
-    ...(intents
-      ? {
-          ...intentSupport(intents, best.chunk.articleId, index.articles, index.language),
-          unexplained: unexplainedTerms(
-            terms,
-            intents,
-            best.chunk.articleId,
-            index.articles,
-            index.language,
-          ),
-        }
-      : { intentFor: null, intentElsewhere: null, unexplained: null }),
+  /** What the confidence reads about an article, from its best passage. */
+  const featuresOf = (entry: (typeof ranked)[number]): RelevanceFeatures => {
+    const { articleId } = entry.chunk;
+    // The margin is to the next article, not the next chunk: two sections of the right article agree.
+    const otherArticles = Math.max(
+      0,
+      ...ranked.filter((other) => other.chunk.articleId !== articleId).map(calibrationScore),
+    );
+    return {
+      coverage: weightedShare(terms, index.keywords, (term) =>
+        index.keywords.contains(entry.i, term),
+      ),
+      keyword: entry.keywordScore,
+      margin: calibrationScore(entry) - otherArticles,
+      title: weightedShare(terms, index.keywords, (term) => entry.chunk.titleTerms.has(term)),
+      meaning: calibratedDense ? entry.meaningScore : null,
+      ...(intents
+        ? {
+            ...intentSupport(intents, articleId, index.articles, index.language),
+            unexplained: unexplainedTerms(
+              terms,
+              intents,
+              articleId,
+              index.articles,
+              index.language,
+            ),
+          }
+        : { intentFor: null, intentElsewhere: null, unexplained: null }),
+    };
   };
+  const features = featuresOf(best);
   const confidence = relevanceConfidence(features, model);
-  return { confidence, threshold, knows: confidence >= threshold, mode, features, passages };
+  const asked = article ? ranked.find((entry) => entry.chunk.articleId === article) : undefined;
+  return {
+    confidence,
+    threshold,
+    knows: confidence >= threshold,
+    mode,
+    features,
+    passages,
+    articleKnows: asked
+      ? relevanceConfidence(featuresOf(asked), model) >=
+        knowledgeThreshold({ ...settings, knowledgeMinConfidence: null }, model)
+      : null,
+  };
 }

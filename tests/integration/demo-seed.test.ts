@@ -78,25 +78,50 @@ describe('the demo seed: an English and a Chinese shop', () => {
     );
   });
 
-  describe('the Chinese bot, trained as a first start trains it', () => {
-    let siteId: string;
-    const ask = (body: string) =>
-      replyToVisitor({
-        site: { id: siteId, language: 'zh', botSettings: BotSettingsSchema.parse({}) },
-        conversation: { id: 'c1', fallbackCount: 0 },
-        visitorMessage: { id: 'm1', body },
-        history: [],
-        signal: new AbortController().signal,
-      });
-
+  /** Trains a seeded shop as a first start does; asks its bot as a new visitor would. */
+  function trainedShop(index: number, language: 'en' | 'zh') {
+    let siteId = '';
     beforeAll(async () => {
-      siteId = seededSiteIds[1];
+      siteId = seededSiteIds[index];
       await startTrainingRun({ siteId, activateWhenDone: true });
       // The run is marked succeeded just before its version goes live: wait for the live one.
       while (!(await db().site.findUniqueOrThrow({ where: { id: siteId } })).activeModelVersionId) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     });
+    return (body: string) =>
+      replyToVisitor({
+        site: { id: siteId, language, botSettings: BotSettingsSchema.parse({}) },
+        conversation: { id: 'c1', fallbackCount: 0 },
+        visitorMessage: { id: 'm1', body },
+        history: [],
+        signal: new AbortController().signal,
+      });
+  }
+
+  describe('the English bot, trained as a first start trains it', () => {
+    const ask = trainedShop(0, 'en');
+
+    it('answers a gift card question from the gift cards intent, citing its article', async () => {
+      const reply = await ask('Do gift cards expire?');
+      expect(reply).toMatchObject({ decision: 'answer', intent: 'gift_cards' });
+      expect(reply.citations.map((citation) => citation.title)).toEqual(['Gift cards']);
+    });
+
+    // The intent is sure of its topic; its article does not give the detail asked.
+    it.each([
+      ['Do you offer gift wrapping?', 'gift_cards'],
+      ['Can I buy an extended warranty?', 'warranty'],
+    ])('does not answer "%s" with the %s response, but offers it', async (question, intent) => {
+      const reply = await ask(question);
+      expect(reply.decision).toBe('fallback');
+      expect(reply.citations).toEqual([]);
+      expect(reply.choices.map((choice) => choice.intent)).toContain(intent);
+    });
+  });
+
+  describe('the Chinese bot, trained as a first start trains it', () => {
+    const ask = trainedShop(1, 'zh');
 
     // From the intent or its article: both cite the article, and the article answers when it is surer.
     it.each([
