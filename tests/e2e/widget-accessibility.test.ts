@@ -9,7 +9,7 @@ import type { RunningApp } from '../helpers/app';
 import { seriousAxeViolations } from '../helpers/axe';
 import { db } from '../helpers/db';
 import { connectAgent, newClientId } from '../helpers/realtime';
-import { startWidgetHost, type WidgetHost } from '../helpers/widget-host';
+import { fillChatBox, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 let widgetHost: WidgetHost;
 let app: RunningApp;
@@ -76,8 +76,9 @@ describe.each([
     await widget(page).launcher.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await openWithKeyboard(page);
-    await widget(page).input.fill('hello');
-    await page.keyboard.press('Enter');
+    await widget(page).frame.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 30_000 });
+    await fillChatBox(widget(page).input, 'hello');
+    await widget(page).input.press('Enter');
     // A reply with its timestamp, and the buttons and panels around the list.
     await widget(page).frame.locator('li[data-sender="bot"]').first().waitFor({ timeout: 45_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -98,7 +99,7 @@ describe('the keyboard', () => {
     const ring = await input.evaluate((box) => getComputedStyle(box));
     expect(ring.outlineStyle).toBe('solid');
     expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
-    await input.fill('Do you ship abroad?');
+    await fillChatBox(input, 'Do you ship abroad?');
     await frame.getByRole('button', { name: 'Send', exact: true }).click();
     await frame.getByText('Do you ship abroad?').waitFor();
     expect(await input.evaluate((box) => box === document.activeElement)).toBe(true);
@@ -157,8 +158,8 @@ describe('a conversation', () => {
       }).observe(list, { childList: true });
       Object.assign(window, { insertedVisitorItems: inserted });
     });
-    await input.fill('Where is my order?');
-    await page.keyboard.press('Enter');
+    await fillChatBox(input, 'Where is my order?');
+    await input.press('Enter');
     await frame
       .locator('li[data-sender="visitor"]')
       .getByText(/Sent|Seen/)
