@@ -118,6 +118,17 @@ describe('the demo seed: an English and a Chinese shop', () => {
       expect(reply.citations).toEqual([]);
       expect(reply.choices.map((choice) => choice.intent)).toContain(intent);
     });
+
+    // A guess far below the threshold is noise, not a suggestion: only a way to a person is offered.
+    it.each(['Do you assemble furniture?', "What's the weather like in Paris?"])(
+      'offers no intent for "%s", which none is about',
+      async (question) => {
+        const reply = await ask(question);
+        expect(reply.decision).toBe('fallback');
+        expect(reply.choices.filter((choice) => choice.intent)).toEqual([]);
+        expect(reply.choices.length).toBeGreaterThan(0);
+      },
+    );
   });
 
   describe('the Chinese bot, trained as a first start trains it', () => {
@@ -153,6 +164,13 @@ describe('the demo seed: an English and a Chinese shop', () => {
       const reply = await ask('给我推荐一本好看的小说');
       expect(reply.decision).toBe('fallback');
       expect(reply.text).toMatch(/^抱歉，我不知道/);
+    });
+
+    // The weather's best guess, shipping, was offered as a button before the floor.
+    it('offers no intent for a question about the weather', async () => {
+      const reply = await ask('明天北京天气怎么样');
+      expect(reply.decision).toBe('fallback');
+      expect(reply.choices.filter((choice) => choice.intent)).toEqual([]);
     });
   });
 });
