@@ -194,7 +194,7 @@ async function answerOrDefer(
 
 /**
  * Below this probability an intent is not offered as a button after a fallback: a guess that
- * unlikely is noise ("do you assemble furniture?" offered [Warranty] at 0.002, a question about
+ * unlikely is noise ("do you assemble furniture?" offered [Warranty] at 0.004, a question about
  * the weather [Shipping]). Chosen on the dev questions (tests/fixtures/kb-questions.dev.json):
  * every offered intent that was the right one had at least 0.10.
  */
