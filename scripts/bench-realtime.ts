@@ -9,9 +9,11 @@
 // With --url it measures a running app (its bot, its limits: every bench socket comes from one
 // address, so it says which variables to raise there when the app refuses).
 // Reports connections held, messages/s, ack latency p50/p95/p99, bot-reply latency (message sent →
-// the bot's reply received) p50/p95, server memory per connection, and lost or duplicated
-// messages, checked at the end by resuming every conversation from seq 0, and bot replies
-// missing or duplicated.
+// the bot's reply received) p50/p95, CPU per message (the server's, every Postgres process's, the
+// bench's own and the whole machine's, from the first send to the last reply) and server memory per
+// connection (the server: our child, or with --url on this machine the process listening on its
+// port; left out when it cannot be found), and lost or duplicated messages, checked at the end by
+// resuming every conversation from seq 0, and bot replies missing or duplicated.
 // Messages are "bench 1", "bench 2"…: the n-th of every socket is the same text, which the bot's caches
 // (the sentence encoder's recent texts) answer after the first. --distinct-texts sends what customers
 // write instead (the dev KB questions), each made unique, so every message is read from scratch.
@@ -20,7 +22,8 @@
 // its line and the ratio of the two.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -286,7 +289,8 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
   log(
     `bench: ${clients} clients × ${rate} msg/s for ${durationMs / 1000} s against ${url} (${label})`,
   );
-  const rssBefore = await serverRss(url, child);
+  const pid = serverPid(url, child);
+  const rssBefore = processRss(pid);
 
   const sockets: VisitorSocket[] = [];
   let duplicateDeliveries = 0;
@@ -323,7 +327,7 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
     `bench: ${sockets.length}/${clients} connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`,
   );
   await sleep(2_000);
-  const rssAfter = await serverRss(url, child);
+  const rssAfter = processRss(pid);
 
   const latencies: number[] = [];
   /** When each acknowledged visitor message was first sent, by its id. */
@@ -336,6 +340,8 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
   // Sends still unacknowledged this long after the run are counted as lost.
   const giveUpAt = performance.now() + durationMs + 60_000;
   const pendingAcks = new Set<Promise<void>>();
+  const cpuBefore = cpuSample(pid);
+  const benchCpuBefore = process.cpuUsage();
   const sendStart = performance.now();
   const timers = sockets.map((socket, socketIndex) => {
     const clientIds: string[] = [];
@@ -396,6 +402,26 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
     quiet = repliedAt.size === before ? quiet + 1 : 0;
     before = repliedAt.size;
   }
+  // CPU from the first send to the last reply (within a second), per acknowledged message.
+  const cpuAfter = cpuSample(pid);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const cpuSeconds = (performance.now() - sendStart) / 1000;
+  const perMessage = (ms: number | null) =>
+    ms === null ? null : Math.round((ms / Math.max(1, acked)) * 1000) / 1000;
+  const cpu = {
+    serverCpuMsPerMessage: perMessage(
+      cpuAfter.server === null || cpuBefore.server === null
+        ? null
+        : cpuAfter.server - cpuBefore.server,
+    ),
+    postgresCpuMsPerMessage: perMessage(cpuAfter.postgres - cpuBefore.postgres),
+    benchCpuMsPerMessage: perMessage((benchCpu.user + benchCpu.system) / 1000),
+    machineCpuMsPerMessage: perMessage(cpuAfter.machine - cpuBefore.machine),
+    /** The machine's busy share over that time, 100 = every core. */
+    machineBusyPercent: round(
+      ((cpuAfter.machine - cpuBefore.machine) / (cpuSeconds * 1000 * availableParallelism())) * 100,
+    ),
+  };
 
   // Lost: sent but not in the conversation; duplicated: stored or delivered more than once.
   let lost = 0;
@@ -428,6 +454,7 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
     ackP99Ms: percentile(latencies, 99),
     botReplyP50Ms: percentile(replyLatencies, 50),
     botReplyP95Ms: percentile(replyLatencies, 95),
+    ...cpu,
     rssPerConnectionKB:
       rssBefore !== null && rssAfter !== null
         ? round((rssAfter - rssBefore) / Math.max(1, sockets.length) / 1024)
@@ -441,7 +468,14 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
     `bench: ${acked} acknowledged (${retries} resends${retries ? `: ${JSON.stringify(Object.fromEntries(resendReasons))}` : ''}) in ${sendSeconds.toFixed(1)} s = ${result.messagesPerSecond} msg/s; ` +
       `ack p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, p99 ${result.ackP99Ms} ms; ` +
       `bot reply p50 ${result.botReplyP50Ms} ms, p95 ${result.botReplyP95Ms} ms; ` +
-      `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); ` +
+      (result.serverCpuMsPerMessage === null
+        ? ''
+        : `CPU per message: server ${cpu.serverCpuMsPerMessage} ms, `) +
+      `Postgres (every process on the machine) ${cpu.postgresCpuMsPerMessage} ms, bench ${cpu.benchCpuMsPerMessage} ms, ` +
+      `machine ${cpu.machineCpuMsPerMessage} ms (${cpu.machineBusyPercent}% busy); ` +
+      (rssBefore === null || rssAfter === null
+        ? ''
+        : `server RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${result.rssPerConnectionKB} KB per connection); `) +
       `lost ${lost}, duplicated ${duplicated}, bot replies missing ${botRepliesMissing}, duplicated ${duplicateReplies}`,
   );
   return result;
@@ -538,21 +572,97 @@ async function tokensFromApi(url: string, siteKey: string, count: number): Promi
   return tokens;
 }
 
-/** The server's resident memory: from /proc for our child, else from the app's /api/health. */
-async function serverRss(url: string, child: ChildProcess | undefined): Promise<number | null> {
-  if (child?.pid) {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
-    return kb ? Number(kb[1]) * 1024 : null;
-  }
+/**
+ * The server's process: our child, or for `--url` on this machine the process listening on its
+ * port (found through /proc, as `ss -p` does); null when it is elsewhere or not readable.
+ */
+function serverPid(url: string, child: ChildProcess | undefined): number | null {
+  if (child?.pid) return child.pid;
+  const { hostname, port } = new URL(url);
+  if (!['localhost', '127.0.0.1', '[::1]', '0.0.0.0'].includes(hostname)) return null;
+  const portHex = Number(port || 80)
+    .toString(16)
+    .toUpperCase()
+    .padStart(4, '0');
   try {
-    const health = (await (await fetch(`${url}/api/health`)).json()) as {
-      realtime?: { rssBytes?: number };
-    };
-    return health.realtime?.rssBytes ?? null;
+    const inodes = new Set<string>();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        // local_address is ADDR:PORT; state 0A is LISTEN; field 9 is the socket's inode.
+        if (fields[1]?.endsWith(`:${portHex}`) && fields[3] === '0A') inodes.add(fields[9]);
+      }
+    }
+    if (!inodes.size) return null;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let fds: string[];
+      try {
+        fds = readdirSync(`/proc/${pid}/fd`);
+      } catch {
+        continue;
+      }
+      for (const fd of fds) {
+        try {
+          const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+          if (inode && inodes.has(inode)) return Number(pid);
+        } catch {
+          // The descriptor closed meanwhile.
+        }
+      }
+    }
+  } catch {
+    // Not Linux, or /proc not readable.
+  }
+  return null;
+}
+
+/** A process's resident memory in bytes (null when it cannot be read). */
+function processRss(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) * 1024 : null;
   } catch {
     return null;
   }
+}
+
+/** CPU time so far, ms: the server's, every Postgres process's on the machine, and the machine's busy time. */
+function cpuSample(pid: number | null): {
+  server: number | null;
+  postgres: number;
+  machine: number;
+} {
+  // A clock tick of /proc's CPU times (USER_HZ: 100 on Linux's usual builds). Not a module
+  // constant: main() runs before the module's later constants are initialised.
+  const TICK_MS = 10;
+  const processCpu = (id: string): number => {
+    // Fields after the command's closing parenthesis; utime and stime are the 14th and 15th.
+    const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  };
+  let server: number | null = null;
+  let postgres = 0;
+  let machine = 0;
+  try {
+    if (pid !== null) server = processCpu(String(pid));
+    for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        if (readFileSync(`/proc/${id}/comm`, 'utf8').trim() === 'postgres')
+          postgres += processCpu(id);
+      } catch {
+        // Exited meanwhile.
+      }
+    }
+    // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9);
+    machine =
+      cpu.reduce((sum, ticks, i) => (i === 3 || i === 4 ? sum : sum + Number(ticks)), 0) * TICK_MS;
+  } catch {
+    // Not Linux.
+  }
+  return { server, postgres, machine };
 }
 
 function sleep(ms: number): Promise<void> {
@@ -561,6 +671,6 @@ function sleep(ms: number): Promise<void> {
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
-function mb(bytes: number | null): string {
-  return bytes === null ? '?' : (bytes / 1024 / 1024).toFixed(0);
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
 }
