@@ -1,8 +1,9 @@
-// npm run bench:kb -- --questions FILE [--json]
+// npm run bench:kb -- --questions FILE [--language en|zh] [--json]
 // How often the bot answers knowledge-base questions right, wrong, or not at all, through its real reply
 // policy (`replyToVisitor`: intent classifier, knowledge-base retrieval and its confidence threshold,
 // clarify, fallback, handoff) on the seeded demo shop with its starter intents trained, as `npm start`
-// leaves it, at the site's default settings. Questions: tests/fixtures/kb-questions.{dev,eval}.json; see
+// leaves it, at the site's default settings (`--language zh`: the Chinese demo shop). Questions:
+// tests/fixtures/kb-questions.{dev,eval,eval-2,zh}.json; see
 // scripts/kb-questions.ts for how each reply is judged. Whichever models are installed are used.
 // Needs a Postgres server: DATABASE_URL (any database on it) or postgresql://postgres@127.0.0.1:5432/postgres;
 // a scratch database is created there and dropped at the end. The last line is the JSON summary.
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   options: {
     questions: { type: 'string' },
     json: { type: 'boolean', default: false },
+    language: { type: 'string', default: 'en' },
   },
 });
 
@@ -27,7 +29,8 @@ async function main(): Promise<void> {
   };
   // Which part of the bot gave each wrong answer: an article or an intent.
   const wrongFrom = { articles: 0, intents: 0 };
-  const outcomes = await withDemoSite('bench_kb', { trained: true }, async (site) => {
+  const language = values.language === 'zh' ? 'zh' : 'en';
+  const outcomes = await withDemoSite('bench_kb', { trained: true, language }, async (site) => {
     const result: KbOutcome[] = [];
     for (const question of questions) {
       const { retrieval, reply } = await previewKnowledgeAnswer(site.id, question.question);

@@ -6,22 +6,23 @@ import pg from 'pg';
 import { modelsSettled, startModels, stopModels } from '@/lib/ai';
 import { db, disconnectDatabase } from '@/lib/db';
 import { applyMigrations } from '@/lib/db/migrate';
-import { DEMO_SITE_KEY, seedDemo } from '@/lib/db/seed';
+import { DEMO_SITE_KEY, DEMO_SITE_KEY_ZH, seedDemo } from '@/lib/db/seed';
 import { withDatabase } from '@/lib/db/url';
+import type { SiteLanguage } from '@/lib/schemas/site';
 import { startTrainingRun, stopLiveClassifiers } from '@/lib/training';
 
 export interface DemoSite {
   id: string;
-  language: 'en';
+  language: SiteLanguage;
 }
 
 /**
- * Runs `work` on the demo site as a first start leaves it: seeded, with whichever models are
+ * Runs `work` on the English (or Chinese) demo site as a first start leaves it: seeded, with whichever models are
  * installed, and (`trained`) with the starter intents trained and active, as `npm start` does.
  */
 export async function withDemoSite<T>(
   name: string,
-  { trained }: { trained: boolean },
+  { trained, language = 'en' }: { trained: boolean; language?: 'en' | 'zh' },
   work: (site: DemoSite) => Promise<T>,
 ): Promise<T> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -41,11 +42,12 @@ export async function withDemoSite<T>(
       adminPassword: randomBytes(12).toString('hex'),
       publicUrl: 'http://localhost:3000',
     });
-    const site = await db().site.findUniqueOrThrow({ where: { publicKey: DEMO_SITE_KEY } });
+    const publicKey = language === 'zh' ? DEMO_SITE_KEY_ZH : DEMO_SITE_KEY;
+    const site = await db().site.findUniqueOrThrow({ where: { publicKey } });
     await startModels();
     await modelsSettled();
     if (trained) await trainDemo(site.id);
-    return await work({ id: site.id, language: 'en' });
+    return await work({ id: site.id, language });
   } finally {
     await stopLiveClassifiers();
     await stopModels();

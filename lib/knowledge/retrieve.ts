@@ -7,9 +7,15 @@ import {
   weightedShare,
   type KnowledgeSettings,
   type RelevanceFeatures,
+  type RelevanceFit,
   type RetrievalMode,
 } from './relevance';
-import { intentSupport, unexplainedTerms, type IntentReading } from './intent-support';
+import {
+  articleOfIntent,
+  intentSupport,
+  unexplainedTerms,
+  type IntentReading,
+} from './intent-support';
 import { retrievalTerms } from './terms';
 import { withSynonyms } from './synonyms';
 import { correctTypos } from './typos';
@@ -91,9 +97,18 @@ export async function retrieve(
   // ranks, but the confidence then reads the keywords alone: it can only make the bot more careful.
   const calibratedDense =
     mode === 'hybrid' && RELEVANCE_FIT.hybrid.embeddingModel === index.embeddingModel;
-  const fitted = intents ? RELEVANCE_FIT.withIntents : RELEVANCE_FIT;
-  const model = calibratedDense ? fitted.hybrid : fitted.keywords;
-  const threshold = knowledgeThreshold(settings, model);
+  const modelOf = (fitted: Pick<RelevanceFit, 'hybrid' | 'keywords'>) =>
+    calibratedDense ? fitted.hybrid : fitted.keywords;
+  // What the classifier says of an article counts only where some intent's answer is about it:
+  // of an article no intent covers, the classifier knows nothing, and reading its silence as
+  // "not this article" kept such articles from ever answering on a trained site.
+  const coveredByIntents = (articleId: string) =>
+    !!intents &&
+    [...intents.responses.values()].some(
+      (responses) => articleOfIntent(responses, index.articles, index.language) === articleId,
+    );
+  const modelFor = (articleId: string) =>
+    modelOf(coveredByIntents(articleId) ? RELEVANCE_FIT.withIntents : RELEVANCE_FIT);
   const terms = correctTypos(
     withSynonyms(retrievalTerms(query, index.language), index.synonyms),
     index.keywords,
@@ -129,7 +144,10 @@ export async function retrieve(
     // Nothing to judge an article by: an intent's answer stands on its own confidence.
     return {
       confidence: 0,
-      threshold,
+      threshold: knowledgeThreshold(
+        settings,
+        modelOf(intents ? RELEVANCE_FIT.withIntents : RELEVANCE_FIT),
+      ),
       knows: false,
       mode,
       features: null,
@@ -170,8 +188,11 @@ export async function retrieve(
     };
   };
   const features = featuresOf(best);
+  const model = modelFor(best.chunk.articleId);
   const confidence = relevanceConfidence(features, model);
+  const threshold = knowledgeThreshold(settings, model);
   const asked = article ? ranked.find((entry) => entry.chunk.articleId === article) : undefined;
+  const askedModel = asked && modelFor(asked.chunk.articleId);
   return {
     confidence,
     threshold,
@@ -179,9 +200,10 @@ export async function retrieve(
     mode,
     features,
     passages,
-    articleKnows: asked
-      ? relevanceConfidence(featuresOf(asked), model) >=
-        knowledgeThreshold({ ...settings, knowledgeMinConfidence: null }, model)
-      : null,
+    articleKnows:
+      asked && askedModel
+        ? relevanceConfidence(featuresOf(asked), askedModel) >=
+          knowledgeThreshold({ ...settings, knowledgeMinConfidence: null }, askedModel)
+        : null,
   };
 }

@@ -88,5 +88,8 @@ describe('BM25 scores', () => {
 
   it('ignore question words: they say nothing about which article answers', () => {
     expect(retrievalTerms('Where can I find how to return it?', 'en')).toEqual(['find', 'return']);
+    // In Chinese too: "how" and "use" made the points article match one word of three.
+    expect(retrievalTerms('积分怎么用', 'zh')).toEqual(['积分']);
+    expect(retrievalTerms('请问你们可以寄到香港吗', 'zh')).toEqual(['寄到', '香港']);
   });
 });
