@@ -9,7 +9,7 @@
 // With --url it measures a running app (its bot, its limits: every bench socket comes from one
 // address, so it says which variables to raise there when the app refuses).
 // Reports connections held, messages/s, ack latency p50/p95/p99, bot-reply latency (message sent →
-// the bot's reply received) p50/p95, CPU per message (the server's, every Postgres process's, the
+// the bot's reply received) p50/p95, CPU per message (the server's, the Postgres processes', the
 // bench's own and the whole machine's, from the first send to the last reply) and server memory per
 // connection (the server: our child, or with --url on this machine the process listening on its
 // port; left out when it cannot be found), and lost or duplicated messages, checked at the end by
@@ -414,7 +414,7 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
         ? null
         : cpuAfter.server - cpuBefore.server,
     ),
-    postgresCpuMsPerMessage: perMessage(cpuAfter.postgres - cpuBefore.postgres),
+    postgresCpuMsPerMessage: perMessage(postgresCpu(cpuBefore.postgres, cpuAfter.postgres)),
     benchCpuMsPerMessage: perMessage((benchCpu.user + benchCpu.system) / 1000),
     machineCpuMsPerMessage: perMessage(cpuAfter.machine - cpuBefore.machine),
     /** The machine's busy share over that time, 100 = every core. */
@@ -471,7 +471,7 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
       (result.serverCpuMsPerMessage === null
         ? ''
         : `CPU per message: server ${cpu.serverCpuMsPerMessage} ms, `) +
-      `Postgres (every process on the machine) ${cpu.postgresCpuMsPerMessage} ms, bench ${cpu.benchCpuMsPerMessage} ms, ` +
+      `Postgres (every process on the machine, those running throughout) ${cpu.postgresCpuMsPerMessage} ms, bench ${cpu.benchCpuMsPerMessage} ms, ` +
       `machine ${cpu.machineCpuMsPerMessage} ms (${cpu.machineBusyPercent}% busy); ` +
       (rssBefore === null || rssAfter === null
         ? ''
@@ -627,10 +627,14 @@ function processRss(pid: number | null): number | null {
   }
 }
 
-/** CPU time so far, ms: the server's, every Postgres process's on the machine, and the machine's busy time. */
+/**
+ * CPU time so far, ms: the server's, each Postgres process's on the machine (by pid: a process that
+ * exits between two samples, another's test database say, must not count against the run), and the
+ * machine's busy time.
+ */
 function cpuSample(pid: number | null): {
   server: number | null;
-  postgres: number;
+  postgres: Map<string, number>;
   machine: number;
 } {
   // A clock tick of /proc's CPU times (USER_HZ: 100 on Linux's usual builds). Not a module
@@ -643,14 +647,14 @@ function cpuSample(pid: number | null): {
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   };
   let server: number | null = null;
-  let postgres = 0;
+  const postgres = new Map<string, number>();
   let machine = 0;
   try {
     if (pid !== null) server = processCpu(String(pid));
     for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
       try {
         if (readFileSync(`/proc/${id}/comm`, 'utf8').trim() === 'postgres')
-          postgres += processCpu(id);
+          postgres.set(id, processCpu(id));
       } catch {
         // Exited meanwhile.
       }
@@ -663,6 +667,13 @@ function cpuSample(pid: number | null): {
     // Not Linux.
   }
   return { server, postgres, machine };
+}
+
+/** CPU the Postgres processes alive at both samples used between them, ms. */
+function postgresCpu(before: Map<string, number>, after: Map<string, number>): number {
+  let ms = 0;
+  for (const [id, at] of after) ms += at - (before.get(id) ?? at);
+  return ms;
 }
 
 function sleep(ms: number): Promise<void> {
