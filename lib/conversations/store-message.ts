@@ -13,6 +13,7 @@ import { nudgeJobs } from '@/lib/jobs';
 import { LEASE_MS, type ClaimedTurn } from './bot-turns';
 import { BOT_HISTORY, toBotContext, type BotContext } from './conversation-state';
 import type { ConversationRecord, StoredMessage } from './records';
+import { STORE_BOT_REPLIES, STORE_VISITOR_MESSAGES, StatementBatcher } from './store-batch';
 import { messageCreatedJob } from './webhook-outbox';
 
 export interface NewMessage {
@@ -212,33 +213,69 @@ export async function storeMessage(
   const botState = outcome?.botState ? JSON.stringify(outcome.botState) : null;
   const id = randomUUID();
   const webhookJob = await messageCreatedJob(conversation, message, id);
+  const values = [
+    conversation.id,
+    conversation.visitorId,
+    condition,
+    message.clientId,
+    agentReply,
+    outcome === undefined,
+    outcome?.fallback ?? false,
+    botState,
+    id,
+    message.sender,
+    message.authorId ?? null,
+    message.body,
+    message.isPrivate ?? false,
+    message.intent ?? null,
+    message.confidence ?? null,
+    message.modelVersionId ?? null,
+    citations,
+    choices,
+    LEASE_MS / 1000,
+    message.answers ?? null,
+    outcome?.unsure ?? false,
+    webhookJob,
+    BOT_HISTORY,
+  ];
+  const alone = () => preparedQuery<Row>('store-message', STORE_MESSAGE, values);
   let rows: Row[];
   try {
-    rows = await preparedQuery<Row>('store-message', STORE_MESSAGE, [
-      conversation.id,
-      conversation.visitorId,
-      condition,
-      message.clientId,
-      agentReply,
-      outcome === undefined,
-      outcome?.fallback ?? false,
-      botState,
-      id,
-      message.sender,
-      message.authorId ?? null,
-      message.body,
-      message.isPrivate ?? false,
-      message.intent ?? null,
-      message.confidence ?? null,
-      message.modelVersionId ?? null,
-      citations,
-      choices,
-      LEASE_MS / 1000,
-      message.answers ?? null,
-      outcome?.unsure ?? false,
-      webhookJob,
-      BOT_HISTORY,
-    ]);
+    const batched = { conversationId: conversation.id, id, alone };
+    const kind = batchKind(message, condition, webhookJob);
+    rows = (await (kind === 'visitor'
+      ? batchers().visitor.store({
+          ...batched,
+          columns: [
+            conversation.id,
+            conversation.visitorId,
+            message.clientId,
+            id,
+            message.body,
+            choices,
+          ],
+        })
+      : kind === 'reply'
+        ? batchers().reply.store({
+            ...batched,
+            columns: [
+              conversation.id,
+              conversation.visitorId,
+              message.clientId,
+              id,
+              message.body,
+              message.intent ?? null,
+              message.confidence ?? null,
+              message.modelVersionId ?? null,
+              citations,
+              choices,
+              message.answers,
+              outcome!.fallback,
+              botState,
+              outcome!.unsure,
+            ],
+          })
+        : alone())) as Row[];
   } catch (error) {
     // Two sends of one message at the same instant: the second loses the race for the index.
     if (!isUniqueViolation(error)) throw error;
@@ -302,6 +339,55 @@ export async function storeMessage(
     botContext: history ? toBotContext(storedBotState, history) : null,
     nextTurn,
   };
+}
+
+/**
+ * Which batched statement (store-batch.ts) stores the message with others arriving meanwhile: a
+ * visitor's message as the widget sends it, or a bot reply; anything else goes alone.
+ */
+function batchKind(
+  message: NewMessage,
+  condition: StoreCondition,
+  webhookJob: string | null,
+): 'visitor' | 'reply' | null {
+  if (webhookJob !== null || message.authorId || message.isPrivate) return null;
+  if (
+    message.sender === 'visitor' &&
+    condition === 'active' &&
+    message.intent == null &&
+    message.confidence == null &&
+    message.modelVersionId == null &&
+    !message.citations?.length &&
+    message.answers === undefined &&
+    message.outcome === undefined
+  )
+    return 'visitor';
+  if (
+    message.sender === 'bot' &&
+    condition === 'bot' &&
+    message.answers !== undefined &&
+    message.outcome !== undefined
+  )
+    return 'reply';
+  return null;
+}
+
+// On globalThis: server.ts and Next's bundle are two module graphs in one process.
+const globalForBatchers = globalThis as unknown as {
+  hearthStoreBatchers?: { visitor: StatementBatcher; reply: StatementBatcher };
+};
+
+function batchers(): { visitor: StatementBatcher; reply: StatementBatcher } {
+  return (globalForBatchers.hearthStoreBatchers ??= {
+    visitor: new StatementBatcher('store-visitor-messages', STORE_VISITOR_MESSAGES, [
+      LEASE_MS / 1000,
+      BOT_HISTORY,
+    ]),
+    reply: new StatementBatcher('store-bot-replies', STORE_BOT_REPLIES, [
+      LEASE_MS / 1000,
+      BOT_HISTORY,
+    ]),
+  });
 }
 
 async function findRetriedMessage(
