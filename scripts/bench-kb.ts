@@ -3,7 +3,7 @@
 // policy (`replyToVisitor`: intent classifier, knowledge-base retrieval and its confidence threshold,
 // clarify, fallback, handoff) on the seeded demo shop with its starter intents trained, as `npm start`
 // leaves it, at the site's default settings (`--language zh`: the Chinese demo shop). Questions:
-// tests/fixtures/kb-questions.{dev,eval,eval-2,zh}.json; see
+// tests/fixtures/kb-questions.{dev,eval,eval-2,zh-dev,zh-eval}.json; see
 // scripts/kb-questions.ts for how each reply is judged. Whichever models are installed are used.
 // Needs a Postgres server: DATABASE_URL (any database on it) or postgresql://postgres@127.0.0.1:5432/postgres;
 // a scratch database is created there and dropped at the end. The last line is the JSON summary.

@@ -7,13 +7,13 @@
 // that turns a wrong-answer budget into a threshold: once without and once with what the intent classifier
 // made of the question (`withIntents`, used when the site has a trained classifier). It fits the `hybrid`
 // entry with the configured embedding model (the built-in sentence encoder unless EMBEDDING_MODEL says
-// otherwise); `--keywords-only` fits the `keywords` entry, used without one. Never fit on the eval set.
+// otherwise); `--keywords-only` fits the `keywords` entry, used without one. Never fit on an eval set.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { readyEmbeddingModelKey } from '@/lib/ai';
 import { intentReading, siteIntents, understand } from '@/lib/bot';
-import { retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
+import { intentArticle, retrieve, RELEVANCE_FIT, type RelevanceFeatures } from '@/lib/knowledge';
 import { fitLogisticRegression } from '@/lib/nlp';
 import { BotSettingsSchema } from '@/lib/schemas/site';
 import { KbQuestionsSchema } from './kb-questions';
@@ -67,6 +67,14 @@ async function main(): Promise<void> {
         RELEVANCE_FIT.withIntents.hybrid.embeddingModel = readyEmbeddingModelKey();
       }
       const intents = await siteIntents(site.id);
+      // Retrieval reads the classifier's features only for articles some intent is about.
+      const covered = new Set(
+        await Promise.all(
+          [...intents.values()].map(
+            async (intent) => (await intentArticle(site.id, intent.responses))?.title,
+          ),
+        ),
+      );
       const botSettings = BotSettingsSchema.parse({});
       const result = { plain: [] as Sample[], withIntents: [] as Sample[] };
       for (const { question, article } of questions) {
@@ -87,6 +95,7 @@ async function main(): Promise<void> {
           ['withIntents', { intents: reading }, namesWithIntents],
         ] as const) {
           const retrieval = await retrieve(site.id, question, options);
+          if (kind === 'withIntents' && !covered.has(retrieval.passages[0]?.title)) continue;
           const features: Partial<RelevanceFeatures> = retrieval.features ?? {};
           result[kind].push({
             features: featureNames.map((name) => features[name] ?? 0),
@@ -103,6 +112,7 @@ async function main(): Promise<void> {
     samples.withIntents,
     namesWithIntents,
     mode === 'hybrid' ? embeddingModel : null,
+    questions.length,
   );
   const fit = {
     ...RELEVANCE_FIT,
@@ -126,7 +136,13 @@ async function main(): Promise<void> {
 }
 
 /** The logistic model with its risk curve (best first: confidence, share answered wrongly at or above it). */
-function fitModel(samples: Sample[], names: readonly string[], embeddingModel: string | null) {
+function fitModel(
+  samples: Sample[],
+  names: readonly string[],
+  embeddingModel: string | null,
+  /** The budget is a share of all questions, also for a model that reads only some of them. */
+  questionCount = samples.length,
+) {
   const { intercept: bias, weights } = fitLogisticRegression(
     samples.map((sample) => sample.features),
     samples.map((sample) => sample.right),
@@ -148,7 +164,7 @@ function fitModel(samples: Sample[], names: readonly string[], embeddingModel: s
     wrong += 1 - right;
     // One point per distinct confidence: ties are answered (or not) together.
     if (confidences[i + 1]?.confidence === confidence) return;
-    model.curve.push([round(confidence), round(wrong / samples.length)]);
+    model.curve.push([round(confidence), round(wrong / questionCount)]);
   });
   const logLoss =
     -confidences.reduce(

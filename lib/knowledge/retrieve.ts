@@ -16,6 +16,7 @@ import {
   unexplainedTerms,
   type IntentReading,
 } from './intent-support';
+import { articleWords } from './chinese-words';
 import { retrievalTerms } from './terms';
 import { withSynonyms } from './synonyms';
 import { correctTypos } from './typos';
@@ -109,8 +110,12 @@ export async function retrieve(
     );
   const modelFor = (articleId: string) =>
     modelOf(coveredByIntents(articleId) ? RELEVANCE_FIT.withIntents : RELEVANCE_FIT);
+  const words = retrievalTerms(query, index.language);
   const terms = correctTypos(
-    withSynonyms(retrievalTerms(query, index.language), index.synonyms),
+    withSynonyms(
+      index.language === 'zh' ? articleWords(words, index.keywords) : words,
+      index.synonyms,
+    ),
     index.keywords,
   );
   const keywordScores = index.keywords.scores(terms);
