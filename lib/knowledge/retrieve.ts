@@ -197,7 +197,14 @@ export async function retrieve(
   const confidence = relevanceConfidence(features, model);
   const threshold = knowledgeThreshold(settings, model);
   const asked = article ? ranked.find((entry) => entry.chunk.articleId === article) : undefined;
-  const askedModel = asked && modelFor(asked.chunk.articleId);
+  /** Whether an article clears the budget's threshold (not a site's own: that one is for articles). */
+  const clearsBudget = (entry: (typeof ranked)[number]) => {
+    const its = modelFor(entry.chunk.articleId);
+    return (
+      relevanceConfidence(featuresOf(entry), its) >=
+      knowledgeThreshold({ ...settings, knowledgeMinConfidence: null }, its)
+    );
+  };
   return {
     confidence,
     threshold,
@@ -205,10 +212,6 @@ export async function retrieve(
     mode,
     features,
     passages,
-    articleKnows:
-      asked && askedModel
-        ? relevanceConfidence(featuresOf(asked), askedModel) >=
-          knowledgeThreshold({ ...settings, knowledgeMinConfidence: null }, askedModel)
-        : null,
+    articleKnows: asked ? clearsBudget(asked) : null,
   };
 }
