@@ -22,7 +22,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { replyToVisitor as botReply } from '@/lib/bot';
+import { prepareSite, replyToVisitor as botReply } from '@/lib/bot';
 import { config } from '@/lib/config';
 import { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from '@/lib/conversations';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
@@ -44,8 +44,16 @@ export interface Realtime {
 export interface RealtimeOptions {
   /** The bot's brain; lib/bot by default. The benchmark plugs in an echo. */
   replyToVisitor?: ReplyToVisitor;
+  /**
+   * Loads what the bot reads for a site, started when a visitor of the site connects (at most once
+   * every few seconds per site); lib/bot's prepareSite with lib/bot, nothing with another brain.
+   */
+  prepareBot?: (siteId: string) => Promise<void>;
   botTurns?: BotTurnOptions;
 }
+
+/** A site's bot is prepared again on a connection at most this often. */
+const PREPARE_EVERY_MS = 5_000;
 
 /** How long a shutdown waits for bot replies in progress; the rest go back to the outbox. */
 const BOT_DRAIN_MS = 5_000;
@@ -75,7 +83,23 @@ export async function attachRealtime(
 
   const visitors = io.of('/visitor');
   const agents = io.of('/agent');
-  serveVisitors(visitors, { presence, inFlight, multiNode: Boolean(redis) });
+  const prepareBot = options.prepareBot ?? (options.replyToVisitor ? undefined : prepareSite);
+  const preparedAt = new Map<string, number>();
+  const prepareSiteBot = (siteId: string) => {
+    const now = Date.now();
+    if (!prepareBot || now - (preparedAt.get(siteId) ?? -Infinity) < PREPARE_EVERY_MS) return;
+    if (preparedAt.size >= 10_000) preparedAt.clear();
+    preparedAt.set(siteId, now);
+    prepareBot(siteId).catch((error: Error) =>
+      console.error(`bot: preparing site ${siteId} failed: ${error.message}`),
+    );
+  };
+  serveVisitors(visitors, {
+    presence,
+    inFlight,
+    multiNode: Boolean(redis),
+    prepareBot: prepareSiteBot,
+  });
   serveAgents(agents, visitors, { presence, inFlight });
   const stopBroadcast = broadcastConversationEvents(visitors, agents, {
     multiNode: Boolean(redis),

@@ -47,7 +47,13 @@ const READ_EVERY_MS = 1_000;
 export function serveVisitors(
   namespace: Namespace,
   /** multiNode: other nodes share the rooms (the Redis adapter). */
-  options: { presence: PresenceStore; inFlight: InFlight; multiNode: boolean },
+  options: {
+    presence: PresenceStore;
+    inFlight: InFlight;
+    multiNode: boolean;
+    /** Starts loading what the bot reads for the site (not awaited). */
+    prepareBot?: (siteId: string) => void;
+  },
 ): void {
   admitWith(namespace, authenticate);
   // Another node saw the visitor's last tab close: work for them here stops too.
@@ -55,6 +61,7 @@ export function serveVisitors(
 
   namespace.on('connection', (socket: Socket) => {
     const { visitor, workspaceId, ip } = socket.data as VisitorSocketData;
+    options.prepareBot?.(visitor.siteId);
     void socket.join([rooms.visitor(visitor.visitorId), rooms.workspaceVisitors(workspaceId)]);
     let typingConversation: { record: ConversationRecord; until: number } | null = null;
     const activeConversation = async () => {
