@@ -471,7 +471,7 @@ async function runLoad(url: string, tokens: string[], label: string, child?: Chi
       (result.serverCpuMsPerMessage === null
         ? ''
         : `CPU per message: server ${cpu.serverCpuMsPerMessage} ms, `) +
-      `Postgres (every process on the machine, those running throughout) ${cpu.postgresCpuMsPerMessage} ms, bench ${cpu.benchCpuMsPerMessage} ms, ` +
+      `Postgres (every process on the machine alive at the end) ${cpu.postgresCpuMsPerMessage} ms, bench ${cpu.benchCpuMsPerMessage} ms, ` +
       `machine ${cpu.machineCpuMsPerMessage} ms (${cpu.machineBusyPercent}% busy); ` +
       (rssBefore === null || rssAfter === null
         ? ''
@@ -669,10 +669,10 @@ function cpuSample(pid: number | null): {
   return { server, postgres, machine };
 }
 
-/** CPU the Postgres processes alive at both samples used between them, ms. */
+/** CPU the Postgres processes alive at the second sample used since the first (all of it if they started since), ms. */
 function postgresCpu(before: Map<string, number>, after: Map<string, number>): number {
   let ms = 0;
-  for (const [id, at] of after) ms += at - (before.get(id) ?? at);
+  for (const [id, at] of after) ms += at - (before.get(id) ?? 0);
   return ms;
 }
 
