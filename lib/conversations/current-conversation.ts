@@ -4,6 +4,7 @@ import type { VisitorActor } from './actors';
 import { announce } from './events';
 import { loadConversation, type ConversationRecord } from './records';
 import { findSite } from './sites';
+import { StatementBatcher } from './store-batch';
 import { changeWithWebhookEvent, conversationEventData, siteWantsWebhook } from './webhook-outbox';
 
 // Each visitor message needs the visitor's active conversation; storing re-checks that it is still
@@ -120,6 +121,45 @@ export const LATEST_CONVERSATION = `
     v."firstSeenAt" AS "v_firstSeenAt", v."lastSeenAt" AS "v_lastSeenAt"
   FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
 
+/**
+ * LATEST_CONVERSATION for many visitors at once (store-batch.ts: the first messages of visitors
+ * arriving together): $1 visitors, $2 their sites, $3 whether each may start their first
+ * conversation; one row per visitor who has or got a conversation.
+ */
+export const LATEST_CONVERSATIONS = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[]) AS i("visitorId", "siteId", "mayStart")
+  ), latest AS (
+    SELECT c.* FROM input i CROSS JOIN LATERAL (
+      SELECT * FROM "Conversation" WHERE "visitorId" = i."visitorId" AND "siteId" = i."siteId"
+      ORDER BY "createdAt" DESC LIMIT 1) c
+  ), started AS (
+    INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "createdAt", "lastMessageAt", "updatedAt")
+    SELECT i."visitorId" || '-c1', i."siteId", i."visitorId", 'bot', now() AT TIME ZONE 'UTC',
+      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM input i
+    WHERE i."mayStart" AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = i."visitorId")
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING *
+  ), found AS (
+    SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
+  )
+  SELECT found.*, v."siteId" AS "v_siteId", v."externalId" AS "v_externalId", v."name" AS "v_name",
+    v."email" AS "v_email", v."identityVerified" AS "v_identityVerified", v."browser" AS "v_browser",
+    v."language" AS "v_language", v."currentUrl" AS "v_currentUrl",
+    v."firstSeenAt" AS "v_firstSeenAt", v."lastSeenAt" AS "v_lastSeenAt"
+  FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
+
+// On globalThis: server.ts and Next's bundle are two module graphs in one process.
+const globalForLatest = globalThis as unknown as { hearthLatestBatcher?: StatementBatcher };
+const latestBatcher = () =>
+  (globalForLatest.hearthLatestBatcher ??= new StatementBatcher(
+    'latest-conversations',
+    LATEST_CONVERSATIONS,
+    [],
+    'visitorId',
+  ));
+
 type LatestRow = Conversation & { s_started: boolean } & {
   [K in Exclude<keyof Visitor, 'id'> as `v_${K}`]: Visitor[K];
 };
@@ -138,11 +178,14 @@ export async function latestConversation(
   const site = await findSite(visitor.siteId);
   if (!site) return { conversation: null, started: false };
   const mayStart = !(await siteWantsWebhook(visitor.siteId, 'conversation.created'));
-  const [row] = await preparedQuery<LatestRow>('latest-conversation', LATEST_CONVERSATION, [
-    visitor.visitorId,
-    visitor.siteId,
-    mayStart,
-  ]);
+  const values = [visitor.visitorId, visitor.siteId, mayStart];
+  // Visitors' first messages arriving together share one statement (one commit).
+  const [row] = (await latestBatcher().store({
+    conversationId: visitor.visitorId,
+    id: visitor.visitorId,
+    columns: values,
+    alone: () => preparedQuery<LatestRow>('latest-conversation', LATEST_CONVERSATION, values),
+  })) as LatestRow[];
   if (!row) return { conversation: null, started: false };
   const {
     s_started: started,

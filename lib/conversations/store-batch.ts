@@ -152,6 +152,7 @@ export const STORE_BOT_REPLIES = `
     LEFT JOIN "Message" w ON w."id" = cl."messageId"`;
 
 export interface BatchedMessage {
+  /** At most one message per conversation (or visitor, for LATEST_CONVERSATION) and statement. */
   conversationId: string;
   /** The new message's id: its result row is found by it. */
   id: string;
@@ -182,6 +183,8 @@ export class StatementBatcher {
     private readonly name: string,
     private readonly text: string,
     private readonly constants: unknown[],
+    /** The result column that holds a message's `id`. */
+    private readonly rowKey = 'id',
   ) {}
 
   /** Resolves with the message's result row ([] when nothing was stored) after the commit. */
@@ -240,9 +243,9 @@ export class StatementBatcher {
     const columns = batch[0].message.columns.map((_, i) =>
       batch.map(({ message }) => message.columns[i]),
     );
-    let rows: { id: string }[];
+    let rows: Record<string, unknown>[];
     try {
-      rows = await preparedQuery<{ id: string }>(this.name, this.text, [
+      rows = await preparedQuery<Record<string, unknown>>(this.name, this.text, [
         ...columns,
         ...this.constants,
       ]);
@@ -259,7 +262,7 @@ export class StatementBatcher {
       );
       return;
     }
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map(rows.map((row) => [row[this.rowKey], row]));
     for (const { message, resolve } of batch) {
       const row = byId.get(message.id);
       resolve(row ? [row] : []);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LATEST_CONVERSATIONS } from '@/lib/conversations/current-conversation';
 import { loadConversation, type ConversationRecord } from '@/lib/conversations/records';
 import { storeMessage } from '@/lib/conversations/store-message';
 import { STORE_BOT_REPLIES, STORE_VISITOR_MESSAGES } from '@/lib/conversations/store-batch';
@@ -138,7 +139,11 @@ it('finds the outbox rows of each message through its indexes, as a generic plan
        SELECT 'many-' || n, 'many-' || (n % 20000 + 1), n, 'visitor', 'k' || n, 'hello'
        FROM generate_series(1, 40000) n`,
     );
-    await client.query('ANALYZE "Conversation", "Message"');
+    await client.query(
+      `INSERT INTO "Visitor" ("id", "siteId") SELECT 'many-' || n, $1 FROM generate_series(1, 20000) n`,
+      [workspace.siteId],
+    );
+    await client.query('ANALYZE "Conversation", "Message", "Visitor"');
     await client.query(
       `UPDATE pg_class SET reltuples = -1, relpages = 0 WHERE relname = 'BotTurn'`,
     );
@@ -161,6 +166,9 @@ it('finds the outbox rows of each message through its indexes, as a generic plan
       `EXECUTE reply('{c,d}', '{v,w}', '{bot:a,bot:b}', '{m,n}', '{hi,ho}', '{x,y}', '{0.5,0.6}', ` +
         `'{NULL,NULL}', '{NULL,NULL}', '{[],[]}', '{a,b}', '{f,t}', '{NULL,NULL}', '{f,f}', 15, 20)`,
     );
+    await client.query(`PREPARE latest (text[], text[], boolean[]) AS ${LATEST_CONVERSATIONS}`);
+    const latest = await explain(`EXECUTE latest('{v,w}', '{s,s}', '{t,t}')`);
+    expect(latest).not.toMatch(/Seq Scan on "(Conversation|Visitor)"/);
     for (const plan of [visitors, replies]) {
       expect(plan).toContain('"BotTurn_conversationId_seq_idx"');
       expect(plan).not.toMatch(/Seq Scan on "(BotTurn|Conversation|Message)"/);
@@ -257,4 +265,31 @@ it('stores bot replies finishing together in one commit: each takes its turn out
   expect([unsure!.reviewState, sure!.reviewState]).toEqual(['pending', null]);
   const saved = await db().conversation.findUnique({ where: { id: single.id } });
   expect(saved!.botState).toEqual({ collected: { order: '42' } });
+});
+
+it('starts the first conversations of visitors writing together in one statement, and finds an earlier one', async () => {
+  const { latestConversation } = await import('@/lib/conversations/current-conversation');
+  const visitors = await Promise.all(
+    Array.from({ length: 4 }, () => db().visitor.create({ data: { siteId: workspace.siteId } })),
+  );
+  const returning = await conversationWithTheBot();
+  const actor = (visitorId: string) => ({ siteId: workspace.siteId, visitorId });
+
+  const found = await Promise.all([
+    ...visitors.map((visitor) => latestConversation(actor(visitor.id))),
+    latestConversation(actor(returning.visitorId)),
+  ]);
+
+  for (const [i, visitor] of visitors.entries()) {
+    expect(found[i]).toMatchObject({
+      started: true,
+      conversation: { id: `${visitor.id}-c1`, status: 'bot', visitor: { id: visitor.id } },
+    });
+  }
+  expect(found[4]).toMatchObject({ started: false, conversation: { id: returning.id } });
+  const [{ count }] = await db().$queryRaw<{ count: number }[]>`
+    SELECT count(DISTINCT xmin::text)::int AS count FROM "Conversation"
+    WHERE "id" = ANY(${visitors.map((visitor) => `${visitor.id}-c1`)})`;
+  // One statement per visitor made four; at most two run at once, the rest go together.
+  expect(count).toBeLessThanOrEqual(2);
 });
