@@ -98,6 +98,22 @@ async function insertConversation(
   return conversation;
 }
 
+/** The visitor row beside a conversation, its columns prefixed `v_`. */
+const VISITOR_COLUMNS = [
+  'siteId',
+  'externalId',
+  'name',
+  'email',
+  'identityVerified',
+  'browser',
+  'language',
+  'currentUrl',
+  'firstSeenAt',
+  'lastSeenAt',
+]
+  .map((column) => `v."${column}" AS "v_${column}"`)
+  .join(', ');
+
 // $1 visitor, $2 site, $3 may start the visitor's first conversation. The visitor's latest
 // conversation with the visitor row, or, for a visitor who never had one, their first (as
 // insertConversation numbers it: `<visitor>-c1`), inserted in the same statement.
@@ -115,10 +131,7 @@ export const LATEST_CONVERSATION = `
   ), found AS (
     SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
   )
-  SELECT found.*, v."siteId" AS "v_siteId", v."externalId" AS "v_externalId", v."name" AS "v_name",
-    v."email" AS "v_email", v."identityVerified" AS "v_identityVerified", v."browser" AS "v_browser",
-    v."language" AS "v_language", v."currentUrl" AS "v_currentUrl",
-    v."firstSeenAt" AS "v_firstSeenAt", v."lastSeenAt" AS "v_lastSeenAt"
+  SELECT found.*, ${VISITOR_COLUMNS}
   FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
 
 /**
@@ -144,10 +157,7 @@ export const LATEST_CONVERSATIONS = `
   ), found AS (
     SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
   )
-  SELECT found.*, v."siteId" AS "v_siteId", v."externalId" AS "v_externalId", v."name" AS "v_name",
-    v."email" AS "v_email", v."identityVerified" AS "v_identityVerified", v."browser" AS "v_browser",
-    v."language" AS "v_language", v."currentUrl" AS "v_currentUrl",
-    v."firstSeenAt" AS "v_firstSeenAt", v."lastSeenAt" AS "v_lastSeenAt"
+  SELECT found.*, ${VISITOR_COLUMNS}
   FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
 
 // On globalThis: server.ts and Next's bundle are two module graphs in one process.

@@ -12,6 +12,23 @@ import { preparedQuery } from '@/lib/db';
 // stored once per (conversation, clientId), only while its condition holds, its bot turn inserted
 // or deleted and the next one claimed in the same commit, acknowledged only after that commit.
 
+/** The conversation as a statement storing a message returns it, its columns prefixed `c_`. */
+const CONVERSATION_COLUMNS = [
+  'status',
+  'assigneeId',
+  'handoffReason',
+  'waitingSince',
+  'fallbackCount',
+  'visitorReadSeq',
+  'agentReadSeq',
+  'contactEmail',
+  'firstResponseAt',
+  'resolvedAt',
+  'updatedAt',
+];
+export const conversationColumns = (alias: string) =>
+  CONVERSATION_COLUMNS.map((column) => `${alias}."${column}" AS "c_${column}"`).join(', ');
+
 /** Statements of one kind at once (the messages arriving meanwhile wait and go together in the next). */
 const MAX_IN_FLIGHT = 2;
 /** Messages per statement at most. */
@@ -66,16 +83,10 @@ export const STORE_VISITOR_MESSAGES = `
         ORDER BY "seq" DESC LIMIT $8::int) h)
     END AS "c_history",
     NULL::int AS "n_attempts", NULL::json AS "n_message",
-    n."status" AS c_status, n."assigneeId" AS "c_assigneeId",
-    n."handoffReason" AS "c_handoffReason", n."waitingSince" AS "c_waitingSince",
-    n."fallbackCount" AS "c_fallbackCount", n."visitorReadSeq" AS "c_visitorReadSeq",
-    n."agentReadSeq" AS "c_agentReadSeq", n."contactEmail" AS "c_contactEmail",
-    n."firstResponseAt" AS "c_firstResponseAt", n."resolvedAt" AS "c_resolvedAt",
-    n."updatedAt" AS "c_updatedAt"
+    ${conversationColumns('n')}
   FROM inserted m JOIN next n ON n."id" = m."conversationId"
     LEFT JOIN turn t ON t."messageId" = m."id"`;
 
-/** A message stored by a batched statement: its columns in the statement's order. */
 /**
  * The bot-reply case of STORE_MESSAGE (condition 'bot', an outcome, the visitor message answered,
  * no webhook event) for replies in distinct conversations: each deletes its turn, saves its
@@ -141,12 +152,7 @@ export const STORE_BOT_REPLIES = `
     END AS "c_history",
     cl."attempts" AS "n_attempts",
     CASE WHEN w."id" IS NOT NULL THEN to_json(w) END AS "n_message",
-    n."status" AS c_status, n."assigneeId" AS "c_assigneeId",
-    n."handoffReason" AS "c_handoffReason", n."waitingSince" AS "c_waitingSince",
-    n."fallbackCount" AS "c_fallbackCount", n."visitorReadSeq" AS "c_visitorReadSeq",
-    n."agentReadSeq" AS "c_agentReadSeq", n."contactEmail" AS "c_contactEmail",
-    n."firstResponseAt" AS "c_firstResponseAt", n."resolvedAt" AS "c_resolvedAt",
-    n."updatedAt" AS "c_updatedAt"
+    ${conversationColumns('n')}
   FROM inserted m JOIN next n ON n."id" = m."conversationId"
     LEFT JOIN claimed cl ON cl."conversationId" = m."conversationId"
     LEFT JOIN "Message" w ON w."id" = cl."messageId"`;

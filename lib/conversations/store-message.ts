@@ -13,7 +13,12 @@ import { nudgeJobs } from '@/lib/jobs';
 import { LEASE_MS, type ClaimedTurn } from './bot-turns';
 import { BOT_HISTORY, toBotContext, type BotContext } from './conversation-state';
 import type { ConversationRecord, StoredMessage } from './records';
-import { STORE_BOT_REPLIES, STORE_VISITOR_MESSAGES, StatementBatcher } from './store-batch';
+import {
+  conversationColumns,
+  STORE_BOT_REPLIES,
+  STORE_VISITOR_MESSAGES,
+  StatementBatcher,
+} from './store-batch';
 import { messageCreatedJob } from './webhook-outbox';
 
 export interface NewMessage {
@@ -159,12 +164,7 @@ export const STORE_MESSAGE = `
     -- every result, and these fifteen were null for all but the turns that waited.
     claimed."attempts" AS "n_attempts",
     CASE WHEN waiting."id" IS NOT NULL THEN to_json(waiting) END AS "n_message",
-    next."status" AS c_status, next."assigneeId" AS "c_assigneeId",
-    next."handoffReason" AS "c_handoffReason", next."waitingSince" AS "c_waitingSince",
-    next."fallbackCount" AS "c_fallbackCount", next."visitorReadSeq" AS "c_visitorReadSeq",
-    next."agentReadSeq" AS "c_agentReadSeq", next."contactEmail" AS "c_contactEmail",
-    next."firstResponseAt" AS "c_firstResponseAt", next."resolvedAt" AS "c_resolvedAt",
-    next."updatedAt" AS "c_updatedAt"
+    ${conversationColumns('next')}
   FROM inserted CROSS JOIN next LEFT JOIN claimed ON true
     LEFT JOIN "Message" waiting ON waiting."id" = claimed."messageId"`;
 
@@ -242,28 +242,16 @@ export async function storeMessage(
   let rows: Row[];
   try {
     const batched = { conversationId: conversation.id, id, alone };
+    // Both batched statements start with the same five columns.
+    const stored = [conversation.id, conversation.visitorId, message.clientId, id, message.body];
     const kind = batchKind(message, condition, webhookJob);
     rows = (await (kind === 'visitor'
-      ? batchers().visitor.store({
-          ...batched,
-          columns: [
-            conversation.id,
-            conversation.visitorId,
-            message.clientId,
-            id,
-            message.body,
-            choices,
-          ],
-        })
+      ? batchers().visitor.store({ ...batched, columns: [...stored, choices] })
       : kind === 'reply'
         ? batchers().reply.store({
             ...batched,
             columns: [
-              conversation.id,
-              conversation.visitorId,
-              message.clientId,
-              id,
-              message.body,
+              ...stored,
               message.intent ?? null,
               message.confidence ?? null,
               message.modelVersionId ?? null,
