@@ -2,6 +2,13 @@ import type { Bm25Index } from './bm25';
 
 const HAN = /^\p{Script=Han}+$/u;
 
+/** A word and where it sits in a run of Chinese text. */
+interface Span {
+  word: string;
+  start: number;
+  end: number;
+}
+
 /** The longest article word we look for inside a question's run of Chinese words. */
 const LONGEST_WORD = 6;
 
@@ -36,7 +43,7 @@ function recut(run: readonly string[], index: Bm25Index): readonly string[] {
   const known = (word: string) => index.frequency(word) > 0;
   if (run.length === 0 || run.every(known)) return run;
   const text = run.join('');
-  const found: { word: string; start: number; end: number }[] = [];
+  const found: Span[] = [];
   for (let start = 0; start < text.length;) {
     let length = Math.min(LONGEST_WORD, text.length - start);
     while (length > 1 && !known(text.slice(start, start + length))) length -= 1;
@@ -44,15 +51,15 @@ function recut(run: readonly string[], index: Bm25Index): readonly string[] {
       found.push({ word: text.slice(start, start + length), start, end: start + length });
     start += Math.max(1, length);
   }
-  const terms: { word: string; start: number; end: number }[] = [];
+  const terms: Span[] = [];
   let offset = 0;
   for (const word of run) {
     terms.push({ word, start: offset, end: offset + word.length });
     offset += word.length;
   }
-  const touched = (term: { start: number; end: number }) =>
+  const touched = (term: Span) =>
     found.some((article) => article.start < term.end && term.start < article.end);
-  const knownLength = (words: { word: string }[]) =>
+  const knownLength = (words: Span[]) =>
     words.filter(({ word }) => known(word)).reduce((sum, { word }) => sum + word.length, 0);
   if (knownLength(found) <= knownLength(terms)) return run;
   return [...found, ...terms.filter((term) => !touched(term))]
