@@ -29,6 +29,12 @@ const CONVERSATION_COLUMNS = [
 export const conversationColumns = (alias: string) =>
   CONVERSATION_COLUMNS.map((column) => `${alias}."${column}" AS "c_${column}"`).join(', ');
 
+/**
+ * The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off and
+ * not yet taken by anyone (unqualified: no other table these statements read has them).
+ */
+export const BOT_ANSWERS = `("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))`;
+
 /** Statements of one kind at once (the messages arriving meanwhile wait and go together in the next). */
 const MAX_IN_FLIGHT = 2;
 /** Messages per statement at most. */
@@ -72,7 +78,7 @@ export const STORE_VISITOR_MESSAGES = `
     FROM inserted m JOIN next n ON n."id" = m."conversationId",
       LATERAL (SELECT (SELECT "seq" FROM "BotTurn" WHERE "conversationId" = m."conversationId"
         ORDER BY "seq" LIMIT 1) IS NOT NULL AS waiting) earlier
-    WHERE n."status" = 'bot' OR (n."status" = 'open' AND n."assigneeId" IS NULL)
+    WHERE ${BOT_ANSWERS}
     RETURNING "messageId", "attempts"
   )
   SELECT m.*, t."attempts" AS "c_botTurn", n."botState" AS "c_botState",
@@ -112,7 +118,7 @@ export const STORE_BOT_REPLIES = `
         "botState" = coalesce(i."botState"::jsonb, c."botState")
     FROM input i
     WHERE c."id" = i."conversationId" AND c."visitorId" = i."visitorId"
-      AND (c."status" = 'bot' OR (c."status" = 'open' AND c."assigneeId" IS NULL))
+      AND ${BOT_ANSWERS}
       AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = i."conversationId"
                       AND m."clientId" = i."clientId")
     RETURNING c.*, i."messageId" AS "i_messageId", i."clientId" AS "i_clientId",

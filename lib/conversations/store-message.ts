@@ -14,6 +14,7 @@ import { LEASE_MS, type ClaimedTurn } from './bot-turns';
 import { BOT_HISTORY, toBotContext, type BotContext } from './conversation-state';
 import type { ConversationRecord, StoredMessage } from './records';
 import {
+  BOT_ANSWERS,
   conversationColumns,
   STORE_BOT_REPLIES,
   STORE_VISITOR_MESSAGES,
@@ -70,10 +71,6 @@ export interface StoredResult {
    */
   nextTurn: { turn: ClaimedTurn; message: StoredMessage } | null;
 }
-
-// The conversation's columns in SQL, as lib/bot's botAnswers decides: the bot's, or handed off
-// and not yet taken by anyone.
-const BOT_ANSWERS = `("status" = 'bot' OR ("status" = 'open' AND "assigneeId" IS NULL))`;
 
 // $1 conversation, $2 visitor, $3 condition, $4 clientId, $5 agent reply, $6 keeps the fallback
 // count, $7 fallback, $8 bot state, $9 id, $10 sender, $11 author, $12 body, $13 private,
