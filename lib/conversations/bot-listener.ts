@@ -223,7 +223,7 @@ async function runTurns(
   }
 }
 
-/** Waits for a free slot: bounded bot work leaves the pool's connections to acknowledgements. */
+/** Waits for one of the TURNS_AT_ONCE slots: the bot works on a bounded number of turns at once. */
 async function takeSlot(worker: Worker): Promise<void> {
   while (worker.slotsTaken >= TURNS_AT_ONCE) {
     await new Promise<void>((resolve) => worker.waiting.push(resolve));
