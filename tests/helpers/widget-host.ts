@@ -54,17 +54,23 @@ export async function startWidgetHost(
 }
 
 /**
- * Puts `text` in the chat's message box. Playwright types into whatever has the focus, and with
- * another page just opened, or the focus still moving into the chat's cross-origin frame, a fill
- * sometimes left the box empty (CI, under load): the page comes to the front and the fill is
- * repeated until the text is there.
+ * Puts `text` in the chat's message box the way a person does: a click in the box, then the text.
+ * Playwright inserts text into the frame the browser holds focused; a script's focus() inside the
+ * cross-origin chat frame (the widget's own on open, Playwright's in fill) left the browser on the
+ * host page now and then in CI, under load, the box active in its own document and empty for the
+ * whole 10 s. A click is routed to the frame under the pointer and focuses it. Repeated until the
+ * text is there.
  */
 export async function fillChatBox(input: Locator, text: string): Promise<void> {
   await input.page().bringToFront();
   await expect
     .poll(
       async () => {
-        if ((await input.inputValue()) !== text) await input.fill(text);
+        if ((await input.inputValue()) !== text) {
+          // Short timeouts: an attempt that hangs would outlast the poll, which then cannot retry.
+          await input.click({ timeout: 3_000 });
+          await input.fill(text, { timeout: 3_000 });
+        }
         return input.inputValue();
       },
       { timeout: 10_000 },
