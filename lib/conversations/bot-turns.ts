@@ -15,8 +15,11 @@ export interface ClaimedTurn {
   attempts: number;
 }
 
-/** How long a claim holds without renewal; a dead node's turns are taken over after this. */
-export const LEASE_MS = 15_000;
+/**
+ * How long a claim holds without renewal; a dead node's turns are taken over after this.
+ * BOT_TURN_LEASE_MS shortens it for the fault tests, which wait for a killed node's leases to run out.
+ */
+export const LEASE_MS = Number(process.env.BOT_TURN_LEASE_MS || 15_000);
 
 /** Claims the conversation's oldest turn if it is due (a retried send, a finished predecessor). */
 export async function claimNextTurn(conversationId: string): Promise<ClaimedTurn | null> {

@@ -3,7 +3,10 @@ import { connectVisitor, newClientId, visitorToken } from './realtime';
 
 /** The fault tests' loop: servers on one database, SIGKILLed mid-burst of visitor messages. */
 export interface KillRestart {
-  /** Starts a server with the address limits lifted; `stopAll` stops it. */
+  /**
+   * Starts a server with the address limits lifted and short leases (5 s, not the jobs' 60 s and
+   * the bot turns' 15 s), so a killed node's claims run out soon; `stopAll` stops it.
+   */
   start(env?: Record<string, string | undefined>): Promise<RunningApp>;
   /**
    * Sends the burst to `node`, SIGKILLs it as soon as every message is acknowledged, then
@@ -35,6 +38,8 @@ export function killRestart({
         DATABASE_URL: databaseUrl,
         IP_CONNECTS_PER_MINUTE: '100000',
         IP_MESSAGES_PER_MINUTE: '100000',
+        JOB_LEASE_MS: '5000',
+        BOT_TURN_LEASE_MS: '5000',
         ...env,
       });
       running.push(app);

@@ -60,7 +60,7 @@ it('sends the message.created event of every acknowledged message after a SIGKIL
   expect(ids.filter((id) => !toldBeforeKill.has(id)).length).toBeGreaterThan(0);
 
   await nodes.start({ REDIS_URL: undefined });
-  // A delivery the killed server had claimed waits for its lease (60 s) to run out.
+  // A delivery the killed server had claimed waits for its lease (5 s: killRestart) to run out.
   await eventually(() => ids.every((id) => eventsByMessage().has(id)), 120_000);
   for (const request of receiver.received) {
     expect(verifySignature(endpoint.secret, request.body, request.signature)).toBe(true);
