@@ -228,7 +228,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
+// The two widths at once, each in its own pages, one page after another: a check mostly waits for
+// the network to go quiet (networkidle, 500 ms), time the other width's check uses.
+describe.concurrent.each([DESKTOP, PHONE])('at $width px', (viewport) => {
   let visitor: Page;
   let member: Page;
 
@@ -237,7 +239,7 @@ describe.each([DESKTOP, PHONE])('at $width px', (viewport) => {
     member = await newPage(viewport, session);
   });
 
-  it.each(PAGES)('$name has no serious or critical axe violations', async (checked) => {
+  it.sequential.each(PAGES)('$name has no serious or critical axe violations', async (checked) => {
     const page = checked.signedIn ? member : visitor;
     const url = new URL(checked.path(), app.url);
     await page.goto(url.href);
