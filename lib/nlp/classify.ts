@@ -3,6 +3,7 @@ import type { MessageEvidence } from './answer-confidence';
 import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
 import { withEntityTerms } from './custom-entities';
+import { withKnownExample } from './known-examples';
 import { termCounts, unknownShares, vectorize } from './features';
 import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
@@ -76,20 +77,21 @@ export async function classify(
     options.embed,
     [options.entityNames],
   );
+  const decided = decide(
+    probabilities,
+    {
+      intents: model.intents,
+      outOfScopeIntent: model.outOfScopeIntent,
+      calibration: model.calibration,
+      handoffIntents: options.handoffIntents,
+      rankingSize: options.rankingSize,
+      threshold: options.threshold,
+      ambiguityMargin: options.ambiguityMargin,
+    },
+    evidence,
+  );
   return {
-    ...decide(
-      probabilities,
-      {
-        intents: model.intents,
-        outOfScopeIntent: model.outOfScopeIntent,
-        calibration: model.calibration,
-        handoffIntents: options.handoffIntents,
-        rankingSize: options.rankingSize,
-        threshold: options.threshold,
-        ambiguityMargin: options.ambiguityMargin,
-      },
-      evidence,
-    ),
+    ...withKnownExample(decided, model, text, options.handoffIntents),
     entities: options.entitiesFound ?? extractEntities(text, options.entities),
   };
 }

@@ -21,6 +21,8 @@ export const IntentDecision = z.object({
   decision: BotDecision,
   /** The two intents to ask the visitor to choose between (decision = clarify). */
   candidates: z.tuple([z.string(), z.string()]).nullable(),
+  /** The message is one of the model's training examples: its intent is the admin's word, not a guess. */
+  knownExample: z.boolean().optional(),
 });
 export type IntentDecision = z.infer<typeof IntentDecision>;
 

@@ -36,6 +36,8 @@ export interface IntentClassifier {
   /** Identifies the sentence-embedding model whose vectors were concatenated (null when none). */
   embeddingModel: string | null;
   seed: number;
+  /** The training texts (knownExampleKey) whose intent is certain, with its class. */
+  knownExamples: ReadonlyMap<string, number>;
 }
 
 /** One labelled message: a training example, or a test case in evaluation. */

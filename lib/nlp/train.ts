@@ -34,6 +34,7 @@ import {
 import { withEntityTerms } from './custom-entities';
 import { TrainingExampleInput, type Calibration, type IntentClassifier } from './model';
 import { FEW_SHOT_EXAMPLES_PER_INTENT, typicalExamplesPerIntent } from './few-shot';
+import { knownExamples } from './known-examples';
 import { DEFAULT_CHAR_NGRAM_RANGE, Language, preprocess } from './preprocess';
 import {
   pickPseudoLabels,
@@ -599,6 +600,7 @@ export async function train(
       calibration,
       embeddingModel: settings.embeddingModel,
       seed: settings.seed,
+      knownExamples: knownExamples(training, intents),
     },
     metrics,
     heldOut: {

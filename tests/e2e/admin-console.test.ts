@@ -305,6 +305,10 @@ describe('admin console in Chromium', () => {
     const percents = ranking.map((ranked) => ranked.percent);
     expect(percents).toEqual([...percents].sort((a, b) => b - a));
     expect(await page.getByTestId('decision').textContent()).toBe('answer');
+    // Normalized, it is one of the intent's own examples ("do you offer gift wrapping").
+    expect(await page.getByTestId('known-example').textContent()).toContain(
+      "gift_wrap's training examples",
+    );
     expect(await page.getByTestId('bot-reply').textContent()).toBe(
       'Yes! We gift wrap any order for $5; add it at checkout.',
     );

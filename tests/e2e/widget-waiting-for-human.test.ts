@@ -93,7 +93,7 @@ afterAll(async () => {
 });
 
 it('answers a clicked "did you mean" button as the intent it stands for', async () => {
-  await say('what are your opening hours');
+  await say('what hours are you open');
   const question = await lastBotMessage();
   const offered = StoredChoicesSchema.parse(question.choices);
   const choice = offered.find((candidate) => candidate.intent);

@@ -143,6 +143,13 @@ function TestResult({ result }: { result: MessageTest }) {
                   ? ` (answers from ${(understanding.threshold * 100).toFixed(1)}%)`
                   : ''}
               </p>
+              {classification.knownExample && (
+                <p className="text-sm text-stone-600" data-testid="known-example">
+                  {classification.intent
+                    ? `One of ${classification.intent}'s training examples: answered as written.`
+                    : 'One of the out-of-scope training examples: not answered.'}
+                </p>
+              )}
               <p className="text-sm">
                 Decision: <strong data-testid="decision">{understanding.decision}</strong>
                 {classification.intent ? ` (${classification.intent})` : ' — no intent fits'}
