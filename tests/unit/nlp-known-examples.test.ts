@@ -73,6 +73,28 @@ describe('a training example sent as a message', () => {
     expect(other.confidence).toBeLessThan(1);
   });
 
+  it('is not known to a model saved before known examples (format version 2)', async () => {
+    const { model } = await train(
+      [
+        ...['where is my parcel', 'track my order', 'has it shipped'].map((text) => ({
+          text,
+          intent: 'order_status',
+        })),
+        ...['I want a refund', 'money back please', 'refund my order'].map((text) => ({
+          text,
+          intent: 'refund',
+        })),
+      ],
+      { language: 'en', seed: 1, threads: 1, builtInOutOfScope: false },
+    );
+    const bytes = serialize({ ...model, knownExamples: new Map() });
+    new DataView(bytes.buffer).setUint32(4, 2, true);
+    const loaded = deserialize(bytes);
+    expect(loaded.knownExamples.size).toBe(0);
+    expect((await classify(loaded, 'track my order')).knownExample).toBeUndefined();
+    expect((await classify(model, 'track my order')).knownExample).toBe(true);
+  });
+
   it('is matched whatever its case, width, punctuation and spacing', () => {
     expect(knownExampleKey("  What's   the STATUS of my order?! ")).toBe(
       'whats the status of my order',
