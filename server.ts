@@ -14,8 +14,11 @@ import { retentionJob } from '@/lib/retention';
 import { fanOutWebhookEventJob, pruneDeliveriesJob, webhookDeliveryJob } from '@/lib/webhooks';
 import { startTrainingRun, stopLiveClassifiers, stopTrainingRuns } from '@/lib/training';
 
-/** How long a shutdown lets HTTP requests in flight finish before it closes every connection. */
-const HTTP_DRAIN_MS = 5_000;
+/**
+ * How long a shutdown lets HTTP requests in flight finish before it closes every connection
+ * (HTTP_DRAIN_MS shortens it for the shutdown test, which waits it out).
+ */
+const HTTP_DRAIN_MS = Number(process.env.HTTP_DRAIN_MS || 5_000);
 
 async function main(): Promise<void> {
   const startedAt = performance.now();

@@ -10,7 +10,8 @@ afterAll(() => host?.close());
 // Chromium keeps a connection it opened and has not used yet; the server counted it as busy until
 // its headers timed out, and the shutdown ended in the forced exit (code 1, 15 s).
 it('drains and exits on SIGTERM while a visitor has the chat open', async () => {
-  host = await startWidgetHost(hostPage);
+  // The chat's open connections are closed after 1 s rather than 5 s.
+  host = await startWidgetHost(hostPage, undefined, { HTTP_DRAIN_MS: '1000' });
   const page = await (await host.browser.newContext({ locale: 'en-US' })).newPage();
   await page.goto(host.hostUrl);
   const launcher = page.locator('[data-hearth] button');

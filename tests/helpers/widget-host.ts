@@ -16,10 +16,11 @@ export interface WidgetHost {
   close(): Promise<void>;
 }
 
-/** Serves `page(app.url)` as the host page; `launch` goes to launchChromium. */
+/** Serves `page(app.url)` as the host page; `launch` goes to launchChromium, `env` to the server. */
 export async function startWidgetHost(
   page: (appUrl: string) => string,
   launch?: LaunchOptions,
+  env: Record<string, string | undefined> = {},
 ): Promise<WidgetHost> {
   const database = await createTestDatabase();
   const started: { app?: RunningApp; host?: Server; browser?: Browser } = {};
@@ -35,6 +36,7 @@ export async function startWidgetHost(
     const app = (started.app = await startApp({
       DATABASE_URL: database.url,
       REDIS_URL: undefined,
+      ...env,
     }));
     const host = (started.host = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' }).end(page(app.url));
