@@ -122,6 +122,50 @@ it('stores each message on its own when their statement fails as a whole (two se
   }
 });
 
+it('stores each message on its own when their statement is chosen to end a deadlock', async () => {
+  // The statement locks its conversations in the order of their ids (its plan walks the primary
+  // key): another transaction holds the last one and, once the statement has locked another and
+  // waits for it, asks for that one too: a deadlock. The statement's session finds it (the other
+  // one waits longer before it looks) and its whole statement fails.
+  const [held, ...others] = (
+    await Promise.all(Array.from({ length: 3 }, conversationWithTheBot))
+  ).sort((a, b) => (a.id < b.id ? 1 : -1));
+  const locker = new pg.Client({ connectionString: database.url });
+  const prober = new pg.Client({ connectionString: database.url });
+  await Promise.all([locker.connect(), prober.connect()]);
+  try {
+    await locker.query(`SET deadlock_timeout = '20s'`);
+    await locker.query('BEGIN');
+    await locker.query(`SELECT 1 FROM "Conversation" WHERE "id" = $1 FOR UPDATE`, [held.id]);
+    await send(await conversationWithTheBot(), 'warm'); // the site cached: the three go together
+    const sending = Promise.all([held, ...others].map((c) => send(c, `${c.id}-1`)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The one the waiting statement holds: no one else may lock it.
+    const lockedByStatement = async (id: string) =>
+      prober.query(`SELECT 1 FROM "Conversation" WHERE "id" = $1 FOR UPDATE NOWAIT`, [id]).then(
+        () => false,
+        () => true,
+      );
+    const taken = await Promise.all(others.map((c) => lockedByStatement(c.id)));
+    expect(taken, 'the statement holds one conversation while it waits').toContain(true);
+    const victim = others[taken.indexOf(true)];
+    await locker.query(`SELECT 1 FROM "Conversation" WHERE "id" = $1 FOR UPDATE`, [victim.id]);
+    await locker.query('COMMIT');
+    const stored = await sending;
+    for (const [i, conversation] of [held, ...others].entries()) {
+      expect(stored[i]).toMatchObject({
+        created: true,
+        message: { seq: 1, conversationId: conversation.id },
+      });
+      expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(1);
+    }
+    // Stored one by one after the failed statement, not by it.
+    expect(await transactions(stored.map((result) => result!.message.id))).toBe(3);
+  } finally {
+    await Promise.all([locker.end(), prober.end()]);
+  }
+});
+
 it('finds the outbox rows of each message through its indexes, as a generic plan too', async () => {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
