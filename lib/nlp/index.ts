@@ -18,6 +18,7 @@ export {
   type EntityOptions,
 } from './entities';
 export { serialize, deserialize } from './serialize';
+export { withKnownExamples } from './known-examples';
 export { TrainingMetrics } from './metrics';
 export { VersionComparison, MeasureChange, isClearChange } from './compare-versions';
 export { BotDecision, IntentDecision, RankedIntent } from './decide';

@@ -38,6 +38,14 @@ export function knownExamples(
   return known;
 }
 
+/** The model, knowing its training examples: the artifact leaves them out (see deserialize). */
+export function withKnownExamples(
+  model: IntentClassifier,
+  examples: readonly TrainingExampleInput[],
+): IntentClassifier {
+  return { ...model, knownExamples: knownExamples(examples, model.intents) };
+}
+
 /**
  * The decision for a message that is one of the model's own training examples: the admin said
  * what it means, so it is answered with certainty (handed off for a handoff intent), first in the

@@ -36,7 +36,7 @@ export interface IntentClassifier {
   /** Identifies the sentence-embedding model whose vectors were concatenated (null when none). */
   embeddingModel: string | null;
   seed: number;
-  /** The training texts (knownExampleKey) whose intent is certain, with its class. */
+  /** The site's training texts (knownExampleKey) whose intent is certain, with its class. */
   knownExamples: ReadonlyMap<string, number>;
 }
 

@@ -4,9 +4,9 @@ import { Calibration, type IntentClassifier } from './model';
 import { Language } from './preprocess';
 
 const MAGIC = 'HNLU';
-// 2 added word associations, 3 the known examples; older artifacts have none and still load.
-const FORMAT_VERSION = 3;
-const READABLE_VERSIONS = new Set([1, 2, 3]);
+// 2 added word associations; version 1 artifacts have none and still load.
+const FORMAT_VERSION = 2;
+const READABLE_VERSIONS = new Set([1, 2]);
 
 /** The JSON part of a model artifact; the weights follow it as raw Float32 arrays. */
 const ArtifactHeader = z.object({
@@ -22,7 +22,6 @@ const ArtifactHeader = z.object({
   terms: z.array(z.string()),
   associationTerms: z.array(z.string()).default([]),
   associationDimensions: z.number().int().nonnegative().default(0),
-  knownExamples: z.array(z.tuple([z.string(), z.number().int().nonnegative()])).default([]),
 });
 
 const align4 = (offset: number) => (offset + 3) & ~3;
@@ -52,7 +51,6 @@ export function serialize(model: IntentClassifier): Uint8Array<ArrayBuffer> {
     terms: model.features.terms,
     associationTerms: associations?.terms ?? [],
     associationDimensions: associations?.dimensions ?? 0,
-    knownExamples: [...model.knownExamples],
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const arrays = [model.features.idf, model.scorer.weights, model.scorer.bias];
@@ -126,6 +124,8 @@ export function deserialize(bytes: Uint8Array): IntentClassifier {
     calibration: header.calibration,
     embeddingModel: header.embeddingModel,
     seed: header.seed,
-    knownExamples: new Map(header.knownExamples.filter(([, c]) => c < classes)),
+    // Not in the artifact: read from the version's stored examples (withKnownExamples), which a
+    // visitor's erasure takes their words out of.
+    knownExamples: new Map(),
   };
 }

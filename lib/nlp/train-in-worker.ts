@@ -4,6 +4,7 @@ import { TrainingMetrics } from './metrics';
 import type { IntentClassifier, TrainingExampleInput } from './model';
 import { outOfDomainExamples } from './out-of-domain';
 import { deserialize } from './serialize';
+import { withKnownExamples } from './known-examples';
 import {
   TrainingProgress,
   type EmbedTexts,
@@ -97,7 +98,14 @@ export async function trainInWorker(
       } else if (message.type === 'error') finish(() => reject(new Error(message.message)));
       else {
         const { artifact, metrics, comparison } = message;
-        finish(() => resolve({ model: deserialize(artifact), metrics, artifact, comparison }));
+        finish(() =>
+          resolve({
+            model: withKnownExamples(deserialize(artifact), examples),
+            metrics,
+            artifact,
+            comparison,
+          }),
+        );
       }
     });
     worker.on('error', (error) => finish(() => reject(error)));

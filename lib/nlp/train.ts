@@ -600,7 +600,8 @@ export async function train(
       calibration,
       embeddingModel: settings.embeddingModel,
       seed: settings.seed,
-      knownExamples: knownExamples(training, intents),
+      // The site's own examples, not built-in out-of-scope lines: what the version stores.
+      knownExamples: knownExamples(examples, intents),
     },
     metrics,
     heldOut: {

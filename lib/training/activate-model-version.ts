@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { queueWebhookEvent } from '@/lib/webhooks';
 import { NotFoundError } from './errors';
-import { MODEL_ACTIVATED_CHANNEL, reloadLiveClassifier } from './live-classifier';
+import { reloadLiveClassifier, reloadLiveModelOnCommit } from './live-classifier';
 
 /**
  * Makes a trained version the site's live model, on every node: the change commits with a Postgres
@@ -38,7 +38,7 @@ export async function activateModelVersion(input: {
       { modelVersion: { id: version.id, version: version.version } },
       tx,
     );
-    await tx.$executeRaw`select pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${input.siteId})`;
+    await reloadLiveModelOnCommit(tx, input.siteId);
   });
   // Other nodes swap on the notification; this one swaps before returning, so its next reply uses it.
   await reloadLiveClassifier(input.siteId);

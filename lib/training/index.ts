@@ -3,6 +3,11 @@
 export { startTrainingRun, stopTrainingRuns } from './start-training-run';
 export { cancelTrainingRun } from './cancel-training-run';
 export { activateModelVersion } from './activate-model-version';
-export { liveClassifier, stopLiveClassifiers, type LiveModel } from './live-classifier';
+export {
+  liveClassifier,
+  reloadLiveModelOnCommit,
+  stopLiveClassifiers,
+  type LiveModel,
+} from './live-classifier';
 export { liveEmbeddings } from './live-embeddings';
 export { TrainingAlreadyRunningError, NotFoundError } from './errors';

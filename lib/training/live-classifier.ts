@@ -1,8 +1,14 @@
 import pg from 'pg';
-import { db } from '@/lib/db';
-import { deserialize, type IntentClassifier } from '@/lib/nlp';
+import { db, type Prisma } from '@/lib/db';
+import { z } from 'zod';
+import {
+  deserialize,
+  TrainingExampleInput,
+  withKnownExamples,
+  type IntentClassifier,
+} from '@/lib/nlp';
 
-export const MODEL_ACTIVATED_CHANNEL = 'hearth_model_activated';
+const MODEL_ACTIVATED_CHANNEL = 'hearth_model_activated';
 
 export interface LiveModel {
   versionId: string;
@@ -39,15 +45,32 @@ export function liveClassifier(siteId: string): Promise<LiveModel | null> {
 async function loadActiveModel(siteId: string): Promise<LiveModel | null> {
   const site = await db().site.findUnique({
     where: { id: siteId },
-    select: { activeModelVersion: { select: { id: true, version: true, artifact: true } } },
+    select: {
+      activeModelVersion: {
+        select: { id: true, version: true, artifact: true, trainingExamples: true },
+      },
+    },
   });
   const version = site?.activeModelVersion;
   if (!version) return null;
+  // The examples it learned from, answered as written (none kept by versions stored before them).
+  const examples = z.array(TrainingExampleInput).catch([]).parse(version.trainingExamples);
   return {
     versionId: version.id,
     version: version.version,
-    classifier: deserialize(new Uint8Array(version.artifact)),
+    classifier: withKnownExamples(deserialize(new Uint8Array(version.artifact)), examples),
   };
+}
+
+/**
+ * Has every node load the site's live model again once the caller's transaction commits: another
+ * version went live, or the live one's stored examples changed (a visitor's words erased).
+ */
+export async function reloadLiveModelOnCommit(
+  tx: Prisma.TransactionClient,
+  siteId: string,
+): Promise<void> {
+  await tx.$executeRaw`select pg_notify(${MODEL_ACTIVATED_CHANNEL}, ${siteId})`;
 }
 
 /** Loads the site's active version and swaps it in; the node that activated it waits for this. */

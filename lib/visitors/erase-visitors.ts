@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/db';
+import { reloadLiveModelOnCommit } from '@/lib/training';
 import { deliveriesMentioning } from './webhook-mentions';
 
 export interface ErasedVisitors {
@@ -46,6 +47,8 @@ export async function eraseVisitors(
         "metrics" = jsonb_set("metrics", '{misclassified}',
           ${withoutTexts(Prisma.sql`"metrics" -> 'misclassified'`, texts)})
       WHERE "siteId" = ${siteId}`;
+    // The live model answers its stored examples as written: it forgets theirs on every node.
+    await reloadLiveModelOnCommit(tx, siteId);
   }
   const ids = [...visitorIds, ...conversationIds];
   const deliveryIds = await tx.$queryRaw<{ id: string }[]>`

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { classify, deserialize, serialize, train, type TrainingExampleInput } from '@/lib/nlp';
+import {
+  classify,
+  deserialize,
+  serialize,
+  train,
+  withKnownExamples,
+  type TrainingExampleInput,
+} from '@/lib/nlp';
 import { knownExampleKey, knownExamples } from '@/lib/nlp/known-examples';
 
 interface SeedIntent {
@@ -37,7 +44,7 @@ describe('a training example sent as a message', () => {
     },
   );
 
-  it('is not known when two intents share it, and stays known through the stored bytes', async () => {
+  it('is not known when two intents share it, and is known again beside the stored bytes', async () => {
     const examples: TrainingExampleInput[] = [
       ...['where is my parcel', 'track my order', 'has it shipped', 'status of my order'].map(
         (text) => ({ text, intent: 'order_status' }),
@@ -59,7 +66,11 @@ describe('a training example sent as a message', () => {
     expect(knownExamples(examples, model.intents).get('where is my parcel')).toBe(
       model.intents.indexOf('order_status'),
     );
-    const loaded = deserialize(serialize(model));
+    // The artifact holds no example text (a visitor's erased words must not stay in it): the
+    // version's stored examples give them back.
+    expect(deserialize(serialize(model)).knownExamples.size).toBe(0);
+    expect(Buffer.from(serialize(model)).toString('utf8')).not.toContain('money back please');
+    const loaded = withKnownExamples(deserialize(serialize(model)), examples);
     expect(loaded.knownExamples).toEqual(model.knownExamples);
     expect(await classify(loaded, 'Refund my order.')).toMatchObject({
       intent: 'refund',
@@ -71,28 +82,6 @@ describe('a training example sent as a message', () => {
     const other = await classify(loaded, 'refund my order today');
     expect(other.knownExample).toBeUndefined();
     expect(other.confidence).toBeLessThan(1);
-  });
-
-  it('is not known to a model saved before known examples (format version 2)', async () => {
-    const { model } = await train(
-      [
-        ...['where is my parcel', 'track my order', 'has it shipped'].map((text) => ({
-          text,
-          intent: 'order_status',
-        })),
-        ...['I want a refund', 'money back please', 'refund my order'].map((text) => ({
-          text,
-          intent: 'refund',
-        })),
-      ],
-      { language: 'en', seed: 1, threads: 1, builtInOutOfScope: false },
-    );
-    const bytes = serialize({ ...model, knownExamples: new Map() });
-    new DataView(bytes.buffer).setUint32(4, 2, true);
-    const loaded = deserialize(bytes);
-    expect(loaded.knownExamples.size).toBe(0);
-    expect((await classify(loaded, 'track my order')).knownExample).toBeUndefined();
-    expect((await classify(model, 'track my order')).knownExample).toBe(true);
   });
 
   it('is matched whatever its case, width, punctuation and spacing', () => {
