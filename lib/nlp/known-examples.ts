@@ -52,7 +52,8 @@ export function withKnownExamples(
  * ranking whatever the classifier read — or, an out-of-scope example, not answered. The
  * classifier's read of its own examples is softened by regularisation and sometimes fell below
  * the threshold: 14 of the English demo's 308 examples ("do you have a showroom", "menu") and 39 of
- * the Chinese demo's 217 ("谢啦", "晚安") got "I don't know". Any other message is decided as the classifier read it.
+ * the Chinese demo's 217 ("谢啦", "晚安") got "I don't know". Any other message is decided as the
+ * classifier read it.
  */
 export function withKnownExample(
   decided: IntentDecision,

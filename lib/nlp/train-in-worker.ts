@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { VersionComparison } from './compare-versions';
+import { withKnownExamples } from './known-examples';
 import { TrainingMetrics } from './metrics';
 import type { IntentClassifier, TrainingExampleInput } from './model';
 import { outOfDomainExamples } from './out-of-domain';
 import { deserialize } from './serialize';
-import { withKnownExamples } from './known-examples';
 import {
   TrainingProgress,
   type EmbedTexts,

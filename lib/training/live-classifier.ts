@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { db, type Prisma } from '@/lib/db';
 import { z } from 'zod';
+import { db, type Prisma } from '@/lib/db';
 import {
   deserialize,
   TrainingExampleInput,
