@@ -3,7 +3,7 @@ import type { MessageEvidence } from './answer-confidence';
 import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
 import { withEntityTerms } from './custom-entities';
-import { withKnownExample } from './known-examples';
+import { evaluatedWithKnownExample, withKnownExample } from './known-examples';
 import { termCounts, unknownShares, vectorize } from './features';
 import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
@@ -113,7 +113,7 @@ export async function evaluate(
     examples,
     model,
     read.map((message) => message.evidence),
-  );
+  ).map((example) => evaluatedWithKnownExample(example, model));
   return summarize(evaluated, {
     evaluation: 'test',
     folds: 1,

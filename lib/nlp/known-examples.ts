@@ -1,4 +1,5 @@
 import type { IntentDecision } from './decide';
+import type { EvaluatedExample } from './metrics';
 import type { IntentClassifier, TrainingExampleInput } from './model';
 
 /**
@@ -86,4 +87,19 @@ export function withKnownExample(
     candidates: null,
     knownExample: true,
   };
+}
+
+/** A message of an evaluation decided as classify() decides it: a training example as its intent. */
+export function evaluatedWithKnownExample(
+  evaluated: EvaluatedExample,
+  model: Pick<IntentClassifier, 'intents' | 'outOfScopeIntent' | 'knownExamples'>,
+): EvaluatedExample {
+  const known = withKnownExample(
+    { ...evaluated, ranking: [], candidates: null },
+    model,
+    evaluated.text,
+  );
+  if (!known.knownExample) return evaluated;
+  const { intent, decision, confidence } = known;
+  return { ...evaluated, intent, decision, confidence };
 }

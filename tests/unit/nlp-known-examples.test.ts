@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classify,
   deserialize,
+  evaluate,
   serialize,
   train,
   withKnownExamples,
@@ -41,6 +42,12 @@ describe('a training example sent as a message', () => {
         }
       }
       expect(misread).toEqual([]);
+      // And so counts an evaluation of them (bench:nlu's), as the bot answers: only the
+      // out-of-scope ones are not answered.
+      const { answers } = await evaluate(model, examples);
+      const outOfScope = examples.filter((example) => example.intent === 'oos').length;
+      expect(answers!.wrong).toBe(0);
+      expect(answers!.deferred).toBeCloseTo(outOfScope / examples.length, 9);
     },
   );
 
