@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { createSession, findSessionByToken, type SessionMember } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { createTestDatabase, type TestDatabase } from './db';
 
 export const FIXTURE_PASSWORD = 'fixture-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -125,4 +127,20 @@ export async function createFixtureConversation(
     visitorId: visitor.id,
     messageIds: conversation.messages.map((message) => message.id),
   };
+}
+
+/**
+ * A database of the test file's own with one workspace (no agents), made before its tests and
+ * dropped after them; its fields are set once the file's tests start.
+ */
+export function fixtureWorkspaceForFile(): { database: TestDatabase; workspace: FixtureWorkspace } {
+  const fixture = {} as { database: TestDatabase; workspace: FixtureWorkspace };
+  beforeAll(async () => {
+    fixture.database = await createTestDatabase();
+    fixture.workspace = await createFixtureWorkspace({ agents: 0 });
+  });
+  afterAll(async () => {
+    await fixture.database?.drop();
+  });
+  return fixture;
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BotReply, BotTurn } from '@/lib/bot/types';
 import { poolSize } from '@/lib/db';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { db } from '../helpers/db';
 import {
   connectVisitor,
   eventually,
@@ -10,7 +10,7 @@ import {
   startRealtime,
   visitorToken,
 } from '../helpers/realtime';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { fixtureWorkspaceForFile } from '../helpers/workspace-fixtures';
 
 // A turn's reply is stored by a statement it shares with the turns finishing with it, so turns
 // hold no pool connection while they work: more of them run at once than the pool has connections
@@ -18,17 +18,7 @@ import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/worksp
 
 liftAddressLimits();
 
-let database: TestDatabase;
-let workspace: FixtureWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  workspace = await createFixtureWorkspace({ agents: 0 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const fixture = fixtureWorkspaceForFile();
 
 it('works on more turns at once than the pool has connections, and answers each once', async () => {
   const conversations = poolSize() + 6;
@@ -54,7 +44,7 @@ it('works on more turns at once than the pool has connections, and answers each 
   try {
     const visitors = await Promise.all(
       Array.from({ length: conversations }, async () =>
-        connectVisitor(realtime.url, await visitorToken(workspace.siteId)),
+        connectVisitor(realtime.url, await visitorToken(fixture.workspace.siteId)),
       ),
     );
     const acks = await Promise.all(

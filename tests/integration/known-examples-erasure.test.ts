@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { classify, serialize, train, type TrainingExampleInput } from '@/lib/nlp';
 import { liveClassifier, stopLiveClassifiers } from '@/lib/training';
 import { eraseVisitors } from '@/lib/visitors';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { eventually } from '../helpers/realtime';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { fixtureWorkspaceForFile } from '../helpers/workspace-fixtures';
 
 // The live model answers its training examples as written, reading them from the version's stored
 // copy: erasing the visitor an example was made from takes it out there, and every node forgets it.
 
-let database: TestDatabase;
-let workspace: FixtureWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  workspace = await createFixtureWorkspace({ agents: 0 });
-});
-
-afterAll(async () => {
-  await stopLiveClassifiers();
-  await database?.drop();
-});
+const fixture = fixtureWorkspaceForFile();
+// Registered after the fixture's, so it runs before the database is dropped.
+afterAll(() => stopLiveClassifiers());
 
 it('knows the live version’s stored examples, and forgets those of an erased visitor', async () => {
-  const { siteId } = workspace;
+  const { siteId } = fixture.workspace;
   const visitor = await db().visitor.create({ data: { siteId } });
   const conversation = await db().conversation.create({
     data: { siteId, visitorId: visitor.id, status: 'bot' },

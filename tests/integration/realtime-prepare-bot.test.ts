@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
+import { expect, it } from 'vitest';
+import { db } from '../helpers/db';
 import {
   connectVisitor,
   eventually,
@@ -7,7 +7,7 @@ import {
   startRealtime,
   visitorToken,
 } from '../helpers/realtime';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { fixtureWorkspaceForFile } from '../helpers/workspace-fixtures';
 
 // A visitor's connection starts loading what the bot reads for the site (its knowledge-base index
 // above all, built at the site's first question otherwise), so the first questions do not queue
@@ -15,17 +15,7 @@ import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/worksp
 
 liftAddressLimits();
 
-let database: TestDatabase;
-let workspace: FixtureWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  workspace = await createFixtureWorkspace({ agents: 0 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const fixture = fixtureWorkspaceForFile();
 
 const knowledge = () =>
   (globalThis as unknown as { hearthKnowledge?: { bySite: Map<string, unknown> } }).hearthKnowledge;
@@ -33,18 +23,26 @@ const knowledge = () =>
 it('builds the site’s knowledge-base index when a visitor connects, before any message', async () => {
   await db().article.create({
     data: {
-      siteId: workspace.siteId,
+      siteId: fixture.workspace.siteId,
       title: 'Returns',
       body: 'You can return anything within 30 days for a full refund.',
     },
   });
   const realtime = await startRealtime(); // lib/bot
   try {
-    expect(knowledge()?.bySite.has(workspace.siteId) ?? false).toBe(false);
-    const visitor = await connectVisitor(realtime.url, await visitorToken(workspace.siteId));
-    await eventually(async () => knowledge()?.bySite.has(workspace.siteId) ?? false, 10_000);
+    expect(knowledge()?.bySite.has(fixture.workspace.siteId) ?? false).toBe(false);
+    const visitor = await connectVisitor(
+      realtime.url,
+      await visitorToken(fixture.workspace.siteId),
+    );
+    await eventually(
+      async () => knowledge()?.bySite.has(fixture.workspace.siteId) ?? false,
+      10_000,
+    );
     // Indexed in the database too: the first question finds nothing stale.
-    const article = await db().article.findFirstOrThrow({ where: { siteId: workspace.siteId } });
+    const article = await db().article.findFirstOrThrow({
+      where: { siteId: fixture.workspace.siteId },
+    });
     expect(article.indexedAt).not.toBeNull();
     visitor.close();
   } finally {
@@ -61,9 +59,15 @@ it('prepares a site at most once every few seconds', async () => {
     },
   });
   try {
-    const first = await connectVisitor(withPrepare.url, await visitorToken(workspace.siteId));
-    const second = await connectVisitor(withPrepare.url, await visitorToken(workspace.siteId));
-    expect(prepared).toEqual([workspace.siteId]);
+    const first = await connectVisitor(
+      withPrepare.url,
+      await visitorToken(fixture.workspace.siteId),
+    );
+    const second = await connectVisitor(
+      withPrepare.url,
+      await visitorToken(fixture.workspace.siteId),
+    );
+    expect(prepared).toEqual([fixture.workspace.siteId]);
     first.close();
     second.close();
   } finally {

@@ -1,31 +1,21 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LATEST_CONVERSATIONS } from '@/lib/conversations/current-conversation';
 import { loadConversation, type ConversationRecord } from '@/lib/conversations/records';
 import { storeMessage } from '@/lib/conversations/store-message';
 import { STORE_BOT_REPLIES, STORE_VISITOR_MESSAGES } from '@/lib/conversations/store-batch';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { db } from '../helpers/db';
+import { fixtureWorkspaceForFile } from '../helpers/workspace-fixtures';
 
 // Group commit: visitor messages of different conversations that arrive together are stored by
 // one statement (one round trip, one commit), each with every guarantee of its own statement.
 
-let database: TestDatabase;
-let workspace: FixtureWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  workspace = await createFixtureWorkspace({ agents: 0 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const fixture = fixtureWorkspaceForFile();
 
 async function conversationWithTheBot(): Promise<ConversationRecord> {
-  const visitor = await db().visitor.create({ data: { siteId: workspace.siteId } });
+  const visitor = await db().visitor.create({ data: { siteId: fixture.workspace.siteId } });
   const created = await db().conversation.create({
-    data: { siteId: workspace.siteId, visitorId: visitor.id, status: 'bot' },
+    data: { siteId: fixture.workspace.siteId, visitorId: visitor.id, status: 'bot' },
   });
   return (await loadConversation({ id: created.id }))!;
 }
@@ -98,7 +88,7 @@ it('stores each message on its own when their statement fails as a whole (two se
     Array.from({ length: 3 }, conversationWithTheBot),
   );
   // Another send of `raced`'s message holds its conversation and commits while the statement waits.
-  const locker = new pg.Client({ connectionString: database.url });
+  const locker = new pg.Client({ connectionString: fixture.database.url });
   await locker.connect();
   try {
     await locker.query('BEGIN');
@@ -130,8 +120,8 @@ it('stores each message on its own when their statement is chosen to end a deadl
   const [held, ...others] = (
     await Promise.all(Array.from({ length: 3 }, conversationWithTheBot))
   ).sort((a, b) => (a.id < b.id ? 1 : -1));
-  const locker = new pg.Client({ connectionString: database.url });
-  const prober = new pg.Client({ connectionString: database.url });
+  const locker = new pg.Client({ connectionString: fixture.database.url });
+  const prober = new pg.Client({ connectionString: fixture.database.url });
   await Promise.all([locker.connect(), prober.connect()]);
   try {
     await locker.query(`SET deadlock_timeout = '20s'`);
@@ -167,16 +157,16 @@ it('stores each message on its own when their statement is chosen to end a deadl
 });
 
 it('finds the outbox rows of each message through its indexes, as a generic plan too', async () => {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: fixture.database.url });
   await client.connect();
   try {
     // Conversations and messages as a site has them (the planner rightly scans a handful of
     // rows); the outbox as one no ANALYZE has seen yet.
-    const visitor = await db().visitor.create({ data: { siteId: workspace.siteId } });
+    const visitor = await db().visitor.create({ data: { siteId: fixture.workspace.siteId } });
     await client.query(
       `INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "updatedAt")
        SELECT 'many-' || n, $1, $2, 'resolved', now() FROM generate_series(1, 20000) n`,
-      [workspace.siteId, visitor.id],
+      [fixture.workspace.siteId, visitor.id],
     );
     await client.query(
       `INSERT INTO "Message" ("id", "conversationId", "seq", "sender", "clientId", "body")
@@ -185,7 +175,7 @@ it('finds the outbox rows of each message through its indexes, as a generic plan
     );
     await client.query(
       `INSERT INTO "Visitor" ("id", "siteId") SELECT 'many-' || n, $1 FROM generate_series(1, 20000) n`,
-      [workspace.siteId],
+      [fixture.workspace.siteId],
     );
     await client.query('ANALYZE "Conversation", "Message", "Visitor"');
     await client.query(
@@ -254,7 +244,7 @@ it('stores bot replies finishing together in one commit: each takes its turn out
   // An agent took this one while the bot was answering: its reply is not stored.
   await db().conversation.update({
     where: { id: takenOver.id },
-    data: { status: 'open', assigneeId: workspace.admin.userId },
+    data: { status: 'open', assigneeId: fixture.workspace.admin.userId },
   });
 
   const [r1, r2, r3] = await Promise.all([
@@ -314,10 +304,12 @@ it('stores bot replies finishing together in one commit: each takes its turn out
 it('starts the first conversations of visitors writing together in one statement, and finds an earlier one', async () => {
   const { latestConversation } = await import('@/lib/conversations/current-conversation');
   const visitors = await Promise.all(
-    Array.from({ length: 4 }, () => db().visitor.create({ data: { siteId: workspace.siteId } })),
+    Array.from({ length: 4 }, () =>
+      db().visitor.create({ data: { siteId: fixture.workspace.siteId } }),
+    ),
   );
   const returning = await conversationWithTheBot();
-  const actor = (visitorId: string) => ({ siteId: workspace.siteId, visitorId });
+  const actor = (visitorId: string) => ({ siteId: fixture.workspace.siteId, visitorId });
 
   const found = await Promise.all([
     ...visitors.map((visitor) => latestConversation(actor(visitor.id))),

@@ -1,30 +1,20 @@
 import type pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadConversation } from '@/lib/conversations/records';
 import { storeMessage } from '@/lib/conversations/store-message';
-import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
-import { createFixtureWorkspace, type FixtureWorkspace } from '../helpers/workspace-fixtures';
+import { db } from '../helpers/db';
+import { fixtureWorkspaceForFile } from '../helpers/workspace-fixtures';
 
 // Storing a bot reply claims the conversation's next waiting turn and returns its message in the
 // same statement. The message comes as one JSON column, not fifteen: the pg client builds a parser
 // for every column of every result, on the one event loop every message goes through.
 
-let database: TestDatabase;
-let workspace: FixtureWorkspace;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  workspace = await createFixtureWorkspace({ agents: 0 });
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const fixture = fixtureWorkspaceForFile();
 
 it('returns the next waiting turn’s message as stored, from a result of few columns', async () => {
-  const visitor = await db().visitor.create({ data: { siteId: workspace.siteId } });
+  const visitor = await db().visitor.create({ data: { siteId: fixture.workspace.siteId } });
   const created = await db().conversation.create({
-    data: { siteId: workspace.siteId, visitorId: visitor.id, status: 'bot' },
+    data: { siteId: fixture.workspace.siteId, visitorId: visitor.id, status: 'bot' },
   });
   const conversation = (await loadConversation({ id: created.id }))!;
   const first = await storeMessage(
