@@ -114,25 +114,38 @@ const VISITOR_COLUMNS = [
   .map((column) => `v."${column}" AS "v_${column}"`)
   .join(', ');
 
-// $1 visitor, $2 site, $3 may start the visitor's first conversation. The visitor's latest
-// conversation with the visitor row, or, for a visitor who never had one, their first (as
-// insertConversation numbers it: `<visitor>-c1`), inserted in the same statement.
-export const LATEST_CONVERSATION = `
-  WITH latest AS (
-    SELECT * FROM "Conversation" WHERE "visitorId" = $1::text AND "siteId" = $2::text
-    ORDER BY "createdAt" DESC LIMIT 1
-  ), started AS (
+/**
+ * Inserts the visitor's first conversation (numbered as insertConversation does: `<visitor>-c1`)
+ * for the rows `rest` (its FROM and WHERE) keeps, unless it exists.
+ */
+const startFirstConversation = (visitor: string, site: string, rest: string) => `
     INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "createdAt", "lastMessageAt", "updatedAt")
-    SELECT $1::text || '-c1', $2::text, $1::text, 'bot', now() AT TIME ZONE 'UTC',
+    SELECT ${visitor} || '-c1', ${site}, ${visitor}, 'bot', now() AT TIME ZONE 'UTC',
       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-    WHERE $3::boolean AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = $1::text)
+    ${rest}
     ON CONFLICT ("id") DO NOTHING
-    RETURNING *
-  ), found AS (
+    RETURNING *`;
+
+/** What `latest` found or `started` inserted, with the visitor row. */
+const FOUND_WITH_VISITOR = `found AS (
     SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
   )
   SELECT found.*, ${VISITOR_COLUMNS}
   FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
+
+// $1 visitor, $2 site, $3 may start the visitor's first conversation. The visitor's latest
+// conversation with the visitor row, or, for a visitor who never had one, their first, inserted in
+// the same statement.
+export const LATEST_CONVERSATION = `
+  WITH latest AS (
+    SELECT * FROM "Conversation" WHERE "visitorId" = $1::text AND "siteId" = $2::text
+    ORDER BY "createdAt" DESC LIMIT 1
+  ), started AS (${startFirstConversation(
+    '$1::text',
+    '$2::text',
+    `WHERE $3::boolean AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = $1::text)`,
+  )}
+  ), ${FOUND_WITH_VISITOR}`;
 
 /**
  * LATEST_CONVERSATION for many visitors at once (store-batch.ts: the first messages of visitors
@@ -146,19 +159,13 @@ export const LATEST_CONVERSATIONS = `
     SELECT c.* FROM input i CROSS JOIN LATERAL (
       SELECT * FROM "Conversation" WHERE "visitorId" = i."visitorId" AND "siteId" = i."siteId"
       ORDER BY "createdAt" DESC LIMIT 1) c
-  ), started AS (
-    INSERT INTO "Conversation" ("id", "siteId", "visitorId", "status", "createdAt", "lastMessageAt", "updatedAt")
-    SELECT i."visitorId" || '-c1', i."siteId", i."visitorId", 'bot', now() AT TIME ZONE 'UTC',
-      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-    FROM input i
-    WHERE i."mayStart" AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = i."visitorId")
-    ON CONFLICT ("id") DO NOTHING
-    RETURNING *
-  ), found AS (
-    SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
-  )
-  SELECT found.*, ${VISITOR_COLUMNS}
-  FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
+  ), started AS (${startFirstConversation(
+    'i."visitorId"',
+    'i."siteId"',
+    `FROM input i
+    WHERE i."mayStart" AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "visitorId" = i."visitorId")`,
+  )}
+  ), ${FOUND_WITH_VISITOR}`;
 
 // On globalThis: server.ts and Next's bundle are two module graphs in one process.
 const globalForLatest = globalThis as unknown as { hearthLatestBatcher?: StatementBatcher };
