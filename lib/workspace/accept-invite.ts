@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { limiter } from '@/lib/rate-limit';
 import { AcceptInviteSchema, NewPasswordSchema } from '@/lib/schemas/auth';
+import {
+  countWrongPassword,
+  forgetWrongPasswords,
+  holdBackGuesser,
+} from '@/lib/auth/actions/sign-in';
 import { ActionError } from '@/lib/auth/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createSession, hashToken } from '@/lib/auth/session';
 import { recordAuditEvent } from './audit';
-
-// The invite link must not become a way around sign-in's lock-out.
-const inviteAttempts = limiter('accept-invite', { points: 5, durationSeconds: 15 * 60 });
 
 const GONE = 'This invite link is invalid, used or expired; ask your admin for a new one';
 
@@ -42,10 +43,12 @@ export async function findPendingInvite(
 
 /**
  * The invitee joins the workspace: a new account gets the name and password given; an existing
- * account must prove itself with its current password. Signs them in.
+ * account must prove itself with its current password, under sign-in's failure limits for the
+ * address `ip` (whoever holds the link, the inviting admin included, guesses no faster). Signs them in.
  */
 export async function acceptInvite(
   input: unknown,
+  context: { ip: string },
 ): Promise<{ token: string; expiresAt: Date; userId: string; workspaceId: string }> {
   const { token, name, password } = AcceptInviteSchema.parse(input);
 
@@ -60,17 +63,13 @@ export async function acceptInvite(
 
     let user = await tx.user.findUnique({ where: { email: invite.email } });
     if (user) {
-      const verdict = await inviteAttempts.consume(invite.id);
-      if (!verdict.allowed) {
-        throw new ActionError(
-          'rate_limited',
-          'Too many attempts; try again later',
-          verdict.retryAfterMs,
-        );
-      }
+      // Counted per address and account, not per invite: a new invite is no new budget of guesses.
+      await holdBackGuesser(user.email, context.ip);
       if (!(await verifyPassword(user.passwordHash, password))) {
+        await countWrongPassword(user.email, context.ip);
         throw new ActionError('invalid', 'You already have an account: enter its current password');
       }
+      await forgetWrongPasswords(user.email, context.ip);
     } else {
       if (!name) throw new ActionError('invalid', 'Enter your name');
       z.object({ password: NewPasswordSchema }).parse({ password });

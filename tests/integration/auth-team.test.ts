@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSessionByToken } from '@/lib/auth/session';
 import { signIn } from '@/lib/auth';
+import { FAILURES_PER_ACCOUNT_AND_ADDRESS } from '@/lib/auth/actions/sign-in';
 import { onConversationEvent } from '@/lib/conversations';
 import { db } from '@/lib/db';
 import {
@@ -17,6 +19,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
   createFixtureConversation,
+  createFixtureMember,
   createFixtureWorkspace,
   FIXTURE_PASSWORD,
   type FixtureWorkspace,
@@ -25,6 +28,10 @@ import {
 let database: TestDatabase;
 let acme: FixtureWorkspace;
 let globex: FixtureWorkspace;
+let ipCounter = 0;
+// Per-address limits count in Redis across runs: every run's addresses are new.
+const runPrefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+const freshIp = () => `${runPrefix}::${(++ipCounter).toString(16)}`;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -43,18 +50,17 @@ describe('invites', () => {
       email: 'new.agent@example.com',
       hasAccount: false,
     });
-    const joined = await acceptInvite({
-      token,
-      name: 'New Agent',
-      password: 'long enough password',
-    });
+    const joined = await acceptInvite(
+      { token, name: 'New Agent', password: 'long enough password' },
+      { ip: freshIp() },
+    );
     expect(joined.workspaceId).toBe(acme.workspaceId);
     expect(await findSessionByToken(joined.token)).toMatchObject({
       role: 'agent',
       name: 'New Agent',
     });
     await expect(
-      acceptInvite({ token, name: 'Again', password: 'long enough password' }),
+      acceptInvite({ token, name: 'Again', password: 'long enough password' }, { ip: freshIp() }),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(await findPendingInvite(token)).toBeNull();
     const signedIn = await signIn(
@@ -66,31 +72,61 @@ describe('invites', () => {
 
   it('refuses short passwords for new accounts and expired invites', async () => {
     const { token, inviteId } = await createInvite(acme.admin, { email: 'short@example.com' });
-    await expect(acceptInvite({ token, name: 'S', password: 'short' })).rejects.toThrow(
-      /10 characters/,
-    );
+    await expect(
+      acceptInvite({ token, name: 'S', password: 'short' }, { ip: freshIp() }),
+    ).rejects.toThrow(/10 characters/);
     await db().invite.update({
       where: { id: inviteId },
       data: { expiresAt: new Date(Date.now() - 1) },
     });
     await expect(
-      acceptInvite({ token, name: 'S', password: 'long enough password' }),
+      acceptInvite({ token, name: 'S', password: 'long enough password' }, { ip: freshIp() }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('an existing account joins a second workspace only with its own password', async () => {
     const { token } = await createInvite(globex.admin, { email: acme.agents[0].email });
     expect(await findPendingInvite(token)).toMatchObject({ hasAccount: true });
-    await expect(acceptInvite({ token, password: 'a guess that is wrong' })).rejects.toMatchObject({
-      code: 'invalid',
-    });
-    const joined = await acceptInvite({ token, password: FIXTURE_PASSWORD });
+    const ip = freshIp();
+    await expect(
+      acceptInvite({ token, password: 'a guess that is wrong' }, { ip }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const joined = await acceptInvite({ token, password: FIXTURE_PASSWORD }, { ip });
     expect(joined.workspaceId).toBe(globex.workspaceId);
     const user = await db().user.findUniqueOrThrow({ where: { id: acme.agents[0].userId } });
     expect(user.name).toBe(acme.agents[0].name);
     await db().membership.delete({
       where: { workspaceId_userId: { workspaceId: globex.workspaceId, userId: user.id } },
     });
+  });
+
+  it('a new invite gives no more guesses at an existing account’s password than sign-in does', async () => {
+    // Another workspace's admin invites someone who has an account, and holds the link.
+    const victim = await createFixtureMember(
+      acme.workspaceId,
+      'agent',
+      `guessed-${randomBytes(3).toString('hex')}@example.com`,
+      'Guessed At',
+    );
+    const guesser = freshIp();
+    for (let i = 0; i < FAILURES_PER_ACCOUNT_AND_ADDRESS.points; i += 1) {
+      const { token } = await createInvite(globex.admin, { email: victim.email });
+      await expect(
+        acceptInvite({ token, password: `guess number ${i}` }, { ip: guesser }),
+      ).rejects.toMatchObject({ code: 'invalid' });
+    }
+    // A fresh invite, the right password even: that address waits, as it would at sign-in.
+    const { token } = await createInvite(globex.admin, { email: victim.email });
+    await expect(
+      acceptInvite({ token, password: FIXTURE_PASSWORD }, { ip: guesser }),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(
+      signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: guesser }),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    // The account's owner is not locked out, at sign-in or by an invite.
+    await signIn({ email: victim.email, password: FIXTURE_PASSWORD }, { ip: freshIp() });
+    const joined = await acceptInvite({ token, password: FIXTURE_PASSWORD }, { ip: freshIp() });
+    expect(joined.workspaceId).toBe(globex.workspaceId);
   });
 
   it('agents cannot invite or revoke; admins cannot revoke another workspace’s invite', async () => {

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import {
   checkRequestOrigin,
+  clientAddress,
   formStateFromError,
   SESSION_COOKIE,
   sessionCookieOptions,
@@ -16,11 +17,14 @@ export async function acceptInviteAction(_previous: FormState, form: FormData): 
   try {
     // The secret invite token in the form is what an attacker's page could not know.
     checkRequestOrigin(requestHeaders);
-    const session = await acceptInvite({
-      token: form.get('token'),
-      name: form.get('name') ?? undefined,
-      password: form.get('password'),
-    });
+    const session = await acceptInvite(
+      {
+        token: form.get('token'),
+        name: form.get('name') ?? undefined,
+        password: form.get('password'),
+      },
+      { ip: clientAddress(requestHeaders) },
+    );
     (await cookies()).set(
       SESSION_COOKIE,
       session.token,

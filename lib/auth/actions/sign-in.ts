@@ -41,20 +41,7 @@ export async function signIn(
   context: { ip: string },
 ): Promise<{ token: string; expiresAt: Date; userId: string; workspaceId: string }> {
   const { email, password } = SignInSchema.parse(input);
-  const accountAndAddress = `${email}|${context.ip}`;
-  for (const [limit, key] of [
-    [failures.accountAndAddress, accountAndAddress],
-    [failures.address, context.ip],
-  ] as const) {
-    const verdict = await limit.check(key);
-    if (!verdict.allowed) {
-      throw new ActionError(
-        'rate_limited',
-        waitMessage(verdict.retryAfterMs),
-        verdict.retryAfterMs,
-      );
-    }
-  }
+  await holdBackGuesser(email, context.ip);
   if (!(await failures.account.check(email)).allowed) {
     await new Promise((resolve) => setTimeout(resolve, SLOWDOWN_MS));
   }
@@ -74,13 +61,44 @@ export async function signIn(
   );
   const membership = user?.memberships[0];
   if (!user || !verified || !membership) {
-    await failures.accountAndAddress.consume(accountAndAddress);
-    await failures.address.consume(context.ip);
-    await failures.account.consume(email);
+    await countWrongPassword(email, context.ip);
     throw new ActionError('invalid', INVALID);
   }
 
-  await failures.accountAndAddress.clear(accountAndAddress);
+  await forgetWrongPasswords(email, context.ip);
   const session = await createSession(user.id, membership.workspaceId);
   return { ...session, userId: user.id, workspaceId: membership.workspaceId };
+}
+
+/**
+ * Refuses an address past its failure limits, for this account or over all. Every way of trying an
+ * account's password (sign-in, an invite to an existing account) shares these counts, so none of
+ * them is a way around the others.
+ */
+export async function holdBackGuesser(email: string, ip: string): Promise<void> {
+  for (const [limit, key] of [
+    [failures.accountAndAddress, `${email}|${ip}`],
+    [failures.address, ip],
+  ] as const) {
+    const verdict = await limit.check(key);
+    if (!verdict.allowed) {
+      throw new ActionError(
+        'rate_limited',
+        waitMessage(verdict.retryAfterMs),
+        verdict.retryAfterMs,
+      );
+    }
+  }
+}
+
+/** A wrong password for `email` (or an unknown email), from `ip`. */
+export async function countWrongPassword(email: string, ip: string): Promise<void> {
+  await failures.accountAndAddress.consume(`${email}|${ip}`);
+  await failures.address.consume(ip);
+  await failures.account.consume(email);
+}
+
+/** The right password: the address's earlier failures on this account are forgiven. */
+export async function forgetWrongPasswords(email: string, ip: string): Promise<void> {
+  await failures.accountAndAddress.clear(`${email}|${ip}`);
 }
