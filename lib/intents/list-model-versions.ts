@@ -12,6 +12,7 @@ const SHOWN = {
   version: true,
   createdAt: true,
   activatedAt: true,
+  archivedAt: true,
   exampleCount: true,
   intentCount: true,
   metrics: true,
@@ -38,13 +39,14 @@ export async function listModelVersions(siteId: string, limit = 50): Promise<Mod
     live && !latest.some((version) => version.id === live)
       ? await db().modelVersion.findMany({ where: { id: live, siteId }, select: SHOWN })
       : [];
-  return [...latest, ...olderLive].map((version) => {
+  return [...latest, ...olderLive].map(({ archivedAt, ...version }) => {
     const metrics = TrainingMetrics.safeParse(version.metrics);
     const comparison = VersionComparison.safeParse(version.comparison);
     const testPhraseMetrics = TrainingMetrics.safeParse(version.testPhraseMetrics);
     return {
       ...version,
       active: version.id === live,
+      archived: archivedAt !== null,
       metrics: metrics.success ? metrics.data : null,
       comparison: comparison.success ? comparison.data : null,
       testPhraseMetrics: testPhraseMetrics.success ? testPhraseMetrics.data : null,

@@ -209,6 +209,8 @@ export const ModelVersionSchema = z.object({
   activatedAt: TimestampSchema.nullable(),
   /** The site's live model. */
   active: z.boolean(),
+  /** Older than the site's newest 20: its scores were kept, its model was not, so it cannot go live again. */
+  archived: z.boolean(),
   exampleCount: z.number().int(),
   intentCount: z.number().int(),
   /** Held-out evaluation; null for a version stored in an older format. */

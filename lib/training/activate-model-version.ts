@@ -1,5 +1,7 @@
+import { ActionError } from '@/lib/auth/errors';
 import { db } from '@/lib/db';
 import { queueWebhookEvent } from '@/lib/webhooks';
+import { lockSite } from './archive-model-versions';
 import { NotFoundError } from './errors';
 import { reloadLiveClassifier, reloadLiveModelOnCommit } from './live-classifier';
 
@@ -13,11 +15,24 @@ export async function activateModelVersion(input: {
   actorId?: string;
 }): Promise<void> {
   await db().$transaction(async (tx) => {
+    // A training run finishing now archives old versions under the same lock.
+    await lockSite(tx, input.siteId);
     const version = await tx.modelVersion.findFirst({
       where: { id: input.versionId, siteId: input.siteId },
-      select: { id: true, version: true, site: { select: { workspaceId: true } } },
+      select: {
+        id: true,
+        version: true,
+        archivedAt: true,
+        site: { select: { workspaceId: true } },
+      },
     });
     if (!version) throw new NotFoundError('Model version');
+    if (version.archivedAt) {
+      throw new ActionError(
+        'conflict',
+        `Version ${version.version} was archived: only its scores were kept, so it cannot go live again`,
+      );
+    }
     await tx.site.update({
       where: { id: input.siteId },
       data: { activeModelVersionId: version.id },

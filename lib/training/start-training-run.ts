@@ -14,6 +14,7 @@ import { exampleEntityNames } from '@/lib/nlp/custom-entities';
 import { ExampleAnnotationsSchema } from '@/lib/schemas/entity';
 import { queueWebhookEvent } from '@/lib/webhooks';
 import { activateModelVersion } from './activate-model-version';
+import { archiveOldModelVersions, lockSite } from './archive-model-versions';
 import { NotFoundError, TrainingAlreadyRunningError, TrainingCancelledError } from './errors';
 import { unlabeledSiteTexts } from './unlabeled-site-texts';
 
@@ -201,6 +202,9 @@ async function trainJob(
     }
 
     const version = await db().$transaction(async (tx) => {
+      // First, so activation waits for this run to store its version, and archiving takes no
+      // stronger lock than the transaction already holds on the site.
+      await lockSite(tx, input.siteId);
       const latest = await tx.modelVersion.aggregate({
         where: { siteId: input.siteId },
         _max: { version: true },
@@ -221,6 +225,8 @@ async function trainJob(
           trainingRunId: runId,
         },
       });
+      const archived = await archiveOldModelVersions(tx, input.siteId);
+      if (archived) note(`Archived ${archived} older version${archived === 1 ? '' : 's'}`);
       const { count: finished } = await tx.trainingRun.updateMany({
         where: { id: runId, status: 'running' },
         data: { status: 'succeeded', progress: 1, finishedAt: new Date(), log },
