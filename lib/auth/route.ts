@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import type { MemberRole } from '@/lib/schemas/auth';
+import { refuseNulCharacters } from '@/lib/schemas/storable';
 import { checkCsrfToken, checkRequestOrigin, CSRF_HEADER } from './csrf';
 import { ActionError, isActionError } from './errors';
 import { findSessionByToken, SESSION_COOKIE, type SessionMember } from './session';
@@ -71,7 +72,10 @@ export const BODY_LIMITS = {
   import: 5 * 1024 * 1024,
 } as const;
 
-/** A request's JSON body, validated; malformed JSON is the caller's mistake (400), not ours. */
+/**
+ * A request's JSON body, validated; malformed JSON, or text Postgres cannot store (NUL), is the
+ * caller's mistake (400), not ours.
+ */
 export async function readBody<T>(
   request: Request,
   schema: { parse(value: unknown): T },
@@ -84,6 +88,7 @@ export async function readBody<T>(
   } catch {
     throw new ActionError('invalid', 'The request body must be JSON');
   }
+  refuseNulCharacters(body);
   return schema.parse(body);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowIdSchema, withoutNul } from '@/lib/schemas/storable';
 
 /** Header a page's fetch() sends the session's CSRF token in. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -34,18 +35,18 @@ export type CreateInvite = z.infer<typeof CreateInviteSchema>;
 export const AcceptInviteSchema = z.object({
   token: z.string().min(10).max(200),
   /** Only for a new account; an existing one keeps its name. */
-  name: z.string().trim().min(1, 'Enter your name').max(80).optional(),
+  name: withoutNul(z.string().trim().min(1, 'Enter your name').max(80)).optional(),
   password: z.string().min(1, 'Enter a password').max(200),
 });
 export type AcceptInvite = z.infer<typeof AcceptInviteSchema>;
 
-export const RevokeInviteSchema = z.object({ inviteId: z.string().min(1).max(40) });
+export const RevokeInviteSchema = z.object({ inviteId: RowIdSchema });
 
 export const ChangeMemberRoleSchema = z.object({
-  userId: z.string().min(1).max(40),
+  userId: RowIdSchema,
   role: MemberRoleSchema,
 });
 export type ChangeMemberRole = z.infer<typeof ChangeMemberRoleSchema>;
 
-export const RemoveMemberSchema = z.object({ userId: z.string().min(1).max(40) });
+export const RemoveMemberSchema = z.object({ userId: RowIdSchema });
 export type RemoveMember = z.infer<typeof RemoveMemberSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { RowIdSchema, withoutNul } from '@/lib/schemas/storable';
 import type { BotState } from '@/lib/schemas/bot-state';
 import { IntentNameSchema } from '@/lib/schemas/intent';
 import type { AgentConversation } from '@/lib/schemas/events';
 
 // Shapes of the agent inbox's requests on the `/agent` namespace (listed in lib/schemas/events.ts).
 
-const id = z.string().min(1).max(64);
+const id = RowIdSchema;
 
 /** Assign to an agent of the workspace, or unassign with null. */
 export const AssignConversationRequestSchema = z.object({
@@ -167,7 +168,9 @@ export const CannedResponseSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'Use up to 30 letters, digits, - or _ (no spaces)'),
-  body: z.string().trim().min(1, 'Write the response').max(2000, 'Use at most 2000 characters'),
+  body: withoutNul(
+    z.string().trim().min(1, 'Write the response').max(2000, 'Use at most 2000 characters'),
+  ),
 });
 export type CannedResponseInput = z.input<typeof CannedResponseSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowIdSchema } from '@/lib/schemas/storable';
 import {
   EntityNameSchema,
   EntityTypeSchema,
@@ -35,7 +36,7 @@ export const QuickReplySchema = z
   .min(1, 'A quick reply cannot be empty')
   .max(60, 'A quick reply has at most 60 characters');
 
-const id = z.string().min(1).max(40);
+const id = RowIdSchema;
 
 export const CreateIntentSchema = z.object({
   name: IntentNameSchema,
@@ -187,5 +188,5 @@ export function entityLabel(name: string): string {
 
 /** Review-queue messages the admin adds as examples of an intent, from the intents page. */
 export const AddSuggestedExamplesSchema = z.object({
-  messageIds: z.array(z.string().min(1).max(40)).min(1).max(200),
+  messageIds: z.array(RowIdSchema).min(1).max(200),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowIdSchema } from '@/lib/schemas/storable';
 import { BotStateSchema } from '@/lib/schemas/bot-state';
 import { ConversationStatusSchema, SenderSchema } from '@/lib/schemas/events';
 import { ChoiceSchema, CitationSchema } from '@/lib/schemas/message';
@@ -34,11 +35,11 @@ export const VisitorDetailSchema = VisitorSummarySchema.extend({
 export type VisitorDetail = z.output<typeof VisitorDetailSchema>;
 
 export const VisitorListQuerySchema = z.object({
-  siteId: z.string().min(1).max(64).optional(),
+  siteId: RowIdSchema.optional(),
   /** Exact match, case-insensitive. */
   email: z.string().trim().max(320).optional(),
   /** nextCursor of the previous page. */
-  cursor: z.string().min(1).max(64).optional(),
+  cursor: RowIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type VisitorListQuery = z.input<typeof VisitorListQuerySchema>;

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { ActionError, errorResponse, memberFromRequest, type SessionMember } from '@/lib/auth';
 import { isIntentFileError } from '@/lib/intents';
 import { ArticleNotFoundError } from '@/lib/knowledge';
+import { refuseNulCharacters, RowIdSchema } from '@/lib/schemas/storable';
 import { requireWorkspaceSite } from '@/lib/sites';
 import { NotFoundError, TrainingAlreadyRunningError } from '@/lib/training';
 
@@ -15,7 +16,8 @@ export interface SiteRouteContext<P extends Params> {
 
 /**
  * An admin API route: signed-in admin (CSRF-checked on writes), and the site in the URL must belong
- * to the admin's workspace. Refusals become `{ error: { code, message } }` with their status.
+ * to the admin's workspace; an id in the path that cannot be one names nothing (404). Refusals
+ * become `{ error: { code, message } }` with their status.
  */
 export function adminRoute<P extends Params = Params>(
   handler: (context: { member: SessionMember; params: P; request: Request }) => Promise<unknown>,
@@ -23,7 +25,11 @@ export function adminRoute<P extends Params = Params>(
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const member = await memberFromRequest(request, { role: 'admin' });
-      const result = await handler({ member, params: await context.params, request });
+      const params = await context.params;
+      if (!Object.values(params).every((value) => RowIdSchema.safeParse(value).success)) {
+        throw new ActionError('not_found', 'Not found');
+      }
+      const result = await handler({ member, params, request });
       return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return adminErrorResponse(error);
@@ -59,7 +65,9 @@ function adminErrorResponse(error: unknown): Response {
   return errorResponse(error);
 }
 
-/** Reads `?name=` query parameters through a schema. */
+/** A request's `?name=` query parameters, for a schema to read; a NUL character in one is refused. */
 export function queryOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  refuseNulCharacters(query);
+  return query;
 }

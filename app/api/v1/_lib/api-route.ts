@@ -12,6 +12,7 @@ import { ActionError, BODY_LIMITS, isActionError, readBody } from '@/lib/auth';
 import { BodyTooLargeError } from '@/lib/auth/route';
 import { ArticleNotFoundError } from '@/lib/knowledge';
 import type { ApiError, ApiErrorCode } from '@/lib/schemas/api';
+import { refuseNulCharacters } from '@/lib/schemas/storable';
 import { requireWorkspaceSite } from '@/lib/sites';
 import { NotFoundError, TrainingAlreadyRunningError } from '@/lib/training';
 
@@ -103,6 +104,13 @@ function parsePart<S extends z.ZodType | undefined>(
   value: unknown,
 ): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
+  if (part !== 'path') {
+    try {
+      refuseNulCharacters(value);
+    } catch (error) {
+      throw new RequestInvalidError(part, error as ZodError);
+    }
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as Parsed<S>;
   if (part === 'path') throw new ActionError('not_found', 'Not found');
