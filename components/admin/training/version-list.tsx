@@ -11,6 +11,9 @@ const dateFormat = new Intl.DateTimeFormat('en', {
   timeZone: 'UTC',
 });
 
+/** Columns a phone leaves out, so the version, its accuracy and its button fit. */
+const WIDE_ONLY = 'hidden sm:table-cell';
+
 /** Every trained version with its scores; activating an older one is the rollback. */
 export function VersionList({
   versions,
@@ -28,10 +31,10 @@ export function VersionList({
           <tr>
             <th className="py-1">Version</th>
             <th className="py-1">Trained (UTC)</th>
-            <th className="py-1 text-right">Examples</th>
+            <th className={`py-1 text-right ${WIDE_ONLY}`}>Examples</th>
             <th className="py-1 text-right">Accuracy</th>
-            <th className="py-1 text-right">Macro-F1</th>
-            <th className="py-1 text-right">OOS recall</th>
+            <th className={`py-1 text-right ${WIDE_ONLY}`}>Macro-F1</th>
+            <th className={`py-1 text-right ${WIDE_ONLY}`}>OOS recall</th>
             <th className="py-1" />
           </tr>
         </thead>
@@ -54,14 +57,16 @@ export function VersionList({
                 ) : null}
               </td>
               <td className="py-1.5">{dateFormat.format(version.createdAt)}</td>
-              <td className="py-1.5 text-right tabular-nums">{version.exampleCount}</td>
+              <td className={`py-1.5 text-right tabular-nums ${WIDE_ONLY}`}>
+                {version.exampleCount}
+              </td>
               <td className="py-1.5 text-right tabular-nums">
                 {percent(version.metrics?.accuracy)}
               </td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={`py-1.5 text-right tabular-nums ${WIDE_ONLY}`}>
                 {percent(version.metrics?.macroF1)}
               </td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={`py-1.5 text-right tabular-nums ${WIDE_ONLY}`}>
                 {percent(version.metrics?.oosRecall)}
               </td>
               <td className="py-1.5 text-right">
