@@ -1,8 +1,14 @@
-import { db } from '@/lib/db';
 import { ActionError } from '@/lib/auth/errors';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { limiter } from '@/lib/rate-limit';
 import { verifyVisitorToken } from '@/lib/auth/visitor-token';
 import { VisitorUnreadRequestSchema, type VisitorUnreadResult } from '@/lib/schemas/events';
 import { findSiteByKey, isAllowedOrigin } from './sites';
+
+// Public and asked on page views, so an address gets the budget it has for new chats (its own count).
+const asksPerAddress = () =>
+  limiter('widget-unread-ip', { points: config().IP_CONNECTS_PER_MINUTE, durationSeconds: 60 });
 
 /**
  * Replies the visitor has not read in their open conversation: the widget's loader asks this before
@@ -11,9 +17,19 @@ import { findSiteByKey, isAllowedOrigin } from './sites';
  */
 export async function countVisitorUnread(
   input: unknown,
-  request: { ownHosts: Set<string>; origin: string | null },
+  request: { ownHosts: Set<string>; origin: string | null; ip: string },
 ): Promise<VisitorUnreadResult> {
   const { siteKey, token } = VisitorUnreadRequestSchema.parse(input);
+  // Before any query: unknown keys and forged tokens count too.
+  const verdict = await asksPerAddress().consume(request.ip);
+  if (!verdict.allowed) {
+    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    throw new ActionError(
+      'rate_limited',
+      `Too many requests from your network; try again in ${seconds} s`,
+      verdict.retryAfterMs,
+    );
+  }
   const site = await findSiteByKey(siteKey);
   if (!site) throw new ActionError('not_found', 'Unknown site key');
   if (request.origin && !isAllowedOrigin(site, request.origin, request.ownHosts)) {

@@ -1,8 +1,10 @@
 // The loader's unread check (POST /api/widget/unread → countVisitorUnread): replies after the
 // visitor's read receipt in their open conversation, nothing else, and only for the site's pages.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signVisitorToken } from '@/lib/auth/visitor-token';
 import { countVisitorUnread } from '@/lib/conversations';
+import { config } from '@/lib/config';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import {
   createFixtureConversation,
@@ -13,7 +15,11 @@ import {
 let database: TestDatabase;
 let workspace: FixtureWorkspace;
 let site: { publicKey: string; visitorTokenSecret: string };
-const page = { ownHosts: new Set<string>(), origin: 'http://localhost:3000' };
+// Per-address limits count in Redis across runs: every run's addresses are new.
+const runPrefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+let ipCounter = 0;
+const freshIp = () => `${runPrefix}::${(++ipCounter).toString(16)}`;
+const page = { ownHosts: new Set<string>(), origin: 'http://localhost:3000', ip: freshIp() };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -68,7 +74,23 @@ describe('unread replies for the loader', () => {
   it('refuses a page the site does not allow', async () => {
     const { visitorId } = await createFixtureConversation(workspace.siteId);
     await expect(
-      unreadFor(visitorId, { ownHosts: new Set(), origin: 'https://evil.example' }),
+      unreadFor(visitorId, { ownHosts: new Set(), origin: 'https://evil.example', ip: freshIp() }),
     ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('holds back an address past its budget, as new chats are: the database is not free to ask', async () => {
+    const { visitorId } = await createFixtureConversation(workspace.siteId, {
+      messages: [{ sender: 'bot', body: 'Hello' }],
+    });
+    const asker = { ...page, ip: freshIp() };
+    for (let i = 0; i < config().IP_CONNECTS_PER_MINUTE; i += 1) {
+      expect(await unreadFor(visitorId, asker)).toBe(1);
+    }
+    await expect(unreadFor(visitorId, asker)).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterMs: expect.any(Number),
+    });
+    // Another address is not held back.
+    expect(await unreadFor(visitorId, { ...page, ip: freshIp() })).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { BODY_LIMITS, errorResponse, ownHosts, readBody } from '@/lib/auth';
+import { BODY_LIMITS, clientAddress, errorResponse, ownHosts, readBody } from '@/lib/auth';
 import { countVisitorUnread } from '@/lib/conversations';
 
 export const dynamic = 'force-dynamic';
@@ -21,6 +21,7 @@ export async function POST(request: Request): Promise<Response> {
     const result = await countVisitorUnread(body, {
       ownHosts: ownHosts(request.headers.get('host')),
       origin,
+      ip: clientAddress(request.headers),
     });
     return NextResponse.json(result, { headers });
   } catch (error) {
