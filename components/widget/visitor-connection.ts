@@ -68,8 +68,9 @@ type VisitorSocket = Socket<VisitorNotices, RequestEvents<VisitorRequests>>;
 
 /**
  * The widget's side of the conversation, without any UI: a socket to `/visitor`, an outbox that
- * resends with the same clientId until the server acknowledges, and resume-after-last-seq on every
- * (re)connect. The React UI renders `state`; tests drive it directly.
+ * resends with the same clientId until the server acknowledges, and on every (re)connect a resume
+ * of what came after the last seq up to which its list is complete. The React UI renders `state`;
+ * tests drive it directly.
  */
 export class VisitorConnection {
   state: ChatState = {
@@ -88,6 +89,8 @@ export class VisitorConnection {
   private readonly listeners = new Set<() => void>();
   private readonly messageListeners = new Set<(message: VisitorMessage) => void>();
   private readonly conversationOrder: string[] = [];
+  /** The last resume's answer: this conversation's list is complete up to this seq. */
+  private resumedThrough: { conversationId: string; seq: number } | null = null;
   private flushing = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private typingTimers: {
@@ -275,6 +278,7 @@ export class VisitorConnection {
     this.options.storage.setItem(this.keys.token, result.token);
     if (previous && tokenVisitor(previous) !== result.visitorId) {
       this.conversationOrder.length = 0;
+      this.resumedThrough = null;
       this.update({ conversation: null, messages: [], draft: null });
       this.socket?.disconnect().connect();
     }
@@ -333,27 +337,43 @@ export class VisitorConnection {
   private async resume(): Promise<void> {
     for (;;) {
       const current = this.state.conversation;
-      const afterSeq = current
-        ? Math.max(
-            0,
-            ...this.state.messages.filter((m) => m.conversationId === current.id).map((m) => m.seq),
-          )
-        : 0;
       const result = await this.request('conversation:resume', {
         conversationId: current?.id ?? null,
-        afterSeq,
+        afterSeq: current ? this.completeThrough(current.id) : 0,
       });
       if (!result.ok) {
         // The server is busy or restarting; the next reconnect tries again.
         if (this.socket?.connected) this.later(() => void this.resume(), 2_000);
         return;
       }
-      if (result.conversation) this.adoptConversation(result.conversation);
+      if (result.conversation) {
+        this.adoptConversation(result.conversation);
+        this.resumedThrough = { conversationId: result.conversation.id, seq: result.throughSeq };
+      }
       this.receive(result.messages);
       this.update({ connection: 'online', refusal: null, agentsOnline: result.agentsOnline });
       if (!result.hasMore) break;
     }
     void this.flush();
+  }
+
+  /**
+   * The seq up to which this conversation's list has no hole: from the last resume's answer on,
+   * as far as the seqs run on without a gap. Not the highest seq held: messages of one conversation
+   * stored on different connections or nodes can be sent out of seq order (an agent's reply and
+   * the visitor's acknowledgement), and one lost with the connection would never be asked for. A
+   * gap can also be a private note, which only a resume can tell; until then the next resume asks
+   * again for what came after it, and `receive` keeps each message once by id.
+   */
+  private completeThrough(conversationId: string): number {
+    let seq = this.resumedThrough?.conversationId === conversationId ? this.resumedThrough.seq : 0;
+    const held = new Set(
+      this.state.messages
+        .filter((message) => message.conversationId === conversationId)
+        .map((message) => message.seq),
+    );
+    while (held.has(seq + 1)) seq += 1;
+    return seq;
   }
 
   /** Sends the outbox in order, one at a time, so the server stores messages as they were written. */

@@ -18,16 +18,22 @@ export async function resumeVisitorConversation(
     { siteId: visitor.siteId, visitorId: visitor.visitorId },
     { createdAt: 'desc' },
   );
-  if (!conversation) return { conversation: null, messages: [], hasMore: false };
+  if (!conversation) return { conversation: null, messages: [], hasMore: false, throughSeq: 0 };
   const afterSeq = conversation.id === request.conversationId ? request.afterSeq : 0;
   const messages = await loadMessages(conversation.id, {
     afterSeq,
     includePrivate: false,
     limit: PAGE + 1,
   });
+  const page = messages.slice(0, PAGE);
+  const hasMore = messages.length > PAGE;
+  // A conversation's messages commit in seq order (its row lock), and every seq up to the lastSeq
+  // read above had committed before the messages were read: the page holds all visible ones to it.
+  const throughSeq = Math.max(afterSeq, page.at(-1)?.seq ?? 0, hasMore ? 0 : conversation.lastSeq);
   return {
     conversation: toVisitorConversation(conversation),
-    messages: messages.slice(0, PAGE).map(toVisitorMessage),
-    hasMore: messages.length > PAGE,
+    messages: page.map(toVisitorMessage),
+    hasMore,
+    throughSeq,
   };
 }

@@ -16,7 +16,9 @@
  *            a handoff decision → 'conversation.handoff' → agents are notified.
  *   Agents: /agent namespace (agent-namespace.ts), session cookie, their workspace only.
  *   Reconnects: the client emits `conversation:resume {conversationId, afterSeq}` and gets every
- *   message after its last one; its outbox resends unacknowledged messages with the same clientId.
+ *   message after the last seq up to which its list has no hole (messages can arrive out of seq
+ *   order, and a gap may be a private note: the answer's throughSeq says); its outbox resends
+ *   unacknowledged messages with the same clientId.
  *   Several nodes: REDIS_URL → socket.io Redis adapter for rooms, Redis for presence and limits.
  */
 import type { Server as HttpServer } from 'node:http';

@@ -213,7 +213,10 @@ export type VisitorHandshake = z.infer<typeof VisitorHandshakeSchema>;
 export const VisitorResumeRequestSchema = z.object({
   /** The conversation the client shows; null on a first visit. */
   conversationId: id.nullable(),
-  /** Highest seq the client already has; the answer holds everything after it. */
+  /**
+   * The seq up to which the client's list is complete (it has every message the visitor may see
+   * up to it); the answer holds every visible message after it.
+   */
   afterSeq: z.number().int().min(0),
 });
 export type VisitorResumeRequest = z.infer<typeof VisitorResumeRequestSchema>;
@@ -223,6 +226,11 @@ export interface VisitorResumeResult {
   messages: VisitorMessage[];
   /** More messages follow: ask again after the last one. */
   hasMore: boolean;
+  /**
+   * With this answer the client has every message it may see up to this seq: the seqs in between
+   * that it has not got are private notes, not messages still to come.
+   */
+  throughSeq: number;
   agentsOnline: boolean;
 }
 
