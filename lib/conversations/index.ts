@@ -26,6 +26,7 @@ export { sendVisitorMessage } from './send-visitor-message';
 export { askForHuman } from './ask-for-human';
 export { leaveContactEmail } from './leave-contact-email';
 export { identifyVisitor } from './identify-visitor';
+export { isKnownVisitor } from './known-visitor';
 export { rateConversation } from './rate-conversation';
 export { findActiveConversation } from './current-conversation';
 export { countVisitorUnread } from './count-visitor-unread';

@@ -29,6 +29,17 @@ export function broadcastConversationEvents(
     const sockets = namespace.adapter.rooms.get(room);
     return Boolean(sockets && sockets.size > (except && sockets.has(except) ? 1 : 0));
   };
+  /**
+   * Closes this node's connections of an erased visitor's tabs. Closed as a lost connection (a
+   * server's disconnect would not be retried): the tab reconnects, its token is refused as naming no
+   * one, and the widget starts afresh as a new visitor instead of failing every message.
+   */
+  const dropTabs = (visitorId: string) => {
+    for (const socketId of visitors.adapter.rooms.get(rooms.visitor(visitorId)) ?? [])
+      visitors.sockets.get(socketId)?.conn.close();
+  };
+  // The erasure is announced on the node that made it; the others hear it through the adapter.
+  if (options.multiNode) visitors.on(VISITOR_ERASED, dropTabs);
   const unsubscribes = [
     onConversationEvent('message.created', ({ conversation, message, senderSocketId }) => {
       const tabsRoom = rooms.visitor(conversation.visitorId);
@@ -88,10 +99,12 @@ export function broadcastConversationEvents(
           agents.to(rooms.conversation(conversation.id)).emit('typing', { ...notice, agentId });
       },
     ),
-    onConversationEvent('visitor.deleted', ({ workspaceId, conversationIds }) => {
+    onConversationEvent('visitor.deleted', ({ workspaceId, visitorId, conversationIds }) => {
       agents
         .to(rooms.workspaceAgents(workspaceId))
         .emit('conversations:removed', { conversationIds });
+      dropTabs(visitorId);
+      if (options.multiNode) visitors.serverSideEmit(VISITOR_ERASED, visitorId);
     }),
     onConversationEvent('bot.token', ({ conversation, streamId, text }) => {
       visitors
@@ -99,5 +112,10 @@ export function broadcastConversationEvents(
         .emit('bot:token', { conversationId: conversation.id, streamId, text });
     }),
   ];
-  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+  return () => {
+    unsubscribes.forEach((unsubscribe) => unsubscribe());
+    visitors.off(VISITOR_ERASED, dropTabs);
+  };
 }
+
+const VISITOR_ERASED = 'visitor:erased';

@@ -8,6 +8,7 @@ import {
   findSite,
   identifyVisitor,
   isAllowedOrigin,
+  isKnownVisitor,
   leaveContactEmail,
   markConversationRead,
   rateConversation,
@@ -186,8 +187,12 @@ async function authenticate(socket: Socket): Promise<VisitorSocketData> {
   }
   const ip = socketAddress(socket);
   await limitVisitorConnect(ip, verified.visitorId);
+  const visitor = { siteId: site.id, visitorId: verified.visitorId };
+  // Erased (data rights) since the token was signed: the widget starts afresh as a new visitor.
+  if (!(await isKnownVisitor(visitor)))
+    throw new ActionError('unauthenticated', 'This visitor token is not valid');
   return {
-    visitor: { siteId: site.id, visitorId: verified.visitorId },
+    visitor,
     workspaceId: site.workspaceId,
     ip,
   };
