@@ -21,6 +21,7 @@ const PRIVATE_IPV4: [string, number][] = [
 const PRIVATE_IPV6: [string, number][] = [
   ['::', 128],
   ['::1', 128],
+  ['64:ff9b:1::', 48], // local-use NAT64: this network's own translator, to any IPv4 address
   ['100::', 64], // discard
   ['2001::', 23], // protocol assignments (Teredo among them)
   ['2001:db8::', 32], // documentation
@@ -47,7 +48,8 @@ export function isPrivateAddress(address: string): boolean {
 
 /**
  * The IPv4 address an IPv6 one stands for: IPv4-mapped (::ffff:a.b.c.d, also written in hex),
- * IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
+ * IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96) and 6to4
+ * (2002::/16). `::` and `::ffff:0.0.0.0` are 0.0.0.0, "this host": Linux connects them here.
  */
 function embeddedIpv4(address: string): string | null {
   const groups = ipv6Groups(address);
@@ -55,9 +57,8 @@ function embeddedIpv4(address: string): string | null {
   const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
   const quad = (high: number, low: number) =>
     [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
-  if (zeros(0, 5) && (groups[5] === 0xffff || groups[5] === 0) && !zeros(6, 8)) {
-    return quad(groups[6], groups[7]);
-  }
+  if (zeros(0, 5) && (groups[5] === 0xffff || groups[5] === 0)) return quad(groups[6], groups[7]);
+  if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return quad(groups[6], groups[7]);
   if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return quad(groups[6], groups[7]);
   if (groups[0] === 0x2002) return quad(groups[1], groups[2]);
   return null;

@@ -364,6 +364,8 @@ describe('private addresses', () => {
     'http://169.254.169.254/latest/meta-data/',
     `http://[::1]:${receiver.port}/`,
     `http://[::ffff:127.0.0.1]:${receiver.port}/`,
+    // "This host" (0.0.0.0) mapped into IPv6 reaches the local machine on Linux.
+    `http://[::ffff:0.0.0.0]:${receiver.port}/`,
     `http://localhost:${receiver.port}/`,
   ];
 

@@ -28,6 +28,12 @@ describe('addresses a webhook may not reach without the admin’s permission', (
     '::ffff:169.254.169.254',
     '::ffff:a9fe:a9fe',
     '::127.0.0.1',
+    // "This host" mapped into IPv6: Linux connects it to the local machine.
+    '::ffff:0.0.0.0',
+    '::ffff:0:0',
+    // IPv4-translated (SIIT) and local-use NAT64: IPv4 addresses again, behind a translator.
+    '::ffff:0:7f00:1',
+    '64:ff9b:1::a00:1',
     '64:ff9b::a00:1',
     '2002:7f00:1::',
     'not an address',
