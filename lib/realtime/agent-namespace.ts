@@ -99,11 +99,10 @@ export function serveAgents(
       {
         'conversation:list': { run: (payload) => listConversations(agent, payload) },
         'conversation:join': {
-          run: async (payload) => {
-            const joined = await findAgentConversation(agent, payload);
-            await socket.join(rooms.conversation(joined.conversation.id));
-            return joined;
-          },
+          run: (payload) =>
+            findAgentConversation(agent, payload, (conversationId) =>
+              socket.join(rooms.conversation(conversationId)),
+            ),
         },
         'conversation:leave': {
           run: async (payload) => {
