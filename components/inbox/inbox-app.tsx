@@ -10,7 +10,12 @@ import type { ComposerHandle } from './composer';
 import { ConversationList, SearchBox } from './conversation-list';
 import { ConversationPane, type ConversationCommand } from './conversation-pane';
 import { DetailsPanel } from './details-panel';
-import { inboxReducer, initialInboxState, type PendingMessage } from './inbox-state';
+import {
+  inboxReducer,
+  initialInboxState,
+  rejoinAfterSeq,
+  type PendingMessage,
+} from './inbox-state';
 import { intentChoice } from './intent-picker';
 import { MetricsPanel } from './metrics-panel';
 import {
@@ -194,7 +199,7 @@ export function InboxApp({ setup }: { setup: InboxSetup }) {
   async function join(conversationId: string) {
     const afterSeq =
       stateRef.current.selectedId === conversationId
-        ? (stateRef.current.messages.at(-1)?.seq ?? 0)
+        ? rejoinAfterSeq(stateRef.current.messages)
         : 0;
     try {
       const joined = await request('conversation:join', { conversationId, afterSeq });

@@ -92,6 +92,19 @@ export function mergeConversation(
   };
 }
 
+/**
+ * The seq to rejoin a conversation after: the end of the run of seqs the list holds without a gap,
+ * not its highest. Messages of one conversation can arrive out of seq order (stored on different
+ * connections or nodes), and one lost with the connection would never be asked for again; an
+ * agent sees every seq, notes included, so any gap is such a message.
+ */
+export function rejoinAfterSeq(messages: readonly AgentMessage[]): number {
+  const held = new Set(messages.map((message) => message.seq));
+  let seq = 0;
+  while (held.has(seq + 1)) seq += 1;
+  return seq;
+}
+
 /** Adds messages by id, keeps seq order; a message replaces its pending copy in the outbox. */
 function mergeMessages(known: AgentMessage[], incoming: AgentMessage[]): AgentMessage[] {
   const byId = new Map(known.map((message) => [message.id, message]));

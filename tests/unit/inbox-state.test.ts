@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inboxReducer, initialInboxState, mergeConversation } from '@/components/inbox/inbox-state';
+import {
+  inboxReducer,
+  initialInboxState,
+  mergeConversation,
+  rejoinAfterSeq,
+} from '@/components/inbox/inbox-state';
 import { formatWaiting, unreadCount } from '@/components/inbox/views';
 import type { AgentConversation, AgentMessage } from '@/lib/schemas/events';
 
@@ -123,6 +128,13 @@ describe('the selected conversation’s messages and the outbox', () => {
     });
     state = inboxReducer(state, { type: 'selected', conversationId: 'c2' });
     expect(state.messages).toEqual([]);
+  });
+
+  it('rejoins after the last seq it holds without a gap, not its highest', () => {
+    // Seq 3 was sent after 4 and lost with the connection: the rejoin asks for it again.
+    expect(rejoinAfterSeq([message(1), message(2), message(4), message(5)])).toBe(2);
+    expect(rejoinAfterSeq([message(1), message(2), message(3, { isPrivate: true })])).toBe(3);
+    expect(rejoinAfterSeq([])).toBe(0);
   });
 
   it('marks a failed send and sends it again on retry', () => {
