@@ -56,6 +56,19 @@ afterAll(async () => {
   await database?.drop();
 });
 
+describe('an admin page asked for what cannot be', () => {
+  it('is not found (a path id no row can have), or the unfiltered log (a filter that cannot be)', async () => {
+    for (const path of ['/admin/intents/x%00y', '/admin/knowledge/x%00y']) {
+      expect((await get(path, juniper.admin)).status, path).toBe(404);
+    }
+    for (const path of ['/admin/audit?cursor=x%00y', '/admin/audit?action=a%00b&limit=lots']) {
+      const response = await get(path, juniper.admin);
+      expect(response.status, path).toBe(200);
+      expect(await response.text()).toContain('Audit log');
+    }
+  });
+});
+
 describe('signed out', () => {
   it.each(['/inbox', '/inbox?view=mine', '/settings', '/settings/team', '/settings/canned'])(
     '%s sends to the sign-in page',

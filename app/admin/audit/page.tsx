@@ -38,7 +38,9 @@ export default async function AuditPage({
   searchParams: Promise<{ action?: string; cursor?: string }>;
 }) {
   const { member } = await adminContext();
-  const query = AuditQuerySchema.parse(await searchParams);
+  // A filter or cursor that cannot be (edited by hand) shows the log from its start.
+  const asked = AuditQuerySchema.safeParse(await searchParams);
+  const query = asked.success ? asked.data : AuditQuerySchema.parse({});
   const { events, nextCursor } = await listAuditEvents(member.workspaceId, query);
   return (
     <div className="mx-auto max-w-6xl space-y-4">
