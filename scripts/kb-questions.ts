@@ -44,3 +44,30 @@ export function tallyOutcomes(outcomes: KbOutcome[]) {
     answeredWrongly: count('answeredWrongly'),
   };
 }
+
+/** How visitors wrap a question: a greeting before it, or a thanks after it. */
+export const COURTESY = {
+  en: {
+    greeting: ['hi, ', 'Hello! ', 'hey there, ', 'Hi. ', 'good morning, '],
+    thanks: [' thanks!', ', thank you', ' thx'],
+  },
+  zh: {
+    greeting: ['你好，', '您好！', '在吗？', '哈喽，', '你好 '],
+    thanks: ['，谢谢！', ' 谢谢', '，多谢'],
+  },
+} as const;
+export type Courtesy = keyof (typeof COURTESY)['en'];
+
+/** The questions as visitors often write them: each with a greeting before it (or a thanks after). */
+export function withCourtesy(
+  questions: readonly KbQuestion[],
+  courtesy: Courtesy,
+  language: keyof typeof COURTESY,
+): KbQuestion[] {
+  const phrases = COURTESY[language][courtesy];
+  return questions.map((question, i) => {
+    const phrase = phrases[i % phrases.length];
+    const text = courtesy === 'greeting' ? phrase + question.question : question.question + phrase;
+    return { ...question, question: text };
+  });
+}

@@ -102,8 +102,9 @@ async function answerOrDefer(
 ): Promise<BotReply> {
   const { language } = turn.site;
   const words = WORDING[language];
-  const message = turn.visitorMessage.body;
   const { classification, decision } = understanding;
+  // The articles read what the classifier read: the request, without a greeting around it.
+  const message = classification?.request ?? turn.visitorMessage.body;
   const { recognized, matched } = recognizedIntent(understanding, intents);
 
   // An intent's answer that sums up an article says what the article says, so it must also clear

@@ -3,7 +3,14 @@ import type { MessageEvidence } from './answer-confidence';
 import { decide, IntentDecision, intentProbabilities } from './decide';
 import { Entity, extractEntities, type EntityOptions } from './entities';
 import { withEntityTerms } from './custom-entities';
-import { evaluatedWithKnownExample, withKnownExample } from './known-examples';
+import {
+  evaluatedWithKnownExample,
+  readsRequestAlone,
+  requestBeside,
+  takesRequestReading,
+  withKnownExample,
+  withoutKnownPhrases,
+} from './known-examples';
 import { termCounts, unknownShares, vectorize } from './features';
 import { scoreVector } from './linear-svm';
 import { evaluateProbabilities, summarize, type TrainingMetrics } from './metrics';
@@ -12,7 +19,14 @@ import { preprocess } from './preprocess';
 import type { EmbedTexts } from './train';
 
 /** What the bot gets for a visitor message: ranked intents, the decision, and the entities. */
-export const Classification = IntentDecision.extend({ entities: z.array(Entity) });
+export const Classification = IntentDecision.extend({
+  entities: z.array(Entity),
+  /**
+   * The message without the greeting or thanks around it (phrases the model knows as examples):
+   * what the articles read; the intents too when the whole was not answered, or only as a phrase.
+   */
+  request: z.string().optional(),
+});
 export type Classification = z.infer<typeof Classification>;
 
 export interface ClassifyOptions {
@@ -71,6 +85,24 @@ export async function classify(
   text: string,
   options: ClassifyOptions = {},
 ): Promise<Classification> {
+  const entities = options.entitiesFound ?? extractEntities(text, options.entities);
+  const whole = await decideText(model, text, options);
+  // A greeting or a thanks around the request can outweigh it: read the request alone.
+  const around = withoutKnownPhrases(text, model);
+  if (around && readsRequestAlone(around, whole)) {
+    const part = await decideText(model, around.request, options);
+    if (takesRequestReading(around, part)) {
+      return { ...part, request: around.request, entities };
+    }
+  }
+  return { ...whole, request: requestBeside(around, whole.intent), entities };
+}
+
+async function decideText(
+  model: IntentClassifier,
+  text: string,
+  options: ClassifyOptions,
+): Promise<IntentDecision> {
   const [{ probabilities, evidence }] = await calibratedProbabilities(
     model,
     [text],
@@ -90,10 +122,7 @@ export async function classify(
     },
     evidence,
   );
-  return {
-    ...withKnownExample(decided, model, text, options.handoffIntents),
-    entities: options.entitiesFound ?? extractEntities(text, options.entities),
-  };
+  return withKnownExample(decided, model, text, options.handoffIntents);
 }
 
 /** Metrics of a trained model on labelled examples it has not seen (e.g. a benchmark's test set). */
@@ -102,18 +131,36 @@ export async function evaluate(
   examples: readonly TrainingExampleInput[],
   options: { embed?: EmbedTexts; outOfScopeIntent?: string } = {},
 ): Promise<TrainingMetrics> {
-  const read = await calibratedProbabilities(
-    model,
-    examples.map((example) => example.text),
-    options.embed,
-    examples.map((example) => example.entities),
-  );
-  const evaluated = evaluateProbabilities(
-    read.map((message) => message.probabilities),
-    examples,
-    model,
-    read.map((message) => message.evidence),
-  ).map((example) => evaluatedWithKnownExample(example, model));
+  const read = async (messages: readonly TrainingExampleInput[]) => {
+    if (!messages.length) return [];
+    const probabilities = await calibratedProbabilities(
+      model,
+      messages.map((message) => message.text),
+      options.embed,
+      messages.map((message) => message.entities),
+    );
+    return evaluateProbabilities(
+      probabilities.map((message) => message.probabilities),
+      messages,
+      model,
+      probabilities.map((message) => message.evidence),
+    ).map((example) => evaluatedWithKnownExample(example, model));
+  };
+  const evaluated = await read(examples);
+  // As classify() reads them: the request alone, without a greeting or thanks around it.
+  const requests = evaluated.flatMap((example, i) => {
+    const around = withoutKnownPhrases(example.text, model);
+    return around && readsRequestAlone(around, example)
+      ? [{ i, around, message: { ...examples[i], text: around.request } }]
+      : [];
+  });
+  const reread = await read(requests.map(({ message }) => message));
+  reread.forEach((part, k) => {
+    const { i, around } = requests[k];
+    if (takesRequestReading(around, part)) {
+      evaluated[i] = { ...part, text: examples[i].text };
+    }
+  });
   return summarize(evaluated, {
     evaluation: 'test',
     folds: 1,

@@ -5,6 +5,10 @@ import type { Calibration } from './model';
 export const BotDecision = z.enum(['answer', 'clarify', 'fallback', 'handoff']);
 export type BotDecision = z.infer<typeof BotDecision>;
 
+/** Answering is what the visitor gets from an intent: its response, or the human it stands for. */
+export const answersVisitor = (decision: BotDecision) =>
+  decision === 'answer' || decision === 'handoff';
+
 export const RankedIntent = z.object({ intent: z.string(), confidence: z.number() });
 export type RankedIntent = z.infer<typeof RankedIntent>;
 

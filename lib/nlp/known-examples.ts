@@ -1,4 +1,4 @@
-import type { IntentDecision } from './decide';
+import { answersVisitor, type BotDecision, type IntentDecision } from './decide';
 import type { EvaluatedExample } from './metrics';
 import type { IntentClassifier, TrainingExampleInput } from './model';
 
@@ -87,6 +87,137 @@ export function withKnownExample(
     candidates: null,
     knownExample: true,
   };
+}
+
+/** The longest phrase taken off a message's start or end: greetings and thanks are short. */
+const KNOWN_PHRASE_MAX_WORDS = 8;
+
+/** Words [from, to) of a message, one of the model's examples of `intent`. */
+interface Phrase {
+  from: number;
+  to: number;
+  intent: string;
+}
+
+/** A message without the phrases around its request (see withoutKnownPhrases). */
+export interface RequestInMessage {
+  request: string;
+  /** The intents the phrases taken off are examples of. */
+  phraseIntents: ReadonlySet<string>;
+}
+
+/** A reading of a message or of its request: the decision and its intent. */
+interface Reading {
+  decision: BotDecision;
+  intent: string | null;
+}
+
+/**
+ * Whether the request is read alone: the whole message was not answered ("hello, where is my
+ * order?" deferred), or was answered as a phrase around the request ("运费多少，谢谢" as thanks).
+ */
+export function readsRequestAlone(around: RequestInMessage, whole: Reading): boolean {
+  return !answersVisitor(whole.decision) || requestBeside(around, whole.intent) === undefined;
+}
+
+/**
+ * Whether the request's reading stands for the message: it answers, with another intent than the
+ * phrases'. A request the classifier alone does not answer leaves the whole's reading: the phrase
+ * may be the request itself ("I want a refund, how long does it take?", "track my order please").
+ */
+export function takesRequestReading(around: RequestInMessage, part: Reading): boolean {
+  return answersVisitor(part.decision) && requestBeside(around, part.intent) !== undefined;
+}
+
+/**
+ * The request, when a reading with `intent` leaves the phrases aside: a phrase of the intent
+ * answered is part of the request ("refund, how long does it take?"), not words around it.
+ */
+export function requestBeside(
+  around: RequestInMessage | null,
+  intent: string | null,
+): string | undefined {
+  return around && !(intent !== null && around.phraseIntents.has(intent))
+    ? around.request
+    : undefined;
+}
+
+/**
+ * The request inside a message that opens or closes with one of the model's in-scope examples as
+ * a phrase of its own — a greeting, a thanks: "hi, where is my order?" → "where is my order?",
+ * "where is my order? thanks" → "where is my order?"; null when the message is an example itself,
+ * has no such phrase, or nothing else. With the greeting, the demo shop's classifier read "hello,
+ * where is my order?" as a greeting and deferred it.
+ */
+export function withoutKnownPhrases(
+  text: string,
+  model: Pick<IntentClassifier, 'knownExamples' | 'intents' | 'outOfScopeIntent'>,
+): RequestInMessage | null {
+  const normalized = text.normalize('NFKC');
+  // Words as knownExampleKey sees them: split at punctuation, symbols and spaces, apostrophes gone.
+  const words = [...normalized.matchAll(/(?:[^\p{P}\p{S}\s]|['’`])+/gu)]
+    .map((match) => ({
+      key: match[0].toLowerCase().replace(/['’`]/g, ''),
+      start: match.index,
+      end: match.index + match[0].length,
+    }))
+    .filter((word) => word.key);
+  // An out-of-scope example is a request of its own ("tell me a joke …"), not words around one.
+  const intentOf = (from: number, to: number) => {
+    const key = words
+      .slice(from, to)
+      .map((word) => word.key)
+      .join(' ');
+    const c = model.knownExamples.get(key);
+    const intent = c === undefined ? undefined : model.intents[c];
+    return intent === model.outOfScopeIntent ? undefined : intent;
+  };
+  if (words.length < 2 || model.knownExamples.has(knownExampleKey(normalized))) return null;
+  // The longest known phrase at the start (or the end) of words[start, end), leaving a word for
+  // the request: "thank you" before "thank".
+  const opening = (start: number, end: number): Phrase | null => {
+    for (let to = Math.min(end - 1, start + KNOWN_PHRASE_MAX_WORDS); to > start; to--) {
+      const intent = intentOf(start, to);
+      if (intent !== undefined) return { from: start, to, intent };
+    }
+    return null;
+  };
+  const closing = (start: number, end: number): Phrase | null => {
+    for (let from = Math.max(start + 1, end - KNOWN_PHRASE_MAX_WORDS); from < end; from++) {
+      const intent = intentOf(from, end);
+      if (intent !== undefined) return { from, to: end, intent };
+    }
+    return null;
+  };
+  /** Characters from the first of words[from, to) to the last. */
+  const length = (from: number, to: number) => words[to - 1].end - words[from].start;
+  const phraseIntents = new Set<string>();
+  let [start, end] = [0, words.length];
+  for (;;) {
+    // One phrase at a time, the shorter first: a greeting or a thanks is short, and a request may
+    // itself be an example ("what are your opening hours? thank you").
+    const phrase = [opening(start, end), closing(start, end)]
+      .filter((found) => found !== null)
+      .reduce<Phrase | null>(
+        (shorter, found) =>
+          shorter && shorter.to - shorter.from <= found.to - found.from ? shorter : found,
+        null,
+      );
+    if (!phrase) break;
+    const [restStart, restEnd] = phrase.from === start ? [phrase.to, end] : [start, phrase.from];
+    // A phrase as long as what it would leave is the request itself: "cancel my order" in
+    // "please cancel my order", "track my order please".
+    if (length(phrase.from, phrase.to) >= length(restStart, restEnd)) break;
+    phraseIntents.add(phrase.intent);
+    [start, end] = [restStart, restEnd];
+  }
+  if (!phraseIntents.size) return null;
+  // As written, up to the phrase taken off its end, with the request's question mark but not a
+  // comma before that phrase.
+  const request = normalized
+    .slice(words[start].start, end === words.length ? normalized.length : words[end].start)
+    .replace(/[\s,;:、，；：\-–—]+$/u, '');
+  return { request, phraseIntents };
 }
 
 /** A message of an evaluation decided as classify() decides it: a training example as its intent. */

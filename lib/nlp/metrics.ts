@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageEvidence } from './answer-confidence';
 import { Answers, answersAt, OperatingPoint } from './calibration';
-import { decide, type BotDecision, type DecisionContext } from './decide';
+import { answersVisitor, decide, type BotDecision, type DecisionContext } from './decide';
 import type { Calibration } from './model';
 import type { TrainingExampleInput } from './model';
 
@@ -99,9 +99,7 @@ export interface MetricsContext {
   calibration: Calibration;
 }
 
-/** Answering is what the visitor gets from an intent: its response, or the human it stands for. */
-const answered = (example: EvaluatedExample) =>
-  example.decision === 'answer' || example.decision === 'handoff';
+const answered = (example: EvaluatedExample) => answersVisitor(example.decision);
 
 const MISCLASSIFIED_LIMIT = 500;
 

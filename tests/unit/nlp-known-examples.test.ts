@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   classify,
   deserialize,
@@ -7,9 +7,15 @@ import {
   serialize,
   train,
   withKnownExamples,
+  type IntentClassifier,
   type TrainingExampleInput,
 } from '@/lib/nlp';
-import { knownExampleKey, knownExamples } from '@/lib/nlp/known-examples';
+import {
+  knownExampleKey,
+  knownExamples,
+  requestBeside,
+  withoutKnownPhrases,
+} from '@/lib/nlp/known-examples';
 
 interface SeedIntent {
   name: string;
@@ -17,16 +23,21 @@ interface SeedIntent {
   handoff?: boolean;
 }
 
+async function demoExamples(language: 'en' | 'zh') {
+  const intents: SeedIntent[] = JSON.parse(
+    await readFile(`prisma/seed/intents.${language}.json`, 'utf8'),
+  );
+  const examples = intents.flatMap(({ name, examples }) =>
+    examples.map((text) => ({ text, intent: name })),
+  );
+  return { intents, examples };
+}
+
 describe('a training example sent as a message', () => {
   it.each(['en', 'zh'] as const)(
     "is answered with its own intent: every example of the %s demo's intents",
     async (language) => {
-      const intents: SeedIntent[] = JSON.parse(
-        await readFile(`prisma/seed/intents.${language}.json`, 'utf8'),
-      );
-      const examples = intents.flatMap(({ name, examples }) =>
-        examples.map((text) => ({ text, intent: name })),
-      );
+      const { intents, examples } = await demoExamples(language);
       const { model } = await train(examples, { language, seed: 1, threads: 1 });
       const handoffIntents = new Set(intents.filter((i) => i.handoff).map((i) => i.name));
       const misread: string[] = [];
@@ -96,5 +107,100 @@ describe('a training example sent as a message', () => {
       'whats the status of my order',
     );
     expect(knownExampleKey('我想退货！')).toBe(knownExampleKey('我想退货'));
+  });
+});
+
+describe('a greeting or a thanks around a request', () => {
+  /** A model that knows each phrase as an example of an intent of the same name. */
+  const known = (...phrases: string[]) => ({
+    intents: [...phrases, 'oos'],
+    outOfScopeIntent: 'oos',
+    knownExamples: new Map(phrases.map((phrase, i) => [knownExampleKey(phrase), i])),
+  });
+  const requestIn = (text: string, model: ReturnType<typeof known>) =>
+    withoutKnownPhrases(text, model)?.request ?? null;
+
+  it('is taken off the start and the end of a message, as whole words, longest first', () => {
+    const model = known('hi', 'hello', 'thank', 'thank you', 'thanks', '你好');
+    expect(requestIn('Hi, where is my order?', model)).toBe('where is my order?');
+    expect(withoutKnownPhrases('hello hi! where is my order', model)).toEqual({
+      request: 'where is my order',
+      phraseIntents: new Set(['hello', 'hi']),
+    });
+    expect(requestIn('where is my order? Thank you!', model)).toBe('where is my order?');
+    expect(withoutKnownPhrases('where is my order? Thank you!', model)?.phraseIntents).toEqual(
+      new Set(['thank you']),
+    );
+    expect(requestIn('where is my order, thanks', model)).toBe('where is my order');
+    expect(requestIn('Ｈｉ，where’s my order', model)).toBe('where’s my order');
+    expect(requestIn('你好，我的订单到哪了？', model)).toBe('我的订单到哪了?');
+    expect(requestIn('hi hello!', known('hi', 'hello'))).toBe('hello!');
+    // A phrase as long as what it would leave is the request itself.
+    expect(requestIn('please cancel my order', known('cancel my order'))).toBeNull();
+    // The shorter side first: the request may be an example too.
+    const hours = known('what are your opening hours', 'thank you');
+    expect(requestIn('What are your opening hours? Thank you', hours)).toBe(
+      'What are your opening hours?',
+    );
+    // Nothing to take: no phrase, a phrase inside a word or the middle, or nothing else left.
+    expect(requestIn('where is my order', model)).toBeNull();
+    expect(requestIn('high chairs, do you sell them', model)).toBeNull();
+    expect(requestIn('where is my order hi there now', model)).toBeNull();
+    expect(requestIn('Thank you!', model)).toBeNull();
+  });
+
+  it('is never an out-of-scope example, and is part of the request when its intent answers', () => {
+    const model = {
+      ...known('hi', 'refund'),
+      knownExamples: new Map([
+        ['hi', 0],
+        ['refund', 1],
+        ['tell me a joke', 2],
+      ]),
+    };
+    expect(requestIn('tell me a joke about shipping', model)).toBeNull();
+    const around = withoutKnownPhrases('refund, how long does it take?', model);
+    expect(around?.request).toBe('how long does it take?');
+    expect(requestBeside(around, 'refund')).toBeUndefined();
+    expect(requestBeside(around, 'shipping')).toBe('how long does it take?');
+  });
+
+  describe('on the English demo shop', () => {
+    let model: IntentClassifier;
+    let examples: TrainingExampleInput[];
+    beforeAll(async () => {
+      ({ examples } = await demoExamples('en'));
+      ({ model } = await train(examples, { language: 'en', seed: 1, threads: 1 }));
+    });
+
+    it('leaves the request to be answered (the greeting outweighed it: "I don\'t know")', async () => {
+      expect(await classify(model, 'Hello, where is my order?')).toMatchObject({
+        intent: 'order_status',
+        decision: 'answer',
+        request: 'where is my order?',
+      });
+      expect(await classify(model, 'how long does standard shipping take? thanks!')).toMatchObject({
+        intent: 'shipping',
+        decision: 'answer',
+        request: 'how long does standard shipping take?',
+      });
+      // A greeting alone is a greeting; a request the bot does not answer is not answered with one.
+      expect(await classify(model, 'hello')).toMatchObject({ intent: 'greeting' });
+      const joke = await classify(model, 'Hi, tell me a joke about cats');
+      expect(joke.decision).not.toBe('answer');
+      expect(joke.request).toBe('tell me a joke about cats');
+      // A phrase of the intent answered is part of its request.
+      const refund = await classify(model, 'I want a refund, how long does it take?');
+      expect(refund).toMatchObject({ intent: 'returns_refunds', decision: 'answer' });
+      expect(refund.request).toBeUndefined();
+    });
+
+    it('counts in an evaluation as the bot answers', async () => {
+      const { answers } = await evaluate(model, [
+        { text: 'Hello, where is my order?', intent: 'order_status' },
+        { text: 'how long does standard shipping take? thanks!', intent: 'shipping' },
+      ]);
+      expect(answers).toMatchObject({ resolved: 1, wrong: 0, deferred: 0 });
+    });
   });
 });

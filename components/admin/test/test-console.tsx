@@ -143,6 +143,12 @@ function TestResult({ result }: { result: MessageTest }) {
                   ? ` (answers from ${(understanding.threshold * 100).toFixed(1)}%)`
                   : ''}
               </p>
+              {classification.request && (
+                <p className="text-sm text-stone-600" data-testid="read-request">
+                  Read as “{classification.request}”: the phrase around it is one of your training
+                  examples (a greeting or a thanks), left aside.
+                </p>
+              )}
               {classification.knownExample && (
                 <p className="text-sm text-stone-600" data-testid="known-example">
                   {classification.intent
