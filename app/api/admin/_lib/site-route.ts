@@ -25,7 +25,8 @@ export function adminRoute<P extends Params = Params>(
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const member = await memberFromRequest(request, { role: 'admin' });
-      const params = await context.params;
+      // A route without dynamic segments gets no params object at all.
+      const params = ((await context.params) ?? {}) as P;
       if (!Object.values(params).every((value) => RowIdSchema.safeParse(value).success)) {
         throw new ActionError('not_found', 'Not found');
       }
