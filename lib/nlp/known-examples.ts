@@ -123,7 +123,7 @@ export function readsRequestAlone(around: RequestInMessage, whole: Reading): boo
 /**
  * Whether the request's reading stands for the message: it answers, with another intent than the
  * phrases'. A request the classifier alone does not answer leaves the whole's reading: the phrase
- * may be the request itself ("I want a refund, how long does it take?", "track my order please").
+ * may be the request itself ("I want a refund, how long does it take?").
  */
 export function takesRequestReading(around: RequestInMessage, part: Reading): boolean {
   return answersVisitor(part.decision) && requestBeside(around, part.intent) !== undefined;
