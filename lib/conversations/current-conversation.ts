@@ -126,20 +126,32 @@ const startFirstConversation = (visitor: string, site: string, rest: string) => 
     ON CONFLICT ("id") DO NOTHING
     RETURNING *`;
 
-/** What `latest` found or `started` inserted, with the visitor row. */
+/**
+ * What `latest` found or `started` inserted, with the visitor row, by primary key (LIMIT keeps the
+ * planner from making it a join): the generic plan of a join on a never-analyzed table read every
+ * visitor for each statement (autovacuum analyzes a new table after a minute at the soonest).
+ */
 const FOUND_WITH_VISITOR = `found AS (
     SELECT *, false AS "s_started" FROM latest UNION ALL SELECT *, true FROM started
   )
   SELECT found.*, ${VISITOR_COLUMNS}
-  FROM found JOIN "Visitor" v ON v."id" = found."visitorId"`;
+  FROM found CROSS JOIN LATERAL (
+    SELECT * FROM "Visitor" WHERE "id" = found."visitorId" LIMIT 1) v`;
+
+/**
+ * A visitor's latest conversation, by the (visitorId, createdAt) index; the caller checks its site.
+ * With the site in the same WHERE, the generic plan of a never-analyzed table also read the
+ * site's index, every conversation of the site for each visitor (1.4 ms each at 4,000).
+ */
+const VISITORS_LATEST = (visitor: string) => `
+    SELECT * FROM "Conversation" WHERE "visitorId" = ${visitor} ORDER BY "createdAt" DESC LIMIT 1`;
 
 // $1 visitor, $2 site, $3 may start the visitor's first conversation. The visitor's latest
 // conversation with the visitor row, or, for a visitor who never had one, their first, inserted in
 // the same statement.
 export const LATEST_CONVERSATION = `
   WITH latest AS (
-    SELECT * FROM "Conversation" WHERE "visitorId" = $1::text AND "siteId" = $2::text
-    ORDER BY "createdAt" DESC LIMIT 1
+    SELECT * FROM (${VISITORS_LATEST('$1::text')}) c WHERE "siteId" = $2::text
   ), started AS (${startFirstConversation(
     '$1::text',
     '$2::text',
@@ -156,9 +168,8 @@ export const LATEST_CONVERSATIONS = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[]) AS i("visitorId", "siteId", "mayStart")
   ), latest AS (
-    SELECT c.* FROM input i CROSS JOIN LATERAL (
-      SELECT * FROM "Conversation" WHERE "visitorId" = i."visitorId" AND "siteId" = i."siteId"
-      ORDER BY "createdAt" DESC LIMIT 1) c
+    SELECT c.* FROM input i CROSS JOIN LATERAL (${VISITORS_LATEST('i."visitorId"')}) c
+    WHERE c."siteId" = i."siteId"
   ), started AS (${startFirstConversation(
     'i."visitorId"',
     'i."siteId"',

@@ -49,6 +49,8 @@ interface KnowledgeCache {
   /** Per site: one refresh at a time, shared by concurrent questions. */
   refreshing: Map<string, Promise<void>>;
   embedding: Map<string, Promise<void>>;
+  /** Indexes being built, by site and signature. */
+  building: Map<string, Promise<SiteIndex>>;
 }
 
 // One cache per process, also for a Next.js route bundle's copy of this module.
@@ -57,6 +59,7 @@ const cache = (globalForKnowledge.hearthKnowledge ??= {
   bySite: new Map(),
   refreshing: new Map(),
   embedding: new Map(),
+  building: new Map(),
 });
 
 /** An index as of the last look at the site's articles, with the embedding model it was made for. */
@@ -119,9 +122,19 @@ async function currentIndex(
   const embedding = model !== null && unembedded.length > 0;
   const cached = cache.bySite.get(siteId);
   if (cached?.signature === signature) return { index: cached, embedding };
-  const built = await buildIndex(siteId, model, unembedded.length === 0, signature);
-  cache.bySite.set(siteId, built);
-  return { index: built, embedding };
+  // Questions and connections arriving while it is built share the build.
+  const key = `${siteId} ${signature}`;
+  let building = cache.building.get(key);
+  if (!building) {
+    building = buildIndex(siteId, model, unembedded.length === 0, signature)
+      .then((built) => {
+        cache.bySite.set(siteId, built);
+        return built;
+      })
+      .finally(() => cache.building.delete(key));
+    cache.building.set(key, building);
+  }
+  return { index: await building, embedding };
 }
 
 async function articleFreshness(siteId: string, model: string | null): Promise<ArticleFreshness[]> {

@@ -13,6 +13,7 @@ export { trainInWorker, type WorkerTrainingOptions } from './train-in-worker';
 export { classify, evaluate, Classification, type ClassifyOptions } from './classify';
 export {
   extractEntities,
+  prepareDateParsers,
   Entity,
   DEFAULT_ORDER_NUMBER_PATTERN,
   type EntityOptions,

@@ -6,6 +6,7 @@ import { activateModelVersion, startTrainingRun, stopLiveClassifiers } from '@/l
 import {
   archiveOldModelVersions,
   KEPT_MODEL_VERSIONS,
+  lockSite,
 } from '@/lib/training/archive-model-versions';
 import { createTestDatabase, db, type TestDatabase } from '../helpers/db';
 import { createFixtureWorkspace } from '../helpers/workspace-fixtures';
@@ -145,4 +146,17 @@ it('archives the versions a training run leaves older than the newest kept', asy
   expect(versions.filter((v) => v.archived).map((v) => v.version)).toEqual([2]);
   expect(versions.at(-1)).toMatchObject({ version: KEPT_MODEL_VERSIONS + 2, archived: false });
   expect(versions.at(-1)?.artifact).toBeGreaterThan(1000);
+});
+
+it('lets visitors start conversations while an activation holds the site', async () => {
+  const { siteId } = await siteWithVersions(1);
+  const visitor = await db().visitor.create({ data: { siteId } });
+  await db().$transaction(async (tx) => {
+    await lockSite(tx, siteId);
+    // The conversation's foreign key checks the site row with a KEY SHARE lock.
+    const started = db()
+      .conversation.create({ data: { siteId, visitorId: visitor.id } })
+      .then(() => 'started');
+    expect(await Promise.race([started, sleep(3_000).then(() => 'held up')])).toBe('started');
+  });
 });

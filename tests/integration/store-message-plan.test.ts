@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LATEST_CONVERSATIONS } from '@/lib/conversations/current-conversation';
 import { STORE_MESSAGE } from '@/lib/conversations/store-message';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -71,4 +72,27 @@ it('finds the outbox rows of a message through its indexes, as a generic plan to
     expect(plan).toContain('"BotTurn_conversationId_seq_idx"');
     expect(plan).not.toMatch(/Seq Scan on "BotTurn"/);
   }
+});
+
+it("finds visitors' latest conversations by their own index, as a generic plan too", async () => {
+  // 2,000 visitors of one site with a conversation each, never analyzed (as the first minute of a
+  // new database, or autovacuum off); foreign keys are not checked for the fixture.
+  await client.query('SET session_replication_role = replica');
+  await client.query(`
+    INSERT INTO "Visitor" ("id", "siteId") SELECT 'v' || n, 's' FROM generate_series(1, 2000) n;
+    INSERT INTO "Conversation" ("id", "siteId", "visitorId", "updatedAt")
+      SELECT 'v' || n || '-c1', 's', 'v' || n, now() FROM generate_series(1, 2000) n;`);
+  await client.query('SET session_replication_role = DEFAULT');
+  await client.query('SET plan_cache_mode = force_generic_plan');
+  await client.query(`PREPARE latest (text[], text[], boolean[]) AS ${LATEST_CONVERSATIONS}`);
+  const plan = (
+    await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN EXECUTE latest('{v1,v2,v3,new}', '{s,s,s,s}', '{t,t,t,t}')`,
+    )
+  ).rows
+    .map((row) => row['QUERY PLAN'])
+    .join('\n');
+  // Not every conversation of the site (its indexes) or every visitor for each visitor.
+  expect(plan).toContain('"Conversation_visitorId_createdAt_idx"');
+  expect(plan).not.toMatch(/"Conversation_siteId|Seq Scan on "(Conversation|Visitor)"/);
 });
