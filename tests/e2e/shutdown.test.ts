@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { fillChatBox, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
+import { sendInChat, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 const hostPage = (appUrl: string) => `<!doctype html><html lang="en"><body><h1>A shop</h1>
 <script src="${appUrl}/widget.js" data-site-key="demo-site" async></script></body></html>`;
@@ -21,8 +21,7 @@ it('drains and exits on SIGTERM while a visitor has the chat open', async () => 
   const input = frame.getByLabel('Your message');
   await input.waitFor({ timeout: 30_000 });
   await frame.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 30_000 });
-  await fillChatBox(input, 'how long is standard delivery');
-  await input.press('Enter');
+  await sendInChat(input, 'how long is standard delivery');
   await frame.locator('li[data-sender="bot"]').first().waitFor({ timeout: 30_000 });
 
   const started = Date.now();

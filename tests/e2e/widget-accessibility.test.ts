@@ -9,7 +9,7 @@ import type { RunningApp } from '../helpers/app';
 import { seriousAxeViolations } from '../helpers/axe';
 import { db } from '../helpers/db';
 import { connectAgent, newClientId } from '../helpers/realtime';
-import { fillChatBox, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
+import { fillChatBox, sendInChat, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 let widgetHost: WidgetHost;
 let app: RunningApp;
@@ -77,8 +77,7 @@ describe.each([
     expect(await seriousAxeViolations(page)).toEqual([]);
     await openWithKeyboard(page);
     await widget(page).frame.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 30_000 });
-    await fillChatBox(widget(page).input, 'hello');
-    await widget(page).input.press('Enter');
+    await sendInChat(widget(page).input, 'hello');
     // A reply with its timestamp, and the buttons and panels around the list.
     await widget(page).frame.locator('li[data-sender="bot"]').first().waitFor({ timeout: 45_000 });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -158,8 +157,7 @@ describe('a conversation', () => {
       }).observe(list, { childList: true });
       Object.assign(window, { insertedVisitorItems: inserted });
     });
-    await fillChatBox(input, 'Where is my order?');
-    await input.press('Enter');
+    await sendInChat(input, 'Where is my order?');
     await frame
       .locator('li[data-sender="visitor"]')
       .getByText(/Sent|Seen/)

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash } from '@/lib/auth/identity';
 import { createSession, SESSION_COOKIE } from '@/lib/auth/session';
 import type { RunningApp } from '../helpers/app';
 import { db } from '../helpers/db';
 import { connectAgent, eventually, newClientId } from '../helpers/realtime';
-import { fillChatBox, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
+import { sendInChat, startWidgetHost, type WidgetHost } from '../helpers/widget-host';
 
 // A customer's website on another origin (other host and port than the app) that embeds the
 // widget with the one script tag, and whose CSS tries hard to break ours.
@@ -46,15 +46,9 @@ async function openWidget(page: Page) {
   await launcher.click();
   const input = frame.getByLabel('Your message');
   await expect.poll(() => input.isVisible(), { timeout: 10_000 }).toBe(true);
-  // Messages are typed once the chat is online (see fillChatBox for text that went missing in CI).
+  // Messages are typed once the chat is online.
   await frame.getByText('Connecting…').waitFor({ state: 'hidden', timeout: 30_000 });
   return input;
-}
-
-/** Types into the chat and sends, once the text is in the box. */
-async function send(input: Locator, text: string) {
-  await fillChatBox(input, text);
-  await input.press('Enter');
 }
 
 describe('the widget on another origin', () => {
@@ -88,7 +82,7 @@ describe('the widget on another origin', () => {
   it('sends a message, shows it as text, and shows the bot’s reply', async () => {
     const input = await openWidget(page);
     await expect.poll(() => widget(page).iframe.isVisible()).toBe(true);
-    await send(input, xss);
+    await sendInChat(input, xss);
     const { frame } = widget(page);
     const mine = frame.locator('li[data-sender="visitor"] [data-testid="message-body"]');
     await expect.poll(() => mine.first().textContent(), { timeout: 15_000 }).toBe(xss);
@@ -136,7 +130,7 @@ describe('the widget on another origin', () => {
     await inbox.getByText('shipped?').first().waitFor({ timeout: 30_000 });
 
     const input = widget(page).frame.getByLabel('Your message');
-    await send(input, 'Can a person help me?');
+    await sendInChat(input, 'Can a person help me?');
     await inbox.getByText('Can a person help me?').first().waitFor({ timeout: 15_000 });
 
     // The agent replies (through the same socket API the inbox uses); the visitor sees it live.

@@ -56,26 +56,45 @@ export async function startWidgetHost(
 }
 
 /**
- * Puts `text` in the chat's message box the way a person does: a click in the box, then the text.
- * Playwright inserts text into the frame the browser holds focused; a script's focus() inside the
- * cross-origin chat frame (the widget's own on open, Playwright's in fill) left the browser on the
- * host page now and then in CI, under load, the box active in its own document and empty for the
- * whole 10 s. A click is routed to the frame under the pointer and focuses it. Repeated until the
- * text is there.
+ * The chat frame's own keyboard: a DevTools session on the chat's cross-origin frame, whose keys go
+ * to that frame's renderer. Keys sent to the page go to whichever frame the browser holds focused:
+ * in CI that was now and then the host page, while the box was focused in its own frame, and the
+ * text was lost (widget-embed failed so in four CI runs, a click in the box first notwithstanding).
  */
+async function chatKeyboard(input: Locator) {
+  const frame = await (await input.elementHandle())?.ownerFrame();
+  if (!frame) throw new Error('The chat box is in no frame');
+  const session = await input.page().context().newCDPSession(frame);
+  return {
+    insertText: (text: string) => session.send('Input.insertText', { text }),
+    async pressEnter() {
+      for (const type of ['keyDown', 'keyUp'] as const)
+        await session.send('Input.dispatchKeyEvent', {
+          type,
+          key: 'Enter',
+          code: 'Enter',
+          windowsVirtualKeyCode: 13,
+        });
+    },
+    detach: () => session.detach(),
+  };
+}
+
+/** Puts `text` in the chat's message box the way a person does: a click in the box, then the text. */
 export async function fillChatBox(input: Locator, text: string): Promise<void> {
-  await input.page().bringToFront();
-  await expect
-    .poll(
-      async () => {
-        if ((await input.inputValue()) !== text) {
-          // Short timeouts: an attempt that hangs would outlast the poll, which then cannot retry.
-          await input.click({ timeout: 3_000 });
-          await input.fill(text, { timeout: 3_000 });
-        }
-        return input.inputValue();
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(text);
+  await input.click();
+  await input.evaluate((box: HTMLTextAreaElement) => box.select());
+  const keyboard = await chatKeyboard(input);
+  await keyboard.insertText(text);
+  await keyboard.detach();
+  await expect.poll(() => input.inputValue()).toBe(text);
+}
+
+/** Types `text` in the chat's message box and sends it with Enter. */
+export async function sendInChat(input: Locator, text: string): Promise<void> {
+  await fillChatBox(input, text);
+  const keyboard = await chatKeyboard(input);
+  await keyboard.pressEnter();
+  await keyboard.detach();
+  await expect.poll(() => input.inputValue()).toBe('');
 }
