@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { createClient, type RedisClientType } from 'redis';
 import { config } from '@/lib/config';
+import { deploymentName } from '@/lib/db/url';
 
 /** At most `points` per window of `durationSeconds`, the window starting at a key's first count. */
 export interface RateLimit {
@@ -66,20 +67,10 @@ export function limiter(name: string, limit: RateLimit): Limiter {
   };
 }
 
-/**
- * The nodes of one deployment share its database, and count together: keys name the database, so
- * two deployments (or two test servers) on one Redis never spend each other's limits.
- */
-function deploymentPrefix(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) return 'hearth';
-  const { hostname, port, pathname } = new URL(url);
-  return `hearth:${hostname}:${port || '5432'}${pathname}`;
-}
-
 function counterFor(name: string, limit: RateLimit): Counter {
   const counters = (globalForLimits.hearthLimiters ??= new Map());
-  const keyPrefix = `${deploymentPrefix()}:limit:${name}`;
+  // The nodes of one deployment count together, and never with another deployment's.
+  const keyPrefix = `${deploymentName()}:limit:${name}`;
   const id = `${keyPrefix}:${limit.points}:${limit.durationSeconds}`;
   let counter = counters.get(id);
   if (!counter) {

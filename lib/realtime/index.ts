@@ -26,6 +26,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { prepareSite, replyToVisitor as botReply } from '@/lib/bot';
 import { config } from '@/lib/config';
+import { deploymentName } from '@/lib/db/url';
 import { listenForBotTurns, type BotTurnOptions, type ReplyToVisitor } from '@/lib/conversations';
 import { MAX_MESSAGE_LENGTH } from '@/lib/schemas/message';
 import { serveAgents } from './agent-namespace';
@@ -79,7 +80,8 @@ export async function attachRealtime(
     pingTimeout: 20_000,
   });
   const redis = settings.REDIS_URL ? await connectRedis(settings.REDIS_URL) : undefined;
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: 'hearth:socket.io' }));
+  if (redis)
+    io.adapter(createAdapter(redis.pub, redis.sub, { key: `${deploymentName()}:socket.io` }));
   const presence = redis ? redisPresence(redis.pub) : memoryPresence();
   const inFlight = new InFlight();
 

@@ -1,4 +1,5 @@
 import type { AgentPresence } from '@/lib/schemas/events';
+import { deploymentName } from '@/lib/db/url';
 import type { RedisClient } from './redis';
 
 /** Which agents have the inbox open, by socket, so one agent on two nodes counts once. */
@@ -50,7 +51,7 @@ const REFRESH_MS = 20_000;
 /** Shared between nodes: a Redis hash per workspace, socket id → presence with an expiry. */
 export function redisPresence(redis: RedisClient): PresenceStore {
   const local = new Map<string, { workspaceId: string; agent: AgentPresence }>();
-  const key = (workspaceId: string) => `hearth:presence:${workspaceId}`;
+  const key = (workspaceId: string) => `${deploymentName()}:presence:${workspaceId}`;
   const write = (workspaceId: string, socketId: string, agent: AgentPresence) =>
     redis.hSet(
       key(workspaceId),

@@ -1,4 +1,6 @@
+import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { deploymentName } from '@/lib/db/url';
 import type {
   AgentConversation,
   AgentMessage,
@@ -24,13 +26,14 @@ let database: TestDatabase;
 let workspace: FixtureWorkspace;
 let nodeA: RunningApp;
 let nodeB: RunningApp;
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 beforeAll(async () => {
   database = await createTestDatabase();
   workspace = await createFixtureWorkspace();
   const env = {
     DATABASE_URL: database.url,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL: redisUrl,
     // Every test connects from 127.0.0.1 and Redis counts across processes.
     IP_CONNECTS_PER_MINUTE: '100000',
     IP_MESSAGES_PER_MINUTE: '100000',
@@ -147,4 +150,24 @@ it('refuses an identity signed with a rotated secret on the other node within a 
   }
   expect(Date.now() - rotatedAt).toBeLessThan(1_000);
   visitor.close();
+});
+
+it('keeps its rooms and presence to its own nodes: other deployments on the Redis are not asked', async () => {
+  // Test files run side by side, each server its own deployment (database) on this one Redis.
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  try {
+    const deployment = deploymentName(database.url);
+    const requestChannels = ['/visitor', '/agent'].map(
+      (namespace) => `${deployment}:socket.io-request#${namespace}#`,
+    );
+    // A fetchSockets() waits for an answer from every node subscribed: these two, and no other.
+    expect(Object.values(await redis.pubSubNumSub(requestChannels))).toEqual([2, 2]);
+
+    const agent = await connectAgent(nodeA.url, workspace.agents[0].token);
+    await expect.poll(() => redis.hLen(`${deployment}:presence:${workspace.workspaceId}`)).toBe(1);
+    agent.close();
+  } finally {
+    await redis.quit();
+  }
 });
