@@ -123,18 +123,12 @@ async function currentIndex(
   const cached = cache.bySite.get(siteId);
   if (cached?.signature === signature) return { index: cached, embedding };
   // Questions and connections arriving while it is built share the build.
-  const key = `${siteId} ${signature}`;
-  let building = cache.building.get(key);
-  if (!building) {
-    building = buildIndex(siteId, model, unembedded.length === 0, signature)
-      .then((built) => {
-        cache.bySite.set(siteId, built);
-        return built;
-      })
-      .finally(() => cache.building.delete(key));
-    cache.building.set(key, building);
-  }
-  return { index: await building, embedding };
+  const built = await once(cache.building, `${siteId} ${signature}`, async () => {
+    const index = await buildIndex(siteId, model, unembedded.length === 0, signature);
+    cache.bySite.set(siteId, index);
+    return index;
+  });
+  return { index: built, embedding };
 }
 
 async function articleFreshness(siteId: string, model: string | null): Promise<ArticleFreshness[]> {
@@ -236,14 +230,15 @@ async function synonymsOf(
   return articleSynonyms(vocabulary, (word) => retrievalTerms(word, 'en')[0]);
 }
 
-function once(
-  running: Map<string, Promise<void>>,
-  siteId: string,
-  work: () => Promise<void>,
-): Promise<void> {
-  const current = running.get(siteId);
+/** The work running under `key`, started when none is. */
+function once<T>(
+  running: Map<string, Promise<T>>,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const current = running.get(key);
   if (current) return current;
-  const next = work().finally(() => running.delete(siteId));
-  running.set(siteId, next);
+  const next = work().finally(() => running.delete(key));
+  running.set(key, next);
   return next;
 }

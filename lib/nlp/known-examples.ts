@@ -8,12 +8,21 @@ import type { IntentClassifier, TrainingExampleInput } from './model';
  * ("what's" is "whats").
  */
 export function knownExampleKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
+  return exampleWords(text.normalize('NFKC'))
+    .map((word) => word.key)
+    .join(' ');
+}
+
+/** The words of an NFKC-normalized text as examples are matched, with where each is in it. */
+function exampleWords(normalized: string): { key: string; start: number; end: number }[] {
+  // Split at punctuation, symbols and spaces; apostrophes are part of a word, then dropped.
+  return [...normalized.matchAll(/(?:[^\p{P}\p{S}\s]|['’`])+/gu)]
+    .map((match) => ({
+      key: match[0].toLowerCase().replace(/['’`]/g, ''),
+      start: match.index,
+      end: match.index + match[0].length,
+    }))
+    .filter((word) => word.key);
 }
 
 /**
@@ -154,14 +163,7 @@ export function withoutKnownPhrases(
   model: Pick<IntentClassifier, 'knownExamples' | 'intents' | 'outOfScopeIntent'>,
 ): RequestInMessage | null {
   const normalized = text.normalize('NFKC');
-  // Words as knownExampleKey sees them: split at punctuation, symbols and spaces, apostrophes gone.
-  const words = [...normalized.matchAll(/(?:[^\p{P}\p{S}\s]|['’`])+/gu)]
-    .map((match) => ({
-      key: match[0].toLowerCase().replace(/['’`]/g, ''),
-      start: match.index,
-      end: match.index + match[0].length,
-    }))
-    .filter((word) => word.key);
+  const words = exampleWords(normalized);
   // An out-of-scope example is a request of its own ("tell me a joke …"), not words around one.
   const intentOf = (from: number, to: number) => {
     const key = words
@@ -172,20 +174,15 @@ export function withoutKnownPhrases(
     const intent = c === undefined ? undefined : model.intents[c];
     return intent === model.outOfScopeIntent ? undefined : intent;
   };
-  if (words.length < 2 || model.knownExamples.has(knownExampleKey(normalized))) return null;
+  const whole = words.map((word) => word.key).join(' ');
+  if (words.length < 2 || model.knownExamples.has(whole)) return null;
   // The longest known phrase at the start (or the end) of words[start, end), leaving a word for
   // the request: "thank you" before "thank".
-  const opening = (start: number, end: number): Phrase | null => {
-    for (let to = Math.min(end - 1, start + KNOWN_PHRASE_MAX_WORDS); to > start; to--) {
-      const intent = intentOf(start, to);
-      if (intent !== undefined) return { from: start, to, intent };
-    }
-    return null;
-  };
-  const closing = (start: number, end: number): Phrase | null => {
-    for (let from = Math.max(start + 1, end - KNOWN_PHRASE_MAX_WORDS); from < end; from++) {
-      const intent = intentOf(from, end);
-      if (intent !== undefined) return { from, to: end, intent };
+  const edgePhrase = (start: number, end: number, atEnd: boolean): Phrase | null => {
+    for (let size = Math.min(end - start - 1, KNOWN_PHRASE_MAX_WORDS); size > 0; size--) {
+      const [from, to] = atEnd ? [end - size, end] : [start, start + size];
+      const intent = intentOf(from, to);
+      if (intent !== undefined) return { from, to, intent };
     }
     return null;
   };
@@ -196,7 +193,7 @@ export function withoutKnownPhrases(
   for (;;) {
     // One phrase at a time, the shorter first: a greeting or a thanks is short, and a request may
     // itself be an example ("what are your opening hours? thank you").
-    const phrase = [opening(start, end), closing(start, end)]
+    const phrase = [edgePhrase(start, end, false), edgePhrase(start, end, true)]
       .filter((found) => found !== null)
       .reduce<Phrase | null>(
         (shorter, found) =>
