@@ -20,5 +20,7 @@ export default defineConfig({
     // with the encoder that is ~10 s more CPU per server on a 2-core machine running two files at
     // once (a widget test timed out waiting for the inbox in a CI run).
     env: { EMBEDDING_MODEL: 'tests/sparse-only' },
+    // Also a JSON report, from which CI lists every failure last (scripts/test-failures.ts).
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
