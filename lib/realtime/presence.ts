@@ -51,7 +51,8 @@ const REFRESH_MS = 20_000;
 /** Shared between nodes: a Redis hash per workspace, socket id → presence with an expiry. */
 export function redisPresence(redis: RedisClient): PresenceStore {
   const local = new Map<string, { workspaceId: string; agent: AgentPresence }>();
-  const key = (workspaceId: string) => `${deploymentName()}:presence:${workspaceId}`;
+  const prefix = `${deploymentName()}:presence`;
+  const key = (workspaceId: string) => `${prefix}:${workspaceId}`;
   const write = (workspaceId: string, socketId: string, agent: AgentPresence) =>
     redis.hSet(
       key(workspaceId),
